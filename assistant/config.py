@@ -1,0 +1,53 @@
+"""The one settings object: read from the environment at the edges (CLI, app), passed inward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    """Every field maps to an environment variable of the same name in upper case."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    store_dir: Path = Field(
+        ROOT / ".data" / "store", description="Folder of the embedded Chroma store (ignored when CHROMA_HOST is set)"
+    )
+    data_dir: Path = Field(
+        ROOT / ".data", description="Folder for local state: feedback, evidence gaps, editorial database"
+    )
+    chroma_host: str | None = Field(None, description="Host of a Chroma server (`chroma run`); unset = embedded")
+    chroma_port: int = Field(8000, description="Port of the Chroma server")
+    chroma_ssl: bool = Field(False, description="Use HTTPS to reach the Chroma server")
+    chroma_collection: str = Field("knowledge", description="Collection name, so stores can share a server")
+    openai_api_key: SecretStr | None = Field(None, description="Key of an OpenAI-compatible API; enables LLM mode")
+    openai_base_url: str | None = Field(
+        None, description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp); enables LLM mode"
+    )
+    openai_model: str = Field("gpt-4o-mini", description="Model name sent to the LLM server")
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds before one LLM request is abandoned")
+    llm_max_attempts: int = Field(3, ge=1, le=10, description="Attempts per LLM call for transient failures")
+    llm_max_wait: float = Field(20.0, gt=0, description="Upper bound in seconds on all retries of one LLM call")
+    retrieval_k: int = Field(8, ge=1, le=50, description="Passages retrieved per question")
+    abstain_threshold: float = Field(
+        0.35, ge=0, le=1, description="Minimum relevance of the best passage; below it the assistant abstains"
+    )
+    log_questions: bool = Field(
+        False, description="Administrator switch: store question text with feedback and evidence gaps"
+    )
+    reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+
+    @field_validator("chroma_host", "openai_base_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def llm_enabled(self) -> bool:
+        """LLM mode when a key or a base URL is configured; otherwise the offline composer."""
+        return bool(self.openai_api_key or self.openai_base_url)

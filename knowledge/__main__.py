@@ -1,0 +1,154 @@
+"""python -m knowledge ingest | import | search | stats — the knowledge base from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant.config import Settings
+from knowledge.embeddings import shared_embedder
+from knowledge.ingest import sync_articles
+from knowledge.loaders import BUNDLED_DIR, read_medquad, read_pubmedqa
+from knowledge.retrieval import HybridRetriever
+from knowledge.schema import ReviewStatus
+from knowledge.store import KnowledgeStore, make_client
+
+HIT_FIELDS = (
+    "rank score article_id chunk_id title section evidence_type review_status last_updated url source_ref text"
+).split()
+
+
+def open_store(settings: Settings) -> KnowledgeStore:
+    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one."""
+    client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
+    return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
+
+
+def _hit_json(hit: object) -> dict:
+    data = hit.model_dump(mode="json")  # type: ignore[attr-defined]
+    return {key: data[key] for key in HIT_FIELDS}
+
+
+def cmd_ingest(store: KnowledgeStore, args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [BUNDLED_DIR]
+    files = sum(len(list(p.glob("*.md"))) if p.is_dir() else 1 for p in paths)
+    with tqdm(total=files, unit="article", desc="ingest", disable=args.quiet) as bar:
+        result = sync_articles(store, paths, prune=args.prune or not args.paths, progress=bar.update)
+    for error in result.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    print(result.report.model_dump_json())
+    return 1 if result.errors and not result.report.articles else 0
+
+
+def cmd_import(store: KnowledgeStore, args: argparse.Namespace) -> int:
+    reader = {"medquad": read_medquad, "pubmedqa": read_pubmedqa}[args.dataset]
+    path = Path(args.path)
+    if not path.exists():
+        print(f"error: {path} does not exist; see README 'Importing MedQuAD and PubMedQA'", file=sys.stderr)
+        return 2
+    articles = list(reader(path, args.limit))
+    with tqdm(total=len(articles), unit="article", desc=f"import {args.dataset}", disable=args.quiet) as bar:
+        report = store.ingest(articles, progress=bar.update)
+    print(report.model_dump_json())
+    return 0
+
+
+def _statuses(value: str) -> list[ReviewStatus]:
+    return list(ReviewStatus) if value == "any" else [ReviewStatus(s) for s in value.split(",")]
+
+
+def cmd_search(store: KnowledgeStore, args: argparse.Namespace) -> int:
+    retriever = HybridRetriever(store)
+    statuses = _statuses(args.status)
+    if args.queries:
+        with open(args.queries, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    item = json.loads(line)
+                    hits = retriever.search(item["query"], k=args.k, statuses=statuses, mode=args.mode)
+                    print(json.dumps({"id": item["id"], "hits": [_hit_json(h) for h in hits]}), flush=True)
+        return 0
+    if not args.question:
+        print("error: give a question, or --queries FILE", file=sys.stderr)
+        return 2
+    hits = retriever.search(args.question, k=args.k, statuses=statuses, mode=args.mode)
+    if args.json:
+        print(json.dumps([_hit_json(h) for h in hits], indent=2))
+    else:
+        for hit in hits:
+            print(
+                f"{hit.rank:>2}. [{hit.score:.4f}] {hit.title} — {hit.section} "
+                f"({hit.evidence_type}, {hit.review_status})"
+            )
+            print(f"    {hit.text[:160]}")
+    return 0
+
+
+def cmd_stats(store: KnowledgeStore, settings: Settings) -> int:
+    chunks = store.all_chunks(include_text=False)
+    articles = {c.article_id: c for c in chunks}
+    stats = {
+        "store": f"http://{settings.chroma_host}:{settings.chroma_port}"
+        if settings.chroma_host
+        else str(settings.store_dir),
+        "collection": store.name,
+        "embedding_model": store.model_id,
+        "chunks": len(chunks),
+        "articles": len(articles),
+        "by_status": dict(Counter(c.review_status.value for c in articles.values())),
+        "by_evidence_type": dict(Counter(c.evidence_type.value for c in articles.values())),
+        "by_source": dict(Counter(c.source for c in articles.values())),
+    }
+    print(json.dumps(stats, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="store folder (default: STORE_DIR setting)")
+    common.add_argument("--quiet", action="store_true", help="no progress bar")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ingest = sub.add_parser("ingest", parents=[common], help="index article files (default: the bundled ones)")
+    ingest.add_argument("paths", nargs="*")
+    ingest.add_argument("--prune", action="store_true", help="remove indexed articles whose file is gone")
+    imp = sub.add_parser("import", parents=[common], help="import MedQuAD or PubMedQA")
+    imp.add_argument("dataset", choices=["medquad", "pubmedqa"])
+    imp.add_argument("path")
+    imp.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    search = sub.add_parser("search", parents=[common], help="hybrid search")
+    search.add_argument("question", nargs="?")
+    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--status", default="approved", help="comma-separated statuses, or 'any'")
+    search.add_argument("--queries", help="JSONL file of {id, query}; prints one JSON line per query")
+    search.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    sub.add_parser("stats", parents=[common], help="counts, embedding model, store location")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    overrides = {"store_dir": Path(args.store)} if args.store else {}
+    settings = Settings(**overrides)
+    store = open_store(settings)
+    if store.rebuilt:
+        print(
+            "note: the index was built by another embedding model and has been emptied; ingest again", file=sys.stderr
+        )
+    if args.command == "ingest":
+        return cmd_ingest(store, args)
+    if args.command == "import":
+        return cmd_import(store, args)
+    if args.command == "search":
+        return cmd_search(store, args)
+    return cmd_stats(store, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

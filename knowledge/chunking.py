@@ -1,0 +1,81 @@
+"""Split articles into passages that follow the author's sections.
+
+A chunk never spans two sections, so a citation always points at one heading. A long section is cut
+at sentence boundaries, with one sentence of overlap so that a statement split across the cut keeps
+its context. The size keeps a chunk inside the embedding model's 256-token window.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.schema import Article, Chunk
+
+MAX_WORDS = 160
+OVERLAP_SENTENCES = 1
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items, in order; abbreviations like 'e.g. the' stay joined."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and re.search(r"\b(?:e\.g|i\.e|vs|etc|approx|Dr|al|Fig|No)\.$", merged[-1]):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def split_section(text: str, max_words: int = MAX_WORDS, overlap: int = OVERLAP_SENTENCES) -> list[str]:
+    """Greedy packing of whole sentences; a sentence longer than the limit stands alone."""
+    sentences = split_sentences(text)
+    if _words(text) <= max_words:
+        return [text.strip()]
+    pieces: list[str] = []
+    current: list[str] = []
+    for sentence in sentences:
+        if current and _words(" ".join(current + [sentence])) > max_words:
+            pieces.append(" ".join(current))
+            current = current[-overlap:] if overlap else []
+            if current and _words(" ".join(current + [sentence])) > max_words:
+                current = []
+        current.append(sentence)
+    if current:
+        tail = " ".join(current)
+        if not pieces or tail != pieces[-1]:
+            pieces.append(tail)
+    return pieces
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48] or "section"
+
+
+def chunk_article(article: Article, max_words: int = MAX_WORDS) -> list[Chunk]:
+    """Every section to one or more chunks with the metadata a citation needs."""
+    chunks: list[Chunk] = []
+    for s_index, section in enumerate(article.sections):
+        for p_index, text in enumerate(split_section(section.text, max_words)):
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{article.id}::{s_index:02d}-{_slug(section.title)}::{p_index}",
+                    article_id=article.id,
+                    title=article.title,
+                    section=section.title,
+                    text=text,
+                    evidence_type=article.evidence_type,
+                    review_status=article.review_status,
+                    last_updated=article.last_updated,
+                    url=str(article.url) if article.url else "",
+                    source_ref=section.ref or article.id,
+                    source=article.source,
+                    position=len(chunks),
+                )
+            )
+    return chunks

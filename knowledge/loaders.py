@@ -1,0 +1,202 @@
+"""Turn article files and the shared datasets into validated Articles.
+
+Bad input never aborts a load: each problem becomes an ArticleError naming the file and the field,
+and the remaining articles still load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from knowledge.schema import Article, EvidenceType, ReviewStatus, Section
+
+BUNDLED_DIR = Path(__file__).parent / "articles"
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+class ArticleError(BaseModel):
+    """A problem with one article file, precise enough to fix without reading code."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+class LoadResult(BaseModel):
+    """Articles that validated, and the errors of those that did not."""
+
+    articles: list[Article]
+    errors: list[ArticleError]
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """Split '---' YAML front matter from the Markdown body."""
+    if not text.startswith("---"):
+        raise ValueError("the file must start with '---' YAML front matter")
+    parts = text.split("\n---", 2)
+    if len(parts) < 2:
+        raise ValueError("the front matter has no closing '---'")
+    head = parts[0][3:]
+    body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
+    return head, body
+
+
+def parse_sections(body: str) -> list[Section]:
+    """Level-2 headings delimit sections; text before the first heading is ignored."""
+    matches = list(_HEADING.finditer(body))
+    sections = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        text = body[match.end() : end].strip()
+        if text:
+            sections.append(Section(title=match.group(1).strip(), text=text))
+    return sections
+
+
+def parse_article(text: str) -> Article:
+    """One article file's text to an Article; raises ValueError or ValidationError."""
+    head, body = split_front_matter(text)
+    meta = yaml.safe_load(head)
+    if not isinstance(meta, dict):
+        raise ValueError("the front matter is not a YAML mapping")
+    return Article.model_validate({**meta, "sections": parse_sections(body)})
+
+
+def _field_of(error: ValidationError) -> tuple[str, str]:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "article"
+    message = first["msg"]
+    if field == "article" and ":" in message:
+        field, _, message = message.removeprefix("Value error, ").partition(": ")
+    return field, message
+
+
+def load_article_file(path: Path) -> Article | ArticleError:
+    """Load one file, turning every failure into an ArticleError."""
+    try:
+        article = parse_article(path.read_text(encoding="utf-8"))
+    except ValidationError as exc:
+        field, message = _field_of(exc)
+        return ArticleError(file=str(path), field=field, message=message)
+    except (ValueError, yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        return ArticleError(file=str(path), field="file", message=str(exc).splitlines()[0])
+    if article.id != path.stem:
+        return ArticleError(
+            file=str(path), field="id", message=f"'{article.id}' must equal the file name '{path.stem}'"
+        )
+    return article
+
+
+def article_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to their .md files, sorted so that loads are deterministic."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
+    return files
+
+
+def load_articles(paths: Iterable[Path] = (BUNDLED_DIR,)) -> LoadResult:
+    """Load every article; duplicate ids are an error on the later file."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    seen: dict[str, str] = {}
+    for path in article_files(paths):
+        result = load_article_file(path)
+        if isinstance(result, ArticleError):
+            errors.append(result)
+        elif result.id in seen:
+            errors.append(ArticleError(file=str(path), field="id", message=f"duplicate of {seen[result.id]}"))
+        else:
+            seen[result.id] = str(path)
+            articles.append(result)
+    return LoadResult(articles=articles, errors=errors)
+
+
+def _validated(make: Callable[[], Article], where: str, errors: list[ArticleError] | None) -> Article | None:
+    """Build one imported article; a bad record is reported and skipped, never fatal."""
+    try:
+        return make()
+    except (ValidationError, KeyError, TypeError, ValueError) as exc:
+        field, message = _field_of(exc) if isinstance(exc, ValidationError) else ("record", repr(exc))
+        if errors is not None:
+            errors.append(ArticleError(file=where, field=field, message=message))
+        return None
+
+
+def read_medquad(path: Path, limit: int | None = None, errors: list[ArticleError] | None = None) -> Iterator[Article]:
+    """MedQuAD documents: one article each, one section per QA pair named by its qtype.
+
+    The question string is left out on purpose: MedQuAD questions are templates, and indexing them
+    would make question-to-document retrieval trivially easy and meaningless.
+    """
+    with path.open(encoding="utf-8") as handle:
+        for count, line in enumerate(handle):
+            if limit is not None and count >= limit:
+                return
+            doc = json.loads(line)
+            article = _validated(lambda doc=doc: _medquad_article(doc), f"{path}:{count + 1}", errors)
+            if article:
+                yield article
+
+
+def _medquad_article(doc: dict) -> Article:
+    sections = [
+        Section(title=qa["qtype"], text=qa["answer"].strip(), ref=qa["qid"]) for qa in doc["qa"] if qa["answer"].strip()
+    ]
+    return Article(
+        id=doc["doc_id"],
+        title=doc["focus"] or doc["doc_id"],
+        evidence_type=EvidenceType.PATIENT_INFO,
+        review_status=ReviewStatus.APPROVED,
+        reviewed_by=f"Published by NIH ({doc['source']})",
+        last_updated=dt.date(2019, 1, 1),
+        specialty=(doc.get("semantic_group") or "general").lower(),
+        keywords=doc.get("synonyms") or [],
+        url=doc.get("url") or None,
+        source="medquad",
+        sections=sections,
+    )
+
+
+def read_pubmedqa(path: Path, limit: int | None = None, errors: list[ArticleError] | None = None) -> Iterator[Article]:
+    """PubMedQA PQA-L: one research article per PMID, its conclusion kept as a section of its own."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for count, (pmid, item) in enumerate(data.items()):
+        if limit is not None and count >= limit:
+            return
+        article = _validated(lambda p=pmid, i=item: _pubmedqa_article(p, i), f"{path}:{pmid}", errors)
+        if article:
+            yield article
+
+
+def _pubmedqa_article(pmid: str, item: dict) -> Article:
+    sections = [
+        Section(title=(label or "Abstract").capitalize(), text=context.strip(), ref=pmid)
+        for label, context in zip(item.get("LABELS", []), item["CONTEXTS"], strict=False)
+        if context.strip()
+    ]
+    sections.append(Section(title="Conclusion", text=item["LONG_ANSWER"].strip(), ref=pmid))
+    year = int(item["YEAR"]) if str(item.get("YEAR", "")).isdigit() else 2000
+    return Article(
+        id=pmid,
+        title=item["QUESTION"].strip(),
+        evidence_type=EvidenceType.RESEARCH,
+        review_status=ReviewStatus.APPROVED,
+        reviewed_by="Peer-reviewed publication (PubMed)",
+        last_updated=dt.date(year, 1, 1),
+        specialty="research",
+        keywords=item.get("MESHES", [])[:12],
+        url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/",
+        source="pubmedqa",
+        sections=sections,
+    )

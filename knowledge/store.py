@@ -1,0 +1,231 @@
+"""The Chroma collection of chunks: what is indexed, how it is kept in step with the articles.
+
+Upserts are by content hash, so an unchanged corpus computes no embedding; the collection records
+the embedding model that built it, and a different model rebuilds it rather than mixing vectors.
+Retired articles are removed from the index; submitted and under-review ones stay in it, filtered out
+of search unless a caller asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+from pydantic import BaseModel
+
+from knowledge.chunking import chunk_article
+from knowledge.embeddings import MiniLMEmbedder, OfflineMiniLM
+from knowledge.schema import Article, Chunk, ReviewStatus
+
+SCHEMA_VERSION = "1"
+_PAGE = 2000
+
+
+class IngestReport(BaseModel):
+    """What an ingest changed; `embedded` counts the texts that went through the model."""
+
+    articles: int = 0
+    chunks_added: int = 0
+    chunks_updated: int = 0
+    chunks_unchanged: int = 0
+    chunks_removed: int = 0
+    articles_removed: int = 0
+    embedded: int = 0
+
+
+def make_client(
+    path: Path | None = None,
+    host: str | None = None,
+    port: int = 8000,
+    ssl: bool = False,
+    headers: dict[str, str] | None = None,
+) -> ClientAPI:
+    """Embedded PersistentClient by default, HttpClient for a `chroma run` server; telemetry off."""
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if host:
+        return chromadb.HttpClient(host=host, port=port, ssl=ssl, headers=headers or {}, settings=settings)
+    if path is None:
+        return chromadb.EphemeralClient(settings=settings)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def content_hash(chunk: Chunk, model_id: str) -> str:
+    """What decides whether a chunk must be embedded again."""
+    return hashlib.sha256(f"{model_id}\x00{chunk.index_text()}".encode()).hexdigest()[:32]
+
+
+class KnowledgeStore:
+    """One collection of chunks, its embedder, and the writes that keep it true to the articles."""
+
+    def __init__(self, client: ClientAPI, embedder: MiniLMEmbedder, collection: str = "knowledge") -> None:
+        self.client = client
+        self.embedder = embedder
+        self.name = collection
+        self.rebuilt = False
+        self.version = 0
+        self.collection = self._open()
+
+    def _metadata(self) -> dict[str, Any]:
+        return {
+            "embedding_model": self.embedder.model_id,
+            "schema_version": SCHEMA_VERSION,
+            "hnsw:space": "cosine",
+        }
+
+    def _open(self) -> Collection:
+        function = OfflineMiniLM(self.embedder)
+        existing = {c.name for c in self.client.list_collections()}
+        if self.name in existing:
+            collection = self.client.get_collection(self.name, embedding_function=function)
+            meta = collection.metadata or {}
+            if meta.get("embedding_model") == self.embedder.model_id and meta.get("schema_version") == SCHEMA_VERSION:
+                return collection
+            self.client.delete_collection(self.name)
+            self.rebuilt = True
+        return self.client.create_collection(self.name, embedding_function=function, metadata=self._metadata())
+
+    @property
+    def model_id(self) -> str:
+        """The embedding model recorded on the collection."""
+        return str((self.collection.metadata or {}).get("embedding_model", ""))
+
+    def count(self) -> int:
+        """Chunks in the index, all statuses."""
+        return self.collection.count()
+
+    def _get(self, **kwargs: Any) -> dict[str, Any]:
+        """collection.get in pages: Chroma caps how much one call may return."""
+        out: dict[str, list] = {"ids": [], "metadatas": [], "documents": []}
+        include = kwargs.pop("include", ["metadatas"])
+        offset = 0
+        while True:
+            page = self.collection.get(include=include, limit=_PAGE, offset=offset, **kwargs)
+            out["ids"].extend(page["ids"])
+            for key in ("metadatas", "documents"):
+                if key in include:
+                    out[key].extend(page[key] or [])
+            if len(page["ids"]) < _PAGE:
+                return out
+            offset += _PAGE
+
+    def all_chunks(self, include_text: bool = True) -> list[Chunk]:
+        """Every indexed chunk, for the lexical index and for stats."""
+        include = ["metadatas", "documents"] if include_text else ["metadatas"]
+        page = self._get(include=include)
+        texts = page["documents"] if include_text else [""] * len(page["ids"])
+        return [Chunk.from_stored(i, t, m) for i, t, m in zip(page["ids"], texts, page["metadatas"], strict=True)]
+
+    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        """Current stored state of these chunks; the last word on their review status."""
+        if not ids:
+            return {}
+        page = self.collection.get(ids=list(ids), include=["metadatas", "documents"])
+        return {
+            i: Chunk.from_stored(i, t, m)
+            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+        }
+
+    def _stored_hashes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, dict]]:
+        ids = list(article_ids)
+        found: dict[str, tuple[str, dict]] = {}
+        for start in range(0, len(ids), 500):
+            page = self._get(where={"article_id": {"$in": ids[start : start + 500]}})
+            for chunk_id, meta in zip(page["ids"], page["metadatas"], strict=True):
+                found[chunk_id] = (str(meta.get("content_hash", "")), meta)
+        return found
+
+    def ingest(
+        self,
+        articles: Sequence[Article],
+        progress: Callable[[int], None] | None = None,
+        batch_articles: int = 64,
+    ) -> IngestReport:
+        """Upsert articles; unchanged chunks are not embedded again, stale ones are deleted."""
+        report = IngestReport()
+        for start in range(0, len(articles), batch_articles):
+            batch = articles[start : start + batch_articles]
+            self._ingest_batch(batch, report)
+            if progress:
+                progress(len(batch))
+        if report.chunks_added or report.chunks_updated or report.chunks_removed:
+            self.version += 1
+        return report
+
+    def _ingest_batch(self, batch: Sequence[Article], report: IngestReport) -> None:
+        report.articles += len(batch)
+        stored = self._stored_hashes(a.id for a in batch)
+        fresh: dict[str, tuple[Chunk, str]] = {}
+        for article in batch:
+            if article.review_status is ReviewStatus.RETIRED:
+                continue
+            for chunk in chunk_article(article):
+                fresh[chunk.chunk_id] = (chunk, content_hash(chunk, self.embedder.model_id))
+        stale = [chunk_id for chunk_id in stored if chunk_id not in fresh]
+        to_embed = [(c, h) for cid, (c, h) in fresh.items() if stored.get(cid, ("",))[0] != h]
+        meta_only = [
+            (c, h)
+            for cid, (c, h) in fresh.items()
+            if cid in stored and stored[cid][0] == h and stored[cid][1] != {**c.metadata(), "content_hash": h}
+        ]
+        if stale:
+            self.collection.delete(ids=stale)
+            report.chunks_removed += len(stale)
+            gone = {stored[c][1]["article_id"] for c in stale} - {c.article_id for c, _ in fresh.values()}
+            report.articles_removed += len(gone)
+        if to_embed:
+            vectors = self.embedder.embed([c.index_text() for c, _ in to_embed])
+            self.collection.upsert(
+                ids=[c.chunk_id for c, _ in to_embed],
+                embeddings=vectors,
+                documents=[c.text for c, _ in to_embed],
+                metadatas=[{**c.metadata(), "content_hash": h} for c, h in to_embed],
+            )
+            report.embedded += len(to_embed)
+            report.chunks_added += sum(1 for c, _ in to_embed if c.chunk_id not in stored)
+            report.chunks_updated += sum(1 for c, _ in to_embed if c.chunk_id in stored)
+        if meta_only:
+            self.collection.update(
+                ids=[c.chunk_id for c, _ in meta_only],
+                metadatas=[{**c.metadata(), "content_hash": h} for c, h in meta_only],
+            )
+            report.chunks_updated += len(meta_only)
+        report.chunks_unchanged += len(fresh) - len(to_embed) - len(meta_only)
+
+    def remove_articles(self, article_ids: Iterable[str]) -> int:
+        """Delete these articles' chunks; returns how many chunks left the index."""
+        ids = list(article_ids)
+        if not ids:
+            return 0
+        stored = self._stored_hashes(ids)
+        if stored:
+            self.collection.delete(ids=list(stored))
+            self.version += 1
+        return len(stored)
+
+    def article_ids(self, source: str | None = None) -> set[str]:
+        """Ids of indexed articles, optionally of one source (bundled, medquad, pubmedqa...)."""
+        where = {"source": source} if source else None
+        page = self._get(where=where) if where else self._get()
+        return {str(m["article_id"]) for m in page["metadatas"]}
+
+    def set_status(self, article_id: str, status: ReviewStatus, last_updated: dt.date | None = None) -> int:
+        """Change an indexed article's review status without re-embedding; retiring removes it."""
+        if status is ReviewStatus.RETIRED:
+            return self.remove_articles([article_id])
+        stored = self._stored_hashes([article_id])
+        if not stored:
+            return 0
+        updates = {"review_status": status.value}
+        if last_updated:
+            updates["last_updated"] = last_updated.isoformat()
+        self.collection.update(ids=list(stored), metadatas=[{**m, **updates} for _, m in stored.values()])
+        self.version += 1
+        return len(stored)

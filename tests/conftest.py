@@ -1,0 +1,88 @@
+"""Shared fixtures. Tests reach nothing but this machine: the guard below fails any other connection."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from knowledge.embeddings import MiniLMEmbedder, shared_embedder  # noqa: E402
+from knowledge.ingest import sync_articles  # noqa: E402
+from knowledge.retrieval import HybridRetriever  # noqa: E402
+from knowledge.store import KnowledgeStore, make_client  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+_real_connect = socket.socket.connect
+
+
+class NetworkBlocked(OSError):
+    """Raised when a test tries to leave the machine."""
+
+
+def _loopback(address: object) -> bool:
+    if not isinstance(address, tuple):
+        return True  # unix sockets
+    host = str(address[0])
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if not _loopback(address):
+        raise NetworkBlocked(f"tests may not reach {address!r}: no network here, nor in many hospitals")
+    _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network() -> Iterator[None]:
+    """Every test runs with outbound connections refused."""
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def embedder() -> MiniLMEmbedder:
+    return shared_embedder()
+
+
+@pytest.fixture(scope="session")
+def bundled_store(tmp_path_factory: pytest.TempPathFactory, embedder: MiniLMEmbedder) -> KnowledgeStore:
+    """The bundled sample articles indexed once for the session; tests must not modify it."""
+    store = KnowledgeStore(make_client(tmp_path_factory.mktemp("bundled")), embedder)
+    result = sync_articles(store)
+    assert not result.errors, result.errors
+    return store
+
+
+@pytest.fixture(scope="session")
+def bundled_retriever(bundled_store: KnowledgeStore) -> HybridRetriever:
+    return HybridRetriever(bundled_store)
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, embedder: MiniLMEmbedder) -> KnowledgeStore:
+    """An empty embedded store of the test's own."""
+    return KnowledgeStore(make_client(tmp_path / "store"), embedder)
+
+
+def data_path(variable: str) -> Path:
+    """A shared dataset path from the environment, or a skip that says how to set it."""
+    value = os.environ.get(variable)
+    if not value:
+        pytest.skip(f"{variable} is not set: point it at ../shared/data (.ci/run does this)")
+    path = Path(value)
+    if not path.exists():
+        pytest.skip(f"{variable}={value} does not exist")
+    return path
