@@ -11,22 +11,16 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant.config import Settings
-from knowledge.embeddings import shared_embedder
+from assistant.wiring import open_store
 from knowledge.ingest import sync_articles
 from knowledge.loaders import BUNDLED_DIR, read_medquad, read_pubmedqa
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import ReviewStatus
-from knowledge.store import KnowledgeStore, make_client
+from knowledge.store import KnowledgeStore
 
 HIT_FIELDS = (
     "rank score article_id chunk_id title section evidence_type review_status last_updated url source_ref text"
 ).split()
-
-
-def open_store(settings: Settings) -> KnowledgeStore:
-    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one."""
-    client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
-    return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
 
 
 def _hit_json(hit: object) -> dict:

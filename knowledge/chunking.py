@@ -7,13 +7,21 @@ its context. The size keeps a chunk inside the embedding model's 256-token windo
 
 from __future__ import annotations
 
+import json
 import re
 
 from knowledge.schema import Article, Chunk
 
 MAX_WORDS = 160
+_DEFAULT_PUBLISHER = {
+    "bundled": "Sample knowledge base (demonstration content)",
+    "medquad": "U.S. National Institutes of Health (via MedQuAD)",
+    "pubmedqa": "PubMed abstract (via PubMedQA)",
+}
 OVERLAP_SENTENCES = 1
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[.!?:])\s+(?=[-*] )|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}"
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -32,6 +40,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _join(sentences: list[str]) -> str:
+    """Sentences back into text; list items keep their own line so they still read as a list."""
+    text = ""
+    for sentence in sentences:
+        separator = "\n" if sentence.startswith(("- ", "* ")) else " "
+        text = f"{text}{separator}{sentence}" if text else sentence
+    return text
+
+
 def split_section(text: str, max_words: int = MAX_WORDS, overlap: int = OVERLAP_SENTENCES) -> list[str]:
     """Greedy packing of whole sentences; a sentence longer than the limit stands alone."""
     sentences = split_sentences(text)
@@ -41,13 +58,13 @@ def split_section(text: str, max_words: int = MAX_WORDS, overlap: int = OVERLAP_
     current: list[str] = []
     for sentence in sentences:
         if current and _words(" ".join(current + [sentence])) > max_words:
-            pieces.append(" ".join(current))
+            pieces.append(_join(current))
             current = current[-overlap:] if overlap else []
             if current and _words(" ".join(current + [sentence])) > max_words:
                 current = []
         current.append(sentence)
     if current:
-        tail = " ".join(current)
+        tail = _join(current)
         if not pieces or tail != pieces[-1]:
             pieces.append(tail)
     return pieces
@@ -59,6 +76,7 @@ def _slug(title: str) -> str:
 
 def chunk_article(article: Article, max_words: int = MAX_WORDS) -> list[Chunk]:
     """Every section to one or more chunks with the metadata a citation needs."""
+    references = json.dumps([r.model_dump(mode="json", exclude_none=True) for r in article.references])
     chunks: list[Chunk] = []
     for s_index, section in enumerate(article.sections):
         for p_index, text in enumerate(split_section(section.text, max_words)):
@@ -76,6 +94,9 @@ def chunk_article(article: Article, max_words: int = MAX_WORDS) -> list[Chunk]:
                     source_ref=section.ref or article.id,
                     source=article.source,
                     position=len(chunks),
+                    publisher=article.publisher or _DEFAULT_PUBLISHER.get(article.source, article.source),
+                    sample=article.sample,
+                    references=references if article.references else "",
                 )
             )
     return chunks

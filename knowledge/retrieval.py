@@ -85,7 +85,7 @@ class HybridRetriever:
         top = top[np.argsort(-scores[top])]
         return [index.chunks[i] for i in top if scores[i] > 0]
 
-    def _dense(self, question: str, statuses: Coll[str], n: int) -> list[Chunk]:
+    def _dense(self, vector: np.ndarray, statuses: Coll[str], n: int) -> list[Chunk]:
         """Nearest chunks of the wanted statuses.
 
         Chroma's metadata pre-filter costs several times the vector search itself here, and nearly
@@ -94,7 +94,6 @@ class HybridRetriever:
         """
         if self.store.count() == 0:
             return []
-        vector = self.store.embedder.embed([question])
         include = ["metadatas", "documents"]
         result = self.store.collection.query(query_embeddings=vector, n_results=n * 2, include=include)
         chunks = self._chunks(result, statuses)
@@ -122,7 +121,8 @@ class HybridRetriever:
         """Best chunks first. mode: hybrid, dense or lexical (the last two for measurement)."""
         wanted = {ReviewStatus(s).value for s in statuses}
         n = max(self.weights.candidates, k)
-        dense = self._dense(question, wanted, n) if mode in ("hybrid", "dense") else []
+        vector = self.store.embedder.embed([question]) if mode != "lexical" else None
+        dense = self._dense(vector, wanted, n) if vector is not None else []
         lexical = self._lexical(question, wanted, n) if mode in ("hybrid", "lexical") else []
         scores: dict[str, float] = {}
         chunks: dict[str, Chunk] = {}
@@ -134,13 +134,23 @@ class HybridRetriever:
             self._prefer(question, scores, chunks)
         ordered = sorted(scores, key=lambda cid: -scores[cid])
         # The store has the last word on status: an editor may have changed it since indexing.
-        current = self.store.chunks_by_id(ordered[: k * 2])
+        current = self.store.chunks_by_id(ordered[: k * 2], with_vectors=vector is not None)
         hits: list[Hit] = []
         for chunk_id in ordered[: k * 2]:
-            chunk = current.get(chunk_id)
+            chunk, stored_vector = current.get(chunk_id, (None, None))
             if chunk is None or chunk.review_status.value not in wanted:
                 continue
-            hits.append(Hit(**chunk.model_dump(), rank=len(hits) + 1, score=round(scores[chunk_id], 6)))
+            similarity = None
+            if vector is not None and stored_vector is not None:
+                similarity = float(np.asarray(stored_vector) @ vector[0])
+            hits.append(
+                Hit(
+                    **chunk.model_dump(),
+                    rank=len(hits) + 1,
+                    score=round(scores[chunk_id], 6),
+                    similarity=None if similarity is None else round(similarity, 4),
+                )
+            )
             if len(hits) == k:
                 break
         return hits

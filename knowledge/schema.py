@@ -76,6 +76,7 @@ class Article(BaseModel):
     keywords: list[str] = Field(default_factory=list)
     url: HttpUrl | None = None
     source: Annotated[str, Field(description="Where the article came from: bundled, medquad, pubmedqa...")] = "bundled"
+    publisher: Annotated[str, Field(description="Who issued the article, shown in reference lists")] = ""
     references: list[Reference] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
 
@@ -113,6 +114,9 @@ class Chunk(BaseModel):
     source_ref: str = ""
     source: str = "bundled"
     position: int = 0
+    publisher: str = ""
+    sample: bool = False
+    references: str = Field("", description="The article's references as JSON (Chroma metadata is scalar)")
 
     def index_text(self) -> str:
         """What the embedding model and BM25 see: title and section give a passage its topic."""
@@ -131,6 +135,9 @@ class Chunk(BaseModel):
             "source_ref": self.source_ref,
             "source": self.source,
             "position": self.position,
+            "publisher": self.publisher,
+            "sample": self.sample,
+            "references": self.references,
         }
 
     @classmethod
@@ -144,3 +151,4 @@ class Hit(Chunk):
 
     rank: int
     score: float
+    similarity: float | None = Field(None, description="Cosine similarity of question and passage (calibrated use)")

@@ -123,15 +123,29 @@ class KnowledgeStore:
         texts = page["documents"] if include_text else [""] * len(page["ids"])
         return [Chunk.from_stored(i, t, m) for i, t, m in zip(page["ids"], texts, page["metadatas"], strict=True)]
 
-    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, Chunk]:
-        """Current stored state of these chunks; the last word on their review status."""
+    def chunks_by_id(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, tuple[Chunk, Any]]:
+        """Current stored state of these chunks (the last word on review status), with vectors if asked."""
         if not ids:
             return {}
-        page = self.collection.get(ids=list(ids), include=["metadatas", "documents"])
+        include = ["metadatas", "documents", "embeddings"] if with_vectors else ["metadatas", "documents"]
+        page = self.collection.get(ids=list(ids), include=include)
+        vectors = page["embeddings"] if with_vectors else [None] * len(page["ids"])
         return {
-            i: Chunk.from_stored(i, t, m)
-            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+            i: (Chunk.from_stored(i, t, m), v)
+            for i, t, m, v in zip(page["ids"], page["documents"], page["metadatas"], vectors, strict=True)
         }
+
+    def article_chunks(self, article_id: str, section: str | None = None) -> list[Chunk]:
+        """An article's chunks in reading order, optionally of one section (e.g. the plain-language summary)."""
+        where: dict[str, Any] = {"article_id": article_id}
+        if section:
+            where = {"$and": [where, {"section": section}]}
+        page = self.collection.get(where=where, include=["metadatas", "documents"])
+        chunks = [
+            Chunk.from_stored(i, t, m)
+            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+        ]
+        return sorted(chunks, key=lambda c: c.position)
 
     def _stored_hashes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, dict]]:
         ids = list(article_ids)

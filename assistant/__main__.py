@@ -1,0 +1,74 @@
+"""python -m assistant ask "question" | chat — the answer pipeline from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.models import Persona, Transcript, Turn
+from assistant.pipeline import utc_now
+from assistant.render import answer_to_markdown
+from assistant.wiring import build_services
+
+
+def _history(path: str | None) -> list[Turn]:
+    """A transcript JSON (as exported) or a JSON list of turns."""
+    if not path:
+        return []
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        return Transcript.model_validate(data).turns
+    return [Turn.model_validate(t) for t in data]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--persona", choices=[p.value for p in Persona], default=Persona.PHYSICIAN.value)
+    common.add_argument("--store", help="store folder (default: STORE_DIR setting)")
+    ask = sub.add_parser("ask", parents=[common], help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--history", help="transcript JSON of earlier turns (as exported)")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
+    args = parser.parse_args(argv)
+
+    settings = Settings(**({"store_dir": Path(args.store)} if args.store else {}))
+    services = build_services(settings)
+    persona = Persona(args.persona)
+
+    def stream(token: str) -> None:
+        if not getattr(args, "json", False):
+            print(token, end="", flush=True)
+
+    if args.command == "ask":
+        answer = services.pipeline.run(args.question, _history(args.history), persona, on_token=stream)
+        if args.json:
+            print(answer.model_dump_json(indent=2))
+        else:
+            if services.pipeline.llm:
+                print("\n")
+            print(answer_to_markdown(answer))
+        return 0 if answer.status != "rejected" else 2
+
+    transcript = Transcript(created_at=utc_now(), persona=persona)
+    print(f"Clinical evidence assistant ({services.pipeline.mode}, persona {persona.value}). Empty line to quit.")
+    while True:
+        try:
+            question = input("\n> ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        answer = services.pipeline.run(question, transcript.history(), persona, on_token=stream)
+        print("\n" + answer_to_markdown(answer))
+        transcript.turns.append(Turn(question=question, answer=answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The answer pipeline offline: guideline-first, cited, disclaimed, honest when it cannot answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+from pathlib import Path
+
+import pytest
+import textstat
+
+from assistant import safety
+from assistant.models import Answer, NoticeKind, PartKind, Persona, Turn
+from assistant.pipeline import Pipeline
+from assistant.records import JsonlLog
+from assistant.render import answer_to_markdown
+from knowledge.retrieval import HybridRetriever
+from knowledge.store import KnowledgeStore
+
+FIXED = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
+GNET_Q = "What is the treatment for gastrointestinal neuroectodermal tumour (GNET)?"
+QUESTIONS = [json.loads(line) for line in (Path(__file__).parent / "data" / "sample_questions.jsonl").open()]
+OUT_OF_SCOPE = [json.loads(line) for line in (Path(__file__).parent / "data" / "out_of_scope.jsonl").open()]
+
+
+@pytest.fixture
+def pipeline(bundled_retriever: HybridRetriever, bundled_store: KnowledgeStore, tmp_path: Path) -> Pipeline:
+    return Pipeline(
+        retriever=bundled_retriever, articles=bundled_store, clock=lambda: FIXED, gaps=JsonlLog(tmp_path / "gaps.jsonl")
+    )
+
+
+def all_statements(answer: Answer) -> list:
+    return answer.direct + [s for p in answer.parts for s in p.statements]
+
+
+def test_gnet_answer_is_guideline_first_cited_and_disclaimed(pipeline: Pipeline) -> None:
+    answer = pipeline.run(GNET_Q)
+    assert answer.status == "answered" and answer.mode == "offline" and answer.created_at == FIXED
+    assert answer.parts[0].kind is PartKind.GUIDELINES
+    kinds = [p.kind for p in answer.parts]
+    assert kinds == sorted(kinds, key=list(PartKind).index)
+    assert PartKind.RESEARCH in kinds
+    assert answer.references[0].article_id == "gnet"
+    assert answer.references[0].review_status.value == "approved"
+    markdown = answer_to_markdown(answer)
+    assert "**From the guidelines**" in markdown and "**From the research**" in markdown
+    assert markdown.index("From the guidelines") < markdown.index("From the research")
+    assert "last updated 2026-" in markdown and "Approved" in markdown
+    assert markdown.rstrip().endswith(f"*{safety.disclaimer(Persona.PHYSICIAN)}*")
+    assert any(n.kind is NoticeKind.SAMPLE for n in answer.notices)
+
+
+def test_citations_resolve_and_are_numbered_by_first_use(pipeline: Pipeline) -> None:
+    for question in (GNET_Q, "DOAC choice in AF with CKD?", "How should HFrEF be treated?"):
+        answer = pipeline.run(question)
+        seen: list[int] = []
+        for statement in all_statements(answer):
+            assert statement.citations, statement
+            for number in statement.citations:
+                if number not in seen:
+                    seen.append(number)
+        assert seen == list(range(1, len(seen) + 1))
+        assert [r.number for r in answer.references] == seen
+
+
+def test_offline_composer_writes_no_sentence_of_its_own(pipeline: Pipeline) -> None:
+    for persona in (Persona.PHYSICIAN, Persona.PATIENT):
+        answer = pipeline.run("What is the first-line treatment for community-acquired pneumonia?", persona=persona)
+        for statement in all_statements(answer):
+            cited = [p.text for n in statement.citations for p in answer.references[n - 1].passages]
+            assert any(statement.text in passage.replace("\n", " ") for passage in cited), statement.text
+
+
+def test_follow_up_carries_the_topic(pipeline: Pipeline) -> None:
+    first = pipeline.run("What is GNET?")
+    assert first.references[0].article_id == "gnet"
+    follow = pipeline.run("How is it treated?", history=[Turn(question="What is GNET?", answer=first)])
+    assert "GNET" in follow.standalone_question
+    assert follow.references[0].article_id == "gnet"
+
+
+def test_no_approved_evidence_means_no_answer(pipeline: Pipeline, tmp_path: Path) -> None:
+    answer = pipeline.run("How do I change a flat tyre on a bicycle?")
+    assert answer.status == "abstained"
+    assert not answer.references and not answer.parts and not answer.direct
+    assert any(n.kind is NoticeKind.NO_EVIDENCE for n in answer.notices)
+    assert answer_to_markdown(answer).rstrip().endswith(f"*{safety.disclaimer(Persona.PHYSICIAN)}*")
+    gaps = JsonlLog(tmp_path / "gaps.jsonl").read()
+    assert len(gaps) == 1 and gaps[0]["question"] is None
+
+
+def test_gap_keeps_the_question_only_when_logging_is_on(pipeline: Pipeline, tmp_path: Path) -> None:
+    pipeline.log_questions = True
+    pipeline.run("What is the capital of Australia?")
+    assert JsonlLog(tmp_path / "gaps.jsonl").read()[0]["question"] == "What is the capital of Australia?"
+
+
+def test_abstention_error_rates_on_the_bundled_set(pipeline: Pipeline) -> None:
+    false_abstain = [q["query"] for q in QUESTIONS if pipeline.run(q["query"]).status == "abstained"]
+    false_answer = [q["query"] for q in OUT_OF_SCOPE if pipeline.run(q["query"]).status != "abstained"]
+    assert len(false_abstain) <= 0.05 * len(QUESTIONS), false_abstain
+    assert len(false_answer) <= 0.15 * len(OUT_OF_SCOPE), false_answer
+
+
+MUST_TRIGGER = [
+    "I have crushing chest pain spreading to my left arm and I'm sweating",
+    "my dad's face is drooping and his speech is slurred",
+    "I want to kill myself",
+    "I've been having suicidal thoughts every night",
+    "my son ate peanuts and his throat is closing",
+    "she is unconscious and not breathing",
+    "I suddenly have weakness on one side of my body",
+]
+MUST_NOT_TRIGGER = [
+    "What is the treatment for hypertension?",
+    "What are the risk factors for stroke?",
+    "How is chest pain evaluated in the emergency department?",
+    "What are the signs of anaphylaxis?",
+    "What is the first-line treatment for community-acquired pneumonia?",
+    "DOAC choice in AF with CKD?",
+]
+
+
+@pytest.mark.parametrize("question", MUST_TRIGGER)
+def test_emergencies_get_urgent_care_first(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.run(question, persona=Persona.PATIENT)
+    assert answer.notices and answer.notices[0].kind is NoticeKind.URGENT
+    assert answer_to_markdown(answer).lstrip().startswith("> 🚨 **Urgent:**")
+
+
+@pytest.mark.parametrize("question", MUST_NOT_TRIGGER)
+def test_ordinary_questions_do_not_trigger(question: str) -> None:
+    assert safety.triage(question, Persona.PHYSICIAN) is None
+
+
+def test_suicide_notice_gives_crisis_lines() -> None:
+    notice = safety.triage("I want to end my life", Persona.PATIENT)
+    assert notice is not None and "988" in notice.text and "116 123" in notice.text
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t", "x" * 4001])
+def test_bad_input_gets_a_clear_message(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.run(question)
+    assert answer.status == "rejected" and answer.notices[0].kind is NoticeKind.INPUT
+    assert re.search(r"type a question|limit is 4,000", answer.notices[0].text)
+    assert safety.disclaimer(Persona.PHYSICIAN) in answer_to_markdown(answer)
+
+
+def test_persona_changes_reading_level_and_disclaimer(pipeline: Pipeline) -> None:
+    sample = QUESTIONS[::3]
+    patient, physician = [], []
+    for item in sample:
+        lay = pipeline.run(item["query"], persona=Persona.PATIENT)
+        pro = pipeline.run(item["query"], persona=Persona.PHYSICIAN)
+        if lay.status == "answered":
+            patient.append(textstat.flesch_kincaid_grade(lay.body_text()))
+        if pro.status == "answered":
+            physician.append(textstat.flesch_kincaid_grade(pro.body_text()))
+    assert statistics.median(patient) <= 8, statistics.median(patient)
+    assert statistics.median(physician) > statistics.median(patient) + 3
+    lay = pipeline.run(GNET_Q, persona=Persona.CAREGIVER)
+    assert "not medical advice" in lay.disclaimer and "emergency" in lay.disclaimer
+    assert "clinical judgment" in pipeline.run(GNET_Q).disclaimer
+
+
+def test_answer_markdown_is_deterministic(pipeline: Pipeline) -> None:
+    first, second = pipeline.run(GNET_Q), pipeline.run(GNET_Q)
+    assert answer_to_markdown(first) == answer_to_markdown(second)
