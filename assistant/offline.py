@@ -115,7 +115,7 @@ def _candidates(question: str, hits: list[Hit], persona: Persona) -> list[_Candi
                 continue
             terms = content_terms(text)
             overlap = len(asked & terms) / math.sqrt(len(asked) or 1)
-            score = prior + overlap + (0.5 if topic & terms else 0.0)
+            score = prior + overlap + (0.3 if topic & terms else 0.0)
             if intents and section_intent(hit.section) in intents:
                 score += 0.3
             if any(_CUES[i].search(text) for i in intents if i in _CUES):
@@ -165,8 +165,10 @@ class OfflineComposer:
         if persona.lay:
             direct_pool = [c for c in ranked if c.plain] or ranked
         else:
-            direct_pool = sorted(ranked, key=lambda c: (c.kind is not PartKind.GUIDELINES, -c.score, c.position))
-            direct_pool = [c for c in direct_pool if c.score >= ranked[0].score * 0.6] if ranked else []
+            # Guideline sentences lead at comparable relevance; a clearly better answer from elsewhere still wins.
+            direct_pool = sorted(
+                ranked, key=lambda c: (-(c.score + (0.3 if c.kind is PartKind.GUIDELINES else 0.0)), c.position)
+            )
         draft.direct = take(direct_pool, style.direct)
         limits = {PartKind.GUIDELINES: style.guidelines, PartKind.RESEARCH: style.research, PartKind.OTHER: style.other}
         for kind, limit in limits.items():

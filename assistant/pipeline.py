@@ -37,6 +37,8 @@ SAMPLE_NOTICE = (
 class Retriever(Protocol):
     def search(self, question: str, k: int = 10) -> list[Hit]: ...
 
+    def term_weights(self, terms: set[str]) -> dict[str, float]: ...
+
 
 class ArticleSource(Protocol):
     def article_chunks(self, article_id: str, section: str | None = None) -> list[Chunk]: ...
@@ -129,7 +131,7 @@ class Pipeline:
                 timings_ms=timings,
             )
 
-        hits = on_topic(standalone, hits)
+        hits = on_topic(standalone, hits, self.retriever.term_weights)
         if persona.lay:
             hits = self._with_section(hits, PLAIN_SECTION, articles=2)
         elif not any(passage_kind(h) is PartKind.RESEARCH for h in hits):
@@ -252,21 +254,36 @@ class Pipeline:
         return draft, "offline"
 
 
-def on_topic(question: str, hits: list[Hit], keep: float = 0.6) -> list[Hit]:
+def on_topic(
+    question: str,
+    hits: list[Hit],
+    weigh: Callable[[set[str]], dict[str, float]] | None = None,
+    keep: float = 0.6,
+) -> list[Hit]:
     """Drop passages from articles about something else.
 
     Fused retrieval always returns k passages, and for a narrow question the tail is about other
-    conditions (a COPD treatment passage for a GNET treatment question). A passage stays when its
-    article title and text cover at least `keep` of the best coverage of the question's topic words.
+    conditions (a COPD treatment passage for a GNET treatment question, a neuroendocrine tumour passage
+    for a neuroectodermal one). Title and keywords say what an article is about, so a passage stays
+    when they cover at least `keep` of the best coverage of the question's topic words, each word
+    weighted by its rarity in the index; when none names the topic, passage text is used instead.
     """
     topic = content_terms(question) - GENERIC_TERMS
-    if not topic:
+    if not topic or not hits:
         return hits
-    coverage = [len(topic & content_terms(f"{h.title} {h.text}")) / len(topic) for h in hits]
-    best = max(coverage, default=0.0)
+    weights = weigh(topic) if weigh else dict.fromkeys(topic, 1.0)
+    total = sum(weights.values()) or 1.0
+
+    def coverage(text: str) -> float:
+        return sum(weights[t] for t in topic & content_terms(text)) / total
+
+    scores = [coverage(f"{h.title} {h.keywords}") for h in hits]
+    if max(scores) == 0:
+        scores = [coverage(f"{h.title} {h.text}") for h in hits]
+    best = max(scores)
     if best == 0:
         return hits
-    return [h for h, c in zip(hits, coverage, strict=True) if c >= keep * best]
+    return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
 
 
 def _regroup(draft: Draft, hits: list[Hit]) -> Draft:

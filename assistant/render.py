@@ -45,8 +45,8 @@ def reference_md(reference: Reference) -> str:
 
 
 def notices_md(answer: Answer) -> list[str]:
-    icons = {NoticeKind.URGENT: "🚨 **Urgent:**", NoticeKind.FALLBACK: "ℹ️", NoticeKind.NO_EVIDENCE: "**No answer:**"}
-    return [f"> {icons.get(n.kind, 'ℹ️')} {n.text}" for n in answer.notices]
+    labels = {NoticeKind.URGENT: "**URGENT:**", NoticeKind.NO_EVIDENCE: "**No answer:**"}
+    return [f"> {labels.get(n.kind, '**Note:**')} {n.text}" for n in answer.notices]
 
 
 def answer_body_md(answer: Answer) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
@@ -16,6 +15,7 @@ from knowledge.ingest import sync_articles
 from knowledge.loaders import BUNDLED_DIR, read_medquad, read_pubmedqa
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import ReviewStatus
+from knowledge.stats import index_stats
 from knowledge.store import KnowledgeStore
 
 HIT_FIELDS = (
@@ -84,21 +84,11 @@ def cmd_search(store: KnowledgeStore, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(store: KnowledgeStore, settings: Settings) -> int:
-    chunks = store.all_chunks(include_text=False)
-    articles = {c.article_id: c for c in chunks}
-    stats = {
-        "store": f"http://{settings.chroma_host}:{settings.chroma_port}"
-        if settings.chroma_host
-        else str(settings.store_dir),
-        "collection": store.name,
-        "embedding_model": store.model_id,
-        "chunks": len(chunks),
-        "articles": len(articles),
-        "by_status": dict(Counter(c.review_status.value for c in articles.values())),
-        "by_evidence_type": dict(Counter(c.evidence_type.value for c in articles.values())),
-        "by_source": dict(Counter(c.source for c in articles.values())),
-    }
-    print(json.dumps(stats, indent=2))
+    stats = index_stats(store).model_dump()
+    location = (
+        f"http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.store_dir)
+    )
+    print(json.dumps({"store": location, **stats}, indent=2))
     return 0
 
 

@@ -97,6 +97,7 @@ def chunk_article(article: Article, max_words: int = MAX_WORDS) -> list[Chunk]:
                     publisher=article.publisher or _DEFAULT_PUBLISHER.get(article.source, article.source),
                     sample=article.sample,
                     references=references if article.references else "",
+                    keywords="; ".join(article.keywords),
                 )
             )
     return chunks

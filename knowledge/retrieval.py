@@ -71,6 +71,19 @@ class HybridRetriever:
                 self._index = _LexicalIndex(version, chunks, retriever, statuses, intents)
             return self._index
 
+    def term_weights(self, terms: Coll[str]) -> dict[str, float]:
+        """Inverse document frequency of stemmed terms over the indexed chunks: rare words weigh more."""
+        index = self.lexical_index()
+        n = max(len(index.chunks), 1)
+        vocab = index.retriever.vocab_dict if index.chunks else {}
+        indptr = index.retriever.scores["indptr"] if index.chunks else None
+        weights = {}
+        for term in terms:
+            position = vocab.get(term)
+            df = int(indptr[position + 1] - indptr[position]) if position is not None and indptr is not None else 0
+            weights[term] = float(np.log((n + 1) / (df + 0.5)))
+        return weights
+
     def _lexical(self, question: str, statuses: Coll[str], n: int) -> list[Chunk]:
         index = self.lexical_index()
         if not index.chunks:

@@ -117,6 +117,7 @@ class Chunk(BaseModel):
     publisher: str = ""
     sample: bool = False
     references: str = Field("", description="The article's references as JSON (Chroma metadata is scalar)")
+    keywords: str = Field("", description="The article's keywords joined by '; ': what the article is about")
 
     def index_text(self) -> str:
         """What the embedding model and BM25 see: title and section give a passage its topic."""
@@ -138,6 +139,7 @@ class Chunk(BaseModel):
             "publisher": self.publisher,
             "sample": self.sample,
             "references": self.references,
+            "keywords": self.keywords,
         }
 
     @classmethod

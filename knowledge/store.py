@@ -65,8 +65,15 @@ def content_hash(chunk: Chunk, model_id: str) -> str:
 class KnowledgeStore:
     """One collection of chunks, its embedder, and the writes that keep it true to the articles."""
 
-    def __init__(self, client: ClientAPI, embedder: MiniLMEmbedder, collection: str = "knowledge") -> None:
+    def __init__(
+        self,
+        client: ClientAPI,
+        embedder: MiniLMEmbedder,
+        collection: str = "knowledge",
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         self.client = client
+        self.clock = clock
         self.embedder = embedder
         self.name = collection
         self.rebuilt = False
@@ -101,7 +108,7 @@ class KnowledgeStore:
         """Chunks in the index, all statuses."""
         return self.collection.count()
 
-    def _get(self, **kwargs: Any) -> dict[str, Any]:
+    def get_all(self, **kwargs: Any) -> dict[str, Any]:
         """collection.get in pages: Chroma caps how much one call may return."""
         out: dict[str, list] = {"ids": [], "metadatas": [], "documents": []}
         include = kwargs.pop("include", ["metadatas"])
@@ -119,7 +126,7 @@ class KnowledgeStore:
     def all_chunks(self, include_text: bool = True) -> list[Chunk]:
         """Every indexed chunk, for the lexical index and for stats."""
         include = ["metadatas", "documents"] if include_text else ["metadatas"]
-        page = self._get(include=include)
+        page = self.get_all(include=include)
         texts = page["documents"] if include_text else [""] * len(page["ids"])
         return [Chunk.from_stored(i, t, m) for i, t, m in zip(page["ids"], texts, page["metadatas"], strict=True)]
 
@@ -151,7 +158,7 @@ class KnowledgeStore:
         ids = list(article_ids)
         found: dict[str, tuple[str, dict]] = {}
         for start in range(0, len(ids), 500):
-            page = self._get(where={"article_id": {"$in": ids[start : start + 500]}})
+            page = self.get_all(where={"article_id": {"$in": ids[start : start + 500]}})
             for chunk_id, meta in zip(page["ids"], page["metadatas"], strict=True):
                 found[chunk_id] = (str(meta.get("content_hash", "")), meta)
         return found
@@ -187,8 +194,11 @@ class KnowledgeStore:
         meta_only = [
             (c, h)
             for cid, (c, h) in fresh.items()
-            if cid in stored and stored[cid][0] == h and stored[cid][1] != {**c.metadata(), "content_hash": h}
+            if cid in stored
+            and stored[cid][0] == h
+            and {k: v for k, v in stored[cid][1].items() if k != "ingested_at"} != {**c.metadata(), "content_hash": h}
         ]
+        stamp = self.clock().isoformat(timespec="seconds")
         if stale:
             self.collection.delete(ids=stale)
             report.chunks_removed += len(stale)
@@ -200,7 +210,7 @@ class KnowledgeStore:
                 ids=[c.chunk_id for c, _ in to_embed],
                 embeddings=vectors,
                 documents=[c.text for c, _ in to_embed],
-                metadatas=[{**c.metadata(), "content_hash": h} for c, h in to_embed],
+                metadatas=[{**c.metadata(), "content_hash": h, "ingested_at": stamp} for c, h in to_embed],
             )
             report.embedded += len(to_embed)
             report.chunks_added += sum(1 for c, _ in to_embed if c.chunk_id not in stored)
@@ -208,7 +218,7 @@ class KnowledgeStore:
         if meta_only:
             self.collection.update(
                 ids=[c.chunk_id for c, _ in meta_only],
-                metadatas=[{**c.metadata(), "content_hash": h} for c, h in meta_only],
+                metadatas=[{**c.metadata(), "content_hash": h, "ingested_at": stamp} for c, h in meta_only],
             )
             report.chunks_updated += len(meta_only)
         report.chunks_unchanged += len(fresh) - len(to_embed) - len(meta_only)
@@ -227,7 +237,7 @@ class KnowledgeStore:
     def article_ids(self, source: str | None = None) -> set[str]:
         """Ids of indexed articles, optionally of one source (bundled, medquad, pubmedqa...)."""
         where = {"source": source} if source else None
-        page = self._get(where=where) if where else self._get()
+        page = self.get_all(where=where) if where else self.get_all()
         return {str(m["article_id"]) for m in page["metadatas"]}
 
     def set_status(self, article_id: str, status: ReviewStatus, last_updated: dt.date | None = None) -> int:

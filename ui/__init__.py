@@ -1,0 +1,1 @@
+"""Streamlit rendering: widgets and session state only; no retrieval or prompt logic."""

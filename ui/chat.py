@@ -1,0 +1,192 @@
+"""The chat page: a typed transcript in st.session_state, replayed on every rerun."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import streamlit as st
+
+from assistant.export import transcript_json, transcript_markdown, transcript_pdf
+from assistant.models import PERSONA_LABELS, Answer, Feedback, Persona, Transcript, Turn
+from assistant.pipeline import utc_now
+from assistant.wiring import Services
+from knowledge.stats import index_stats
+from ui.components import render_answer
+from ui.services import feedback_log, get_services
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = (
+    "What is the treatment for gastrointestinal neuroectodermal tumour (GNET)?",
+    "DOAC choice in atrial fibrillation with CKD?",
+    "What are the four pillars of HFrEF therapy?",
+    "First-line antibiotics for community-acquired pneumonia?",
+)
+
+
+def _transcript() -> Transcript:
+    if "transcript" not in st.session_state:
+        st.session_state.transcript = Transcript(created_at=utc_now(), persona=Persona.PHYSICIAN)
+    return st.session_state.transcript
+
+
+def _ask(question: str) -> None:
+    """Buttons queue a question; the next run answers it as if typed."""
+    st.session_state.pending = question
+
+
+def _new_conversation() -> None:
+    persona = _transcript().persona
+    st.session_state.transcript = Transcript(created_at=utc_now(), persona=persona)
+    st.session_state.pop("pending", None)
+
+
+def _record_feedback(services: Services, answer: Answer, value: int) -> None:
+    """Thumbs are stored with ids and cited articles; the question only if logging is on."""
+    transcript = _transcript()
+    turn = next(t for t in transcript.turns if t.answer.id == answer.id)
+    turn.feedback = 1 if value else 0
+    feedback_log(services).append(
+        Feedback(
+            answer_id=answer.id,
+            score=turn.feedback,
+            article_ids=[r.article_id for r in answer.references],
+            persona=answer.persona,
+            mode=answer.mode,
+            at=utc_now(),
+            question=turn.question if services.settings.log_questions else None,
+        )
+    )
+    st.toast("Thanks, your feedback was recorded.")
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _stats(_services: Services, version: int, count: int) -> dict:  # noqa: ARG001 - cache keys
+    return index_stats(_services.store).model_dump()
+
+
+def _sidebar(services: Services, transcript: Transcript) -> None:
+    with st.sidebar:
+        st.radio(
+            "Which best describes you?",
+            options=list(Persona),
+            format_func=lambda p: PERSONA_LABELS[p],
+            key="persona",
+            help="Changes the reading level and tone of the next answers.",
+        )
+        transcript.persona = st.session_state.persona
+        st.button("New conversation", on_click=_new_conversation, use_container_width=True, key="new_conversation")
+
+        st.subheader("Knowledge base")
+        stats = _stats(services, services.store.version, services.store.count())
+        statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(stats["by_status"].items()))
+        st.markdown(f"**{stats['articles']} articles** ({statuses})")
+        st.caption("Sources: " + ", ".join(f"{s} ({n})" for s, n in sorted(stats["by_source"].items())))
+        if stats["last_ingested"]:
+            st.caption(f"Last ingested: {stats['last_ingested'].replace('T', ' ')}")
+        st.caption(f"Embedding model: {stats['embedding_model']}")
+        mode = services.pipeline.mode
+        st.markdown(f"**Mode:** {'offline (extractive, no network)' if mode == 'offline' else f'LLM · {mode}'}")
+
+        if transcript.turns:
+            st.subheader("Export conversation")
+            exported_at = dt.datetime.now(dt.UTC)
+            exports = {
+                "md": transcript_markdown(transcript, exported_at).encode(),
+                "json": transcript_json(transcript).encode(),
+                "pdf": transcript_pdf(transcript, exported_at),
+            }
+            st.session_state.exports = exports
+            stem = f"transcript-{exported_at:%Y%m%d-%H%M}"
+            st.download_button("Markdown", exports["md"], f"{stem}.md", "text/markdown", key="export_md")
+            st.download_button("JSON", exports["json"], f"{stem}.json", "application/json", key="export_json")
+            st.download_button("PDF", exports["pdf"], f"{stem}.pdf", "application/pdf", key="export_pdf")
+
+
+def _first_screen(services: Services) -> None:
+    st.markdown(
+        "Ask a clinical question and get an answer drawn **only from the organisation's approved articles**: "
+        "guideline evidence first, every statement cited, with the review status and date of what was cited. "
+        "If no approved article covers your question, the assistant says so instead of guessing."
+    )
+    stats = _stats(services, services.store.version, services.store.count())
+    if stats["by_source"].get("bundled"):
+        st.warning(
+            "The bundled sample articles are **demonstration content**, written for this project and not "
+            "clinically reviewed. Do not use them for patient care.",
+            icon="⚠️",
+        )
+    st.markdown("**Try an example**")
+    for number, example in enumerate(EXAMPLES):
+        st.button(example, key=f"example-{number}", on_click=_ask, args=(example,))
+
+
+def _answer(services: Services, question: str, transcript: Transcript) -> None:
+    """Run one turn; in LLM mode the reply streams, then the finished Answer replaces the stream."""
+    pipeline = services.pipeline
+    with st.chat_message("user"):
+        st.markdown(question)
+    with st.chat_message("assistant"):
+        try:
+            if pipeline.llm:
+                events = pipeline.events(question, transcript.history(), transcript.persona)
+                finished: dict[str, Answer] = {}
+
+                def tokens():  # noqa: ANN202 - a generator for st.write_stream
+                    while True:
+                        try:
+                            yield next(events)
+                        except StopIteration as done:
+                            finished["answer"] = done.value
+                            return
+
+                st.write_stream(tokens())
+                answer = finished["answer"]
+            else:
+                with st.spinner("Searching the approved articles…"):
+                    answer = pipeline.run(question, transcript.history(), transcript.persona)
+        except Exception as exc:  # the user sees what to do, never a traceback
+            log.error("turn failed: %s", type(exc).__name__)
+            st.error(
+                "The assistant could not answer just now. Your conversation is kept; please try again, "
+                "and tell the administrator if this keeps happening."
+            )
+            return
+    transcript.turns.append(Turn(question=question, answer=answer))
+    st.rerun()
+
+
+def chat_page() -> None:
+    st.title("Clinical evidence assistant")
+    try:
+        services = get_services()
+    except Exception as exc:
+        log.error("startup failed: %s", type(exc).__name__)
+        st.error(
+            "The knowledge base could not be opened. Check STORE_DIR, or CHROMA_HOST and CHROMA_PORT if you "
+            f"use a Chroma server, then reload the page. ({type(exc).__name__})"
+        )
+        st.stop()
+    transcript = _transcript()
+    st.session_state.setdefault("persona", transcript.persona)
+    _sidebar(services, transcript)
+
+    if not transcript.turns:
+        _first_screen(services)
+    live = len(transcript.turns) - 1
+    for index, turn in enumerate(transcript.turns):
+        with st.chat_message("user"):
+            st.markdown(turn.question)
+        with st.chat_message("assistant"):
+            render_answer(
+                turn.answer,
+                ask=_ask if index == live else None,
+                on_feedback=lambda answer, value: _record_feedback(services, answer, value),
+                current_feedback=turn.feedback,
+            )
+
+    typed = st.chat_input("Ask a clinical question", key="question", max_chars=8000)
+    question = typed if typed is not None else st.session_state.pop("pending", None)
+    if question is not None:
+        _answer(services, question, transcript)
