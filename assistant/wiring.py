@@ -8,6 +8,7 @@ from assistant.config import Settings
 from assistant.llm import LLMClient, LLMComposer, build_client
 from assistant.pipeline import Pipeline
 from assistant.records import JsonlLog
+from knowledge.editorial import EditorialBoard
 from knowledge.embeddings import shared_embedder
 from knowledge.ingest import SyncResult, sync_articles
 from knowledge.retrieval import HybridRetriever
@@ -22,6 +23,7 @@ class Services:
     store: KnowledgeStore
     retriever: HybridRetriever
     pipeline: Pipeline
+    board: EditorialBoard
     first_build: SyncResult | None = None
 
 
@@ -34,7 +36,10 @@ def open_store(settings: Settings) -> KnowledgeStore:
 def build_services(settings: Settings, ensure_index: bool = True) -> Services:
     """Open the store (building the bundled index when it is empty) and wire the pipeline."""
     store = open_store(settings)
-    first_build = sync_articles(store) if ensure_index and store.count() == 0 else None
+    board = EditorialBoard(settings.data_dir / "editorial.sqlite3", store)
+    first_build = None
+    if ensure_index and store.count() == 0:
+        first_build = sync_articles(store, status_overrides=board.statuses())
     retriever = HybridRetriever(store)
     llm = None
     if settings.llm_enabled:
@@ -51,4 +56,4 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
     )
-    return Services(settings, store, retriever, pipeline, first_build)
+    return Services(settings, store, retriever, pipeline, board, first_build)

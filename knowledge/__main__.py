@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from assistant.config import Settings
 from assistant.wiring import open_store
+from knowledge.editorial import EditorialBoard
 from knowledge.ingest import sync_articles
 from knowledge.loaders import BUNDLED_DIR, read_medquad, read_pubmedqa
 from knowledge.retrieval import HybridRetriever
@@ -28,11 +29,16 @@ def _hit_json(hit: object) -> dict:
     return {key: data[key] for key in HIT_FIELDS}
 
 
-def cmd_ingest(store: KnowledgeStore, args: argparse.Namespace) -> int:
+def cmd_ingest(store: KnowledgeStore, args: argparse.Namespace, settings: Settings) -> int:
+    """Editorial decisions recorded by the review board win over the files' front matter."""
     paths = [Path(p) for p in args.paths] or [BUNDLED_DIR]
+    database = settings.data_dir / "editorial.sqlite3"
+    overrides = EditorialBoard(database).statuses() if database.exists() else {}
     files = sum(len(list(p.glob("*.md"))) if p.is_dir() else 1 for p in paths)
     with tqdm(total=files, unit="article", desc="ingest", disable=args.quiet) as bar:
-        result = sync_articles(store, paths, prune=args.prune or not args.paths, progress=bar.update)
+        result = sync_articles(
+            store, paths, prune=args.prune or not args.paths, progress=bar.update, status_overrides=overrides
+        )
     for error in result.errors:
         print(f"skipped {error}", file=sys.stderr)
     print(result.report.model_dump_json())
@@ -126,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             "note: the index was built by another embedding model and has been emptied; ingest again", file=sys.stderr
         )
     if args.command == "ingest":
-        return cmd_ingest(store, args)
+        return cmd_ingest(store, args, settings)
     if args.command == "import":
         return cmd_import(store, args)
     if args.command == "search":

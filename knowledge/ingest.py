@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -23,7 +23,7 @@ def sync_articles(
     paths: Sequence[Path] = (BUNDLED_DIR,),
     prune: bool = True,
     progress: Callable[[int], None] | None = None,
-    status_overrides: dict[str, str] | None = None,
+    status_overrides: Mapping[str, str] | None = None,
 ) -> SyncResult:
     """Ingest article files; with prune, articles whose file is gone leave the index.
 

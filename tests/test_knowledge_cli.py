@@ -12,14 +12,14 @@ from tests.conftest import ROOT
 from tests.helpers import write_article
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "knowledge", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})},
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "DATA_DIR": str(data), "CHROMA_HOST": ""},
     )
 
 
@@ -29,12 +29,12 @@ def test_ingest_search_batch_and_stats(tmp_path: Path) -> None:
     write_article(articles, "zentoria")
     (articles / "broken.md").write_text("---\nid: broken\n---\n## Overview\nno title\n")
 
-    done = run("ingest", str(articles), "--store", store, "--quiet")
+    done = run("ingest", str(articles), "--store", store, "--quiet", data=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "broken.md: title: Field required" in done.stderr
     assert json.loads(done.stdout)["articles"] == 1
 
-    found = run("search", "elbow splint zentoria", "--k", "3", "--json", "--store", store)
+    found = run("search", "elbow splint zentoria", "--k", "3", "--json", "--store", store, data=tmp_path)
     hits = json.loads(found.stdout)
     assert hits[0]["article_id"] == "zentoria" and hits[0]["rank"] == 1
     assert set(hits[0]) == {
@@ -56,10 +56,12 @@ def test_ingest_search_batch_and_stats(tmp_path: Path) -> None:
     queries.write_text('{"id": "a", "query": "zentoria treatment"}\n{"id": "b", "query": "elbow rest"}\n')
     batch = [
         json.loads(line)
-        for line in run("search", "--queries", str(queries), "--k", "2", "--store", store).stdout.splitlines()
+        for line in run(
+            "search", "--queries", str(queries), "--k", "2", "--store", store, data=tmp_path
+        ).stdout.splitlines()
     ]
     assert [b["id"] for b in batch] == ["a", "b"] and all(b["hits"] for b in batch)
 
-    stats = json.loads(run("stats", "--store", store).stdout)
+    stats = json.loads(run("stats", "--store", store, data=tmp_path).stdout)
     assert stats["by_status"] == {"approved": 1} and stats["embedding_model"].startswith("all-MiniLM-L6-v2")
     assert stats["store"] == store

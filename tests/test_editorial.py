@@ -1,0 +1,161 @@
+"""Editorial review: durable decisions, an append-only log, safe concurrency, and the page itself."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from knowledge.editorial import Action, ConflictError, EditorialBoard, EditorialError
+from knowledge.ingest import sync_articles
+from knowledge.retrieval import HybridRetriever
+from knowledge.schema import ReviewStatus
+from knowledge.store import KnowledgeStore
+from tests.conftest import ROOT
+from tests.helpers import write_article
+
+VITAMIN_Q = "Should healthy adults take vitamin D supplements, and at what daily dose?"
+
+
+@pytest.fixture
+def board(tmp_path: Path, fresh_store: KnowledgeStore) -> EditorialBoard:
+    articles = tmp_path / "articles"
+    write_article(articles, "zentoria", status="submitted")
+    sync_articles(fresh_store, [articles])
+    return EditorialBoard(tmp_path / "editorial.sqlite3", fresh_store, articles)
+
+
+def test_a_decision_updates_the_index_at_once_and_survives_restart_and_reingest(
+    board: EditorialBoard, fresh_store: KnowledgeStore, tmp_path: Path
+) -> None:
+    retriever = HybridRetriever(fresh_store)
+    assert not retriever.search("zentoria elbow splint")
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.UNDER_REVIEW)
+    assert retriever.search("zentoria elbow splint")[0].article_id == "zentoria"
+
+    restarted = EditorialBoard(tmp_path / "editorial.sqlite3", fresh_store, board.articles_dir)
+    assert restarted.statuses() == {"zentoria": ReviewStatus.APPROVED}
+    sync_articles(fresh_store, [board.articles_dir], status_overrides=restarted.statuses())
+    assert retriever.search("zentoria elbow splint")[0].review_status is ReviewStatus.APPROVED
+
+    restarted.decide("zentoria", Action.RETIRE, "Dr Bo", ReviewStatus.APPROVED, note="superseded")
+    assert "zentoria" not in fresh_store.article_ids()
+    log = [(h.actor, h.action, h.from_status, h.to_status) for h in restarted.history("zentoria")]
+    assert log == [
+        ("Dr Ada", Action.START_REVIEW, ReviewStatus.SUBMITTED, ReviewStatus.UNDER_REVIEW),
+        ("Dr Ada", Action.APPROVE, ReviewStatus.UNDER_REVIEW, ReviewStatus.APPROVED),
+        ("Dr Bo", Action.RETIRE, ReviewStatus.APPROVED, ReviewStatus.RETIRED),
+    ]
+
+
+def test_invalid_decisions_are_refused_and_leave_no_trace(board: EditorialBoard) -> None:
+    with pytest.raises(EditorialError, match="cannot approve"):
+        board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.SUBMITTED)
+    with pytest.raises(EditorialError, match="who is making"):
+        board.decide("zentoria", Action.START_REVIEW, "  ", ReviewStatus.SUBMITTED)
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    with pytest.raises(EditorialError, match="needs a note"):
+        board.decide("zentoria", Action.RETURN, "Dr Ada", ReviewStatus.UNDER_REVIEW)
+    with pytest.raises(ConflictError):
+        board.decide("zentoria", Action.START_REVIEW, "Dr Bo", ReviewStatus.SUBMITTED)
+    assert len(board.history()) == 1
+
+
+def test_the_audit_log_is_append_only(board: EditorialBoard) -> None:
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    with sqlite3.connect(board.db_path) as db, pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE audit_log SET actor = 'someone else'")
+    with sqlite3.connect(board.db_path) as db, pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM audit_log")
+    assert board.history()[0].actor == "Dr Ada"
+
+
+def test_two_reviewers_at_once_cannot_corrupt_state_or_log(board: EditorialBoard) -> None:
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    # Separate board objects share nothing but the database file, like two app processes.
+    boards = [EditorialBoard(board.db_path, board.store, board.articles_dir) for _ in range(8)]
+    start = threading.Barrier(len(boards))
+    outcomes: list[str] = []
+
+    def act(index: int, reviewer: EditorialBoard) -> None:
+        action = Action.APPROVE if index % 2 else Action.RETIRE
+        start.wait()
+        try:
+            reviewer.decide("zentoria", action, f"Reviewer {index}", ReviewStatus.UNDER_REVIEW, note="race")
+            outcomes.append(action.value)
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=act, args=(i, b)) for i, b in enumerate(boards)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    winners = [o for o in outcomes if o != "conflict"]
+    assert len(winners) == 1 and outcomes.count("conflict") == len(boards) - 1
+    history = board.history("zentoria")
+    assert len(history) == 2 and history[1].from_status is ReviewStatus.UNDER_REVIEW
+    assert board.statuses()["zentoria"] is history[1].to_status
+    indexed = board.store.article_ids()
+    assert ("zentoria" in indexed) == (history[1].to_status is ReviewStatus.APPROVED)
+
+
+@pytest.fixture
+def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, AppTest]:
+    """The chat app and the review page on a private copy of the bundled index."""
+    store = tmp_path / "store"
+    shutil.copytree(bundled_store.client.get_settings().persist_directory, store)
+    monkeypatch.setenv("STORE_DIR", str(store))
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REVIEWER_ACCESS_CODE", "board-2026")
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    chat = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    review = AppTest.from_file(str(ROOT / "ui" / "review_app.py"), default_timeout=180)
+    chat.run()
+    review.run()
+    assert not chat.exception and not review.exception
+    return chat, review
+
+
+def cited(chat: AppTest, question: str) -> list[str]:
+    chat.chat_input(key="question").set_value(question).run()
+    return [r.article_id for r in chat.session_state.transcript.turns[-1].answer.references]
+
+
+def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTest, AppTest], tmp_path: Path) -> None:
+    chat, review = apps
+    assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
+
+    review.text_input(key="review_code").set_value("board-2026").run()
+    review.text_input(key="reviewer_name").set_value("Dr Ada Lovelace").run()
+    review.selectbox(key="review_article").set_value("vitamin-d-supplementation").run()
+    review.button(key="start_review-vitamin-d-supplementation").click().run()
+    review.button(key="approve-vitamin-d-supplementation").click().run()
+    assert not review.exception
+    assert any("approve recorded" in s.value for s in review.success)
+    assert "vitamin-d-supplementation" in cited(chat, VITAMIN_Q)
+
+    review.button(key="retire-vitamin-d-supplementation").click().run()
+    assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
+
+    history = EditorialBoard(tmp_path / "data" / "editorial.sqlite3").history("vitamin-d-supplementation")
+    assert [(h.action, h.actor) for h in history] == [
+        (Action.START_REVIEW, "Dr Ada Lovelace"),
+        (Action.APPROVE, "Dr Ada Lovelace"),
+        (Action.RETIRE, "Dr Ada Lovelace"),
+    ]
+
+
+def test_without_access_nothing_can_change(apps: tuple[AppTest, AppTest]) -> None:
+    _, review = apps
+    assert not [b for b in review.button if b.key and b.key.startswith(("approve-", "retire-", "start_review-"))]
+    review.text_input(key="review_code").set_value("guess").run()
+    assert any("not right" in e.value for e in review.error)
+    assert not review.selectbox and not [b for b in review.button if b.key and "-" in b.key]
