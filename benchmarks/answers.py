@@ -26,16 +26,12 @@ sys.path.insert(0, str(ROOT))
 from assistant.llm import LLMClient, LLMComposer  # noqa: E402
 from assistant.models import Persona  # noqa: E402
 from assistant.pipeline import Pipeline  # noqa: E402
+from benchmarks.common import percentile, report  # noqa: E402
 from knowledge.embeddings import MiniLMEmbedder  # noqa: E402
 from knowledge.ingest import sync_articles  # noqa: E402
 from knowledge.retrieval import HybridRetriever  # noqa: E402
 from knowledge.store import KnowledgeStore, make_client  # noqa: E402
 from tests.fake_openai import FakeOpenAI, Reply  # noqa: E402
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
 def jsonl(path: Path) -> list[dict]:
@@ -80,7 +76,11 @@ def main() -> int:
         medquad_pipeline.run(item["question"])
         latencies.append((time.perf_counter() - start) * 1000)
     figures: dict[str, object] = {
-        "offline_answer_ms": {"questions": len(dev), "p50": pct(latencies, 0.5), "p95": pct(latencies, 0.95)}
+        "offline_answer_ms": {
+            "questions": len(dev),
+            "p50": percentile(latencies, 0.5),
+            "p95": percentile(latencies, 0.95),
+        }
     }
 
     samples = jsonl(ROOT / "tests" / "data" / "sample_questions.jsonl")
@@ -124,13 +124,11 @@ def main() -> int:
     figures["llm_first_token_overhead_ms"] = {
         "server_delay_ms": delay * 1000,
         "questions": len(overheads),
-        "p50": pct(overheads, 0.5),
-        "p95": pct(overheads, 0.95),
+        "p50": percentile(overheads, 0.5),
+        "p95": percentile(overheads, 0.95),
     }
-    figures["offline_answer_bundled_ms"] = {"p50": pct(offline_ms, 0.5), "p95": pct(offline_ms, 0.95)}
-    print(json.dumps(figures, indent=2))
-    if args.out:
-        args.out.write_text(json.dumps(figures, indent=2) + "\n")
+    figures["offline_answer_bundled_ms"] = {"p50": percentile(offline_ms, 0.5), "p95": percentile(offline_ms, 0.95)}
+    report(figures, args.out)
     return 0
 
 

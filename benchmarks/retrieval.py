@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.common import percentile, report  # noqa: E402
 from knowledge.chunking import chunk_article  # noqa: E402
 from knowledge.embeddings import MiniLMEmbedder  # noqa: E402
 from knowledge.loaders import read_medquad, read_pubmedqa  # noqa: E402
@@ -58,11 +58,6 @@ def evaluate(retriever: HybridRetriever, questions: list[dict], mode: str) -> tu
     return {k: v / len(questions) for k, v in totals.items()}, latencies
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--medquad", type=Path, required=True, help="folder with documents.jsonl, dev_questions.jsonl")
@@ -86,10 +81,10 @@ def main() -> int:
     raw_rate = len(sample) / (time.perf_counter() - start)
 
     start = time.perf_counter()
-    report = store.ingest(articles)
+    ingested = store.ingest(articles)
     ingest_seconds = time.perf_counter() - start
-    ingest_rate = report.embedded / ingest_seconds if report.embedded else float("nan")
-    print(f"ingest: {report.model_dump_json()} in {ingest_seconds:.1f}s", file=sys.stderr)
+    ingest_rate = ingested.embedded / ingest_seconds if ingested.embedded else float("nan")
+    print(f"ingest: {ingested.model_dump_json()} in {ingest_seconds:.1f}s", file=sys.stderr)
 
     doc_ids = {a.id for a in articles}
     questions = [
@@ -108,18 +103,16 @@ def main() -> int:
         "questions": len(questions),
         "raw_embedding_chunks_per_s": round(raw_rate, 1),
         "ingest_chunks_per_s": round(ingest_rate, 1),
-        "ingest_over_raw": round(ingest_rate / raw_rate, 3) if report.embedded else None,
+        "ingest_over_raw": round(ingest_rate / raw_rate, 3) if ingested.embedded else None,
     }
     for mode in ("lexical", "dense", "hybrid"):
         metrics, latencies = evaluate(retriever, questions, mode)
         figures[mode] = {k: round(v, 4) for k, v in metrics.items()} | {
-            "p50_ms": round(statistics.median(latencies), 1),
-            "p95_ms": round(percentile(latencies, 0.95), 1),
+            "p50_ms": percentile(latencies, 0.5),
+            "p95_ms": percentile(latencies, 0.95),
         }
         print(mode, figures[mode], file=sys.stderr)
-    print(json.dumps(figures, indent=2))
-    if args.out:
-        args.out.write_text(json.dumps(figures, indent=2) + "\n")
+    report(figures, args.out)
     return 0
 
 

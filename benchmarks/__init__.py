@@ -1,0 +1,1 @@
+"""Measurement scripts; each module's docstring says how to run it."""
