@@ -38,6 +38,27 @@ def jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def sweep(pipeline: Pipeline, inside: list[str], outside: list[str]) -> list[dict[str, float]]:
+    """Both error rates across thresholds, from one retrieval per question (the decision is cheap)."""
+    retrieved = [(q, pipeline.retriever.search(q, k=pipeline.k), True) for q in inside] + [
+        (q, pipeline.retriever.search(q, k=pipeline.k), False) for q in outside
+    ]
+    chosen = pipeline.abstain_threshold
+    rows = []
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        pipeline.abstain_threshold = threshold
+        decided = [(pipeline._covered(q, hits), in_scope) for q, hits, in_scope in retrieved]
+        rows.append(
+            {
+                "threshold": threshold,
+                "false_abstention_rate": round(sum(not c for c, i in decided if i) / len(inside), 3),
+                "false_answer_rate": round(sum(c for c, i in decided if not i) / len(outside), 3),
+            }
+        )
+    pipeline.abstain_threshold = chosen
+    return rows
+
+
 def abstention(pipeline: Pipeline, inside: list[str], outside: list[str]) -> dict[str, float]:
     false_abstain = sum(pipeline.run(q).status == "abstained" for q in inside)
     false_answer = sum(pipeline.run(q).status != "abstained" for q in outside)
@@ -90,6 +111,8 @@ def main() -> int:
     # MedQuAD covers most medical topics, so only the non-medical questions are out of its scope.
     non_medical = [q["query"] for q in out_of_scope if q["kind"] == "non-medical"]
     figures["abstention_medquad"] = abstention(medquad_pipeline, [q["question"] for q in dev], non_medical)
+    figures["abstention_sweep_bundled"] = sweep(pipeline, [q["query"] for q in samples], outside)
+    figures["abstention_sweep_medquad"] = sweep(medquad_pipeline, [q["question"] for q in dev], non_medical)
 
     grades: dict[str, list[float]] = {p.value: [] for p in Persona}
     for item in samples:

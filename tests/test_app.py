@@ -141,3 +141,27 @@ def test_an_unreachable_chroma_server_is_an_error_message_not_a_traceback(
     at.run()
     assert not at.exception
     assert at.error and "could not be opened" in at.error[0].value and "CHROMA_HOST" in at.error[0].value
+
+
+def test_llm_mode_streams_and_the_finished_answer_replaces_the_stream(
+    bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fake_openai import FakeOpenAI, Reply
+    from tests.test_llm_mode import grounded_reply
+
+    with FakeOpenAI([Reply(text=grounded_reply, chunk_delay=0.01)]) as server:
+        monkeypatch.setenv("STORE_DIR", bundled_store.client.get_settings().persist_directory)
+        monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_MODEL", "fake-model")
+        monkeypatch.delenv("CHROMA_HOST", raising=False)
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+        at.run()
+        assert any("LLM · fake-model" in m.value for m in at.markdown)
+        at.chat_input(key="question").set_value(GNET_Q).run()
+    assert not at.exception
+    answer = at.session_state.transcript.turns[0].answer
+    assert answer.mode == "fake-model" and server.requests[0]["body"]["stream"] is True
+    text = assistant_text(at)
+    assert "DIRECT:" not in text, "the raw stream is replaced by the rendered Answer"
+    assert "**From the guidelines**" in text and safety.disclaimer(Persona.PHYSICIAN) in text
