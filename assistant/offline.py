@@ -84,9 +84,13 @@ STYLES = {
 }
 
 
+_DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Candidate:
     position: int  # 1-based position of its passage in the hits list
+    order: int  # the sentence's place in its passage, to keep reading order
     text: str
     kind: PartKind
     score: float
@@ -108,7 +112,7 @@ def _candidates(question: str, hits: list[Hit], persona: Persona) -> list[_Candi
     for position, hit in enumerate(hits, start=1):
         plain = hit.section == PLAIN_SECTION
         prior = hit.score / top
-        for raw in split_sentences(hit.text):
+        for order, raw in enumerate(split_sentences(hit.text)):
             text = _clean(raw)
             words = len(text.split())
             if words < 6 or words > 70 or text.endswith(":"):
@@ -118,6 +122,8 @@ def _candidates(question: str, hits: list[Hit], persona: Persona) -> list[_Candi
             score = prior + overlap + (0.3 if topic & terms else 0.0)
             if intents and section_intent(hit.section) in intents:
                 score += 0.3
+            if _DANGLING.match(text):
+                score -= 0.5  # leans on a sentence that may not be shown
             if any(_CUES[i].search(text) for i in intents if i in _CUES):
                 score += 0.4
             if style.max_grade is not None:
@@ -127,7 +133,7 @@ def _candidates(question: str, hits: list[Hit], persona: Persona) -> list[_Candi
                 score += 0.6 if plain else 0.0
             elif plain:
                 score -= 0.5
-            found.append(_Candidate(position, text, passage_kind(hit), score, terms, plain))
+            found.append(_Candidate(position, order, text, passage_kind(hit), score, terms, plain))
     return found
 
 
@@ -170,6 +176,9 @@ class OfflineComposer:
                 ranked, key=lambda c: (-(c.score + (0.3 if c.kind is PartKind.GUIDELINES else 0.0)), c.position)
             )
         draft.direct = take(direct_pool, style.direct)
+        if persona.lay:  # a plain-language answer reads best in the summary's own order
+            placed = {(c.position, c.order): c.text for c in chosen}
+            draft.direct.sort(key=lambda s: next(k for k, t in placed.items() if t == s.text))
         limits = {PartKind.GUIDELINES: style.guidelines, PartKind.RESEARCH: style.research, PartKind.OTHER: style.other}
         for kind, limit in limits.items():
             pool = [c for c in ranked if c.kind is kind and not c.plain]

@@ -117,7 +117,7 @@ class Pipeline:
         hits = self.retriever.search(standalone, k=self.k)
         mark = lap("retrieve", mark)
 
-        if not self._covered(standalone, hits):
+        def abstain() -> Answer:
             self._record_gap(question, persona, hits)
             notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=safety.no_evidence_message(persona)))
             lap("total", started)
@@ -131,6 +131,9 @@ class Pipeline:
                 timings_ms=timings,
             )
 
+        if not self._covered(standalone, hits):
+            return abstain()
+
         hits = on_topic(standalone, hits, self.retriever.term_weights)
         if persona.lay:
             hits = self._with_section(hits, PLAIN_SECTION, articles=2)
@@ -142,6 +145,8 @@ class Pipeline:
         if not direct and parts:
             direct, parts[0].statements = parts[0].statements[:1], parts[0].statements[1:]
             parts = [p for p in parts if p.statements]
+        if not direct:
+            return abstain()
         if unsupported:
             notices.append(
                 Notice(

@@ -9,6 +9,7 @@ relevance and never enough to lift an unrelated passage over a relevant one.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Collection as Coll
 from dataclasses import dataclass, field
 
@@ -32,34 +33,61 @@ class RetrievalWeights:
     lexical: float = 1.0
     intent_bonus: float = 0.3
     guideline_bonus: float = 0.15
-    candidates: int = 60
+    title_bonus: float = 0.5
+    candidates: int = 40
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """What fusion and the preferences need to know of a passage, before its text is fetched."""
+
+    title: str
+    section: str
+    evidence_type: str
 
 
 @dataclass
 class _LexicalIndex:
-    version: tuple[int, int]
+    version: int
     chunks: list[Chunk]
     retriever: bm25s.BM25
     statuses: np.ndarray
-    intents: list[str | None] = field(default_factory=list)
+    title_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
 
 
 class HybridRetriever:
     """Search over a KnowledgeStore; only approved chunks unless a caller asks otherwise."""
 
-    def __init__(self, store: KnowledgeStore, weights: RetrievalWeights | None = None) -> None:
+    def __init__(
+        self, store: KnowledgeStore, weights: RetrievalWeights | None = None, recheck_seconds: float = 2.0
+    ) -> None:
         self.store = store
         self.weights = weights or RetrievalWeights()
+        self.recheck_seconds = recheck_seconds
         self._stemmer = Stemmer.Stemmer("english")
         self._lock = threading.Lock()
         self._index: _LexicalIndex | None = None
+        self._checked = (-1, 0.0, 0)  # (store version, when, collection count) of the last look
 
     def _tokenize(self, texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False)
 
+    def _store_count(self) -> int:
+        """The collection's size: asked again after this process writes, else every recheck_seconds.
+
+        Asking costs milliseconds per call; other processes' writes show within recheck_seconds, and
+        the final status check in search() never relies on this.
+        """
+        version, when, _ = self._checked
+        now = time.monotonic()
+        if version != self.store.version or now - when > self.recheck_seconds:
+            self._checked = (self.store.version, now, self.store.count())
+        return self._checked[2]
+
     def lexical_index(self) -> _LexicalIndex:
-        """BM25 over every indexed chunk, rebuilt when the store changed since it was built."""
-        version = (self.store.version, self.store.count())
+        """BM25 over every indexed chunk, rebuilt when this process wrote or the collection size changed."""
+        version = hash((self.store.version, self._store_count()))
         with self._lock:
             if self._index is None or self._index.version != version:
                 chunks = self.store.all_chunks()
@@ -67,8 +95,9 @@ class HybridRetriever:
                 if chunks:
                     retriever.index(self._tokenize([c.index_text() for c in chunks]), show_progress=False)
                 statuses = np.array([c.review_status.value for c in chunks], dtype=object)
-                intents = [section_intent(c.section) for c in chunks]
-                self._index = _LexicalIndex(version, chunks, retriever, statuses, intents)
+                titles = sorted({c.title for c in chunks})
+                title_terms = {t: frozenset(terms) for t, terms in zip(titles, self._tokenize(titles), strict=True)}
+                self._index = _LexicalIndex(version, chunks, retriever, statuses, title_terms)
             return self._index
 
     def term_weights(self, terms: Coll[str]) -> dict[str, float]:
@@ -84,45 +113,54 @@ class HybridRetriever:
             weights[term] = float(np.log((n + 1) / (df + 0.5)))
         return weights
 
-    def _lexical(self, question: str, statuses: Coll[str], n: int) -> list[Chunk]:
+    def _lexical(self, tokens: list[str], statuses: frozenset[str], n: int) -> list[tuple[str, _Candidate]]:
         index = self.lexical_index()
-        if not index.chunks:
+        if not index.chunks or not tokens:
             return []
-        tokens = self._tokenize([question])[0]
-        if not tokens:
-            return []
-        scores = index.retriever.get_scores(tokens)
-        scores = np.where(np.isin(index.statuses, list(statuses)), scores, 0.0)
+        mask = index.masks.get(statuses)
+        if mask is None:
+            mask = index.masks[statuses] = np.isin(index.statuses, list(statuses))
+        scores = np.where(mask, index.retriever.get_scores(tokens), 0.0)
         n = min(n, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]
-        return [index.chunks[i] for i in top if scores[i] > 0]
+        return [
+            (c.chunk_id, _Candidate(c.title, c.section, c.evidence_type.value))
+            for c in (index.chunks[i] for i in top if scores[i] > 0)
+        ]
 
-    def _dense(self, vector: np.ndarray, statuses: Coll[str], n: int) -> list[Chunk]:
-        """Nearest chunks of the wanted statuses.
+    def _dense(
+        self, vector: np.ndarray, statuses: frozenset[str], n: int
+    ) -> tuple[list[tuple[str, _Candidate]], dict[str, float]]:
+        """Nearest chunks of the wanted statuses, and their cosine similarity to the question.
 
         Chroma's metadata pre-filter costs several times the vector search itself here, and nearly
         every indexed chunk is approved, so the search runs unfiltered with headroom and filters after;
         only when too few survive does it ask Chroma to filter.
         """
-        if self.store.count() == 0:
-            return []
-        include = ["metadatas", "documents"]
+        if self._store_count() == 0:
+            return [], {}
+        include = ["metadatas", "distances"]
         result = self.store.collection.query(query_embeddings=vector, n_results=n * 2, include=include)
-        chunks = self._chunks(result, statuses)
-        if len(chunks) < n and len(result["ids"][0]) == n * 2:
-            where = {"review_status": {"$in": list(statuses)}}
+        found = self._ranked(result, statuses)
+        if len(found[0]) < n and len(result["ids"][0]) == n * 2:
+            where = {"review_status": {"$in": sorted(statuses)}}
             result = self.store.collection.query(query_embeddings=vector, n_results=n, where=where, include=include)
-            chunks = self._chunks(result, statuses)
-        return chunks[:n]
+            found = self._ranked(result, statuses)
+        return found[0][:n], found[1]
 
     @staticmethod
-    def _chunks(result: dict, statuses: Coll[str]) -> list[Chunk]:
-        return [
-            Chunk.from_stored(i, t, m)
-            for i, t, m in zip(result["ids"][0], result["documents"][0], result["metadatas"][0], strict=True)
-            if m.get("review_status") in statuses
-        ]
+    def _ranked(result: dict, statuses: frozenset[str]) -> tuple[list[tuple[str, _Candidate]], dict[str, float]]:
+        ranking, similarity = [], {}
+        for chunk_id, meta, distance in zip(
+            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
+        ):
+            if meta.get("review_status") in statuses:
+                ranking.append(
+                    (chunk_id, _Candidate(str(meta["title"]), str(meta["section"]), str(meta["evidence_type"])))
+                )
+                similarity[chunk_id] = 1.0 - float(distance)
+        return ranking, similarity
 
     def search(
         self,
@@ -132,48 +170,61 @@ class HybridRetriever:
         mode: str = "hybrid",
     ) -> list[Hit]:
         """Best chunks first. mode: hybrid, dense or lexical (the last two for measurement)."""
-        wanted = {ReviewStatus(s).value for s in statuses}
+        wanted = frozenset(ReviewStatus(s).value for s in statuses)
         n = max(self.weights.candidates, k)
+        tokens = self._tokenize([question])[0]
         vector = self.store.embedder.embed([question]) if mode != "lexical" else None
-        dense = self._dense(vector, wanted, n) if vector is not None else []
-        lexical = self._lexical(question, wanted, n) if mode in ("hybrid", "lexical") else []
+        dense, similarity = self._dense(vector, wanted, n) if vector is not None else ([], {})
+        lexical = self._lexical(tokens, wanted, n) if mode in ("hybrid", "lexical") else []
         scores: dict[str, float] = {}
-        chunks: dict[str, Chunk] = {}
+        candidates: dict[str, _Candidate] = {}
         for weight, ranking in ((self.weights.dense, dense), (self.weights.lexical, lexical)):
-            for rank, chunk in enumerate(ranking):
-                scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + weight / (RRF_K + rank + 1)
-                chunks[chunk.chunk_id] = chunk
+            for rank, (chunk_id, candidate) in enumerate(ranking):
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (RRF_K + rank + 1)
+                candidates[chunk_id] = candidate
         if mode == "hybrid":
-            self._prefer(question, scores, chunks)
-        ordered = sorted(scores, key=lambda cid: -scores[cid])
-        # The store has the last word on status: an editor may have changed it since indexing.
-        current = self.store.chunks_by_id(ordered[: k * 2], with_vectors=vector is not None)
+            self._prefer(question, set(tokens), scores, candidates)
+        ordered = sorted(scores, key=lambda cid: -scores[cid])[: k * 2]
+        # The store has the last word on status and text: an editor may have changed them since indexing.
+        current = self.store.chunks_by_id(ordered)
+        missing = [cid for cid in ordered if cid in current and cid not in similarity]
+        if vector is not None and missing:
+            for cid, (_, stored) in self.store.chunks_by_id(missing, with_vectors=True).items():
+                similarity[cid] = float(np.asarray(stored) @ vector[0])
         hits: list[Hit] = []
-        for chunk_id in ordered[: k * 2]:
-            chunk, stored_vector = current.get(chunk_id, (None, None))
+        for chunk_id in ordered:
+            chunk = current.get(chunk_id, (None, None))[0]
             if chunk is None or chunk.review_status.value not in wanted:
                 continue
-            similarity = None
-            if vector is not None and stored_vector is not None:
-                similarity = float(np.asarray(stored_vector) @ vector[0])
+            sim = similarity.get(chunk_id)
             hits.append(
                 Hit(
                     **chunk.model_dump(),
                     rank=len(hits) + 1,
                     score=round(scores[chunk_id], 6),
-                    similarity=None if similarity is None else round(similarity, 4),
+                    similarity=None if sim is None else round(sim, 4),
                 )
             )
             if len(hits) == k:
                 break
         return hits
 
-    def _prefer(self, question: str, scores: dict[str, float], chunks: dict[str, Chunk]) -> None:
-        """Intent-matching sections and guideline sources first, at comparable relevance."""
+    def _prefer(
+        self, question: str, tokens: set[str], scores: dict[str, float], candidates: dict[str, _Candidate]
+    ) -> None:
+        """Passages of an article the question names, intent-matching sections and guideline sources first.
+
+        The title bonus goes to passages whose article title the question contains in full ('muscular
+        dystrophy' over 'facioscapulohumeral muscular dystrophy' when only the former was asked about).
+        """
         unit = 1.0 / (RRF_K + 1)
         intents = query_intents(question)
-        for chunk_id, chunk in chunks.items():
-            if intents and section_intent(chunk.section) in intents:
+        titles = self.lexical_index().title_terms
+        for chunk_id, candidate in candidates.items():
+            if intents and section_intent(candidate.section) in intents:
                 scores[chunk_id] += self.weights.intent_bonus * unit
-            if chunk.evidence_type in GUIDELINE_TYPES and chunk.section.lower() != "research evidence":
+            if candidate.evidence_type in GUIDELINE_TYPES and candidate.section.lower() != "research evidence":
                 scores[chunk_id] += self.weights.guideline_bonus * unit
+            terms = titles.get(candidate.title)
+            if terms and terms <= tokens:
+                scores[chunk_id] += self.weights.title_bonus * unit
