@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     llm_max_wait: float = Field(20.0, gt=0, description="Upper bound in seconds on all retries of one LLM call")
     retrieval_k: int = Field(8, ge=1, le=50, description="Passages retrieved per question")
     abstain_threshold: float = Field(
-        0.35, ge=0, le=1, description="Minimum relevance of the best passage; below it the assistant abstains"
+        0.40, ge=0, le=1, description="Minimum relevance of the best passage; below it the assistant abstains"
     )
     log_questions: bool = Field(
         False, description="Administrator switch: store question text with feedback and evidence gaps"

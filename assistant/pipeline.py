@@ -59,7 +59,7 @@ class Pipeline:
     clock: Callable[[], dt.datetime] = utc_now
     gaps: JsonlLog | None = None
     k: int = 8
-    abstain_threshold: float = 0.35
+    abstain_threshold: float = 0.40
     log_questions: bool = False
 
     @property
