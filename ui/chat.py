@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 
 import streamlit as st
 
@@ -133,7 +134,7 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
                 events = pipeline.events(question, transcript.history(), transcript.persona)
                 finished: dict[str, Answer] = {}
 
-                def tokens():  # noqa: ANN202 - a generator for st.write_stream
+                def tokens() -> Iterator[str]:
                     while True:
                         try:
                             yield next(events)
