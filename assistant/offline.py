@@ -118,8 +118,11 @@ def _candidates(question: str, hits: list[Hit], persona: Persona) -> list[_Candi
             if words < 6 or words > 70 or text.endswith(":"):
                 continue
             terms = content_terms(text)
-            overlap = len(asked & terms) / math.sqrt(len(asked) or 1)
-            score = prior + overlap + (0.3 if topic & terms else 0.0)
+            # The passages are already on topic, so naming the subject again counts for less than
+            # answering what was asked about it ("treatment" in a treatment question).
+            asked_about = asked - topic
+            overlap = len(asked_about & terms) / math.sqrt(len(asked_about) or 1)
+            score = prior + overlap + 0.6 * len(topic & terms) / (len(topic) or 1)
             if intents and section_intent(hit.section) in intents:
                 score += 0.3
             if _DANGLING.match(text):
