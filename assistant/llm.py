@@ -8,6 +8,7 @@ a failure ends the call and the pipeline falls back to the offline composer.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -115,8 +116,7 @@ class LLMClient:
             raise LLMError(f"the LLM server failed: {exc}") from exc
         finish = None
         try:
-            pending = [first] if first is not None else []
-            for chunk in _chain(pending, chunks):
+            for chunk in itertools.chain([first] if first is not None else [], chunks):
                 if not chunk.choices:
                     continue
                 choice = chunk.choices[0]
@@ -129,11 +129,6 @@ class LLMClient:
             raise StreamIncomplete(f"the LLM stream broke off: {type(exc).__name__}") from exc
         if finish is None:
             raise StreamIncomplete("the LLM stream ended before the reply was complete")
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 _LABEL = re.compile(r"^\s*\**\s*(DIRECT|GUIDELINES|RESEARCH|FOLLOWUPS|FOLLOW-UPS)\s*\**\s*:\s*(.*)$", re.I)
