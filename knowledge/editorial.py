@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from knowledge.loaders import BUNDLED_DIR, load_article_file
+from knowledge.loaders import BUNDLED_DIR, load_article_file, load_articles
 from knowledge.schema import Article, ReviewStatus
 from knowledge.store import KnowledgeStore
 
@@ -124,27 +124,34 @@ class EditorialBoard:
         finally:
             db.close()
 
-    def statuses(self) -> dict[str, ReviewStatus]:
-        """Every decision on record; what the ingest applies over the files' front matter."""
+    def decisions(self) -> dict[str, tuple[ReviewStatus, str]]:
+        """Every decision on record: article id -> (status, who approved it)."""
         with self._connect() as db:
-            return {row[0]: ReviewStatus(row[1]) for row in db.execute("SELECT article_id, status FROM article_status")}
+            rows = db.execute("SELECT article_id, status, reviewed_by FROM article_status").fetchall()
+        return {article_id: (ReviewStatus(status), reviewer) for article_id, status, reviewer in rows}
 
-    def reviewers(self) -> dict[str, str]:
-        with self._connect() as db:
-            return dict(db.execute("SELECT article_id, reviewed_by FROM article_status").fetchall())
+    def statuses(self) -> dict[str, ReviewStatus]:
+        """What the ingest applies over the files' front matter."""
+        return {article_id: status for article_id, (status, _) in self.decisions().items()}
+
+    def apply(self, article: Article, decisions: dict[str, tuple[ReviewStatus, str]] | None = None) -> Article:
+        """The article as the board left it: the file, with the recorded status and reviewer."""
+        decided = (self.decisions() if decisions is None else decisions).get(article.id)
+        if decided is None:
+            return article
+        return article.model_copy(update={"review_status": decided[0], "reviewed_by": decided[1]})
+
+    def articles(self) -> list[Article]:
+        """Every readable article file in the board's folder, with the board's decisions applied."""
+        decisions = self.decisions()
+        return [self.apply(a, decisions) for a in load_articles([self.articles_dir]).articles]
 
     def load(self, article_id: str) -> Article:
-        """The article file with the board's decision applied."""
+        """One article file with the board's decision applied."""
         result = load_article_file(self.articles_dir / f"{article_id}.md")
         if not isinstance(result, Article):
             raise EditorialError(f"the article file cannot be read: {result}")
-        with self._connect() as db:
-            row = db.execute(
-                "SELECT status, reviewed_by FROM article_status WHERE article_id = ?", (article_id,)
-            ).fetchone()
-        if row:
-            return result.model_copy(update={"review_status": ReviewStatus(row[0]), "reviewed_by": row[1]})
-        return result
+        return self.apply(result)
 
     def history(self, article_id: str | None = None) -> list[AuditEntry]:
         query = "SELECT id, article_id, actor, at, action, from_status, to_status, note FROM audit_log"

@@ -8,7 +8,6 @@ import streamlit as st
 
 from assistant.wiring import Services
 from knowledge.editorial import ACTION_LABELS, EditorialBoard, EditorialError, allowed_actions
-from knowledge.loaders import load_articles
 from knowledge.schema import Article, ReviewStatus
 from ui.components import status_badge
 from ui.services import feedback_log, get_services
@@ -57,18 +56,6 @@ def reviewer_identity(services: Services) -> str | None:
         st.info("Enter your name to review articles: every decision records who made it.")
         return None
     return name.strip()
-
-
-def _articles(board: EditorialBoard) -> list[Article]:
-    decided = board.statuses()
-    reviewers = board.reviewers()
-    loaded = load_articles([board.articles_dir]).articles
-    return [
-        a.model_copy(update={"review_status": decided[a.id], "reviewed_by": reviewers.get(a.id, a.reviewed_by)})
-        if a.id in decided
-        else a
-        for a in loaded
-    ]
 
 
 def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> None:
@@ -150,7 +137,7 @@ def review_page() -> None:
     board = services.board
     if message := st.session_state.pop("review_message", None):
         st.success(message)
-    articles = _articles(board)
+    articles = board.articles()
     left, right = st.columns([1, 2])
     statuses = left.multiselect(
         "Status", options=[s.value for s in ReviewStatus], default=[s.value for s in ReviewStatus], key="review_status"
