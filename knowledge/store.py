@@ -123,12 +123,17 @@ class KnowledgeStore:
                 return out
             offset += _PAGE
 
-    def all_chunks(self, include_text: bool = True) -> list[Chunk]:
-        """Every indexed chunk, for the lexical index and for stats."""
-        include = ["metadatas", "documents"] if include_text else ["metadatas"]
-        page = self.get_all(include=include)
-        texts = page["documents"] if include_text else [""] * len(page["ids"])
-        return [Chunk.from_stored(i, t, m) for i, t, m in zip(page["ids"], texts, page["metadatas"], strict=True)]
+    @staticmethod
+    def _chunks(page: dict[str, Any]) -> list[Chunk]:
+        """A page of collection.get (ids, documents, metadatas) as Chunks, in page order."""
+        return [
+            Chunk.from_stored(i, t, m)
+            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+        ]
+
+    def all_chunks(self) -> list[Chunk]:
+        """Every indexed chunk, for the lexical index."""
+        return self._chunks(self.get_all(include=["metadatas", "documents"]))
 
     def chunks_by_id(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, tuple[Chunk, Any]]:
         """Current stored state of these chunks (the last word on review status), with vectors if asked."""
@@ -137,10 +142,7 @@ class KnowledgeStore:
         include = ["metadatas", "documents", "embeddings"] if with_vectors else ["metadatas", "documents"]
         page = self.collection.get(ids=list(ids), include=include)
         vectors = page["embeddings"] if with_vectors else [None] * len(page["ids"])
-        return {
-            i: (Chunk.from_stored(i, t, m), v)
-            for i, t, m, v in zip(page["ids"], page["documents"], page["metadatas"], vectors, strict=True)
-        }
+        return {c.chunk_id: (c, v) for c, v in zip(self._chunks(page), vectors, strict=True)}
 
     def article_chunks(self, article_id: str, section: str | None = None) -> list[Chunk]:
         """An article's chunks in reading order, optionally of one section (e.g. the plain-language summary)."""
@@ -148,11 +150,7 @@ class KnowledgeStore:
         if section:
             where = {"$and": [where, {"section": section}]}
         page = self.collection.get(where=where, include=["metadatas", "documents"])
-        chunks = [
-            Chunk.from_stored(i, t, m)
-            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
-        ]
-        return sorted(chunks, key=lambda c: c.position)
+        return sorted(self._chunks(page), key=lambda c: c.position)
 
     def _stored_hashes(self, article_ids: Iterable[str]) -> dict[str, tuple[str, dict]]:
         ids = list(article_ids)
