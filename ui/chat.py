@@ -92,13 +92,19 @@ def _sidebar(services: Services, transcript: Transcript) -> None:
 
         if transcript.turns:
             st.subheader("Export conversation")
-            exported_at = dt.datetime.now(dt.UTC)
-            exports = {
-                "md": transcript_markdown(transcript, exported_at).encode(),
-                "json": transcript_json(transcript).encode(),
-                "pdf": transcript_pdf(transcript, exported_at),
-            }
-            st.session_state.exports = exports
+            # Built again only when the conversation changed: the PDF is too slow for every rerun.
+            state = transcript_json(transcript)
+            exports = st.session_state.get("exports")
+            if not exports or exports["json"] != state.encode():
+                exported_at = dt.datetime.now(dt.UTC)
+                exports = {
+                    "md": transcript_markdown(transcript, exported_at).encode(),
+                    "json": state.encode(),
+                    "pdf": transcript_pdf(transcript, exported_at),
+                    "at": exported_at,
+                }
+                st.session_state.exports = exports
+            exported_at = exports["at"]
             stem = f"transcript-{exported_at:%Y%m%d-%H%M}"
             st.download_button("Markdown", exports["md"], f"{stem}.md", "text/markdown", key="export_md")
             st.download_button("JSON", exports["json"], f"{stem}.json", "application/json", key="export_json")
