@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+
+import numpy as np
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -66,6 +68,7 @@ class Pipeline:
     abstain_threshold: float = 0.40
     log_questions: bool = False
     triage: Triage = field(default_factory=Triage)
+    embed: Callable[[list[str]], np.ndarray] | None = None
     emergency_number: str = safety.DEFAULT_EMERGENCY_NUMBER
     crisis_line: str = safety.DEFAULT_CRISIS_LINE
 
@@ -155,6 +158,7 @@ class Pipeline:
             weigh=self.retriever.term_weights,
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
+            embed=self.embed,
         )
         mark = lap("evidence", mark)
 

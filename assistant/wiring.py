@@ -57,6 +57,7 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
         triage=Triage(embed=store.embedder.embed),
+        embed=store.embedder.embed,
         emergency_number=settings.emergency_number,
         crisis_line=settings.crisis_line,
     )
