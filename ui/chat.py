@@ -77,7 +77,7 @@ def _sidebar(services: Services, transcript: Transcript) -> None:
             help="Changes the reading level and tone of the next answers.",
         )
         transcript.persona = st.session_state.persona
-        st.button("New conversation", on_click=_new_conversation, use_container_width=True, key="new_conversation")
+        st.button("New conversation", on_click=_new_conversation, width="stretch", key="new_conversation")
 
         st.subheader("Knowledge base")
         stats = _stats(services, services.store.version, services.store.count())

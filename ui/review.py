@@ -69,7 +69,7 @@ def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> Non
         note = st.text_area("Note (required when returning to the author)", key=f"note-{article.id}")
         columns = st.columns(len(actions))
         for column, action in zip(columns, actions, strict=True):
-            if column.button(ACTION_LABELS[action], key=f"{action.value}-{article.id}", use_container_width=True):
+            if column.button(ACTION_LABELS[action], key=f"{action.value}-{article.id}", width="stretch"):
                 try:
                     board.decide(article.id, action, reviewer, expected=article.review_status, note=note)
                 except EditorialError as exc:
@@ -95,7 +95,7 @@ def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> Non
                 for h in history
             ],
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
     else:
         st.caption("No decisions recorded yet: the status comes from the article file.")
@@ -120,7 +120,7 @@ def _feedback_view(services: Services, articles: list[Article]) -> None:
     st.dataframe(
         [{"article": titles.get(a, a), "id": a, "thumbs down": n} for a, n in counts.most_common()],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
     st.caption(
         f"{len(records)} answers marked down. Question text is stored only when an administrator turns "
@@ -163,7 +163,7 @@ def review_page() -> None:
             for a in shown
         ],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
     if shown:
         chosen = st.selectbox(
