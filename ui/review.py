@@ -6,6 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
+from assistant.render import plain, status_label
 from assistant.wiring import Services
 from knowledge.editorial import ACTION_LABELS, EditorialBoard, EditorialError, allowed_actions
 from knowledge.schema import Article, ReviewStatus
@@ -59,9 +60,9 @@ def reviewer_identity(services: Services) -> str | None:
 
 
 def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> None:
-    st.subheader(article.title)
+    st.subheader(plain(article.title))
     st.markdown(
-        f"{status_badge(article.review_status.value)} · {article.evidence_type.value} · "
+        f"{status_badge(article.review_status.value, article.sample)} · {article.evidence_type.value} · "
         f"last updated {article.last_updated.isoformat()} · reviewer: {article.reviewed_by or '—'}"
     )
     actions = allowed_actions(article.review_status)
@@ -153,7 +154,7 @@ def review_page() -> None:
     st.dataframe(
         [
             {
-                "status": a.review_status.value,
+                "status": status_label(a.review_status, a.sample),
                 "title": a.title,
                 "id": a.id,
                 "evidence": a.evidence_type.value,
