@@ -23,6 +23,7 @@ import numpy as np
 from knowledge.chunking import chunk_article
 from knowledge.embeddings import DIMENSIONS, MiniLMEmbedder, shared_embedder
 from knowledge.loaders import BUNDLED_DIR, load_articles
+from knowledge.schema import ReviewStatus
 
 CACHE_PATH = Path(__file__).parent / "model" / "bundled-vectors.npz"
 Progress = Callable[[int, int], None]
@@ -126,8 +127,9 @@ def cached_embedder() -> CachedEmbedder:
 
 
 def bundled_texts(paths: Sequence[Path] = (BUNDLED_DIR,)) -> list[str]:
-    """The indexed text of every chunk of the bundled articles, as the store embeds it."""
-    return [c.index_text() for a in load_articles(paths).articles for c in chunk_article(a)]
+    """The indexed text of every chunk of the bundled articles, as the store embeds it (retired ones are not)."""
+    articles = [a for a in load_articles(paths).articles if a.review_status is not ReviewStatus.RETIRED]
+    return [c.index_text() for a in articles for c in chunk_article(a)]
 
 
 def stale_keys(cache: VectorCache, model_id: str, texts: Sequence[str]) -> tuple[set[str], set[str]]:

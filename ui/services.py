@@ -49,12 +49,15 @@ def _ensure_index(services: Services) -> None:
             if done == total or done % 160 < 32:
                 print(f"  {progress_text(done, total)}", file=sys.stderr, flush=True)
 
+        embedder = services.store.embedder
+        before = embedder.texts_embedded
         result = build_index(services.store, services.board, progress)
+        computed = embedder.texts_embedded - before
         services.first_build = result
         report = result.report
         print(
-            f"Indexed {report.articles} articles: {report.chunks_added} passages, "
-            f"{report.embedded} embedded now, the rest from the shipped vectors.",
+            f"Indexed {report.articles} articles: {report.chunks_added} passages, {computed} embedded now, "
+            f"{report.embedded - computed} from the shipped vectors.",
             file=sys.stderr,
             flush=True,
         )
