@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.chat import chat_page
-from ui.policy import policy_entry
-from ui.review import review_page
+from ui.pages import chat_entry, policy_entry, review_entry
 
 st.set_page_config(page_title="Clinical evidence assistant", page_icon="⚕️", layout="centered")
 page = st.navigation(
     [
-        st.Page(chat_page, title="Ask", default=True),
-        st.Page(review_page, title="Editorial review", url_path="review"),
+        chat_entry(),
+        review_entry(),
         policy_entry(),
     ],
     position="hidden",

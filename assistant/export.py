@@ -17,7 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from assistant.models import PERSONA_LABELS, Reference, Transcript
-from assistant.render import POLICY_NAME, answer_to_markdown, plain, plain_lines, status_label
+from assistant.render import POLICY_NAME, ZERO_WIDTH, answer_to_markdown, plain, plain_lines, status_label
 
 FONTS = Path(__file__).parent / "fonts"
 URGENT_LABEL = "**URGENT:**"
@@ -100,7 +100,7 @@ def runs(line: str) -> Iterator[tuple[str, str, str]]:
     for match in _TOKEN.finditer(line):
         escaped, strong, emphasis, url, char = match.groups()
         if escaped is not None or char is not None:
-            buffer.append(escaped if escaped is not None else char)
+            buffer.append((escaped if escaped is not None else char).replace(ZERO_WIDTH, ""))
             continue
         if buffer:
             yield style(), "".join(buffer), ""

@@ -25,8 +25,10 @@ POLICY_NAME = "Editorial policy"
 # Characters that open or close inline Markdown, HTML, entities, autolinks or Streamlit directives
 # (`:red[...]`, `:material/x:`, emoji shortcodes, `$` maths); escaped wherever they stand.
 _INLINE = re.compile(r"([\\`*_\[\]<>&~$:|@])")
-# GFM turns "www.host" into a link without a scheme.
-_WWW = re.compile(r"(?i)\b(www)\.")
+# GFM renderers (Streamlit's among them) link bare URLs, "www." hosts and e-mail addresses even when
+# their characters are escaped; a zero-width space after the scheme, "www" or before "@" stops them.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+ZERO_WIDTH = "\u200b"
 # What starts a block (heading, quote, list, rule) when it opens a line or a list item's text.
 _BLOCK = re.compile(r"^([#>+\-=])|^(\d+)([.)])(?=\s|$)")
 _URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
@@ -38,8 +40,8 @@ def _unblock(match: re.Match[str]) -> str:
 
 def plain(text: str) -> str:
     """Untrusted text as one line of literal Markdown text (line breaks become spaces)."""
-    line = _WWW.sub(r"\1\\.", _INLINE.sub(r"\\\1", " ".join(text.split())))
-    return _BLOCK.sub(_unblock, line)
+    line = _AUTOLINK.sub(lambda m: (m.group(1) or "") + ZERO_WIDTH, " ".join(text.split()))
+    return _BLOCK.sub(_unblock, _INLINE.sub(r"\\\1", line))
 
 
 def plain_lines(text: str) -> str:

@@ -14,7 +14,7 @@ from assistant.render import plain_lines
 from assistant.wiring import Services
 from knowledge.stats import index_stats
 from ui.components import render_answer, show_question
-from ui.policy import policy_entry
+from ui.pages import policy_entry
 from ui.services import feedback_log, get_services
 
 log = logging.getLogger(__name__)
@@ -146,8 +146,10 @@ def _exports(transcript: Transcript) -> None:
 
 
 def _first_screen(services: Services) -> None:
+    """Who is asking comes first, alone, so it fits a phone's screen; then what the assistant does."""
     if not st.session_state.get("persona_chosen"):
         _persona_prompt()
+        return
     st.markdown(
         "Ask a clinical question and get an answer drawn **only from the organisation's approved articles**: "
         "guideline evidence first, every statement cited, with the review status and date of what was cited. "
@@ -227,6 +229,7 @@ def chat_page() -> None:
                 on_feedback=lambda answer, value: _record_feedback(services, answer, value),
                 current_feedback=turn.feedback,
                 review_path=services.board.history,
+                policy=policy_entry(),
             )
 
     typed = st.chat_input("Ask a clinical question", key="question", max_chars=8000)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from assistant.models import Answer, NoticeKind, Reference
 from assistant.render import (
@@ -24,7 +25,6 @@ from assistant.render import (
 from knowledge.schema import ReviewStatus
 
 BADGE_COLOURS = {"approved": "green", "under_review": "orange", "submitted": "gray", "retired": "red"}
-POLICY_PATH = "editorial-policy"
 
 
 class ReviewStep(Protocol):
@@ -90,7 +90,9 @@ def _day(value: object) -> str:
     return value.date().isoformat() if hasattr(value, "date") else plain(str(value))
 
 
-def render_references(answer: Answer, review_path: ReviewPath | None = None) -> None:
+def render_references(
+    answer: Answer, review_path: ReviewPath | None = None, policy: StreamlitPage | None = None
+) -> None:
     """Each reference: source, year, link, review status and date with the policy beside it, the passage cited."""
     if not answer.references:
         return
@@ -100,11 +102,13 @@ def render_references(answer: Answer, review_path: ReviewPath | None = None) -> 
         st.markdown(
             f"[{ref.number}] **{plain(ref.title)}**. {plain(ref.publisher)}, {ref.year}.{link}  \n"
             f"{status_badge(ref.review_status.value, ref.sample)} last updated {ref.last_updated.isoformat()}"
-            f" · [{POLICY_NAME}]({POLICY_PATH})"
         )
-        if review_path is not None:
-            with st.popover("Review path", key=f"path-{answer.id}-{ref.number}"):
-                st.markdown(review_path_md(ref, review_path(ref.article_id)))
+        with st.container(horizontal=True, gap="small"):
+            if policy is not None:
+                st.page_link(policy, label=POLICY_NAME, icon=":material/policy:")
+            if review_path is not None:
+                with st.popover("Review path", key=f"path-{answer.id}-{ref.number}"):
+                    st.markdown(review_path_md(ref, review_path(ref.article_id)))
         for source in ref.sources:
             st.caption(
                 f"Based on: {plain(source.title)}. {plain(source.publisher)}, {source.year}. {link_md(source.url)}"
@@ -120,13 +124,14 @@ def render_answer(
     on_feedback: Callable[[Answer, int], None] | None = None,
     current_feedback: int | None = None,
     review_path: ReviewPath | None = None,
+    policy: StreamlitPage | None = None,
 ) -> None:
     """A whole reply. Buttons and feedback only where the reply is part of the live conversation."""
     render_notices(answer)
     body = answer_body_md(answer)
     if body:
         st.markdown(body)
-    render_references(answer, review_path)
+    render_references(answer, review_path, policy)
     if ask and answer.follow_ups:
         st.markdown("**You could also ask**")
         for number, question in enumerate(answer.follow_ups):
