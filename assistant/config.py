@@ -41,6 +41,9 @@ class Settings(BaseSettings):
         False, description="Administrator switch: store question text with feedback and evidence gaps"
     )
     reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+    shipped_vectors: bool = Field(
+        True, description="Take the bundled articles' embeddings from the shipped file instead of computing them"
+    )
 
     @field_validator("chroma_host", "openai_base_url", mode="before")
     @classmethod

@@ -9,10 +9,11 @@ from assistant.llm import LLMClient, LLMComposer, build_client
 from assistant.pipeline import Pipeline
 from assistant.records import JsonlLog
 from knowledge.editorial import EditorialBoard
+from knowledge.embeddings import shared_embedder
 from knowledge.ingest import SyncResult, sync_articles
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore, make_client
-from knowledge.vectors import CachedEmbedder, Progress, cached_embedder
+from knowledge.vectors import CachedEmbedder, Progress, VectorCache, cached_embedder
 
 
 @dataclass
@@ -33,7 +34,11 @@ def open_store(settings: Settings) -> KnowledgeStore:
     Its embedder takes the bundled articles' vectors from the shipped file (knowledge/vectors.py).
     """
     client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
-    return KnowledgeStore(client, cached_embedder(), settings.chroma_collection)  # type: ignore[arg-type]
+    if settings.shipped_vectors:
+        embedder = cached_embedder()
+    else:  # every passage through the model, still with progress counts
+        embedder = CachedEmbedder(shared_embedder(), VectorCache(shared_embedder().model_id, {}))
+    return KnowledgeStore(client, embedder, settings.chroma_collection)  # type: ignore[arg-type]
 
 
 def build_index(store: KnowledgeStore, board: EditorialBoard, progress: Progress | None = None) -> SyncResult:
