@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import os
 import re
@@ -46,7 +47,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _streamlit(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def _streamlit(store: Path, log: Path, **extra: str) -> tuple[subprocess.Popen, str]:
     """`streamlit run` on 127.0.0.1 with this store; its terminal output goes to `log`."""
     port = _free_port()
     env = {
@@ -57,6 +58,7 @@ def _streamlit(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
         "OPENAI_API_KEY": "",
         "OPENAI_BASE_URL": "",
         "CHROMA_HOST": "",
+        **extra,
     }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
@@ -122,12 +124,15 @@ def test_gnet_question_end_to_end(server: str, browser: object, tmp_path: Path) 
         page.get_by_test_id("stChatMessage").first.scroll_into_view_if_needed()
         page.screenshot(path=os.environ["SCREENSHOT_PATH"], full_page=False)
 
+    clicked = dt.datetime.now(dt.UTC).replace(microsecond=0)
     with page.expect_download() as download_info:
         page.get_by_test_id("stDownloadButton").filter(has_text="Markdown").click()
     saved = tmp_path / "transcript.md"
     download_info.value.save_as(saved)
     text = saved.read_text()
     assert re.fullmatch(r"transcript-\d{8}-\d{6}\.md", download_info.value.suggested_filename)
+    exported = re.search(r"Exported: (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC", text)
+    assert exported and dt.datetime.fromisoformat(exported.group(1) + "+00:00") >= clicked, "made at the click"
     assert GNET_Q in text and "**References**" in text and "[1]" in text
     assert safety.disclaimer(Persona.PHYSICIAN) in text and "Articles cited (audit trail)" in text
 
@@ -239,3 +244,54 @@ def test_a_hostile_question_is_shown_as_text_and_fetches_nothing(server: str, br
     leak.shutdown()
     assert _Leak.hits == [], "the page fetched something a question asked for"
     context.close()
+
+
+def test_llm_stream_shows_model_markup_as_text(bundled_store: KnowledgeStore, tmp_path: Path, browser: object) -> None:
+    from tests.fake_openai import FakeOpenAI, Reply
+    from tests.test_llm_mode import grounded_reply
+
+    leak = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Leak)
+    threading.Thread(target=leak.serve_forever, daemon=True).start()
+    host = f"http://127.0.0.1:{leak.server_address[1]}"
+    _Leak.hits.clear()
+
+    def hostile(body: dict) -> str:
+        marks = f"![p]({host}/stream.png) <img src='{host}/html.png'> [go]({host}/link) :red[x] ## Not a heading"
+        return grounded_reply(body).replace("GUIDELINES:\n", f"GUIDELINES:\n- Resection is the mainstay {marks} [1].\n")
+
+    store = tmp_path / "store"
+    shutil.copytree(bundled_store.client.get_settings().persist_directory, store)
+    with FakeOpenAI([Reply(text=hostile, chunk_size=8, chunk_delay=0.03)]) as fake:
+        process, url = _streamlit(
+            store,
+            tmp_path / "streamlit.log",
+            OPENAI_BASE_URL=fake.base_url,
+            OPENAI_MODEL="fake-model",
+            OPENAI_API_KEY="test",
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1600})
+            page.goto(url)
+            page.get_by_role("button", name="A physician").click()
+            page.get_by_role("radio", name="A physician").wait_for(state="attached")
+            ask(page, GNET_Q)
+            forged: list[str] = []
+            saw_stream = False
+            deadline = time.time() + 180
+            while time.time() < deadline and not page.get_by_text("References", exact=True).count():
+                reply = page.get_by_test_id("stChatMessage").nth(1)
+                if reply.count():
+                    saw_stream = saw_stream or "mainstay" in reply.inner_text()
+                    forged += reply.locator("img, h2, .stMarkdownColoredText, a").evaluate_all(
+                        "els => els.map(e => e.outerHTML)"
+                    )
+                time.sleep(0.05)
+            page.get_by_text("References", exact=True).wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    leak.shutdown()
+    assert saw_stream, "the stream was seen while it generated"
+    assert forged == [], forged
+    assert _Leak.hits == [], "the stream made the browser fetch what the model wrote"
