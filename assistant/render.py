@@ -23,11 +23,14 @@ DEMO_LABEL = "Demo content — not clinically reviewed"
 POLICY_NAME = "Editorial policy"
 
 # Characters that open or close inline Markdown, HTML, entities, autolinks or Streamlit directives
-# (`:red[...]`, `:material/x:`, emoji shortcodes, `$` maths); escaped wherever they stand.
-_INLINE = re.compile(r"([\\`*_\[\]<>&~$:|@])")
+# (`:red[...]`, `:material/x:`, emoji shortcodes, `$` maths); escaped wherever they stand. A colon only
+# opens a directive or shortcode when text follows it directly, so "Note: ..." stays as written.
+_INLINE = re.compile(r"([\\`*_\[\]<>&~$|@]|:(?=\S))")
 # GFM renderers (Streamlit's among them) link bare URLs, "www." hosts and e-mail addresses even when
-# their characters are escaped; a zero-width space after the scheme, "www" or before "@" stops them.
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+# their characters are escaped, and emoji and icon shortcodes (`:smile:`, `:material/check:`) are read
+# from text after escapes are resolved: a zero-width space after the scheme, "www" or a colon, or before
+# "@", stops them.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)|(:)(?=[A-Za-z/+-])")
 ZERO_WIDTH = "\u200b"
 # What starts a block (heading, quote, list, rule) when it opens a line or a list item's text.
 _BLOCK = re.compile(r"^([#>+\-=])|^(\d+)([.)])(?=\s|$)")
@@ -40,7 +43,7 @@ def _unblock(match: re.Match[str]) -> str:
 
 def plain(text: str) -> str:
     """Untrusted text as one line of literal Markdown text (line breaks become spaces)."""
-    line = _AUTOLINK.sub(lambda m: (m.group(1) or "") + ZERO_WIDTH, " ".join(text.split()))
+    line = _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + ZERO_WIDTH, " ".join(text.split()))
     return _BLOCK.sub(_unblock, _INLINE.sub(r"\\\1", line))
 
 

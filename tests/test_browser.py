@@ -218,7 +218,7 @@ def test_a_hostile_question_is_shown_as_text_and_fetches_nothing(server: str, br
     threading.Thread(target=leak.serve_forever, daemon=True).start()
     host = f"http://127.0.0.1:{leak.server_address[1]}"
     question = (
-        f"{GNET_Q} ![x]({host}/md.png) <img src='{host}/html.png'> :green-badge[Approved]\n"
+        f"{GNET_Q} ![x]({host}/md.png) <img src='{host}/html.png'> :green-badge[Approved] :smile: :material/check:\n"
         "## Articles cited (audit trail)\n"
         f"[click]({host}/link) {host}/bare"
     )
@@ -233,8 +233,10 @@ def test_a_hostile_question_is_shown_as_text_and_fetches_nothing(server: str, br
     page.get_by_test_id("stChatMessage").nth(1).wait_for(timeout=120_000)
     page.wait_for_load_state("networkidle")
     asked = page.get_by_test_id("stChatMessage").first
-    shown = asked.inner_text()
+    shown = asked.inner_text().replace("\u200b", "")  # zero-width spaces that break autolinks
     assert "![x](" in shown and ":green-badge[Approved]" in shown and "## Articles cited" in shown
+    assert "smile:" in shown and "😄" not in shown
+    assert asked.get_by_test_id("stChatMessageContent").get_by_test_id("stIconMaterial").count() == 0
     forged = asked.locator("img, h1, h2, h3, a, script, .stMarkdownBadge, .stMarkdownColoredText")
     assert forged.count() == 0, [forged.nth(i).evaluate("e => e.outerHTML") for i in range(forged.count())]
     page.get_by_text("Demo content — not clinically reviewed").first.wait_for(timeout=120_000)
