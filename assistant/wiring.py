@@ -8,6 +8,7 @@ from assistant.config import Settings
 from assistant.llm import LLMClient, LLMComposer, build_client
 from assistant.pipeline import Pipeline
 from assistant.records import JsonlLog
+from assistant.triage import Triage
 from knowledge.editorial import EditorialBoard
 from knowledge.embeddings import shared_embedder
 from knowledge.ingest import SyncResult, sync_articles
@@ -70,5 +71,8 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         k=settings.retrieval_k,
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
+        triage=Triage(embed=store.embedder.embed),
+        emergency_number=settings.emergency_number,
+        crisis_line=settings.crisis_line,
     )
     return Services(settings, store, retriever, pipeline, board, first_build)
