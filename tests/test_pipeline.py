@@ -15,8 +15,8 @@ from assistant import safety
 from assistant.models import Answer, NoticeKind, PartKind, Persona, Turn
 from assistant.pipeline import Pipeline
 from assistant.records import JsonlLog
-from assistant.triage import Triage
 from assistant.render import answer_to_markdown
+from assistant.triage import Triage
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore
 

@@ -78,3 +78,25 @@ def test_the_app_first_start_loads_the_shipped_vectors(tmp_path: Path, monkeypat
     )  # type: ignore[arg-type]
     assert store.count() == len(bundled_texts())
     assert "Which best describes you?" in [h.value for h in at.subheader]
+
+
+def test_passages_missing_from_the_file_are_embedded_with_counts_in_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], embedder: MiniLMEmbedder
+) -> None:
+    from knowledge import vectors
+
+    shipped = VectorCache.load(CACHE_PATH, embedder.model_id)
+    partial = dict(sorted(shipped.vectors.items())[40:])  # 40 passages as if their articles were just edited
+    monkeypatch.setattr(vectors, "_shared", CachedEmbedder(embedder, VectorCache(embedder.model_id, partial)))
+    monkeypatch.setenv("STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    before = embedder.texts_embedded
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    terminal = capfd.readouterr().err
+    assert embedder.texts_embedded - before == 40
+    assert "Preparing the knowledge base: 40 of 40 passages embedded" in terminal
+    assert f"40 embedded now, {len(bundled_texts()) - 40} from the shipped vectors" in terminal
