@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         description="The mental-health crisis line the crisis notice gives, e.g. 'Samaritans on 116 123'",
     )
     reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+    shipped_vectors: bool = Field(
+        True, description="Take the bundled articles' embeddings from the shipped file instead of computing them"
+    )
 
     @field_validator("chroma_host", "openai_base_url", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from knowledge.embeddings import shared_embedder
 from knowledge.ingest import SyncResult, sync_articles
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore, make_client
+from knowledge.vectors import CachedEmbedder, Progress, VectorCache, cached_embedder
 
 
 @dataclass
@@ -29,18 +30,32 @@ class Services:
 
 
 def open_store(settings: Settings) -> KnowledgeStore:
-    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one."""
+    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one.
+
+    Its embedder takes the bundled articles' vectors from the shipped file (knowledge/vectors.py).
+    """
     client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
-    return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
+    if settings.shipped_vectors:
+        embedder = cached_embedder()
+    else:  # every passage through the model, still with progress counts
+        embedder = CachedEmbedder(shared_embedder(), VectorCache(shared_embedder().model_id, {}))
+    return KnowledgeStore(client, embedder, settings.chroma_collection)  # type: ignore[arg-type]
+
+
+def build_index(store: KnowledgeStore, board: EditorialBoard, progress: Progress | None = None) -> SyncResult:
+    """Index the bundled articles; progress gets (done, total) of the passages the model must embed."""
+    embedder = store.embedder
+    if progress is None or not isinstance(embedder, CachedEmbedder):
+        return sync_articles(store, status_overrides=board.statuses())
+    with embedder.reporting(progress):
+        return sync_articles(store, status_overrides=board.statuses())
 
 
 def build_services(settings: Settings, ensure_index: bool = True) -> Services:
     """Open the store (building the bundled index when it is empty) and wire the pipeline."""
     store = open_store(settings)
     board = EditorialBoard(settings.data_dir / "editorial.sqlite3", store)
-    first_build = None
-    if ensure_index and store.count() == 0:
-        first_build = sync_articles(store, status_overrides=board.statuses())
+    first_build = build_index(store, board) if ensure_index and store.count() == 0 else None
     retriever = HybridRetriever(store)
     llm = None
     if settings.llm_enabled:

@@ -119,6 +119,7 @@ def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monk
     chat = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
     review = AppTest.from_file(str(ROOT / "ui" / "review_app.py"), default_timeout=180)
     chat.run()
+    chat.button(key="choose-physician").click().run()
     review.run()
     assert not chat.exception and not review.exception
     return chat, review

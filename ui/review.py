@@ -6,6 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
+from assistant.render import plain, status_label
 from assistant.wiring import Services
 from knowledge.editorial import ACTION_LABELS, EditorialBoard, EditorialError, allowed_actions
 from knowledge.schema import Article, ReviewStatus
@@ -59,9 +60,9 @@ def reviewer_identity(services: Services) -> str | None:
 
 
 def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> None:
-    st.subheader(article.title)
+    st.subheader(plain(article.title))
     st.markdown(
-        f"{status_badge(article.review_status.value)} · {article.evidence_type.value} · "
+        f"{status_badge(article.review_status.value, article.sample)} · {article.evidence_type.value} · "
         f"last updated {article.last_updated.isoformat()} · reviewer: {article.reviewed_by or '—'}"
     )
     actions = allowed_actions(article.review_status)
@@ -69,7 +70,7 @@ def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> Non
         note = st.text_area("Note (required when returning to the author)", key=f"note-{article.id}")
         columns = st.columns(len(actions))
         for column, action in zip(columns, actions, strict=True):
-            if column.button(ACTION_LABELS[action], key=f"{action.value}-{article.id}", use_container_width=True):
+            if column.button(ACTION_LABELS[action], key=f"{action.value}-{article.id}", width="stretch"):
                 try:
                     board.decide(article.id, action, reviewer, expected=article.review_status, note=note)
                 except EditorialError as exc:
@@ -95,7 +96,7 @@ def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> Non
                 for h in history
             ],
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
     else:
         st.caption("No decisions recorded yet: the status comes from the article file.")
@@ -120,7 +121,7 @@ def _feedback_view(services: Services, articles: list[Article]) -> None:
     st.dataframe(
         [{"article": titles.get(a, a), "id": a, "thumbs down": n} for a, n in counts.most_common()],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
     st.caption(
         f"{len(records)} answers marked down. Question text is stored only when an administrator turns "
@@ -153,7 +154,7 @@ def review_page() -> None:
     st.dataframe(
         [
             {
-                "status": a.review_status.value,
+                "status": status_label(a.review_status, a.sample),
                 "title": a.title,
                 "id": a.id,
                 "evidence": a.evidence_type.value,
@@ -163,7 +164,7 @@ def review_page() -> None:
             for a in shown
         ],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
     if shown:
         chosen = st.selectbox(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import sys
+import threading
 
 import streamlit as st
 
 from assistant.config import Settings
 from assistant.records import JsonlLog
-from assistant.wiring import Services, build_services
+from assistant.wiring import Services, build_index, build_services
+
+_index_lock = threading.Lock()
 
 
 def settings_key(settings: Settings) -> str:
@@ -17,14 +21,54 @@ def settings_key(settings: Settings) -> str:
     return settings.model_dump_json() + hashlib.sha256(secrets.encode()).hexdigest()
 
 
-@st.cache_resource(show_spinner="Preparing the approved knowledge base (first start builds the index)…")
+@st.cache_resource(show_spinner="Opening the approved knowledge base…")
 def _services(key: str, _settings: Settings) -> Services:  # noqa: ARG001 - key is the cache key
-    return build_services(_settings)
+    return build_services(_settings, ensure_index=False)
+
+
+def progress_text(done: int, total: int) -> str:
+    return f"Preparing the knowledge base: {done:,} of {total:,} passages embedded"
+
+
+def _ensure_index(services: Services) -> None:
+    """First start: index the bundled articles once per store, with counts in the page and the terminal.
+
+    Shipped vectors make this a load; passages the file does not hold are embedded, and only then is
+    there a progress bar. Other sessions arriving meanwhile wait for the same build.
+    """
+    if services.store.count():
+        return
+    with st.spinner("Preparing the knowledge base…"), _index_lock:
+        if services.store.count():
+            return
+        bar = st.empty()
+        print("Indexing the bundled articles (first start)…", file=sys.stderr, flush=True)
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=progress_text(done, total))
+            if done == total or done % 160 < 32:
+                print(f"  {progress_text(done, total)}", file=sys.stderr, flush=True)
+
+        embedder = services.store.embedder
+        before = embedder.texts_embedded
+        result = build_index(services.store, services.board, progress)
+        computed = embedder.texts_embedded - before
+        services.first_build = result
+        report = result.report
+        print(
+            f"Indexed {report.articles} articles: {report.chunks_added} passages, {computed} embedded now, "
+            f"{report.embedded - computed} from the shipped vectors.",
+            file=sys.stderr,
+            flush=True,
+        )
+        bar.empty()
 
 
 def get_services() -> Services:
     settings = Settings()
-    return _services(settings_key(settings), settings)
+    services = _services(settings_key(settings), settings)
+    _ensure_index(services)
+    return services
 
 
 def feedback_log(services: Services) -> JsonlLog:
