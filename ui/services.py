@@ -7,7 +7,7 @@ import hashlib
 import streamlit as st
 
 from assistant.config import Settings
-from assistant.records import JsonlLog
+from assistant.records import FeedbackLog
 from assistant.wiring import Services, build_services
 
 
@@ -27,5 +27,7 @@ def get_services() -> Services:
     return _services(settings_key(settings), settings)
 
 
-def feedback_log(services: Services) -> JsonlLog:
-    return JsonlLog(services.settings.data_dir / "feedback.jsonl")
+def feedback_log(services: Services) -> FeedbackLog:
+    """Ratings go to the shared database, so every replica's board sees them."""
+    assert services.feedback is not None
+    return services.feedback
