@@ -294,9 +294,19 @@ def cited(chat: AppTest, question: str) -> list[str]:
 def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTest, AppTest], tmp_path: Path) -> None:
     chat, review = apps
     assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
+    assert not cited(chat, "How do I change a flat tyre on a bicycle?")
 
     review.text_input(key="review_code").set_value("board-2026").run()
     review.text_input(key="reviewer_name").set_value("Dr Ada Lovelace").run()
+    board = review.dataframe[0].value
+    statuses = dict(zip(board["Id"], board["Status"], strict=True))
+    assert statuses["vitamin-d-supplementation"] == "Submitted"
+    assert statuses["gnet"] == "Demo content — not clinically reviewed"
+    assert set(board["Library"]) == {"bundled"}
+    abstained = sum(t.answer.status == "abstained" for t in chat.session_state.transcript.turns)
+    expected = f"{abstained} unanswered question{'s' if abstained != 1 else ''} in the last 90 days."
+    assert abstained >= 1 and any(c.value == expected for c in review.caption)
+    assert any(c.value.startswith("Question text is not stored") for c in review.caption)
     review.selectbox(key="review_article").set_value("vitamin-d-supplementation").run()
     review.button(key="start_review-vitamin-d-supplementation").click().run()
     review.button(key="approve-vitamin-d-supplementation").click().run()
