@@ -45,7 +45,7 @@ class Settings(BaseSettings):
         False, description="Administrator switch: store question text with feedback and evidence gaps"
     )
     reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
-    database_url: str | None = Field(
+    database_url: SecretStr | None = Field(
         None,
         description="Shared state (decisions, audit log, feedback, gaps): sqlite:///path/file.sqlite3 or "
         "postgresql://user:password@host:5432/db; unset = DATA_DIR/editorial.sqlite3",
@@ -92,8 +92,10 @@ class Settings(BaseSettings):
 
     @property
     def database(self) -> str:
-        """The DATABASE_URL in effect."""
-        return self.database_url or sqlite_url(self.data_dir / "editorial.sqlite3")
+        """The DATABASE_URL in effect (a secret: it may hold the database password)."""
+        if self.database_url:
+            return self.database_url.get_secret_value()
+        return sqlite_url(self.data_dir / "editorial.sqlite3")
 
     @property
     def llm_enabled(self) -> bool:

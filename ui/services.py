@@ -13,7 +13,11 @@ from assistant.wiring import Services, build_services
 
 def settings_key(settings: Settings) -> str:
     """A cache key that changes when any setting, secrets included, changes."""
-    secrets = "".join(s.get_secret_value() for s in (settings.openai_api_key, settings.reviewer_access_code) if s)
+    secrets = "".join(
+        s.get_secret_value()
+        for s in (settings.openai_api_key, settings.reviewer_access_code, settings.database_url)
+        if s
+    )
     return settings.model_dump_json() + hashlib.sha256(secrets.encode()).hexdigest()
 
 
