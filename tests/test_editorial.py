@@ -309,6 +309,10 @@ def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTe
     assert any(c.value.startswith("Question text is not stored") for c in review.caption)
     review.selectbox(key="review_article").set_value("vitamin-d-supplementation").run()
     review.button(key="start_review-vitamin-d-supplementation").click().run()
+    picker = review.selectbox(key="review_article")
+    assert picker.value == "vitamin-d-supplementation"
+    label = picker.options[picker.index]
+    assert label.startswith("Vitamin D") and "— Under review (bundled)" in label
     review.button(key="approve-vitamin-d-supplementation").click().run()
     assert not review.exception
     assert any("approve recorded" in s.value for s in review.success)
