@@ -24,6 +24,7 @@ from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Stat
 from assistant.offline import OfflineComposer, follow_ups
 from assistant.question import QuestionProfile, profile
 from assistant.records import GapRecord, JsonlLog
+from assistant.review_due import overdue_notices
 from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
@@ -197,6 +198,7 @@ class Pipeline:
             )
         if any(r.sample for r in references):
             notices.append(Notice(kind=NoticeKind.SAMPLE, text=SAMPLE_NOTICE))
+        notices += overdue_notices(references, evidence.hits, self.clock().date())
         lap("cite", mark)
         return reply(
             "answered",
@@ -245,6 +247,7 @@ class Pipeline:
                 at=self.clock(),
                 persona=persona,
                 best_similarity=best,
+                nearest_article=max(hits, key=lambda h: h.similarity or 0.0).article_id if hits else None,
                 question=question if self.log_questions else None,
             )
         )

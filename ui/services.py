@@ -9,15 +9,21 @@ import threading
 import streamlit as st
 
 from assistant.config import Settings
-from assistant.records import JsonlLog
+from assistant.records import FeedbackLog
 from assistant.wiring import Services, build_index, build_services
+from knowledge.editorial import Reconciler
 
 _index_lock = threading.Lock()
+_synced: set[int] = set()
 
 
 def settings_key(settings: Settings) -> str:
     """A cache key that changes when any setting, secrets included, changes."""
-    secrets = "".join(s.get_secret_value() for s in (settings.openai_api_key, settings.reviewer_access_code) if s)
+    secrets = "".join(
+        s.get_secret_value()
+        for s in (settings.openai_api_key, settings.reviewer_access_code, settings.database_url)
+        if s
+    )
     return settings.model_dump_json() + hashlib.sha256(secrets.encode()).hexdigest()
 
 
@@ -31,18 +37,19 @@ def progress_text(done: int, total: int) -> str:
 
 
 def _ensure_index(services: Services) -> None:
-    """First start: index the bundled articles once per store, with counts in the page and the terminal.
+    """Once per process: sync the configured libraries (cheap when unchanged), apply pending decisions.
 
-    Shipped vectors make this a load; passages the file does not hold are embedded, and only then is
-    there a progress bar. Other sessions arriving meanwhile wait for the same build.
+    Shipped vectors make a first start a load; passages the file does not hold are embedded, and only
+    then is there a progress bar, with counts in the page and the terminal. Other sessions arriving
+    meanwhile wait for the same build.
     """
-    if services.store.count():
+    if id(services) in _synced or not services.settings.sync_at_start and services.store.count():
         return
     with st.spinner("Preparing the knowledge base…"), _index_lock:
-        if services.store.count():
+        if id(services) in _synced:
             return
         bar = st.empty()
-        print("Indexing the bundled articles (first start)…", file=sys.stderr, flush=True)
+        print("Syncing the article libraries…", file=sys.stderr, flush=True)
 
         def progress(done: int, total: int) -> None:
             bar.progress(done / total, text=progress_text(done, total))
@@ -51,7 +58,7 @@ def _ensure_index(services: Services) -> None:
 
         embedder = services.store.embedder
         before = embedder.texts_embedded
-        result = build_index(services.store, services.board, progress)
+        result = build_index(services.settings, services.store, services.board, progress)
         computed = embedder.texts_embedded - before
         services.first_build = result
         report = result.report
@@ -62,6 +69,8 @@ def _ensure_index(services: Services) -> None:
             flush=True,
         )
         bar.empty()
+        services.reconciler = Reconciler(services.board, services.settings.reconcile_seconds).start()
+        _synced.add(id(services))
 
 
 def get_services() -> Services:
@@ -71,5 +80,7 @@ def get_services() -> Services:
     return services
 
 
-def feedback_log(services: Services) -> JsonlLog:
-    return JsonlLog(services.settings.data_dir / "feedback.jsonl")
+def feedback_log(services: Services) -> FeedbackLog:
+    """Ratings go to the shared database, so every replica's board sees them."""
+    assert services.feedback is not None
+    return services.feedback
