@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-
-import numpy as np
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Protocol
+
+import numpy as np
 
 from assistant import safety
 from assistant.citations import Draft, finalize

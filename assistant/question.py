@@ -24,7 +24,8 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "duration": (
         r"\b(how long|duration|how many (days|weeks|months|years)|for how long|when (can|should|do) (i|we|they|you) "
         r"stop|length of|until when|lifelong|continue for)\b",
-        r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(lifelong|for life|indefinite\w*|"
+        r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(lifelong|for life|"
+        r"indefinite\w*|"
         r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?))\b",
     ),
     "threshold": (
@@ -107,9 +108,11 @@ SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", 
 # Qualifier groups: who or what situation the question is about.
 QUALIFIERS: dict[str, str] = {
     "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester)\b",
-    "children": r"\b((?:[1-9]|1[0-5])[- ]?(?:years?|yrs?)[- ]?olds?|(?:[1-9]|1[0-5]) ?yo|aged (?:[1-9]|1[0-5])\b|child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
+    "children": r"\b((?:[1-9]|1[0-5])[- ]?(?:years?|yrs?)[- ]?olds?|(?:[1-9]|1[0-5]) ?yo|aged (?:[1-9]|1[0-5])\b|"
+    r"child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
     r"newborns?|under (5|five|16|18))\b",
-    "older": r"\b((?:[7-9]\d)[- ]?(?:years?|yrs?)[- ]?old|[7-9]\d ?yo|elderly|older (adults?|people|patients)|aged (65|70|75|80)|over (65|70|75|80)|frail\w*|"
+    "older": r"\b((?:[7-9]\d)[- ]?(?:years?|yrs?)[- ]?old|[7-9]\d ?yo|elderly|older (adults?|people|patients)|"
+    r"aged (65|70|75|80)|over (65|70|75|80)|frail\w*|"
     r"80 (or|and) over)\b",
     "kidney": r"\b(ckd|kidney|renal|egfr|crcl|creatinine clearance|nephropath\w*)\b",
     "dialysis": r"\b(dialysis|end[- ]stage (kidney|renal)|eskd|esrd|crcl (below|under|<) ?15)\b",

@@ -89,7 +89,8 @@ def _decide(board: EditorialBoard, article: Article, action, reviewer: str, note
         st.error(str(exc))
         return
     else:
-        st.session_state.review_message = ("success", f"{plain(article.title)}: {ACTION_LABELS[action].lower()} recorded.")
+        done = ACTION_LABELS[action].lower()
+        st.session_state.review_message = ("success", f"{plain(article.title)}: {done} recorded.")
     st.rerun()
 
 
