@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import assistant.pipeline as pipeline_module  # noqa: E402
-from assistant.evidence import Weights, decide  # noqa: E402
+from assistant.evidence import Weights  # noqa: E402
 from assistant.models import Answer, Persona, Turn  # noqa: E402
 from assistant.pipeline import Pipeline  # noqa: E402
 from assistant.render import answer_body_md  # noqa: E402
