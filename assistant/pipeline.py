@@ -19,7 +19,7 @@ from assistant import safety
 from assistant.citations import Draft, Finalized, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
 from assistant.evidence import Evidence, decide
-from assistant.llm import LLMComposer, LLMError
+from assistant.llm import LLMComposer, LLMError, StreamIncomplete
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
 from assistant.question import QuestionProfile, profile
@@ -305,6 +305,8 @@ class Pipeline:
                 if draft.direct or any(draft.parts.values()):
                     return draft, self.llm.name
                 reason = "its reply cited none of the approved sources"
+            except StreamIncomplete:
+                reason = "its reply broke off before the reply was complete"
             except LLMError:
                 reason = "the language model could not be reached or did not finish"
             notices.append(
