@@ -88,7 +88,8 @@ def test_a_turn_shows_cited_answer_references_and_disclaimer(app: AppTest) -> No
     links = [e for e in app.get("page_link") if e.proto.label == "Editorial policy"]
     assert len(links) == len(app.session_state.transcript.turns[0].answer.references) >= 1
     assert safety.disclaimer(Persona.PHYSICIAN) in text
-    assert any(e.label.startswith("Cited passage [1]") for e in app.expander)
+    assert any(e.label.startswith("Cited passage [1.1]") for e in app.expander)
+    assert "[1.1]" in text, "each statement points at its exact passage"
 
 
 def test_example_and_follow_up_buttons_ask_their_question(app: AppTest) -> None:
