@@ -7,6 +7,7 @@ clock, gap log) is passed in, so tests run the real thing or a real local substi
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Protocol
 from assistant import safety
 from assistant.citations import Draft, content_terms, finalize
 from assistant.conversation import condense_offline
+from assistant.errors import report
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import (
@@ -27,6 +29,8 @@ from assistant.offline import (
 )
 from assistant.records import GapRecord, JsonlLog
 from knowledge.schema import Chunk, Hit, ReviewStatus
+
+log = logging.getLogger(__name__)
 
 SAMPLE_NOTICE = (
     "The cited articles are sample demonstration content written for this project, not clinically reviewed. "
@@ -180,12 +184,13 @@ class Pipeline:
         if self.llm:
             try:
                 return self.llm.condense(question, history)
-            except LLMError:
+            except LLMError as exc:
+                error_id = report("LLM condense failed", exc, log)
                 notices.append(
                     Notice(
                         kind=NoticeKind.FALLBACK,
                         text="The language model could not be reached to read the "
-                        "follow-up; the topic of the previous answer was used instead.",
+                        f"follow-up (error id {error_id}); the topic of the previous answer was used instead.",
                     )
                 )
         return condense_offline(question, history)
@@ -246,8 +251,8 @@ class Pipeline:
                 if draft.direct or any(draft.parts.values()):
                     return draft, self.llm.name
                 reason = "its reply cited none of the approved sources"
-            except LLMError as exc:
-                reason = str(exc)
+            except LLMError as exc:  # our own words and an id; the server's text goes nowhere
+                reason = f"{exc}; error id {report('LLM answer failed', exc, log)}"
             notices.append(
                 Notice(
                     kind=NoticeKind.FALLBACK,

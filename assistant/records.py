@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from assistant.models import Persona
+
+log = logging.getLogger(__name__)
 
 
 class GapRecord(BaseModel):
@@ -35,6 +38,27 @@ class JsonlLog:
             handle.write(line + "\n")
 
     def read(self) -> list[dict]:
+        """Every readable record; a damaged line (cut write, edited file) is skipped, never fatal."""
+        return self.read_checked()[0]
+
+    def read_checked(self) -> tuple[list[dict], list[int]]:
+        """The readable records and the numbers of the lines that are not a JSON object."""
         if not self.path.exists():
-            return []
-        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            return [], []
+        records: list[dict] = []
+        bad: list[int] = []
+        with self.path.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except (json.JSONDecodeError, RecursionError):
+                    record = None
+                if isinstance(record, dict):
+                    records.append(record)
+                else:
+                    bad.append(number)
+        if bad:
+            log.warning("%s: %d unreadable lines skipped (first: line %d)", self.path.name, len(bad), bad[0])
+        return records, bad

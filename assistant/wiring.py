@@ -29,7 +29,13 @@ class Services:
 
 def open_store(settings: Settings) -> KnowledgeStore:
     """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one."""
-    client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
+    client = make_client(
+        settings.store_dir,
+        settings.chroma_host,
+        settings.chroma_port,
+        settings.chroma_ssl,
+        headers=settings.chroma_headers(),
+    )
     return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
 
 

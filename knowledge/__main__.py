@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.config import Settings
+from assistant.config import Settings, SettingsError, load_settings
 from assistant.wiring import open_store
 from knowledge.editorial import EditorialBoard
 from knowledge.ingest import sync_articles
@@ -125,7 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     overrides = {"store_dir": Path(args.store)} if args.store else {}
-    settings = Settings(**overrides)
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as exc:
+        print(f"error: a setting is not valid: {exc}", file=sys.stderr)
+        return 2
     store = open_store(settings)
     if store.rebuilt:
         print(

@@ -10,7 +10,7 @@ from assistant.wiring import Services
 from knowledge.editorial import ACTION_LABELS, EditorialBoard, EditorialError, allowed_actions
 from knowledge.schema import Article, ReviewStatus
 from ui.components import status_badge
-from ui.services import feedback_log, get_services
+from ui.services import feedback_log, services_or_stop
 
 
 def _secret(name: str) -> str | None:
@@ -111,12 +111,23 @@ def _article_view(board: EditorialBoard, article: Article, reviewer: str) -> Non
 
 def _feedback_view(services: Services, articles: list[Article]) -> None:
     st.subheader("Answers users marked down")
-    records = [r for r in feedback_log(services).read() if r.get("score") == 0]
+    readable, bad = feedback_log(services).read_checked()
+    if bad:
+        st.warning(
+            f"{len(bad)} lines of the feedback file cannot be read (line {', '.join(map(str, bad[:5]))}"
+            f"{' …' if len(bad) > 5 else ''}) and are left out; the others are shown."
+        )
+    records = [r for r in readable if r.get("score") == 0]
     if not records:
         st.caption("No thumbs-down feedback yet.")
         return
     titles = {a.id: a.title for a in articles}
-    counts = Counter(article for record in records for article in record.get("article_ids", []))
+    counts = Counter(
+        str(article)
+        for record in records
+        if isinstance(record.get("article_ids"), list)
+        for article in record["article_ids"]
+    )
     st.dataframe(
         [{"article": titles.get(a, a), "id": a, "thumbs down": n} for a, n in counts.most_common()],
         hide_index=True,
@@ -130,7 +141,7 @@ def _feedback_view(services: Services, articles: list[Article]) -> None:
 
 def review_page() -> None:
     st.title("Editorial review")
-    services = get_services()
+    services = services_or_stop()
     reviewer = reviewer_identity(services)
     if reviewer is None:
         return

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import streamlit as st
 
-from assistant.config import Settings
+from assistant.config import Settings, SettingsError, load_settings
+from assistant.errors import report
 from assistant.records import JsonlLog
 from assistant.wiring import Services, build_services
+
+log = logging.getLogger(__name__)
 
 
 def settings_key(settings: Settings) -> str:
     """A cache key that changes when any setting, secrets included, changes."""
-    secrets = "".join(s.get_secret_value() for s in (settings.openai_api_key, settings.reviewer_access_code) if s)
+    values = (settings.openai_api_key, settings.reviewer_access_code, settings.chroma_token)
+    secrets = "\x00".join(s.get_secret_value() if s else "" for s in values)
     return settings.model_dump_json() + hashlib.sha256(secrets.encode()).hexdigest()
 
 
@@ -23,8 +28,24 @@ def _services(key: str, _settings: Settings) -> Services:  # noqa: ARG001 - key 
 
 
 def get_services() -> Services:
-    settings = Settings()
+    settings = load_settings()
     return _services(settings_key(settings), settings)
+
+
+def services_or_stop() -> Services:
+    """The services, or a plain message saying what to fix (a setting, or the store) and a stopped page."""
+    try:
+        return get_services()
+    except SettingsError as exc:
+        st.error(f"A setting is not valid: {exc}. Fix it in the environment or .env, then restart the app.")
+    except Exception as exc:
+        error_id = report("startup failed", exc, log)
+        st.error(
+            "The knowledge base could not be opened. Check STORE_DIR, or CHROMA_HOST, CHROMA_PORT and "
+            f"CHROMA_TOKEN if you use a Chroma server, then reload the page. (error id {error_id})"
+        )
+    st.stop()
+    raise AssertionError("unreachable: st.stop() ends the run")
 
 
 def feedback_log(services: Services) -> JsonlLog:
