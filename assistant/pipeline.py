@@ -99,8 +99,11 @@ class Pipeline:
 
         notices: list[Notice] = []
         base = {"question": question, "persona": persona, "disclaimer": safety.disclaimer(persona)}
+        question = safety.clean_question(question)
+        base["question"] = question
         problem = safety.check_input(question)
         if problem:
+            base["question"] = safety.clip(question)
             return Answer(
                 **base,
                 standalone_question="",

@@ -7,6 +7,7 @@ not for questions that merely mention a condition ("what are the signs of a stro
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from assistant.models import Notice, NoticeKind, Persona
 
@@ -127,6 +128,22 @@ def triage(question: str, persona: Persona) -> Notice | None:
     action = _URGENT_LAY if persona.lay else _URGENT_CLINICAL
     crisis = _CRISIS if "suicide" in matched else ""
     return Notice(kind=NoticeKind.URGENT, text=f"Seek urgent care now. {reasons} {action}{crisis}")
+
+
+def clean_question(text: str) -> str:
+    """Drop control and invisible format characters (NUL, zero-width, bidi overrides), keep line breaks.
+
+    They carry no meaning in a question, split words so that search misses them ("GN\u200bET"), and
+    bidi overrides can make the text shown differ from the text stored ("Trojan source").
+    """
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+def clip(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """What is kept of an over-long message: its start and how much was left out (1 MB stays out of transcripts)."""
+    if len(question) <= limit:
+        return question
+    return f"{question[:limit]} … [{len(question) - limit:,} more characters not kept]"
 
 
 def check_input(question: str) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from knowledge.loaders import BUNDLED_DIR, load_article_file, load_articles
-from knowledge.schema import Article, ReviewStatus
+from knowledge.schema import ARTICLE_ID, Article, ReviewStatus
 from knowledge.store import KnowledgeStore
 
 SCHEMA = """
@@ -148,6 +148,8 @@ class EditorialBoard:
 
     def load(self, article_id: str) -> Article:
         """One article file with the board's decision applied."""
+        if not ARTICLE_ID.match(article_id):
+            raise EditorialError(f"{article_id!r} is not an article id")
         result = load_article_file(self.articles_dir / f"{article_id}.md")
         if not isinstance(result, Article):
             raise EditorialError(f"the article file cannot be read: {result}")

@@ -46,7 +46,9 @@ class FakeOpenAI:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 with fake._lock:
-                    fake.requests.append({"path": self.path, "body": body, "at": time.perf_counter()})
+                    fake.requests.append(
+                        {"path": self.path, "body": body, "headers": dict(self.headers), "at": time.perf_counter()}
+                    )
                     reply = fake.script.pop(0) if len(fake.script) > 1 else fake.script[0]
                 if reply.delay:
                     time.sleep(reply.delay)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import streamlit as st
 
+from assistant import safety
 from assistant.errors import report
 from assistant.export import transcript_json, transcript_markdown, transcript_pdf
 from assistant.models import PERSONA_LABELS, Answer, Feedback, Persona, Transcript, Turn
@@ -134,7 +135,7 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
     """Run one turn; in LLM mode the reply streams, then the finished Answer replaces the stream."""
     pipeline = services.pipeline
     with st.chat_message("user"):
-        st.markdown(question)
+        st.markdown(safety.clip(question))
     with st.chat_message("assistant"):
         try:
             if pipeline.llm:
@@ -161,7 +162,7 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
                 f"and tell the administrator if this keeps happening (error id {error_id})."
             )
             return
-    transcript.turns.append(Turn(question=question, answer=answer))
+    transcript.turns.append(Turn(question=answer.question, answer=answer))  # cleaned, and clipped if refused
     st.rerun()
 
 
