@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from assistant.config import SettingsError, load_settings
 from assistant.models import Persona, Transcript, Turn
@@ -29,7 +29,7 @@ def _history(path: str | None) -> list[Turn]:
         if isinstance(data, dict):
             return Transcript.model_validate(data).turns
         if isinstance(data, list):
-            return [Turn.model_validate(t) for t in data]
+            return TypeAdapter(list[Turn]).validate_python(data)
     except OSError as exc:
         raise HistoryError(f"{path} cannot be read ({exc.strerror or type(exc).__name__})") from None
     except UnicodeDecodeError:

@@ -9,6 +9,7 @@ gets a ConflictError and sees the new state. The index is updated right after th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -16,11 +17,13 @@ from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from knowledge.loaders import BUNDLED_DIR, load_article_file, load_articles
 from knowledge.schema import ARTICLE_ID, Article, ReviewStatus
 from knowledge.store import KnowledgeStore
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_status (
@@ -111,8 +114,11 @@ class EditorialBoard:
         self.clock = clock
         self._lock = threading.Lock()
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(SCHEMA)
+        try:
+            with self._connect() as db:
+                db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise EditorialError(f"{db_path} is not a usable SQLite database ({exc}); restore a backup") from None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -128,7 +134,13 @@ class EditorialBoard:
         """Every decision on record: article id -> (status, who approved it)."""
         with self._connect() as db:
             rows = db.execute("SELECT article_id, status, reviewed_by FROM article_status").fetchall()
-        return {article_id: (ReviewStatus(status), reviewer) for article_id, status, reviewer in rows}
+        decided: dict[str, tuple[ReviewStatus, str]] = {}
+        for article_id, status, reviewer in rows:
+            if status in ReviewStatus._value2member_map_ and isinstance(article_id, str):
+                decided[article_id] = (ReviewStatus(status), str(reviewer or ""))
+            else:  # a damaged row must not take the app down; the file's own status applies
+                log.warning("editorial database: unreadable status row for %r skipped", article_id)
+        return decided
 
     def statuses(self) -> dict[str, ReviewStatus]:
         """What the ingest applies over the files' front matter."""
@@ -164,7 +176,13 @@ class EditorialBoard:
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY id", params).fetchall()
         keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
-        return [AuditEntry.model_validate(dict(zip(keys, row, strict=True))) for row in rows]
+        entries = []
+        for row in rows:
+            try:
+                entries.append(AuditEntry.model_validate(dict(zip(keys, row, strict=True))))
+            except ValidationError:
+                log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
+        return entries
 
     def decide(self, article_id: str, action: Action, actor: str, expected: ReviewStatus, note: str = "") -> Article:
         """Record one decision atomically, then update the index; returns the article as it now stands."""

@@ -25,6 +25,7 @@ class Reply:
     cut_after: int | None = None  # close the stream after this many chunks, without [DONE]
     chunk_size: int = 12
     chunk_delay: float = 0.0
+    error_message: str = ""  # the error body's message for status != 200 (default "scripted NNN")
 
 
 class FakeOpenAI:
@@ -53,7 +54,8 @@ class FakeOpenAI:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.status != 200:
-                    payload = json.dumps({"error": {"message": f"scripted {reply.status}", "type": "test"}}).encode()
+                    message = reply.error_message or f"scripted {reply.status}"
+                    payload = json.dumps({"error": {"message": message, "type": "test"}}).encode()
                     self.send_response(reply.status)
                     for key, value in reply.headers.items():
                         self.send_header(key, value)

@@ -11,6 +11,7 @@ from assistant.config import Settings, SettingsError, load_settings
 from assistant.errors import report
 from assistant.records import JsonlLog
 from assistant.wiring import Services, build_services
+from knowledge.editorial import EditorialError
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def services_or_stop() -> Services:
         return get_services()
     except SettingsError as exc:
         st.error(f"A setting is not valid: {exc}. Fix it in the environment or .env, then restart the app.")
+    except EditorialError as exc:
+        st.error(f"The editorial database cannot be used: {exc}. The administrator can check DATA_DIR.")
     except Exception as exc:
         error_id = report("startup failed", exc, log)
         st.error(
