@@ -344,8 +344,13 @@ def test_a_missing_history_file_is_a_clear_error(tmp_path: Path, capsys: pytest.
 
 
 def test_an_exported_history_still_works(
-    bundled_store: KnowledgeStore, bundled_retriever: HybridRetriever, tmp_path: Path, capsys: pytest.CaptureFixture
+    bundled_store: KnowledgeStore,
+    bundled_retriever: HybridRetriever,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     first = chat_pipeline(bundled_retriever, bundled_store).run("What is GNET?")
     path = tmp_path / "history.json"
     path.write_text(transcript_json(transcript_of(("What is GNET?", first))), encoding="utf-8")
