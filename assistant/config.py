@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from knowledge.db import sqlite_url
+from knowledge.libraries import Library, parse_libraries
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,8 +53,42 @@ class Settings(BaseSettings):
         False, description="Administrator switch: store question text with feedback and evidence gaps"
     )
     reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+    database_url: str | None = Field(
+        None,
+        description="Shared state (decisions, audit log, feedback, gaps): sqlite:///path/file.sqlite3 or "
+        "postgresql://user:password@host:5432/db; unset = DATA_DIR/editorial.sqlite3",
+    )
+    article_dirs: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Article folders (libraries), comma-separated, each `path` or `name=path`; unset = bundled",
+    )
+    imports_need_review: bool = Field(
+        False, description="Imported datasets (MedQuAD, PubMedQA) enter as submitted for the board, not approved"
+    )
+    review_interval_days: int = Field(
+        365, ge=1, le=3650, description="Days after last_updated an article is due for review (unless next_review)"
+    )
+    reconcile_seconds: float = Field(
+        30.0, gt=0, description="How often pending index updates of recorded decisions are retried"
+    )
+    sync_at_start: bool = Field(
+        True, description="Sync the configured libraries into the index at start (unchanged files cost nothing)"
+    )
 
-    @field_validator("chroma_host", "openai_base_url", mode="before")
+    @field_validator("article_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("article_dirs")
+    @classmethod
+    def _libraries_readable(cls, value: list[str]) -> list[str]:
+        parse_libraries(value)  # raises with a message saying how to fix ARTICLE_DIRS
+        return value
+
+    @field_validator("chroma_host", "openai_base_url", "database_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -63,6 +101,16 @@ class Settings(BaseSettings):
         if self.chroma_auth_header.lower() == "authorization":
             return {"Authorization": f"Bearer {token}"}
         return {self.chroma_auth_header: token}
+
+    @property
+    def libraries(self) -> list[Library]:
+        """The configured article libraries (the bundled one when ARTICLE_DIRS is unset)."""
+        return parse_libraries(self.article_dirs)
+
+    @property
+    def database(self) -> str:
+        """The DATABASE_URL in effect."""
+        return self.database_url or sqlite_url(self.data_dir / "editorial.sqlite3")
 
     @property
     def llm_enabled(self) -> bool:

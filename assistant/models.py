@@ -111,6 +111,7 @@ class NoticeKind(StrEnum):
     NO_EVIDENCE = "no_evidence"
     INPUT = "input"
     UNSUPPORTED = "unsupported"
+    OVERDUE = "overdue_review"
 
 
 class Notice(BaseModel):

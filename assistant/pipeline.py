@@ -28,6 +28,7 @@ from assistant.offline import (
     passage_kind,
 )
 from assistant.records import GapRecord, JsonlLog
+from assistant.review_due import overdue_notices
 from knowledge.schema import Chunk, Hit, ReviewStatus
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,7 @@ class Pipeline:
             )
         if any(r.sample for r in references):
             notices.append(Notice(kind=NoticeKind.SAMPLE, text=SAMPLE_NOTICE))
+        notices += overdue_notices(references, hits, self.clock().date())
         lap("cite", mark)
         lap("total", started)
         return Answer(
@@ -220,6 +222,7 @@ class Pipeline:
                 at=self.clock(),
                 persona=persona,
                 best_similarity=best,
+                nearest_article=max(hits, key=lambda h: h.similarity or 0.0).article_id if hits else None,
                 question=question if self.log_questions else None,
             )
         )

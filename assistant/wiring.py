@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from assistant.config import Settings
 from assistant.llm import LLMClient, LLMComposer, build_client
 from assistant.pipeline import Pipeline
-from assistant.records import JsonlLog
-from knowledge.editorial import EditorialBoard
+from assistant.records import FeedbackLog, GapLog
+from knowledge.db import Database, connect
+from knowledge.editorial import EditorialBoard, Reconciler
 from knowledge.embeddings import shared_embedder
-from knowledge.ingest import SyncResult, sync_articles
+from knowledge.ingest import SyncResult, sync_libraries
+from knowledge.libraries import IMPORTED
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore, make_client
 
@@ -25,6 +27,10 @@ class Services:
     pipeline: Pipeline
     board: EditorialBoard
     first_build: SyncResult | None = None
+    db: Database | None = None
+    feedback: FeedbackLog | None = None
+    gaps: GapLog | None = None
+    reconciler: Reconciler | None = None
 
 
 def open_store(settings: Settings) -> KnowledgeStore:
@@ -39,13 +45,42 @@ def open_store(settings: Settings) -> KnowledgeStore:
     return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
 
 
+def open_board(settings: Settings, store: KnowledgeStore | None, db: Database | None = None) -> EditorialBoard:
+    """The editorial board over the configured libraries and the imported datasets, on DATABASE_URL."""
+    return EditorialBoard(
+        db or connect(settings.database),
+        store,
+        settings.libraries,
+        imported=IMPORTED,
+        review_interval_days=settings.review_interval_days,
+    )
+
+
+def sync_configured(settings: Settings, store: KnowledgeStore, board: EditorialBoard) -> SyncResult:
+    """Bring the index in step with the configured libraries and the board's decisions (cheap when unchanged)."""
+    decisions = board.decisions()
+    result = sync_libraries(
+        store,
+        settings.libraries,
+        overlay=lambda article: board.apply(article, decisions),
+        review_interval_days=settings.review_interval_days,
+    )
+    board.reconcile()
+    return result
+
+
 def build_services(settings: Settings, ensure_index: bool = True) -> Services:
-    """Open the store (building the bundled index when it is empty) and wire the pipeline."""
+    """Open the store and the database, sync the libraries and apply pending decisions, wire the pipeline."""
     store = open_store(settings)
-    board = EditorialBoard(settings.data_dir / "editorial.sqlite3", store)
+    db = connect(settings.database)
+    board = open_board(settings, store, db)
     first_build = None
-    if ensure_index and store.count() == 0:
-        first_build = sync_articles(store, status_overrides=board.statuses())
+    reconciler = None
+    if ensure_index:
+        if settings.sync_at_start or store.count() == 0:
+            first_build = sync_configured(settings, store, board)
+        reconciler = Reconciler(board, settings.reconcile_seconds).start()
+    gaps = GapLog(db, keep_questions=settings.log_questions)
     retriever = HybridRetriever(store)
     llm = None
     if settings.llm_enabled:
@@ -57,9 +92,10 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         retriever=retriever,
         articles=store,
         llm=llm,
-        gaps=JsonlLog(settings.data_dir / "gaps.jsonl"),
+        gaps=gaps,
         k=settings.retrieval_k,
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
     )
-    return Services(settings, store, retriever, pipeline, board, first_build)
+    feedback = FeedbackLog(db, keep_questions=settings.log_questions)
+    return Services(settings, store, retriever, pipeline, board, first_build, db, feedback, gaps, reconciler)

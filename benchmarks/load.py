@@ -161,7 +161,10 @@ async def user(url: str, number: int, turns: int, turn_timeout: float, think: fl
                 question = f"{QUESTIONS[(number + turn) % len(QUESTIONS)]} (session {number})"
                 seconds, shown = await browser.ask(question, turn + 1)
                 texts = [text for _, text in shown]
-                result.foreign_tags |= {int(t) for text in texts for t in TAG.findall(text)} - {number}
+                tags = {int(t) for text in texts for t in TAG.findall(text)}
+                result.foreign_tags |= tags - {number}
+                if number not in tags:  # the check below is only worth something if the page shows our own turns
+                    result.errors.append("the session's own conversation is not on its page")
                 errors = [t for k, t in shown if k in ("error", "exception")]
                 answered = sum(DISCLAIMER in t for t in texts) >= turn + 1
                 if errors or not answered:

@@ -1,4 +1,4 @@
-"""python -m knowledge ingest | import | search | stats — the knowledge base from a terminal."""
+"""python -m knowledge ingest | import | validate | search | stats — the knowledge base from a terminal."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant.config import Settings, SettingsError, load_settings
-from assistant.wiring import open_store
-from knowledge.editorial import EditorialBoard
-from knowledge.ingest import sync_articles
-from knowledge.loaders import BUNDLED_DIR, read_medquad, read_pubmedqa
+from assistant.wiring import open_board, open_store
+from knowledge.ingest import prepare, sync_libraries
+from knowledge.libraries import Library, LibraryConfigError, parse_libraries
+from knowledge.loaders import ImportReview, article_files, check_article_file, read_medquad, read_pubmedqa
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import ReviewStatus
 from knowledge.stats import index_stats
@@ -29,33 +29,95 @@ def _hit_json(hit: object) -> dict:
     return {key: data[key] for key in HIT_FIELDS}
 
 
+def _libraries(paths: list[str], settings: Settings) -> list[Library]:
+    """Folders given on the command line as libraries; a configured folder keeps its configured name."""
+    if not paths:
+        return settings.libraries
+    configured = {lib.path: lib for lib in settings.libraries}
+    given = parse_libraries(paths)
+    chosen = []
+    for library in given:
+        if library.path in configured:
+            chosen.append(configured[library.path])
+            continue
+        clash = next((c for c in settings.libraries if c.name == library.name), None)
+        if clash is not None:
+            raise LibraryConfigError(
+                f"'{library.name}' is already the library at {clash.path}; name this folder, e.g. "
+                f"other-{library.name}={library.path}"
+            )
+        chosen.append(library)
+    return chosen
+
+
 def cmd_ingest(store: KnowledgeStore, args: argparse.Namespace, settings: Settings) -> int:
-    """Editorial decisions recorded by the review board win over the files' front matter."""
-    paths = [Path(p) for p in args.paths] or [BUNDLED_DIR]
-    database = settings.data_dir / "editorial.sqlite3"
-    overrides = EditorialBoard(database).statuses() if database.exists() else {}
-    files = sum(len(list(p.glob("*.md"))) if p.is_dir() else 1 for p in paths)
+    """Each folder is a library, pruned on its own; the board's decisions win over the files' front matter."""
+    try:
+        libraries = _libraries(args.paths, settings)
+    except LibraryConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    board = open_board(settings, store)
+    decisions = board.decisions()
+    files = len(article_files([lib.path for lib in libraries if lib.path is not None]))
     with tqdm(total=files, unit="article", desc="ingest", disable=args.quiet) as bar:
-        result = sync_articles(
-            store, paths, prune=args.prune or not args.paths, progress=bar.update, status_overrides=overrides
+        result = sync_libraries(
+            store,
+            libraries,
+            prune=args.prune,
+            progress=bar.update,
+            overlay=lambda article: board.apply(article, decisions),
+            review_interval_days=settings.review_interval_days,
         )
+    board.reconcile()
     for error in result.errors:
         print(f"skipped {error}", file=sys.stderr)
     print(result.report.model_dump_json())
     return 1 if result.errors and not result.report.articles else 0
 
 
-def cmd_import(store: KnowledgeStore, args: argparse.Namespace) -> int:
+def cmd_import(store: KnowledgeStore, args: argparse.Namespace, settings: Settings) -> int:
+    """An imported dataset is a library of its own; IMPORTS_NEED_REVIEW decides whether it enters approved."""
     reader = {"medquad": read_medquad, "pubmedqa": read_pubmedqa}[args.dataset]
     path = Path(args.path)
     if not path.exists():
         print(f"error: {path} does not exist; see README 'Importing MedQuAD and PubMedQA'", file=sys.stderr)
         return 2
-    articles = list(reader(path, args.limit))
+    review = ImportReview(needs_review=settings.imports_need_review)
+    board = open_board(settings, store)
+    decisions = board.decisions()
+    articles = prepare(
+        list(reader(path, args.limit, review=review)),
+        overlay=lambda article: board.apply(article, decisions),
+        review_interval_days=settings.review_interval_days,
+    )
     with tqdm(total=len(articles), unit="article", desc=f"import {args.dataset}", disable=args.quiet) as bar:
         report = store.ingest(articles, progress=bar.update)
     print(report.model_dump_json())
     return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Every problem of every file, one line each, for editors and their CI; exit 1 when any."""
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"{path}: file: does not exist", file=sys.stderr)
+    files = article_files([p for p in paths if p.exists()])
+    seen: dict[str, Path] = {}
+    problems = 0
+    for file in files:
+        article, found = check_article_file(file)
+        for problem in found:
+            print(problem)
+        problems += len(found)
+        if article is not None:
+            if article.id in seen:
+                print(f"{file}: id: '{article.id}' is also the id of {seen[article.id]}")
+                problems += 1
+            seen[article.id] = file
+    print(f"{len(files)} files, {problems} problems", file=sys.stderr)
+    return 1 if problems or missing or not files else 0
 
 
 def _statuses(value: str) -> list[ReviewStatus]:
@@ -104,9 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--store", help="store folder (default: STORE_DIR setting)")
     common.add_argument("--quiet", action="store_true", help="no progress bar")
     sub = parser.add_subparsers(dest="command", required=True)
-    ingest = sub.add_parser("ingest", parents=[common], help="index article files (default: the bundled ones)")
-    ingest.add_argument("paths", nargs="*")
-    ingest.add_argument("--prune", action="store_true", help="remove indexed articles whose file is gone")
+    ingest = sub.add_parser("ingest", parents=[common], help="index article folders (default: ARTICLE_DIRS)")
+    ingest.add_argument("paths", nargs="*", help="folders, each `path` or `name=path` (a library)")
+    ingest.add_argument(
+        "--prune",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="remove this library's indexed articles whose file is gone (default: on)",
+    )
+    validate = sub.add_parser("validate", help="check article files; every problem of every file, exit 1 if any")
+    validate.add_argument("paths", nargs="+")
     imp = sub.add_parser("import", parents=[common], help="import MedQuAD or PubMedQA")
     imp.add_argument("dataset", choices=["medquad", "pubmedqa"])
     imp.add_argument("path")
@@ -124,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args)
     overrides = {"store_dir": Path(args.store)} if args.store else {}
     try:
         settings = load_settings(**overrides)
@@ -138,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest":
         return cmd_ingest(store, args, settings)
     if args.command == "import":
-        return cmd_import(store, args)
+        return cmd_import(store, args, settings)
     if args.command == "search":
         return cmd_search(store, args)
     return cmd_stats(store, settings)

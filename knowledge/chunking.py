@@ -13,11 +13,20 @@ import re
 from knowledge.schema import Article, Chunk
 
 MAX_WORDS = 160
+SAMPLE_PUBLISHER = "Sample knowledge base (demonstration content)"
 _DEFAULT_PUBLISHER = {
-    "bundled": "Sample knowledge base (demonstration content)",
     "medquad": "U.S. National Institutes of Health (via MedQuAD)",
     "pubmedqa": "PubMed abstract (via PubMedQA)",
 }
+
+
+def publisher_of(article: Article) -> str:
+    """Who issued the article: its front matter; for sample content, say so; else its source."""
+    if article.publisher:
+        return article.publisher
+    if article.sample:
+        return SAMPLE_PUBLISHER
+    return _DEFAULT_PUBLISHER.get(article.source, article.source or article.library)
 OVERLAP_SENTENCES = 1
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[.!?:])\s+(?=[-*] )|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}"
@@ -92,9 +101,11 @@ def chunk_article(article: Article, max_words: int = MAX_WORDS) -> list[Chunk]:
                     last_updated=article.last_updated,
                     url=str(article.url) if article.url else "",
                     source_ref=section.ref or article.id,
-                    source=article.source,
+                    source=article.source or article.library,
+                    library=article.library,
+                    next_review=article.next_review.isoformat() if article.next_review else "",
                     position=len(chunks),
-                    publisher=article.publisher or _DEFAULT_PUBLISHER.get(article.source, article.source),
+                    publisher=publisher_of(article),
                     sample=article.sample,
                     references=references if article.references else "",
                     keywords="; ".join(article.keywords),

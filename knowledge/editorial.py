@@ -1,52 +1,55 @@
-"""The Medical Advisory Board's decisions: durable statuses and an append-only audit log in SQLite.
+"""The Medical Advisory Board's decisions: durable statuses and an append-only audit log in the shared database.
 
-The article file says what was submitted; this database says what the board decided since, and it wins
-over the file on every ingest. Each change is one transaction that checks the status the reviewer saw,
-so two reviewers acting at once cannot both move an article or interleave their log entries: the second
-gets a ConflictError and sees the new state. The index is updated right after the decision.
+The article file (or the import) says what was submitted; the database says what the board decided since,
+and it wins over the file on every ingest. Each decision is one transaction that checks the status the
+reviewer saw, so two reviewers acting at once cannot both move an article: the second gets a ConflictError.
+
+Decisions and the index converge. A decision that takes an article out of answers writes the index first,
+inside the transaction, and is recorded only if that write succeeded: a failed write never leaves retired
+content retrievable, and the reviewer may simply try again. An approval is recorded first and marked
+pending; the index update follows, and if it fails the reviewer is told and `reconcile()` (at start and
+periodically) applies it later.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from knowledge.loaders import BUNDLED_DIR, load_article_file, load_articles
-from knowledge.schema import ARTICLE_ID, Article, ReviewStatus
+from knowledge.db import DB_ERRORS, Database, Step, append_only, table_with_id
+from knowledge.ingest import DEFAULT_REVIEW_INTERVAL_DAYS, with_due_date
+from knowledge.libraries import Library, library_for
+from knowledge.loaders import BUNDLED_DIR, check_article_file, in_library, load_articles
+from knowledge.schema import ARTICLE_ID, Article, EvidenceType, ReviewStatus, Section
 from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS article_status (
-    article_id TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    reviewed_by TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    article_id TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    at TEXT NOT NULL,
-    action TEXT NOT NULL,
-    from_status TEXT NOT NULL,
-    to_status TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT ''
-);
-CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"""
+MIGRATIONS = [
+    Step.same(
+        "CREATE TABLE IF NOT EXISTS article_status ("
+        "article_id TEXT PRIMARY KEY, status TEXT NOT NULL, reviewed_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+    ),
+    table_with_id(
+        "audit_log",
+        "article_id TEXT NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, "
+        "from_status TEXT NOT NULL, to_status TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''",
+    ),
+    append_only("audit_log"),
+    Step.same(
+        "ALTER TABLE article_status ADD COLUMN library TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE article_status ADD COLUMN reviewed_on TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE article_status ADD COLUMN index_pending INTEGER NOT NULL DEFAULT 0;\n"
+        "ALTER TABLE article_status ADD COLUMN index_error TEXT NOT NULL DEFAULT '';\n"
+        "CREATE INDEX IF NOT EXISTS audit_log_article ON audit_log (article_id);"
+    ),
+]
 
 
 class Action(StrEnum):
@@ -83,6 +86,14 @@ class ConflictError(EditorialError):
     """Someone else changed the article since the reviewer looked at it."""
 
 
+class IndexWriteError(EditorialError):
+    """The index could not be changed, so the decision was not recorded; trying again is safe."""
+
+
+class IndexPendingError(EditorialError):
+    """The decision is recorded but the index does not show it yet; it is retried automatically."""
+
+
 class AuditEntry(BaseModel):
     id: int
     article_id: str
@@ -94,78 +105,223 @@ class AuditEntry(BaseModel):
     note: str
 
 
+class Decision(BaseModel):
+    """What the board recorded for one article, and whether the index shows it yet."""
+
+    status: ReviewStatus
+    reviewed_by: str
+    reviewed_on: dt.date | None = None
+    updated_at: str
+    library: str = ""
+    index_pending: bool = False
+    index_error: str = ""
+
+
+class Entry(BaseModel):
+    """One article as the board lists it."""
+
+    id: str
+    title: str
+    library: str
+    status: ReviewStatus
+    evidence_type: EvidenceType
+    last_updated: dt.date
+    next_review: dt.date
+    reviewed_by: str = ""
+    sample: bool = False
+    index_pending: bool = False
+    index_error: str = ""
+
+    def overdue(self, today: dt.date) -> bool:
+        """Approved and past its review date."""
+        return self.status is ReviewStatus.APPROVED and self.next_review < today
+
+
 def allowed_actions(status: ReviewStatus) -> list[Action]:
     return [action for action, (sources, _) in TRANSITIONS.items() if status in sources]
 
 
 class EditorialBoard:
-    """Statuses, decisions and their log; keeps the index in step with every decision."""
+    """Statuses, decisions and their log across every library; keeps the index in step with each decision."""
 
     def __init__(
         self,
-        db_path: Path,
+        db: Database,
         store: KnowledgeStore | None = None,
-        articles_dir: Path = BUNDLED_DIR,
+        libraries: Sequence[Library] | Path = BUNDLED_DIR,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        imported: Sequence[str] = (),
+        review_interval_days: int = DEFAULT_REVIEW_INTERVAL_DAYS,
     ) -> None:
-        self.db_path = db_path
+        self.db = db
         self.store = store
-        self.articles_dir = articles_dir
+        if isinstance(libraries, Path):
+            libraries = [library_for(libraries)]
+        self.libraries = [*libraries, *(Library(name=name) for name in imported)]
         self.clock = clock
+        self.review_interval_days = review_interval_days
         self._lock = threading.Lock()
-        db_path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with self._connect() as db:
-                db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise EditorialError(f"{db_path} is not a usable SQLite database ({exc}); restore a backup") from None
+            db.migrate("editorial", MIGRATIONS)
+        except DB_ERRORS as exc:
+            raise EditorialError(
+                f"the editorial database {db.redacted()} cannot be used ({type(exc).__name__}: "
+                f"{(str(exc).splitlines() or [''])[0]}); check that it is reachable and intact"
+            ) from None
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA busy_timeout=30000")
-            yield db
-        finally:
-            db.close()
+    # ---- reading -------------------------------------------------------------------------------------
 
-    def decisions(self) -> dict[str, tuple[ReviewStatus, str]]:
-        """Every decision on record: article id -> (status, who approved it)."""
-        with self._connect() as db:
-            rows = db.execute("SELECT article_id, status, reviewed_by FROM article_status").fetchall()
-        decided: dict[str, tuple[ReviewStatus, str]] = {}
-        for article_id, status, reviewer in rows:
-            if status in ReviewStatus._value2member_map_ and isinstance(article_id, str):
-                decided[article_id] = (ReviewStatus(status), str(reviewer or ""))
-            else:  # a damaged row must not take the app down; the file's own status applies
-                log.warning("editorial database: unreadable status row for %r skipped", article_id)
+    def decisions(self) -> dict[str, Decision]:
+        """Every decision on record, by article id."""
+        rows = self.db.query(
+            "SELECT article_id, status, reviewed_by, reviewed_on, updated_at, library, index_pending, index_error "
+            "FROM article_status"
+        )
+        decided: dict[str, Decision] = {}
+        for r in rows:
+            try:
+                decided[r[0]] = Decision(
+                    status=ReviewStatus(r[1]),
+                    reviewed_by=r[2],
+                    reviewed_on=dt.date.fromisoformat(r[3]) if r[3] else None,
+                    updated_at=r[4],
+                    library=r[5],
+                    index_pending=bool(r[6]),
+                    index_error=r[7],
+                )
+            except (ValueError, TypeError):  # a damaged row must not take the app down; the file's status applies
+                log.warning("editorial database: unreadable status row for %r skipped", r[0])
         return decided
 
     def statuses(self) -> dict[str, ReviewStatus]:
         """What the ingest applies over the files' front matter."""
-        return {article_id: status for article_id, (status, _) in self.decisions().items()}
+        return {article_id: d.status for article_id, d in self.decisions().items()}
 
-    def apply(self, article: Article, decisions: dict[str, tuple[ReviewStatus, str]] | None = None) -> Article:
-        """The article as the board left it: the file, with the recorded status and reviewer."""
+    def apply(self, article: Article, decisions: dict[str, Decision] | None = None) -> Article:
+        """The article as the board left it: the file, with the recorded status, reviewer and review date."""
         decided = (self.decisions() if decisions is None else decisions).get(article.id)
         if decided is None:
             return article
-        return article.model_copy(update={"review_status": decided[0], "reviewed_by": decided[1]})
+        update: dict = {"review_status": decided.status, "reviewed_by": decided.reviewed_by}
+        if decided.reviewed_on:
+            update["reviewed_on"] = decided.reviewed_on
+        return article.model_copy(update=update)
+
+    def _file_libraries(self) -> list[Library]:
+        return [lib for lib in self.libraries if not lib.imported]
 
     def articles(self) -> list[Article]:
-        """Every readable article file in the board's folder, with the board's decisions applied."""
+        """Every readable article file of the board's file libraries, with the board's decisions applied."""
         decisions = self.decisions()
-        return [self.apply(a, decisions) for a in load_articles([self.articles_dir]).articles]
+        found: list[Article] = []
+        for library in self._file_libraries():
+            assert library.path is not None
+            found += [self.apply(a, decisions) for a in load_articles([library.path], library=library.name).articles]
+        return found
 
-    def load(self, article_id: str) -> Article:
-        """One article file with the board's decision applied."""
+    def entries(self) -> list[Entry]:
+        """What the board lists: every file library's articles and every imported library's indexed articles."""
+        decisions = self.decisions()
+        listed: list[Entry] = []
+        for article in self.articles():
+            decided = decisions.get(article.id)
+            listed.append(
+                Entry(
+                    id=article.id,
+                    title=article.title,
+                    library=article.library,
+                    status=article.review_status,
+                    evidence_type=article.evidence_type,
+                    last_updated=article.last_updated,
+                    next_review=article.due(self.review_interval_days),
+                    reviewed_by=article.reviewed_by,
+                    sample=article.sample,
+                    index_pending=bool(decided and decided.index_pending),
+                    index_error=decided.index_error if decided else "",
+                )
+            )
+        if self.store is not None:
+            for library in (lib for lib in self.libraries if lib.imported):
+                for meta in self.store.article_summaries(library.name):
+                    decided = decisions.get(str(meta["article_id"]))
+                    last = dt.date.fromisoformat(str(meta["last_updated"]))
+                    due = str(meta.get("next_review") or "")
+                    listed.append(
+                        Entry(
+                            id=str(meta["article_id"]),
+                            title=str(meta["title"]),
+                            library=library.name,
+                            status=decided.status if decided else ReviewStatus(str(meta["review_status"])),
+                            evidence_type=EvidenceType(str(meta["evidence_type"])),
+                            last_updated=last,
+                            next_review=dt.date.fromisoformat(due)
+                            if due
+                            else last + dt.timedelta(days=self.review_interval_days),
+                            reviewed_by=decided.reviewed_by if decided else "",
+                            index_pending=bool(decided and decided.index_pending),
+                            index_error=decided.index_error if decided else "",
+                        )
+                    )
+        return listed
+
+    def overdue(self, today: dt.date | None = None) -> list[Entry]:
+        """Approved articles past their review date, most overdue first."""
+        day = today or self.clock().date()
+        return sorted((e for e in self.entries() if e.overdue(day)), key=lambda e: e.next_review)
+
+    def _library(self, article_id: str) -> Library | None:
         if not ARTICLE_ID.match(article_id):
             raise EditorialError(f"{article_id!r} is not an article id")
-        result = load_article_file(self.articles_dir / f"{article_id}.md")
-        if not isinstance(result, Article):
-            raise EditorialError(f"the article file cannot be read: {result}")
-        return self.apply(result)
+        for library in self._file_libraries():
+            assert library.path is not None
+            if (library.path / f"{article_id}.md").exists():
+                return library
+        if self.store is not None:
+            owner = self.store.libraries_of([article_id]).get(article_id)
+            return next((lib for lib in self.libraries if lib.name == owner), None)
+        return None
+
+    def load(self, article_id: str) -> Article:
+        """One article (its file, or for an import what the index holds) with the board's decision applied."""
+        library = self._library(article_id)
+        if library is None:
+            raise EditorialError(f"no library holds an article '{article_id}'")
+        if library.path is not None:
+            article, problems = check_article_file(library.path / f"{article_id}.md")
+            if article is None:
+                raise EditorialError(f"the article file cannot be read: {problems[0]}")
+            return self.apply(in_library(article, library.name))
+        return self.apply(self._from_index(article_id, library.name))
+
+    def _from_index(self, article_id: str, library: str) -> Article:
+        assert self.store is not None
+        chunks = self.store.article_chunks(article_id)
+        if not chunks:
+            raise EditorialError(f"'{article_id}' is no longer in the index")
+        first = chunks[0]
+        sections: dict[str, list[str]] = {}
+        for chunk in chunks:
+            sections.setdefault(chunk.section, []).append(chunk.text)
+        return Article.model_construct(
+            id=article_id,
+            title=first.title,
+            evidence_type=first.evidence_type,
+            review_status=first.review_status,
+            reviewed_by="",
+            reviewed_on=None,
+            last_updated=first.last_updated,
+            next_review=dt.date.fromisoformat(first.next_review) if first.next_review else None,
+            specialty="",
+            sample=first.sample,
+            summary="",
+            keywords=[k for k in first.keywords.split("; ") if k],
+            url=first.url or None,
+            source=first.source,
+            library=library,
+            publisher=first.publisher,
+            references=[],
+            sections=[Section(title=t, text="\n\n".join(texts), ref="") for t, texts in sections.items()],
+        )
 
     def history(self, article_id: str | None = None) -> list[AuditEntry]:
         query = "SELECT id, article_id, actor, at, action, from_status, to_status, note FROM audit_log"
@@ -173,8 +329,7 @@ class EditorialBoard:
         if article_id:
             query += " WHERE article_id = ?"
             params = (article_id,)
-        with self._connect() as db:
-            rows = db.execute(query + " ORDER BY id", params).fetchall()
+        rows = self.db.query(query + " ORDER BY id", params)
         keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
         entries = []
         for row in rows:
@@ -184,8 +339,15 @@ class EditorialBoard:
                 log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
         return entries
 
+    # ---- deciding ------------------------------------------------------------------------------------
+
     def decide(self, article_id: str, action: Action, actor: str, expected: ReviewStatus, note: str = "") -> Article:
-        """Record one decision atomically, then update the index; returns the article as it now stands."""
+        """Record one decision atomically with the index kept safe; returns the article as it now stands.
+
+        Raises ConflictError when the article changed since the reviewer saw it, IndexWriteError when a
+        decision that removes content could not reach the index (nothing recorded), IndexPendingError
+        when an approval is recorded but not yet in the index (retried automatically).
+        """
         actor = actor.strip()
         if not actor:
             raise EditorialError("say who is making this decision (reviewer name)")
@@ -194,35 +356,123 @@ class EditorialBoard:
         sources, target = TRANSITIONS[action]
         article = self.load(article_id)
         at = self.clock()
-        with self._lock, self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                row = db.execute("SELECT status FROM article_status WHERE article_id = ?", (article_id,)).fetchone()
-                current = ReviewStatus(row[0]) if row else article.review_status
-                if current is not expected:
-                    raise ConflictError(
-                        f"{article_id} is now '{current.value}', not '{expected.value}': someone else changed it; "
-                        "reload and decide again"
-                    )
-                if current not in sources:
-                    raise EditorialError(f"cannot {ACTION_LABELS[action].lower()} an article that is '{current.value}'")
-                reviewer = actor if target is ReviewStatus.APPROVED else article.reviewed_by
-                db.execute(
-                    "INSERT INTO article_status (article_id, status, reviewed_by, updated_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT(article_id) DO UPDATE SET status = excluded.status, "
-                    "reviewed_by = excluded.reviewed_by, updated_at = excluded.updated_at",
-                    (article_id, target.value, reviewer, at.isoformat()),
+        approving = target is ReviewStatus.APPROVED
+        with self._lock, self.db.transaction() as tx:
+            tx.lock(f"article:{article_id}")
+            row = tx.execute("SELECT status FROM article_status WHERE article_id = ?", (article_id,)).fetchone()
+            current = ReviewStatus(row[0]) if row else article.review_status
+            if current is not expected:
+                raise ConflictError(
+                    f"{article_id} is now '{current.value}', not '{expected.value}': someone else changed it; "
+                    "reload and decide again"
                 )
-                db.execute(
-                    "INSERT INTO audit_log (article_id, actor, at, action, from_status, to_status, note) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article_id, actor, at.isoformat(), action.value, current.value, target.value, note.strip()),
+            if current not in sources:
+                raise EditorialError(f"cannot {ACTION_LABELS[action].lower()} an article that is '{current.value}'")
+            reviewer = actor if approving else article.reviewed_by
+            reviewed_on = at.date() if approving else article.reviewed_on
+            decided = article.model_copy(
+                update={"review_status": target, "reviewed_by": reviewer, "reviewed_on": reviewed_on}
+            )
+            if not approving and self.store is not None:
+                try:
+                    self.store.set_status(article_id, target)
+                except Exception as exc:
+                    log.warning("index write failed for %s: %s", article_id, type(exc).__name__)
+                    raise IndexWriteError(
+                        f"the search index could not be updated ({type(exc).__name__}), so nothing was recorded "
+                        f"and {article_id} is unchanged; try again, and if it keeps failing tell the administrator"
+                    ) from exc
+            tx.execute(
+                "INSERT INTO article_status (article_id, status, reviewed_by, updated_at, library, reviewed_on, "
+                "index_pending, index_error) VALUES (?, ?, ?, ?, ?, ?, ?, '') "
+                "ON CONFLICT(article_id) DO UPDATE SET status = excluded.status, "
+                "reviewed_by = excluded.reviewed_by, updated_at = excluded.updated_at, library = excluded.library, "
+                "reviewed_on = excluded.reviewed_on, index_pending = excluded.index_pending, index_error = ''",
+                (
+                    article_id,
+                    target.value,
+                    reviewer,
+                    at.isoformat(),
+                    article.library,
+                    reviewed_on.isoformat() if reviewed_on else "",
+                    int(approving and self.store is not None),
+                ),
+            )
+            tx.insert(
+                "INSERT INTO audit_log (article_id, actor, at, action, from_status, to_status, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, actor, at.isoformat(), action.value, current.value, target.value, note.strip()),
+            )
+        if approving and self.store is not None:
+            error = self._index_approval(decided, at.isoformat())
+            if error:
+                raise IndexPendingError(
+                    f"the approval of {article_id} is recorded, but the search index could not be updated "
+                    f"({error}); it is not in answers yet and will be retried automatically"
                 )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        decided = article.model_copy(update={"review_status": target, "reviewed_by": reviewer})
-        if self.store is not None:
-            self.store.ingest([decided])
         return decided
+
+    def _index_approval(self, article: Article, updated_at: str) -> str:
+        """Put an approved article into the index; '' on success, else the error, recorded for the board."""
+        assert self.store is not None
+        try:
+            library = next((lib for lib in self.libraries if lib.name == article.library), None)
+            if library is not None and library.path is not None:
+                self.store.ingest([with_due_date(article, self.review_interval_days)])
+            else:
+                self.store.set_status(article.id, article.review_status)
+        except Exception as exc:
+            error = type(exc).__name__
+            log.warning("index write failed for %s: %s", article.id, error)
+            with self.db.transaction() as tx:
+                tx.execute(
+                    "UPDATE article_status SET index_error = ? WHERE article_id = ? AND updated_at = ?",
+                    (f"{error} at {self.clock().isoformat(timespec='seconds')}", article.id, updated_at),
+                )
+            return error
+        with self.db.transaction() as tx:
+            tx.execute(
+                "UPDATE article_status SET index_pending = 0, index_error = '' WHERE article_id = ? AND updated_at = ?",
+                (article.id, updated_at),
+            )
+        return ""
+
+    def reconcile(self) -> dict[str, str]:
+        """Apply every recorded decision the index does not show yet; returns article id -> error ('' = done)."""
+        if self.store is None:
+            return {}
+        outcome: dict[str, str] = {}
+        for article_id, decided in self.decisions().items():
+            if not decided.index_pending:
+                continue
+            try:
+                article = self.load(article_id)
+            except EditorialError as exc:
+                outcome[article_id] = str(exc)
+                continue
+            outcome[article_id] = self._index_approval(article, decided.updated_at)
+        return outcome
+
+
+class Reconciler:
+    """Retries pending index updates every `interval` seconds in a daemon thread, until stopped."""
+
+    def __init__(self, board: EditorialBoard, interval: float) -> None:
+        self.board = board
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="editorial-reconcile", daemon=True)
+
+    def start(self) -> Reconciler:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.board.reconcile()
+            except Exception as exc:  # a database or index outage: try again next time
+                log.warning("reconcile failed: %s", type(exc).__name__)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from knowledge.schema import Article, EvidenceType, ReviewStatus, Section
 
@@ -87,34 +87,69 @@ def parse_article(text: str) -> Article:
 
 
 def _field_of(error: ValidationError) -> tuple[str, str]:
-    first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "article"
-    message = first["msg"]
-    if field == "article" and ":" in message:
-        field, _, message = message.removeprefix("Value error, ").partition(": ")
-    return field, message
+    return _fields_of(error)[0]
 
 
-def load_article_file(path: Path) -> Article | ArticleError:
-    """Load one file, turning every failure into an ArticleError."""
+def _fields_of(error: ValidationError) -> list[tuple[str, str]]:
+    """Every (field, message) of a validation error, model-level messages split at 'field: '."""
+    found = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "article"
+        message = item["msg"]
+        if field == "article" and ":" in message:
+            field, _, message = message.removeprefix("Value error, ").partition(": ")
+        found.append((field, message))
+    return found
+
+
+def _cross_field(meta: dict, sections: list[Section]) -> list[tuple[str, str]]:
+    """The whole-article rules, checked on the raw front matter so they show beside field errors."""
+    found = []
+    approved = str(meta.get("review_status", "")) == ReviewStatus.APPROVED.value
+    if approved and not str(meta.get("reviewed_by") or "").strip():
+        found.append(("reviewed_by", "an approved article must name who approved it"))
+    if approved and meta.get("sample") is not True and not meta.get("reviewed_on"):
+        found.append(("reviewed_on", "an approved article that is not sample content needs its review date"))
+    if not sections:
+        found.append(("body", "the article has no '## ' sections"))
+    return found
+
+
+def check_article_file(path: Path) -> tuple[Article | None, list[ArticleError]]:
+    """The article in a file and every problem with it, not only the first (for editors and their CI)."""
+
+    def error(field: str, message: str) -> ArticleError:
+        return ArticleError(file=str(path), field=field, message=message)
+
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            return ArticleError(
-                file=str(path), field="file", message=f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,} per article"
-            )
-        article = parse_article(path.read_text(encoding="utf-8"))
-    except ValidationError as exc:
-        field, message = _field_of(exc)
-        return ArticleError(file=str(path), field=field, message=message)
+            return None, [error("file", f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,} per article")]
+        head, body = split_front_matter(path.read_text(encoding="utf-8"))
+        meta = yaml.load(head, Loader=_FrontMatterLoader)  # a SafeLoader that refuses aliases
     except (ValueError, yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError) as exc:
-        message = (str(exc).splitlines() or [type(exc).__name__])[0]
-        return ArticleError(file=str(path), field="file", message=message)
-    if article.id != path.stem:
-        return ArticleError(
-            file=str(path), field="id", message=f"'{article.id}' must equal the file name '{path.stem}'"
-        )
-    return article
+        return None, [error("file", (str(exc).splitlines() or [type(exc).__name__])[0])]
+    if not isinstance(meta, dict):
+        return None, [error("file", "the front matter is not a YAML mapping")]
+    sections = parse_sections(body)
+    problems: list[ArticleError] = []
+    article = None
+    try:
+        article = Article.model_validate({**meta, "sections": sections})
+    except ValidationError as exc:
+        found = _fields_of(exc)
+        found += [item for item in _cross_field(meta, sections) if item[0] not in {f for f, _ in found}]
+        problems.extend(error(field, message) for field, message in found)
+    article_id = str(meta.get("id", ""))
+    if article_id and article_id != path.stem:
+        problems.append(error("id", f"'{article_id}' must equal the file name '{path.stem}'"))
+    return (article if not problems else None), problems
+
+
+def load_article_file(path: Path) -> Article | ArticleError:
+    """Load one file, turning every failure into an ArticleError (the first problem found)."""
+    article, problems = check_article_file(path)
+    return problems[0] if problems else article  # type: ignore[return-value]
 
 
 def article_files(paths: Iterable[Path]) -> list[Path]:
@@ -125,20 +160,32 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_articles(paths: Iterable[Path] = (BUNDLED_DIR,)) -> LoadResult:
-    """Load every article; duplicate ids are an error on the later file."""
+def in_library(article: Article, library: str) -> Article:
+    """The article as a member of a library: provenance from its front matter, else the library's name."""
+    return article.model_copy(update={"library": library, "source": article.source or library})
+
+
+def load_articles(paths: Iterable[Path] = (BUNDLED_DIR,), library: str | None = None) -> LoadResult:
+    """Load every article; duplicate ids are an error on the later file.
+
+    Each article is marked with its library: the one given, else its folder's (see knowledge/libraries.py).
+    """
+    from knowledge.libraries import library_for
+
     articles: list[Article] = []
     errors: list[ArticleError] = []
     seen: dict[str, str] = {}
-    for path in article_files(paths):
-        result = load_article_file(path)
-        if isinstance(result, ArticleError):
-            errors.append(result)
-        elif result.id in seen:
-            errors.append(ArticleError(file=str(path), field="id", message=f"duplicate of {seen[result.id]}"))
-        else:
-            seen[result.id] = str(path)
-            articles.append(result)
+    for root in paths:
+        name = library or library_for(root).name
+        for path in article_files([root]):
+            result = load_article_file(path)
+            if isinstance(result, ArticleError):
+                errors.append(result)
+            elif result.id in seen:
+                errors.append(ArticleError(file=str(path), field="id", message=f"duplicate of {seen[result.id]}"))
+            else:
+                seen[result.id] = str(path)
+                articles.append(in_library(result, name))
     return LoadResult(articles=articles, errors=errors)
 
 
@@ -153,7 +200,29 @@ def _validated(make: Callable[[], Article], where: str, errors: list[ArticleErro
         return None
 
 
-def read_medquad(path: Path, limit: int | None = None, errors: list[ArticleError] | None = None) -> Iterator[Article]:
+class ImportReview(BaseModel):
+    """How imported articles enter: approved on import (IMPORTS_NEED_REVIEW=false), or submitted to the board."""
+
+    needs_review: bool = False
+    imported_on: dt.date = Field(default_factory=dt.date.today)
+
+    def fields(self, publisher: str) -> dict:
+        """Status and provenance of an imported article: who vouches for it, and that the board did not."""
+        if self.needs_review:
+            return {"review_status": ReviewStatus.SUBMITTED, "reviewed_by": ""}
+        return {
+            "review_status": ReviewStatus.APPROVED,
+            "reviewed_by": f"Accepted on import as published by {publisher}; not reviewed by the board",
+            "reviewed_on": self.imported_on,
+        }
+
+
+def read_medquad(
+    path: Path,
+    limit: int | None = None,
+    errors: list[ArticleError] | None = None,
+    review: ImportReview | None = None,
+) -> Iterator[Article]:
     """MedQuAD documents: one article each, one section per QA pair named by its qtype.
 
     The question string is left out on purpose: MedQuAD questions are templates, and indexing them
@@ -164,12 +233,14 @@ def read_medquad(path: Path, limit: int | None = None, errors: list[ArticleError
             if limit is not None and count >= limit:
                 return
             doc = json.loads(line)
-            article = _validated(lambda doc=doc: _medquad_article(doc), f"{path}:{count + 1}", errors)
+            article = _validated(
+                lambda doc=doc: _medquad_article(doc, review or ImportReview()), f"{path}:{count + 1}", errors
+            )
             if article:
                 yield article
 
 
-def _medquad_article(doc: dict) -> Article:
+def _medquad_article(doc: dict, review: ImportReview) -> Article:
     sections = [
         Section(title=qa["qtype"], text=qa["answer"].strip(), ref=qa["qid"]) for qa in doc["qa"] if qa["answer"].strip()
     ]
@@ -177,29 +248,36 @@ def _medquad_article(doc: dict) -> Article:
         id=doc["doc_id"],
         title=doc["focus"] or doc["doc_id"],
         evidence_type=EvidenceType.PATIENT_INFO,
-        review_status=ReviewStatus.APPROVED,
-        reviewed_by=f"Published by NIH ({doc['source']})",
+        **review.fields(f"NIH ({doc['source']})"),
         last_updated=dt.date(2019, 1, 1),
         specialty=(doc.get("semantic_group") or "general").lower(),
         keywords=doc.get("synonyms") or [],
         url=doc.get("url") or None,
         source="medquad",
+        library="medquad",
         sections=sections,
     )
 
 
-def read_pubmedqa(path: Path, limit: int | None = None, errors: list[ArticleError] | None = None) -> Iterator[Article]:
+def read_pubmedqa(
+    path: Path,
+    limit: int | None = None,
+    errors: list[ArticleError] | None = None,
+    review: ImportReview | None = None,
+) -> Iterator[Article]:
     """PubMedQA PQA-L: one research article per PMID, its conclusion kept as a section of its own."""
     data = json.loads(path.read_text(encoding="utf-8"))
     for count, (pmid, item) in enumerate(data.items()):
         if limit is not None and count >= limit:
             return
-        article = _validated(lambda p=pmid, i=item: _pubmedqa_article(p, i), f"{path}:{pmid}", errors)
+        article = _validated(
+            lambda p=pmid, i=item: _pubmedqa_article(p, i, review or ImportReview()), f"{path}:{pmid}", errors
+        )
         if article:
             yield article
 
 
-def _pubmedqa_article(pmid: str, item: dict) -> Article:
+def _pubmedqa_article(pmid: str, item: dict, review: ImportReview) -> Article:
     sections = [
         Section(title=(label or "Abstract").capitalize(), text=context.strip(), ref=pmid)
         for label, context in zip(item.get("LABELS", []), item["CONTEXTS"], strict=False)
@@ -211,12 +289,12 @@ def _pubmedqa_article(pmid: str, item: dict) -> Article:
         id=pmid,
         title=item["QUESTION"].strip(),
         evidence_type=EvidenceType.RESEARCH,
-        review_status=ReviewStatus.APPROVED,
-        reviewed_by="Peer-reviewed publication (PubMed)",
+        **review.fields("a peer-reviewed journal (PubMed)"),
         last_updated=dt.date(year, 1, 1),
         specialty="research",
         keywords=item.get("MESHES", [])[:12],
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/",
         source="pubmedqa",
+        library="pubmedqa",
         sections=sections,
     )

@@ -68,26 +68,32 @@ class HybridRetriever:
         self._stemmer = Stemmer.Stemmer("english")
         self._lock = threading.Lock()
         self._index: _LexicalIndex | None = None
-        self._checked = (-1, 0.0, 0)  # (store version, when, collection count) of the last look
+        self._checked: tuple[int, float, int, str] = (-1, 0.0, 0, "")  # (version, when, count, stamp) last seen
 
     def _tokenize(self, texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False)
 
-    def _store_count(self) -> int:
-        """The collection's size: asked again after this process writes, else every recheck_seconds.
+    def _look(self) -> tuple[int, float, int, str]:
+        """The collection's size and shared version stamp: asked again after this process writes, else
+        every recheck_seconds.
 
-        Asking costs milliseconds per call; other processes' writes show within recheck_seconds, and
-        the final status check in search() never relies on this.
+        Asking costs milliseconds per call. Every write by any process changes the stamp (a status change
+        leaves the size alone), so other processes' writes show within recheck_seconds; the final status
+        check in search() never relies on this.
         """
-        version, when, _ = self._checked
+        version, when, _, _ = self._checked
         now = time.monotonic()
         if version != self.store.version or now - when > self.recheck_seconds:
-            self._checked = (self.store.version, now, self.store.count())
-        return self._checked[2]
+            self._checked = (self.store.version, now, self.store.count(), self.store.stamp())
+        return self._checked
+
+    def _store_count(self) -> int:
+        return self._look()[2]
 
     def lexical_index(self) -> _LexicalIndex:
-        """BM25 over every indexed chunk, rebuilt when this process wrote or the collection size changed."""
-        version = hash((self.store.version, self._store_count()))
+        """BM25 over every indexed chunk, rebuilt when any process changed the index (its stamp changed)."""
+        version, _, count, stamp = self._look()
+        version = hash((version, count, stamp))
         with self._lock:
             if self._index is None or self._index.version != version:
                 chunks = self.store.all_chunks()

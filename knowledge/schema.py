@@ -69,13 +69,22 @@ class Article(BaseModel):
     evidence_type: EvidenceType
     review_status: ReviewStatus
     reviewed_by: str = ""
+    reviewed_on: Annotated[dt.date | None, Field(description="When the approving reviewer signed it off")] = None
     last_updated: dt.date
+    next_review: Annotated[
+        dt.date | None, Field(description="When the article is due for review; default last_updated + interval")
+    ] = None
     specialty: Annotated[str, Field(min_length=2)]
     sample: bool = False
     summary: str = ""
     keywords: list[str] = Field(default_factory=list)
     url: HttpUrl | None = None
-    source: Annotated[str, Field(description="Where the article came from: bundled, medquad, pubmedqa...")] = "bundled"
+    source: Annotated[
+        str, Field(description="Where the article came from (front matter; else its library's name)")
+    ] = ""
+    library: Annotated[
+        str, Field(description="The library (article folder or imported dataset) it belongs to; set by the loader")
+    ] = ""
     publisher: Annotated[str, Field(description="Who issued the article, shown in reference lists")] = ""
     references: list[Reference] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
@@ -89,9 +98,15 @@ class Article(BaseModel):
     def _approved_needs_reviewer(self) -> Article:
         if self.review_status is ReviewStatus.APPROVED and not self.reviewed_by.strip():
             raise ValueError("reviewed_by: an approved article must name who approved it")
+        if self.review_status is ReviewStatus.APPROVED and not self.sample and self.reviewed_on is None:
+            raise ValueError("reviewed_on: an approved article that is not sample content needs its review date")
         if not self.sections:
             raise ValueError("body: the article has no '## ' sections")
         return self
+
+    def due(self, interval_days: int) -> dt.date:
+        """When the article is due for review: its own next_review, else last_updated plus the interval."""
+        return self.next_review or self.last_updated + dt.timedelta(days=interval_days)
 
     def section(self, title: str) -> Section | None:
         """The section with this title, case-insensitively."""
@@ -112,7 +127,9 @@ class Chunk(BaseModel):
     last_updated: dt.date
     url: str = ""
     source_ref: str = ""
-    source: str = "bundled"
+    source: str = ""
+    library: str = ""
+    next_review: str = Field("", description="ISO date the article is due for review; empty when unknown")
     position: int = 0
     publisher: str = ""
     sample: bool = False
@@ -135,6 +152,8 @@ class Chunk(BaseModel):
             "url": self.url,
             "source_ref": self.source_ref,
             "source": self.source,
+            "library": self.library,
+            "next_review": self.next_review,
             "position": self.position,
             "publisher": self.publisher,
             "sample": self.sample,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,21 @@ class KnowledgeStore:
         self.rebuilt = False
         self.version = 0
         self.collection = self._open()
+        self._stamps = self.client.get_or_create_collection(f"{collection}-stamp", metadata={"hnsw:space": "cosine"})
+
+    def stamp(self) -> str:
+        """The index's version stamp, shared by every process using this collection (changes on every write)."""
+        page = self._stamps.get(ids=["stamp"], include=["metadatas"])
+        return str(page["metadatas"][0].get("stamp", "")) if page["ids"] else ""
+
+    def _touch(self) -> None:
+        """Record a write: this process's counter, and the shared stamp other processes compare."""
+        self.version += 1
+        self._stamps.upsert(
+            ids=["stamp"],
+            embeddings=[[1.0]],
+            metadatas=[{"stamp": uuid.uuid4().hex, "at": self.clock().isoformat(timespec="seconds")}],
+        )
 
     def _metadata(self) -> dict[str, Any]:
         return {
@@ -175,7 +191,7 @@ class KnowledgeStore:
             if progress:
                 progress(len(batch))
         if report.chunks_added or report.chunks_updated or report.chunks_removed:
-            self.version += 1
+            self._touch()
         return report
 
     def _ingest_batch(self, batch: Sequence[Article], report: IngestReport) -> None:
@@ -229,14 +245,27 @@ class KnowledgeStore:
         stored = self._stored_hashes(ids)
         if stored:
             self.collection.delete(ids=list(stored))
-            self.version += 1
+            self._touch()
         return len(stored)
 
-    def article_ids(self, source: str | None = None) -> set[str]:
-        """Ids of indexed articles, optionally of one source (bundled, medquad, pubmedqa...)."""
-        where = {"source": source} if source else None
-        page = self.get_all(where=where) if where else self.get_all()
+    def article_ids(self, library: str | None = None) -> set[str]:
+        """Ids of indexed articles, optionally of one library (bundled, an organisation's folder, medquad...)."""
+        page = self.get_all(where={"library": library}) if library else self.get_all()
         return {str(m["article_id"]) for m in page["metadatas"]}
+
+    def libraries_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The library each of these articles is indexed under (absent when not indexed)."""
+        return {str(m["article_id"]): str(m.get("library", "")) for _, m in self._stored_hashes(article_ids).values()}
+
+    def article_summaries(self, library: str | None = None) -> list[dict[str, Any]]:
+        """One metadata record per indexed article (its first chunk's), optionally of one library."""
+        page = self.get_all(where={"library": library}) if library else self.get_all()
+        first: dict[str, dict[str, Any]] = {}
+        for meta in page["metadatas"]:
+            article_id = str(meta["article_id"])
+            if article_id not in first or int(meta.get("position", 0)) < int(first[article_id].get("position", 0)):
+                first[article_id] = meta
+        return list(first.values())
 
     def set_status(self, article_id: str, status: ReviewStatus, last_updated: dt.date | None = None) -> int:
         """Change an indexed article's review status without re-embedding; retiring removes it."""
@@ -249,5 +278,5 @@ class KnowledgeStore:
         if last_updated:
             updates["last_updated"] = last_updated.isoformat()
         self.collection.update(ids=list(stored), metadatas=[{**m, **updates} for _, m in stored.values()])
-        self.version += 1
+        self._touch()
         return len(stored)

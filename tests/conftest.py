@@ -5,14 +5,17 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from knowledge.db import Database, connect, sqlite_url  # noqa: E402
 from knowledge.embeddings import MiniLMEmbedder, shared_embedder  # noqa: E402
 from knowledge.ingest import sync_articles  # noqa: E402
 from knowledge.retrieval import HybridRetriever  # noqa: E402
@@ -86,3 +89,22 @@ def data_path(variable: str) -> Path:
     if not path.exists():
         pytest.skip(f"{variable}={value} does not exist")
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The shared-state database on both backends: an SQLite file, and a fresh schema in a real PostgreSQL."""
+    if request.param == "sqlite":
+        yield connect(sqlite_url(tmp_path / "state.sqlite3"))
+        return
+    url = os.environ.get("POSTGRES_TEST_URL")
+    if not url:
+        pytest.skip("POSTGRES_TEST_URL is not set: run .ci/postgres (.ci/run does) to start a throwaway PostgreSQL")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield connect(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

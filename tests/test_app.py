@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from assistant import safety
 from assistant.models import Persona, Transcript
+from assistant.records import FeedbackLog
+from knowledge.db import connect, sqlite_url
 from knowledge.store import KnowledgeStore
 from tests.conftest import ROOT
 
@@ -108,7 +110,8 @@ def test_feedback_is_stored_without_question_text(app: AppTest, tmp_path: Path) 
     app.chat_input(key="question").set_value(GNET_Q).run()
     answer = app.session_state.transcript.turns[0].answer
     app.feedback(key=f"feedback-{answer.id}").set_value(0).run()
-    records = [json.loads(line) for line in (tmp_path / "data" / "feedback.jsonl").read_text().splitlines()]
+    database = connect(sqlite_url(tmp_path / "data" / "editorial.sqlite3"))
+    records = FeedbackLog(database).read()
     assert records == [
         {
             "answer_id": answer.id,

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knowledge.editorial import Action, ConflictError, EditorialBoard, EditorialError
+from knowledge.db import DB_ERRORS, Database, connect, sqlite_url
+from knowledge.editorial import (
+    Action,
+    ConflictError,
+    EditorialBoard,
+    EditorialError,
+    IndexPendingError,
+    IndexWriteError,
+)
 from knowledge.ingest import sync_articles
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import ReviewStatus
@@ -22,11 +30,12 @@ VITAMIN_Q = "Should healthy adults take vitamin D supplements, and at what daily
 
 
 @pytest.fixture
-def board(tmp_path: Path, fresh_store: KnowledgeStore) -> EditorialBoard:
+def board(tmp_path: Path, fresh_store: KnowledgeStore, database: Database) -> EditorialBoard:
+    """A board on both backends (SQLite file, real PostgreSQL) over a folder with one submitted article."""
     articles = tmp_path / "articles"
     write_article(articles, "zentoria", status="submitted")
     sync_articles(fresh_store, [articles])
-    return EditorialBoard(tmp_path / "editorial.sqlite3", fresh_store, articles)
+    return EditorialBoard(database, fresh_store, articles)
 
 
 def test_a_decision_updates_the_index_at_once_and_survives_restart_and_reingest(
@@ -38,9 +47,11 @@ def test_a_decision_updates_the_index_at_once_and_survives_restart_and_reingest(
     board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.UNDER_REVIEW)
     assert retriever.search("zentoria elbow splint")[0].article_id == "zentoria"
 
-    restarted = EditorialBoard(tmp_path / "editorial.sqlite3", fresh_store, board.articles_dir)
+    restarted = EditorialBoard(connect(board.db.url), fresh_store, board.libraries)
     assert restarted.statuses() == {"zentoria": ReviewStatus.APPROVED}
-    sync_articles(fresh_store, [board.articles_dir], status_overrides=restarted.statuses())
+    decided = restarted.decisions()["zentoria"]
+    assert decided.reviewed_by == "Dr Ada" and decided.reviewed_on is not None and not decided.index_pending
+    sync_articles(fresh_store, [board.libraries[0].path], overlay=restarted.apply)
     assert retriever.search("zentoria elbow splint")[0].review_status is ReviewStatus.APPROVED
 
     restarted.decide("zentoria", Action.RETIRE, "Dr Bo", ReviewStatus.APPROVED, note="superseded")
@@ -68,17 +79,19 @@ def test_invalid_decisions_are_refused_and_leave_no_trace(board: EditorialBoard)
 
 def test_the_audit_log_is_append_only(board: EditorialBoard) -> None:
     board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
-    with sqlite3.connect(board.db_path) as db, pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        db.execute("UPDATE audit_log SET actor = 'someone else'")
-    with sqlite3.connect(board.db_path) as db, pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        db.execute("DELETE FROM audit_log")
-    assert board.history()[0].actor == "Dr Ada"
+    for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
+        with pytest.raises(DB_ERRORS, match="append-only"), board.db.transaction() as tx:
+            tx.execute(statement)
+    if board.db.dialect == "postgresql":
+        with pytest.raises(DB_ERRORS, match="append-only"), board.db.transaction() as tx:
+            tx.execute("TRUNCATE audit_log")
+    assert [h.actor for h in board.history()] == ["Dr Ada"]
 
 
 def test_two_reviewers_at_once_cannot_corrupt_state_or_log(board: EditorialBoard) -> None:
     board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
     # Separate board objects share nothing but the database file, like two app processes.
-    boards = [EditorialBoard(board.db_path, board.store, board.articles_dir) for _ in range(8)]
+    boards = [EditorialBoard(connect(board.db.url), board.store, board.libraries) for _ in range(8)]
     start = threading.Barrier(len(boards))
     outcomes: list[str] = []
 
@@ -104,6 +117,74 @@ def test_two_reviewers_at_once_cannot_corrupt_state_or_log(board: EditorialBoard
     assert board.statuses()["zentoria"] is history[1].to_status
     indexed = board.store.article_ids()
     assert ("zentoria" in indexed) == (history[1].to_status is ReviewStatus.APPROVED)
+
+
+class FlakyCollection:
+    """The real Chroma collection, except that writes fail while `broken` is set (an index outage)."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.broken = False
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self.real, name)
+        if name in ("update", "upsert", "delete", "add") and self.broken:
+
+            def fail(*args: Any, **kwargs: Any) -> None:
+                raise ConnectionError("index unavailable")
+
+            return fail
+        return attribute
+
+
+def test_a_failed_index_write_never_leaves_retired_content_retrievable(board: EditorialBoard) -> None:
+    store = board.store
+    assert store is not None
+    flaky = FlakyCollection(store.collection)
+    store.collection = flaky  # type: ignore[assignment]
+    retriever = HybridRetriever(store)
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.UNDER_REVIEW)
+    assert retriever.search("zentoria elbow splint")[0].article_id == "zentoria"
+
+    flaky.broken = True
+    with pytest.raises(IndexWriteError, match="nothing was recorded"):
+        board.decide("zentoria", Action.RETIRE, "Dr Bo", ReviewStatus.APPROVED, note="superseded")
+    # Nothing recorded: the database and the index agree the article is still approved, and a retry is no conflict.
+    assert board.statuses()["zentoria"] is ReviewStatus.APPROVED
+    assert [h.action for h in board.history("zentoria")] == [Action.START_REVIEW, Action.APPROVE]
+
+    flaky.broken = False
+    board.decide("zentoria", Action.RETIRE, "Dr Bo", ReviewStatus.APPROVED, note="superseded")
+    assert not retriever.search("zentoria elbow splint", statuses=list(ReviewStatus))
+    assert board.statuses()["zentoria"] is ReviewStatus.RETIRED
+
+
+def test_an_approval_the_index_missed_is_surfaced_and_applied_later(board: EditorialBoard) -> None:
+    store = board.store
+    assert store is not None
+    flaky = FlakyCollection(store.collection)
+    store.collection = flaky  # type: ignore[assignment]
+    retriever = HybridRetriever(store)
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+
+    flaky.broken = True
+    with pytest.raises(IndexPendingError, match="retried automatically"):
+        board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.UNDER_REVIEW)
+    decided = board.decisions()["zentoria"]
+    assert decided.status is ReviewStatus.APPROVED and decided.index_pending
+    assert "ConnectionError" in decided.index_error
+    assert [e.index_pending for e in board.entries()] == [True]
+    assert not retriever.search("zentoria elbow splint")
+    assert board.reconcile() == {"zentoria": "ConnectionError"}
+
+    flaky.broken = False
+    # A new process (another board on the same database) applies what is pending when it starts.
+    restarted = EditorialBoard(connect(board.db.url), store, board.libraries)
+    assert restarted.reconcile() == {"zentoria": ""}
+    assert not restarted.decisions()["zentoria"].index_pending
+    assert retriever.search("zentoria elbow splint")[0].article_id == "zentoria"
+    assert restarted.reconcile() == {}
 
 
 @pytest.fixture
@@ -145,7 +226,9 @@ def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTe
     review.button(key="retire-vitamin-d-supplementation").click().run()
     assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
 
-    history = EditorialBoard(tmp_path / "data" / "editorial.sqlite3").history("vitamin-d-supplementation")
+    history = EditorialBoard(connect(sqlite_url(tmp_path / "data" / "editorial.sqlite3"))).history(
+        "vitamin-d-supplementation"
+    )
     assert [(h.action, h.actor) for h in history] == [
         (Action.START_REVIEW, "Dr Ada Lovelace"),
         (Action.APPROVE, "Dr Ada Lovelace"),

@@ -23,10 +23,11 @@ from assistant.__main__ import main as assistant_cli
 from assistant.config import Settings
 from assistant.export import transcript_json, transcript_markdown, transcript_pdf
 from assistant.llm import LLMClient, LLMComposer, build_client
-from assistant.models import Answer, Persona, Transcript, Turn
+from assistant.models import Answer, Feedback, Persona, Transcript, Turn
 from assistant.pipeline import Pipeline, utc_now
-from assistant.records import JsonlLog
+from assistant.records import FeedbackLog, GapLog, GapRecord, JsonlLog
 from assistant.render import answer_to_markdown
+from knowledge.db import connect, sqlite_url
 from knowledge.editorial import Action, EditorialBoard, EditorialError
 from knowledge.embeddings import MiniLMEmbedder
 from knowledge.ingest import sync_articles
@@ -306,7 +307,7 @@ def test_ids_that_look_like_paths_are_refused(tmp_path: Path, bad_id: str) -> No
     path.write_text(article_text().replace("id: zentoria", f"id: '{bad_id}'"), encoding="utf-8")
     error = load_article_file(path)
     assert getattr(error, "field", None) == "id"
-    board = EditorialBoard(tmp_path / "editorial.sqlite3", None, tmp_path)
+    board = EditorialBoard(connect(sqlite_url(tmp_path / "editorial.sqlite3")), None, tmp_path)
     with pytest.raises(EditorialError, match="not an article id"):
         board.decide(bad_id, Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
     assert board.history() == []
@@ -381,10 +382,14 @@ def test_corrupt_database_rows_do_not_stop_the_board(tmp_path: Path, fresh_store
     folder = tmp_path / "articles"
     write_article(folder, "zentoria", status="submitted")
     sync_articles(fresh_store, [folder])
-    board = EditorialBoard(tmp_path / "editorial.sqlite3", fresh_store, folder)
+    path = tmp_path / "editorial.sqlite3"
+    board = EditorialBoard(connect(sqlite_url(path)), fresh_store, folder)
     board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
-    with sqlite3.connect(tmp_path / "editorial.sqlite3") as db:
-        db.execute("INSERT INTO article_status VALUES ('other', 'bogus', 'x', 'not a date')")
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO article_status (article_id, status, reviewed_by, updated_at, reviewed_on) "
+            "VALUES ('other', 'bogus', 'x', 'now', 'not a date')"
+        )
         db.execute(
             "INSERT INTO audit_log (article_id, actor, at, action, from_status, to_status) "
             "VALUES ('zentoria', 'x', 'yesterday', 'explode', 'submitted', 'nowhere')"
@@ -395,10 +400,32 @@ def test_corrupt_database_rows_do_not_stop_the_board(tmp_path: Path, fresh_store
     assert board.statuses()["zentoria"] is ReviewStatus.APPROVED
 
 
+def test_corrupt_feedback_and_gap_rows_are_skipped_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    db = connect(sqlite_url(path))
+    feedback, gaps = FeedbackLog(db), GapLog(db)
+    good = Feedback(answer_id="a", score=0, article_ids=["gnet"], persona=Persona.NURSE, mode="offline", at=utc_now())
+    feedback.append(good)
+    gaps.append(GapRecord(at=utc_now(), persona=Persona.PATIENT, best_similarity=0.1))
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO feedback (at, answer_id, score, persona, mode, article_ids) "
+            "VALUES ('not a time', 'b', 0, 'physician', 'offline', '[]')"
+        )
+        raw.execute(
+            "INSERT INTO feedback (at, answer_id, score, persona, mode, article_ids) "
+            f"VALUES ('{utc_now().isoformat()}', 'c', 0, 'alien', 'offline', '{{not json')"
+        )
+        raw.execute("INSERT INTO evidence_gaps (at, persona, best_similarity) VALUES ('x', 'nobody', 'high')")
+    records, bad = feedback.read_checked()
+    assert [r["answer_id"] for r in records] == ["a"] and len(bad) == 2
+    assert len(gaps.read()) == 1
+
+
 def test_a_database_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "editorial.sqlite3").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(EditorialError, match="not a usable SQLite database"):
-        EditorialBoard(tmp_path / "editorial.sqlite3")
+    with pytest.raises(EditorialError, match="cannot be used .*DatabaseError"):
+        EditorialBoard(connect(sqlite_url(tmp_path / "editorial.sqlite3")))
 
 
 def test_the_app_with_a_corrupt_database_says_so_instead_of_a_traceback(

@@ -9,9 +9,11 @@ import streamlit as st
 
 from assistant.config import Settings, SettingsError, load_settings
 from assistant.errors import report
-from assistant.records import JsonlLog
+from assistant.records import FeedbackLog
 from assistant.wiring import Services, build_services
+from knowledge.db import DatabaseConfigError
 from knowledge.editorial import EditorialError
+from knowledge.libraries import LibraryConfigError
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ def services_or_stop() -> Services:
     """The services, or a plain message saying what to fix (a setting, or the store) and a stopped page."""
     try:
         return get_services()
-    except SettingsError as exc:
+    except (SettingsError, DatabaseConfigError, LibraryConfigError) as exc:
         st.error(f"A setting is not valid: {exc}. Fix it in the environment or .env, then restart the app.")
     except EditorialError as exc:
         st.error(f"The editorial database cannot be used: {exc}. The administrator can check DATA_DIR.")
@@ -51,5 +53,7 @@ def services_or_stop() -> Services:
     raise AssertionError("unreachable: st.stop() ends the run")
 
 
-def feedback_log(services: Services) -> JsonlLog:
-    return JsonlLog(services.settings.data_dir / "feedback.jsonl")
+def feedback_log(services: Services) -> FeedbackLog:
+    """Ratings go to the shared database, so every replica's board sees them."""
+    assert services.feedback is not None
+    return services.feedback
