@@ -52,7 +52,19 @@ class Settings(BaseSettings):
     log_questions: bool = Field(
         False, description="Administrator switch: store question text with feedback and evidence gaps"
     )
-    reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+    reviewer_access_code: SecretStr | None = Field(
+        None,
+        min_length=12,
+        description="Shared code of the review page: only with REVIEWER_DEMO_ACCESS=true (demonstrations)",
+    )
+    reviewer_demo_access: bool = Field(
+        False, description="Demonstration opt-in: accept REVIEWER_ACCESS_CODE plus a typed name on the review page"
+    )
+    reviewer_emails: str = Field("", description="OIDC: comma-separated emails allowed to review")
+    admin_emails: str = Field("", description="OIDC: comma-separated emails allowed to review and administer")
+    reviewer_groups: str = Field("", description="OIDC: comma-separated groups (in OIDC_GROUPS_CLAIM) that review")
+    admin_groups: str = Field("", description="OIDC: comma-separated groups that review and administer")
+    oidc_groups_claim: str = Field("groups", description="OIDC: the claim of st.user that lists the person's groups")
     database_url: str | None = Field(
         None,
         description="Shared state (decisions, audit log, feedback, gaps): sqlite:///path/file.sqlite3 or "
@@ -92,6 +104,10 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    def allow_list(self, name: str) -> list[str]:
+        """One of the comma-separated OIDC allow-lists (reviewer_emails, admin_emails, ...) as a list."""
+        return [item.strip() for item in str(getattr(self, name)).split(",") if item.strip()]
 
     def chroma_headers(self) -> dict[str, str]:
         """The headers every request to the Chroma server carries (none without a token)."""
