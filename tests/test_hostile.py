@@ -231,6 +231,7 @@ def test_markup_in_titles_and_bodies_is_text_in_the_app(
 ) -> None:
     store_dir, _ = hostile_store
     monkeypatch.setenv("STORE_DIR", str(store_dir))
+    monkeypatch.setenv("ARTICLE_DIRS", str(store_dir.parent / "articles"))  # the app's library: only this article
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST"):
         monkeypatch.delenv(name, raising=False)
