@@ -8,7 +8,10 @@ page, errors (timeouts, st.error, uncaught exceptions), the server's memory (RSS
 whether any session ever saw text of another session's conversation (every question carries its
 session's tag).
 
-    python -m benchmarks.load --sessions 10 30 --turns 3 --out .benchmarks/load.json
+    python -m benchmarks.load --sessions 1 10 30 --turns 3 --out .benchmarks/load.json
+
+The one-session round is the baseline measured in the same run: each round's p95 is also given as a
+multiple of the one-session p50, which carries over to other machines better than seconds do.
 
 Bounded: at most --max-sessions sessions, each turn gives up after --turn-timeout seconds, the whole
 run after --deadline seconds. Not a test: results depend on the machine and on what else runs on it.
@@ -242,7 +245,9 @@ def start_server(store: Path, data: Path, port: int, log: Path) -> subprocess.Po
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 30], help="concurrent sessions per round")
+    parser.add_argument(
+        "--sessions", type=int, nargs="+", default=[1, 10, 30], help="concurrent sessions per round (1 = baseline)"
+    )
     parser.add_argument("--turns", type=int, default=3, help="questions each session asks")
     parser.add_argument("--think", type=float, default=0.0, help="seconds a user reads before the next question")
     parser.add_argument("--turn-timeout", type=float, default=60.0)
@@ -280,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
             rounds.append(
                 asyncio.run(round_of(url, server.pid, sessions, args.turns, args.turn_timeout, args.think))
             )
+        baseline = next((r["p50_s"] for r in rounds if r.get("sessions") == 1 and r.get("p50_s")), None)
+        for r in rounds:
+            if baseline and r.get("p95_s"):
+                r["p95_vs_one_session_p50"] = round(r["p95_s"] / baseline, 1)
         figures["rounds"] = rounds
         figures["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
     finally:
