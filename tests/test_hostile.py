@@ -33,6 +33,7 @@ from knowledge.embeddings import MiniLMEmbedder
 from knowledge.ingest import sync_articles
 from knowledge.loaders import MAX_ARTICLE_BYTES, load_article_file, load_articles, parse_article
 from knowledge.retrieval import HybridRetriever
+from knowledge.reviewers import Reviewers, Role
 from knowledge.schema import ReviewStatus
 from knowledge.store import KnowledgeStore, make_client
 from tests.conftest import ROOT
@@ -502,3 +503,31 @@ def test_an_llm_error_text_reaches_neither_the_reader_nor_the_log(
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for text in (notice, markdown, data, logged):
         assert "Jane Doe" not in text and "sk-live" not in text and "Upstream says" not in text
+
+
+def test_the_review_page_shows_the_readable_feedback_and_says_what_it_left_out(
+    bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORE_DIR", bundled_store.client.get_settings().persist_directory)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "editorial.sqlite3"
+    db = connect(sqlite_url(path))
+    Reviewers(db).add("bo", Role.REVIEWER, "a long enough passphrase", "test")
+    FeedbackLog(db).append(
+        Feedback(answer_id="a", score=0, article_ids=["gnet"], persona=Persona.NURSE, mode="offline", at=utc_now())
+    )
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO feedback (at, answer_id, score, persona, mode, article_ids) "
+            "VALUES ('garbage', 'b', 0, 'robot', 'offline', '{{{')"
+        )
+    at = AppTest.from_file(str(ROOT / "ui" / "review_app.py"), default_timeout=180)
+    at.run()
+    at.text_input(key="login_name").set_value("bo")
+    at.text_input(key="login_password").set_value("a long enough passphrase")
+    next(b for b in at.button if b.label == "Log in").click().run()
+    assert not at.exception
+    assert any("1 feedback record cannot be read (id 2)" in w.value for w in at.warning)
+    assert any("Thumbs down" in str(d.value.columns) for d in at.dataframe), "the readable record is still listed"

@@ -188,7 +188,7 @@ def _feedback_view(services: Services, titles: dict[str, str]) -> None:
     readable, bad = feedback_log(services).read_checked()
     if bad:
         st.warning(
-            f"{len(bad)} feedback records cannot be read (number {', '.join(map(str, bad[:5]))}"
+            f"{plural(len(bad), 'feedback record')} cannot be read (id {', '.join(map(str, bad[:5]))}"
             f"{' …' if len(bad) > 5 else ''}) and are left out; the others are shown."
         )
     records = [r for r in readable if r.get("score") == 0]
