@@ -189,10 +189,17 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def round_of(url: str, pid: int, sessions: int, turns: int, turn_timeout: float, think: float) -> dict:
     """`sessions` users at once; the server's memory sampled while they talk."""
     peak = rss_mb(pid)
     before = peak
+    cpu_before = cpu_seconds(pid)
     started = time.perf_counter()
     tasks = [asyncio.create_task(user(url, n, turns, turn_timeout, think)) for n in range(sessions)]
     while not all(t.done() for t in tasks):
@@ -213,6 +220,7 @@ async def round_of(url: str, pid: int, sessions: int, turns: int, turn_timeout: 
         "server_rss_mb_before": round(before),
         "server_rss_mb_peak": round(max(peak, rss_mb(pid))),
         "wall_s": round(time.perf_counter() - started, 1),
+        "server_cpu_s_per_answer": round((cpu_seconds(pid) - cpu_before) / len(latencies), 2) if latencies else None,
     }
 
 
