@@ -11,28 +11,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import Stemmer
-
 from assistant.models import AnswerPart, CitedPassage, PartKind, Reference, SourceDocument, Statement
 from knowledge.schema import Hit
+from knowledge.text import content_terms
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;–-]\s*\d+)*)\]")
 SUPPORT_THRESHOLD = 0.5
-_STEM = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-STOPWORDS = frozenset(
-    "a an and are as at be been by can could do does for from had has have how i if in into is it its may "
-    "might more most must no not of on or should so such than that the their them then there these they "
-    "this those to was were what when where which while who why will with would you your our we us also "
-    "about after all any both each other only over same some under up very".split()
-)
-
-
-def content_terms(text: str) -> set[str]:
-    """Stemmed content words, the unit of every overlap measure here."""
-    return {_STEM.stemWord(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1}
-
-
 @dataclass
 class Draft:
     """A composer's output before citation processing; citations are 1-based source positions."""

@@ -52,6 +52,18 @@ class Settings(BaseSettings):
     log_questions: bool = Field(
         False, description="Administrator switch: store question text with feedback and evidence gaps"
     )
+    emergency_number: str = Field(
+        "your local emergency number (999 in the UK, 911 in the US and Canada, 112 in the EU)",
+        min_length=2,
+        max_length=200,
+        description="What the urgent-care notice tells people to call, e.g. '999' or '911'",
+    )
+    crisis_line: str = Field(
+        "988 in the US (call or text), Samaritans on 116 123 in the UK and Ireland",
+        min_length=2,
+        max_length=300,
+        description="The mental-health crisis line the crisis notice gives, e.g. 'Samaritans on 116 123'",
+    )
     reviewer_access_code: SecretStr | None = Field(
         None,
         min_length=12,

@@ -1,36 +1,93 @@
-"""Follow-ups without an LLM: carry the topic of the earlier turn into a question that refers to it."""
+"""Follow-ups: keep the conversation's topic for an elliptical question, start a new one when a message names its own.
+
+"And what dose?" or "what about in pregnancy?" inherit the topic of the last answer. "Which drugs treat
+gout and what are their side effects?" names its own condition, so it starts a new topic even though
+"their" could point back. A message with no topic and nothing to inherit gets a clarifying question.
+Condensing never invents a topic: it only carries the title of an article the previous answer cited.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
-from assistant.citations import content_terms
 from assistant.models import Turn
-from assistant.offline import GENERIC_TERMS, topic_of
+from assistant.question import QUALIFIER_RE, profile
+from assistant.vocabulary import topic_of
+from knowledge.text import content_terms, tokens
 
 _ANAPHORA = re.compile(
-    r"\b(it|its|it's|this|that|these|those|they|them|their|the (condition|disease|illness|tumou?r|cancer|"
-    r"drug|medicine|medication|infection|disorder|treatment|same))\b",
+    r"\b(it|its|it's|this|that|these|those|they|them|their|there|the (condition|disease|illness|tumou?r|cancer|"
+    r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?))\b",
+    re.IGNORECASE,
+)
+NamesTopic = Callable[[set[str]], set[str]]
+
+
+@dataclass(frozen=True)
+class Condensed:
+    """The stand-alone question and how it was formed."""
+
+    question: str
+    kind: Literal["own", "inherited", "no_topic"]
+    topic: str | None = None
+
+
+def last_topic(history: list[Turn]) -> str | None:
+    """The topic of the most recent answered turn: the title of the first article it cited."""
+    for turn in reversed(history):
+        if turn.answer.references:
+            return topic_of(turn.answer.references[0].title)
+    return None
+
+
+def _qualifier_terms(question: str) -> set[str]:
+    spans = [m.group(0) for pattern in QUALIFIER_RE.values() for m in pattern.finditer(question)]
+    return content_terms(" ".join(spans))
+
+
+def _first_position(question: str, terms: set[str]) -> int | None:
+    """Character offset of the first word whose stem is in terms."""
+    for match in re.finditer(r"[A-Za-z0-9][\w'-]*", question):
+        if set(tokens(match.group(0))) & terms:
+            return match.start()
+    return None
+
+
+def condense_offline(question: str, history: list[Turn], names_topic: NamesTopic | None = None) -> Condensed:
+    """A question that names its topic: its own, the conversation's, or none (then ask which)."""
+    topic = set(profile(question).topic)
+    previous = last_topic(history)
+    if previous is None:
+        return Condensed(question, "own") if topic else Condensed(question, "no_topic")
+    # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
+    own = topic - _qualifier_terms(question)
+    named = names_topic(own) if (names_topic and own) else own
+    if named:
+        anaphora = _ANAPHORA.search(question)
+        first_named = _first_position(question, named)
+        if anaphora is None or (first_named is not None and first_named < anaphora.start()):
+            return Condensed(question, "own")
+    return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
+
+
+MAX_CONDENSED_CHARS = 300
+_PREAMBLE = re.compile(
+    r"^\s*(sure|certainly|of course|okay|ok|here('s| is)|the (stand-?alone|rewritten|condensed) question|"
+    r"standalone question|question:|rewritten:)",
     re.IGNORECASE,
 )
 
 
-def last_topic(history: list[Turn]) -> str | None:
-    """The topic of the most recent answered turn: its first reference, else its question."""
-    for turn in reversed(history):
-        if turn.answer.references:
-            return topic_of(turn.answer.references[0].title)
-        if turn.answer.status == "answered":
-            return turn.answer.standalone_question
-    return None
-
-
-def condense_offline(question: str, history: list[Turn]) -> str:
-    """A question that names its topic, or the question unchanged when it already does."""
-    topic = last_topic(history)
-    if not topic:
-        return question
-    own_topic = content_terms(question) - GENERIC_TERMS
-    if _ANAPHORA.search(question) or not own_topic:
-        return f"{question.strip()} ({topic})"
-    return question
+def valid_condensed(rewritten: str, offline: Condensed) -> str | None:
+    """An LLM's stand-alone question, or None when it is not one short question on the conversation's topic."""
+    text = " ".join(rewritten.split()).strip().strip('"').strip()
+    if not text or len(text) > MAX_CONDENSED_CHARS or "\n" in rewritten.strip():
+        return None
+    if _PREAMBLE.search(text) or text.count("?") > 1 or re.search(r"[\[\]<>{}`*#|]", text):
+        return None
+    if offline.topic and not content_terms(offline.topic) <= content_terms(text):
+        return None  # the rewrite lost the topic the conversation is about
+    return text

@@ -112,6 +112,9 @@ class NoticeKind(StrEnum):
     INPUT = "input"
     UNSUPPORTED = "unsupported"
     OVERDUE = "overdue_review"
+    CLARIFY = "clarify"
+    PARTIAL = "partial"
+    TECHNICAL = "technical"
 
 
 class Notice(BaseModel):
@@ -119,7 +122,7 @@ class Notice(BaseModel):
     text: str
 
 
-AnswerStatus = Literal["answered", "abstained", "rejected"]
+AnswerStatus = Literal["answered", "abstained", "rejected", "urgent", "clarify"]
 
 
 class Answer(BaseModel):
@@ -130,6 +133,7 @@ class Answer(BaseModel):
     standalone_question: str = Field(description="The question as understood, after condensing a follow-up")
     persona: Persona
     status: AnswerStatus = "answered"
+    triage: str = Field("none", description="Triage level of the message: emergency, crisis, urgent or none")
     direct: list[Statement] = Field(default_factory=list)
     parts: list[AnswerPart] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

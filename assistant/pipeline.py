@@ -1,4 +1,4 @@
-"""One turn, in the order of the data flow: triage, condense, retrieve, decide, compose, cite, finish.
+"""One turn, in the order of the data flow: triage, condense, retrieve, evidence, compose, cite, finish.
 
 This is the only place that knows the order of the steps. Every collaborator (retriever, composers,
 clock, gap log) is passed in, so tests run the real thing or a real local substitute.
@@ -8,28 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant import safety
-from assistant.citations import Draft, content_terms, finalize
-from assistant.conversation import condense_offline
+from assistant.citations import Draft, finalize
+from assistant.conversation import Condensed, condense_offline, valid_condensed
 from assistant.errors import report
+from assistant.evidence import Evidence, decide
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
-from assistant.offline import (
-    GENERIC_TERMS,
-    PLAIN_SECTION,
-    RESEARCH_SECTION,
-    OfflineComposer,
-    follow_ups,
-    passage_kind,
-)
+from assistant.offline import OfflineComposer, follow_ups
+from assistant.question import QuestionProfile, profile
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
+from assistant.triage import Triage
+from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
+from knowledge.text import tokens
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +43,14 @@ class Retriever(Protocol):
 
     def term_weights(self, terms: set[str]) -> dict[str, float]: ...
 
+    def library_terms(self, terms: set[str]) -> set[str]: ...
+
 
 class ArticleSource(Protocol):
     def article_chunks(self, article_id: str, section: str | None = None) -> list[Chunk]: ...
+
+
+PARTIAL_COVERAGE = 0.85
 
 
 def utc_now() -> dt.datetime:
@@ -66,6 +70,9 @@ class Pipeline:
     k: int = 8
     abstain_threshold: float = 0.40
     log_questions: bool = False
+    triage: Triage = field(default_factory=Triage)
+    emergency_number: str = safety.DEFAULT_EMERGENCY_NUMBER
+    crisis_line: str = safety.DEFAULT_CRISIS_LINE
 
     @property
     def mode(self) -> str:
@@ -99,9 +106,8 @@ class Pipeline:
             return now
 
         notices: list[Notice] = []
-        base = {"question": question, "persona": persona, "disclaimer": safety.disclaimer(persona)}
         question = safety.clean_question(question)
-        base["question"] = question
+        base: dict = {"question": question, "persona": persona, "disclaimer": safety.disclaimer(persona)}
         problem = safety.check_input(question)
         if problem:
             base["question"] = safety.clip(question)
@@ -115,46 +121,75 @@ class Pipeline:
             )
         question = question.strip()
         base["question"] = question
-        urgent = safety.triage(question, persona)
-        if urgent:
-            notices.append(urgent)
 
-        mark = time.perf_counter()
-        standalone = self._condense(question, history, notices)
-        mark = lap("condense", mark)
-        hits = self.retriever.search(standalone, k=self.k)
-        mark = lap("retrieve", mark)
-
-        def abstain() -> Answer:
-            self._record_gap(question, persona, hits)
-            notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=safety.no_evidence_message(persona)))
+        def reply(status: str, standalone: str, **fields: object) -> Answer:
             lap("total", started)
+            mode = fields.pop("mode", self.mode)
             return Answer(
                 **base,
+                **fields,
                 standalone_question=standalone,
-                status="abstained",
-                mode=self.mode,
+                status=status,
+                mode=mode,
                 created_at=self.clock(),
                 notices=notices,
                 timings_ms=timings,
             )
 
-        if not self._covered(standalone, hits):
-            return abstain()
+        # 1. Triage, on the message's own words, before anything else.
+        mark = time.perf_counter()
+        decision = self.triage.decide(question, persona)
+        mark = lap("triage", mark)
+        if decision.fires:
+            notices.append(safety.urgent_notice(decision, persona, self.emergency_number, self.crisis_line))
+        base["triage"] = decision.level.value
+        # 2. Condense. An emergency is answered on its own words: a follow-up's context never reshapes it.
+        condensed = Condensed(question, "own") if decision.fires else self._condense(question, history, notices)
+        standalone = condensed.question
+        query = safety.urgent_query(question, decision.categories) if decision.fires else standalone
+        mark = lap("condense", mark)
+        if condensed.kind == "no_topic":
+            notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))
+            return reply("clarify", standalone, follow_ups=self._suggestions(question))
+        # 3. Retrieve, 4. weigh the evidence.
+        hits = self.retriever.search(query, k=self.k)
+        mark = lap("retrieve", mark)
+        asked = profile(query)
+        evidence = decide(
+            asked,
+            hits,
+            persona,
+            weigh=self.retriever.term_weights,
+            threshold=self.abstain_threshold,
+            expand=lambda kept: self._with_sections(kept, persona),
+        )
+        mark = lap("evidence", mark)
 
-        hits = on_topic(standalone, hits, self.retriever.term_weights)
-        if persona.lay:
-            hits = self._with_section(hits, PLAIN_SECTION, articles=2)
-        elif not any(passage_kind(h) is PartKind.RESEARCH for h in hits):
-            hits = self._with_section(hits, RESEARCH_SECTION, articles=1)
-        draft, mode = yield from self._compose(standalone, hits, persona, history, notices)
+        def abstain() -> Answer:
+            if decision.fires:  # the urgent notice is the reply: no refusal box under it, no evidence gap
+                return reply("urgent", standalone)
+            self._record_gap(question, persona, hits)
+            notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=safety.no_evidence_message(persona)))
+            return reply("abstained", standalone)
+
+        if evidence.action == "decline":
+            return abstain()
+        # 5. Compose, 6. cite.
+        draft, mode = yield from self._compose(asked, evidence, persona, history, notices)
         mark = lap("compose", mark)
-        direct, parts, references, unsupported = finalize(draft, hits)
+        direct, parts, references, unsupported = finalize(draft, evidence.hits)
         if not direct and parts:
             direct, parts[0].statements = parts[0].statements[:1], parts[0].statements[1:]
             parts = [p for p in parts if p.statements]
         if not direct:
             return abstain()
+        # 7. Finish: what the reader must know about this answer.
+        if evidence.uncovered and evidence.coverage < PARTIAL_COVERAGE:
+            words = _words_for(question, evidence.uncovered)
+            if words:
+                notices.append(Notice(kind=NoticeKind.PARTIAL, text=safety.partial_message(words)))
+        if evidence.technical_only:
+            notices.append(Notice(kind=NoticeKind.TECHNICAL, text=safety.TECHNICAL_NOTICE))
         if unsupported:
             notices.append(
                 Notice(
@@ -167,51 +202,44 @@ class Pipeline:
             notices.append(Notice(kind=NoticeKind.SAMPLE, text=SAMPLE_NOTICE))
         notices += overdue_notices(references, hits, self.clock().date())
         lap("cite", mark)
-        lap("total", started)
-        return Answer(
-            **base,
-            standalone_question=standalone,
+        return reply(
+            "answered",
+            standalone,
             direct=direct,
             parts=parts,
             references=references,
-            follow_ups=draft.follow_ups or follow_ups(standalone, hits),
-            notices=notices,
+            follow_ups=draft.follow_ups or follow_ups(standalone, evidence.hits),
             mode=mode,
             unsupported_count=unsupported,
             dropped_markers=draft.dropped_markers,
-            created_at=self.clock(),
-            timings_ms=timings,
         )
 
-    def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> str:
-        if not history:
-            return question
-        if self.llm:
-            try:
-                return self.llm.condense(question, history)
-            except LLMError as exc:
-                error_id = report("LLM condense failed", exc, log)
-                notices.append(
-                    Notice(
-                        kind=NoticeKind.FALLBACK,
-                        text="The language model could not be reached to read the "
-                        f"follow-up (error id {error_id}); the topic of the previous answer was used instead.",
-                    )
+    def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
+        """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""
+        offline = condense_offline(question, history, self.retriever.library_terms)
+        if not history or offline.kind != "inherited" or not self.llm:
+            return offline
+        try:
+            rewritten = self.llm.condense(question, history)
+        except LLMError as exc:
+            error_id = report("LLM condense failed", exc, log)
+            notices.append(
+                Notice(
+                    kind=NoticeKind.FALLBACK,
+                    text="The language model could not be reached to read the "
+                    f"follow-up (error id {error_id}); the topic of the previous answer was used instead.",
                 )
-        return condense_offline(question, history)
+            )
+            return offline
+        checked = valid_condensed(rewritten, offline)
+        return Condensed(checked, "inherited", offline.topic) if checked else offline
 
-    def _covered(self, question: str, hits: list[Hit]) -> bool:
-        """Enough approved evidence: close enough in meaning, and sharing the question's topic words."""
-        if not hits:
-            return False
-        best = max((h.similarity or 0.0) for h in hits[:5])
-        if best < self.abstain_threshold:
-            return False
-        topic = content_terms(question) - GENERIC_TERMS
-        if not topic:
-            return True
-        found = set().union(*(content_terms(f"{h.title} {h.text}") for h in hits[:5]))
-        return bool(topic & found) or best >= self.abstain_threshold + 0.2
+    def _suggestions(self, question: str) -> list[str]:
+        """Questions that name a topic, for a message that names none."""
+        hits = self.retriever.search(question, k=self.k)
+        topics = list(dict.fromkeys(topic_of(h.title) for h in hits))[:3]
+        wanted = question.strip().rstrip("?.! ").strip()
+        return [f"{wanted} for {topic}?" for topic in topics] if wanted else []
 
     def _record_gap(self, question: str, persona: Persona, hits: list[Hit]) -> None:
         if self.gaps is None:
@@ -227,9 +255,17 @@ class Pipeline:
             )
         )
 
+    def _with_sections(self, hits: list[Hit], persona: Persona) -> list[Hit]:
+        """Plain-language summaries of the top articles for lay readers; a research section for clinicians."""
+        if persona.lay:
+            return self._with_section(hits, PLAIN_SECTION, articles=2)
+        if not any(passage_kind(h) is PartKind.RESEARCH for h in hits):
+            return self._with_section(hits, RESEARCH_SECTION, articles=1)
+        return hits
+
     def _with_section(self, hits: list[Hit], section: str, articles: int) -> list[Hit]:
-        """Add a section of the top articles as sources: plain language for lay readers, research for others."""
-        if self.articles is None:
+        """Add a section of the top articles as sources."""
+        if self.articles is None or not hits:
             return hits
         seen = {h.chunk_id for h in hits}
         extra: list[Hit] = []
@@ -248,17 +284,24 @@ class Pipeline:
         return hits + extra
 
     def _compose(
-        self, question: str, hits: list[Hit], persona: Persona, history: list[Turn], notices: list[Notice]
+        self,
+        question: QuestionProfile,
+        evidence: Evidence,
+        persona: Persona,
+        history: list[Turn],
+        notices: list[Notice],
     ) -> Generator[str, None, tuple[Draft, str]]:
+        hits = evidence.hits
         if self.llm:
             try:
-                draft = yield from self.llm.stream(question, hits, persona, history)
+                draft = yield from self.llm.stream(question.text, hits, persona, history)
                 draft = _regroup(draft, hits)
                 if draft.direct or any(draft.parts.values()):
                     return draft, self.llm.name
                 reason = "its reply cited none of the approved sources"
             except LLMError as exc:  # our own words and an id; the server's text goes nowhere
-                reason = f"{exc}; error id {report('LLM answer failed', exc, log)}"
+                error_id = report("LLM answer failed", exc, log)
+                reason = f"the language model could not be reached or did not finish; error id {error_id}"
             notices.append(
                 Notice(
                     kind=NoticeKind.FALLBACK,
@@ -266,40 +309,17 @@ class Pipeline:
                     "offline from the approved articles instead.",
                 )
             )
-        draft = self.offline.compose(question, hits, persona)
+        draft = self.offline.compose(question, evidence, persona)
         return draft, "offline"
 
 
-def on_topic(
-    question: str,
-    hits: list[Hit],
-    weigh: Callable[[set[str]], dict[str, float]] | None = None,
-    keep: float = 0.6,
-) -> list[Hit]:
-    """Drop passages from articles about something else.
-
-    Fused retrieval always returns k passages, and for a narrow question the tail is about other
-    conditions (a COPD treatment passage for a GNET treatment question, a neuroendocrine tumour passage
-    for a neuroectodermal one). Title and keywords say what an article is about, so a passage stays
-    when they cover at least `keep` of the best coverage of the question's topic words, each word
-    weighted by its rarity in the index; when none names the topic, passage text is used instead.
-    """
-    topic = content_terms(question) - GENERIC_TERMS
-    if not topic or not hits:
-        return hits
-    weights = weigh(topic) if weigh else dict.fromkeys(topic, 1.0)
-    total = sum(weights.values()) or 1.0
-
-    def coverage(text: str) -> float:
-        return sum(weights[t] for t in topic & content_terms(text)) / total
-
-    scores = [coverage(f"{h.title} {h.keywords}") for h in hits]
-    if max(scores) == 0:
-        scores = [coverage(f"{h.title} {h.text}") for h in hits]
-    best = max(scores)
-    if best == 0:
-        return hits
-    return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
+def _words_for(question: str, stems: list[str]) -> list[str]:
+    """The question's own words behind the stems no approved passage covers."""
+    found: list[str] = []
+    for word in re.findall(r"[\w'-]+", question):
+        if set(tokens(word)) & set(stems) and word.lower() not in (w.lower() for w in found):
+            found.append(word)
+    return found[:3]
 
 
 def _regroup(draft: Draft, hits: list[Hit]) -> Draft:

@@ -1,133 +1,95 @@
-"""Triage before anything else, input limits, disclaimers, and when to decline to answer.
+"""What the assistant says around an answer: the urgent-care notice, input limits, disclaimers, declining.
 
-The urgent-care notice is shown first for red-flag presentations described as happening to someone,
-not for questions that merely mention a condition ("what are the signs of a stroke?" is education).
+Deciding whether a message is urgent is `assistant/triage.py`'s job; this module words the notice.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from assistant.models import Notice, NoticeKind, Persona
+from assistant.triage import Decision, Level
 
 MAX_QUESTION_CHARS = 4000
 
-_SUBJECT = "|".join(
-    [
-        r"\bi\b",
-        r"\bi'm\b",
-        r"\bim\b",
-        r"\bmy\b",
-        r"\bme\b",
-        r"\bhe\b",
-        r"\bshe\b",
-        r"\bhis\b",
-        r"\bher\b",
-        r"\bthey\b",
-        r"\bpatient\b",
-        r"\bnow\b",
-        r"\bsuddenly\b",
-        r"\bcurrently\b",
-    ]
-)
-
-# name: (alternatives, one of which must be present; why it is urgent)
-_RED_FLAGS: dict[str, tuple[list[str], str]] = {
-    "chest_pain": (
-        [r"chest (pain|pressure|tightness)", r"crushing chest", r"pain (in|across) (my|his|her) chest"],
-        "Chest pain with sweating, breathlessness, or pain spreading to the arm, jaw or back can be a heart attack.",
-    ),
-    "stroke": (
-        [
-            r"face (is )?(droop|drooping|drooped)",
-            r"drooping face",
-            r"slurred speech",
-            r"speech (is )?slurred",
-            r"can'?t (speak|lift (my|his|her) arm)",
-            r"one side of (my|his|her) (body|face)",
-            r"sudden(ly)? (weakness|numbness|confusion|vision loss|loss of vision)",
-        ],
-        "Face drooping, arm weakness or slurred speech can be a stroke: every minute matters.",
-    ),
-    "suicide": (
-        [
-            r"kill (myself|himself|herself)",
-            r"end (my|his|her) life",
-            r"suicidal",
-            r"wants? to die",
-            r"take (my|his|her) own life",
-            r"hurt(ing)? (myself|himself|herself)",
-            r"self[- ]harm",
-        ],
-        "If you are thinking about suicide or harming yourself, you deserve support right now.",
-    ),
-    "anaphylaxis": (
-        [
-            r"throat (is )?(closing|swelling|tight)",
-            r"(lips|tongue|face) (is |are )?swell",
-            r"can'?t breathe",
-            r"cannot breathe",
-            r"struggling to breathe",
-            r"anaphyla",
-        ],
-        "Swelling of the throat, lips or tongue, or trouble breathing after an allergen, can be anaphylaxis.",
-    ),
-    "collapse": (
-        [
-            r"unconscious",
-            r"unresponsive",
-            r"not breathing",
-            r"stopped breathing",
-            r"overdos",
-            r"seizure (that )?(won'?t|will not) stop",
-            r"fitting for",
-            r"severe bleeding",
-            r"won'?t stop bleeding",
-        ],
-        "Unconsciousness, trouble breathing, a seizure that does not stop or heavy bleeding need emergency help.",
-    ),
-    "sepsis": (
-        [r"(mottled|blue|grey) skin", r"very confused and (hot|feverish)", r"fever and (confus|drowsy)"],
-        "Fever with confusion, mottled skin or fast breathing can be sepsis.",
-    ),
+_REASONS = {
+    "chest_pain": "Chest pain or pressure, especially with sweating, breathlessness or pain spreading to the arm, "
+    "jaw or back, can be a heart attack.",
+    "stroke": "Face drooping, arm or leg weakness, or slurred or muddled speech can be a stroke: "
+    "every minute matters.",
+    "anaphylaxis": "Swelling of the throat, lips or tongue, or trouble breathing after an allergen, can be anaphylaxis: "
+    "use an adrenaline auto-injector if one has been prescribed.",
+    "breathing": "Trouble breathing, blue lips or choking need emergency help.",
+    "unconscious": "Someone who has collapsed, cannot be woken or is not responding needs emergency help.",
+    "seizure": "A seizure that lasts more than five minutes, repeats, or is a first seizure needs emergency help.",
+    "bleeding": "Heavy bleeding that will not stop, or vomiting blood, needs emergency help.",
+    "overdose": "An overdose or a swallowed poison, battery, magnet or chemical needs emergency advice now, "
+    "even if the person seems well.",
+    "suicide": "If you are thinking about suicide or harming yourself, or someone else is, "
+    "you deserve support right now.",
+    "sepsis": "Fever with confusion, drowsiness, mottled skin, fast breathing or a rash that does not fade can be "
+    "sepsis or meningitis.",
+    "pregnancy": "Bleeding, severe pain, a severe headache with vision changes, fluid leaking or a baby moving less "
+    "in pregnancy needs urgent maternity care.",
+    "other_urgent": "This needs to be seen by a doctor today.",
 }
-_COMPILED = {name: re.compile("|".join(patterns), re.IGNORECASE) for name, (patterns, _) in _RED_FLAGS.items()}
-_SUBJECT_RE = re.compile(_SUBJECT, re.IGNORECASE)
-_EDUCATIONAL = re.compile(
-    r"^\s*(what|which|how (is|are|do|does|should)|when (is|are|should)|is there|are there|define|explain|list)\b"
-    r"(?!.*\b(i|my|me|he|she|his|her)\b)",
-    re.IGNORECASE,
-)
-
-_URGENT_LAY = (
-    "Call your local emergency number now (for example 999, 911 or 112), or go to the nearest emergency "
-    "department. Do not wait for an answer here."
-)
-_URGENT_CLINICAL = (
-    "This describes a possible emergency: follow your local emergency pathway now (call for help, "
-    "escalate, or direct the person to emergency services) before reading further."
-)
-_CRISIS = (
-    " In the US call or text 988; in the UK and Ireland call Samaritans on 116 123; elsewhere call your "
-    "local emergency number. If someone is in immediate danger, call emergency services now."
-)
+# What an approved article would say to do now, per red-flag category: added to the message for retrieval only.
+WHAT_TO_DO_NOW = {
+    "chest_pain": "suspected heart attack chest pain what to do now call emergency ambulance",
+    "stroke": "stroke warning signs face arm speech act fast emergency",
+    "anaphylaxis": "anaphylaxis adrenaline auto-injector what to do now",
+    "breathing": "severe breathing difficulty asthma attack what to do now",
+    "unconscious": "collapse unconscious what to do now",
+    "seizure": "seizure lasting more than five minutes what to do",
+    "bleeding": "heavy bleeding what to do now",
+    "overdose": "overdose poisoning what to do now",
+    "suicide": "suicidal thoughts crisis support help now",
+    "sepsis": "sepsis warning signs emergency",
+    "pregnancy": "pregnancy warning signs bleeding severe headache urgent",
+}
 
 
-def triage(question: str, persona: Persona) -> Notice | None:
-    """An urgent-care notice for red flags described as happening now; None otherwise."""
-    matched = [name for name, pattern in _COMPILED.items() if pattern.search(question)]
-    if not matched:
-        return None
-    first_person = bool(_SUBJECT_RE.search(question))
-    if "suicide" not in matched and (not first_person or _EDUCATIONAL.search(question)):
-        return None
-    if "suicide" in matched and _EDUCATIONAL.search(question) and not first_person:
-        return None
-    reasons = " ".join(_RED_FLAGS[name][1] for name in matched)
-    action = _URGENT_LAY if persona.lay else _URGENT_CLINICAL
-    crisis = _CRISIS if "suicide" in matched else ""
-    return Notice(kind=NoticeKind.URGENT, text=f"Seek urgent care now. {reasons} {action}{crisis}")
+def urgent_query(message: str, categories: list[str]) -> str:
+    """The retrieval query for an urgent message: its own words plus what-to-do-now wording for its category."""
+    hints = [WHAT_TO_DO_NOW[c] for c in categories if c in WHAT_TO_DO_NOW][:2]
+    return " ".join([message, *hints])
+
+
+DEFAULT_EMERGENCY_NUMBER = "your local emergency number (999 in the UK, 911 in the US and Canada, 112 in the EU)"
+DEFAULT_CRISIS_LINE = "988 in the US (call or text), Samaritans on 116 123 in the UK and Ireland"
+
+
+def urgent_notice(
+    decision: Decision,
+    persona: Persona,
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    crisis_line: str = DEFAULT_CRISIS_LINE,
+) -> Notice:
+    """The urgent-care notice shown before anything else, worded for the reader and the level."""
+    reasons = " ".join(_REASONS[c] for c in decision.categories if c in _REASONS and c != "other_urgent")
+    if decision.level is Level.CRISIS:
+        text = (
+            f"Please reach out for support now. {_REASONS['suicide']} Call or text a crisis line: {crisis_line}. "
+            f"If someone is in immediate danger, call {emergency_number} now."
+        )
+    elif decision.level is Level.URGENT:
+        text = (
+            "This may need medical care today. Contact your doctor's surgery, an urgent care service or an "
+            f"out-of-hours line now. If it gets worse, call {emergency_number}."
+            if persona.lay
+            else "This may need same-day assessment: arrange it now, and escalate if the person deteriorates."
+        )
+    elif persona.lay:
+        text = (
+            f"This may be an emergency. Call {emergency_number} now, or go to the nearest emergency department. "
+            f"Do not wait for an answer here. {reasons}"
+        ).strip()
+    else:
+        text = (
+            "This describes a possible emergency: follow your local emergency pathway now (call for help, "
+            f"escalate, or call {emergency_number}) before reading further. {reasons}"
+        ).strip()
+    return Notice(kind=NoticeKind.URGENT, text=text)
 
 
 def clean_question(text: str) -> str:
@@ -196,3 +158,31 @@ def no_evidence_message(persona: Persona) -> str:
         "No approved article in the knowledge base covers this question, so no answer is given. "
         "Consult primary sources or a specialist; the gap has been recorded for the editorial board."
     )
+
+
+def clarify_message(persona: Persona) -> str:
+    """What to say when a message names no condition, medicine or test and there is no conversation yet."""
+    if persona.lay:
+        return (
+            "Which condition, medicine or test do you mean? Please name it, for example: "
+            "\"What is the treatment for gout?\" Some questions you could ask are below."
+        )
+    return (
+        "Which condition, drug or test is this about? The question names none and there is no earlier "
+        "answer to refer to. Some questions that would name one are below."
+    )
+
+
+def partial_message(words: list[str]) -> str:
+    """Say which part of a two-part question no approved article covers."""
+    named = ", ".join(f"\"{w}\"" for w in words)
+    return (
+        f"No approved article covers {named}: the answer below comes from articles on the rest of the "
+        "question and says nothing about that part."
+    )
+
+
+TECHNICAL_NOTICE = (
+    "The approved articles answer this only in text written for health professionals, so some words may be "
+    "technical. Your doctor, nurse or pharmacist can explain what it means for you."
+)

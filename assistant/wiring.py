@@ -8,6 +8,7 @@ from assistant.config import Settings
 from assistant.llm import LLMClient, LLMComposer, build_client
 from assistant.pipeline import Pipeline
 from assistant.records import FeedbackLog, GapLog
+from assistant.triage import Triage
 from knowledge.db import Database, connect
 from knowledge.editorial import EditorialBoard, Reconciler
 from knowledge.embeddings import shared_embedder
@@ -96,6 +97,9 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         k=settings.retrieval_k,
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
+        triage=Triage(embed=store.embedder.embed),
+        emergency_number=settings.emergency_number,
+        crisis_line=settings.crisis_line,
     )
     feedback = FeedbackLog(db, keep_questions=settings.log_questions)
     return Services(settings, store, retriever, pipeline, board, first_build, db, feedback, gaps, reconciler)

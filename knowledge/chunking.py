@@ -11,6 +11,7 @@ import json
 import re
 
 from knowledge.schema import Article, Chunk
+from knowledge.text import split_sentences
 
 MAX_WORDS = 160
 SAMPLE_PUBLISHER = "Sample knowledge base (demonstration content)"
@@ -28,23 +29,6 @@ def publisher_of(article: Article) -> str:
         return SAMPLE_PUBLISHER
     return _DEFAULT_PUBLISHER.get(article.source, article.source or article.library)
 OVERLAP_SENTENCES = 1
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[.!?:])\s+(?=[-*] )|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list items, in order; abbreviations like 'e.g. the' stay joined."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
-    merged: list[str] = []
-    for part in parts:
-        if merged and re.search(r"\b(?:e\.g|i\.e|vs|etc|approx|Dr|al|Fig|No)\.$", merged[-1]):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    return merged
-
-
 def _words(text: str) -> int:
     return len(text.split())
 

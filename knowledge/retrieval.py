@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import bm25s
 import numpy as np
-import Stemmer
 
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Chunk, EvidenceType, Hit, ReviewStatus
 from knowledge.store import KnowledgeStore
+from knowledge.text import tokens
 
 RRF_K = 60
 GUIDELINE_TYPES = frozenset({EvidenceType.GUIDELINE})
@@ -53,6 +53,7 @@ class _LexicalIndex:
     retriever: bm25s.BM25
     statuses: np.ndarray
     title_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    topic_vocabulary: frozenset[str] = frozenset()
     masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
 
 
@@ -65,13 +66,13 @@ class HybridRetriever:
         self.store = store
         self.weights = weights or RetrievalWeights()
         self.recheck_seconds = recheck_seconds
-        self._stemmer = Stemmer.Stemmer("english")
         self._lock = threading.Lock()
         self._index: _LexicalIndex | None = None
         self._checked: tuple[int, float, int, str] = (-1, 0.0, 0, "")  # (version, when, count, stamp) last seen
 
-    def _tokenize(self, texts: list[str]) -> list[list[str]]:
-        return bm25s.tokenize(texts, stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False)
+    @staticmethod
+    def _tokenize(texts: list[str]) -> list[list[str]]:
+        return [tokens(t) for t in texts]
 
     def _look(self) -> tuple[int, float, int, str]:
         """The collection's size and shared version stamp: asked again after this process writes, else
@@ -103,8 +104,14 @@ class HybridRetriever:
                 statuses = np.array([c.review_status.value for c in chunks], dtype=object)
                 titles = sorted({c.title for c in chunks})
                 title_terms = {t: frozenset(terms) for t, terms in zip(titles, self._tokenize(titles), strict=True)}
-                self._index = _LexicalIndex(version, chunks, retriever, statuses, title_terms)
+                keywords = {c.keywords for c in chunks if c.keywords}
+                vocabulary = frozenset().union(*title_terms.values(), *(tokens(k) for k in keywords))
+                self._index = _LexicalIndex(version, chunks, retriever, statuses, title_terms, vocabulary)
             return self._index
+
+    def library_terms(self, terms: Coll[str]) -> set[str]:
+        """The terms that name something the library has an article on (a title or keyword word)."""
+        return set(terms) & self.lexical_index().topic_vocabulary
 
     def term_weights(self, terms: Coll[str]) -> dict[str, float]:
         """Inverse document frequency of stemmed terms over the indexed chunks: rare words weigh more."""

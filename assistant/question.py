@@ -1,0 +1,192 @@
+"""What a question asks: its answer intents, its qualifiers and its topic words.
+
+The offline composer used to pick sentences by the topic words they share with the question, so a
+sentence about an exception (left atrial appendage occlusion when anticoagulation is impossible) could
+lead an answer about the first-line anticoagulant. Here a question is read for what kind of fact would
+answer it (a dose, a duration, a threshold, a first-line choice...) and for whom (CKD stage 3, pregnancy,
+children), so the evidence stage can prefer the sentences that state that fact for that population.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import content_terms
+
+# intent -> (how a question asks it, what an answering sentence looks like)
+ANSWER_INTENTS: dict[str, tuple[str, str]] = {
+    "dose": (
+        r"\b(dose|doses|dosing|dosage|how much|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength)\b",
+        r"\b\d+(\.\d+)?\s?(mg|mcg|micrograms?|milligrams?|g|grams?|units?|ml|mg/kg|iu|mmol)\b|\btwice daily\b|"
+        r"\bonce (a )?da(y|ily)\b",
+    ),
+    "duration": (
+        r"\b(how long|duration|how many (days|weeks|months|years)|for how long|when (can|should|do) (i|we|they|you) "
+        r"stop|length of|until when|lifelong|continue for)\b",
+        r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(days?|weeks?|months?|years?)\b|\b(lifelong|for life|indefinite\w*|"
+        r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?))\b",
+    ),
+    "threshold": (
+        r"\b(target|targets|goal|goals|threshold|cut-?off|level|levels|reading|how (low|high)|normal range|"
+        r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c)\b",
+        r"[<>≤≥]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
+        r"\d+/\d+|mmol|mg/dl|mmhg|percent|%)\b",
+    ),
+    "first_line": (
+        r"\b(first[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|best (drug|medicine|"
+        r"treatment|option)|which (drug|medicine|medication|anticoagulant|antibiotic|treatment|agent)|what (drug|"
+        r"medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to)\b",
+        r"\b(first[- ]line|initial|preferred|recommend\w*|offer|drug of choice|start\w*|choice|mainstay|standard)\b",
+    ),
+    "staging": (
+        r"\b(stag(e|es|ed|ing)|classif\w*|grad(e|es|ed|ing)|categor\w*|bands?|score|scoring)\b",
+        r"\b(stage|stages|g[1-5]a?b?|a[1-3]|categor\w*|class\w*|score|grade|band|low|intermediate|high)\b",
+    ),
+    "side_effects": (
+        r"\b(side[- ]?effects?|adverse|harms?|risks? of (taking|using|the)|safe|safety|problems? with|"
+        r"bad for|downsides?|reactions?)\b",
+        r"\b(side[- ]effects?|adverse|nausea|diarrh\w*|upset|bleed\w*|hypoglyc\w*|infection\w*|rash|cause\w*|"
+        r"risk|lactic|ketoacidosis|dizz\w*|cough|weight|muscle|stomach)\b",
+    ),
+    "diagnosis": (
+        r"\b(diagnos\w*|tests?|testing|confirm\w*|how do (you|i|we) know|work[- ]?up|investigat\w*|detect\w*|"
+        r"check for|find out)\b",
+        r"\b(diagnos\w*|test\w*|confirm\w*|imaging|biopsy|measur\w*|scan|blood|serolog\w*|criteria|ecg|"
+        r"x-ray|ultrasound|ct|mri|antibod\w*)\b",
+    ),
+    "monitoring": (
+        r"\b(monitor\w*|follow[- ]?up|how often|check(ed|s)? (again|up)|review|surveillance|recheck)\b",
+        r"\b(monitor\w*|every \d|every (few|three|six|twelve)|check\w*|review\w*|annual\w*|yearly|recheck\w*|"
+        r"surveillance|follow-up)\b",
+    ),
+    "lifestyle": (
+        r"\b(lifestyle|diet|eat|eating|food|exercise|alcohol|drink|weight|smok\w*|activity|sleep)\b",
+        r"\b(diet|eat\w*|food|exercise|alcohol|weight|smok\w*|activity|active|sleep|salt|walk\w*)\b",
+    ),
+    "prognosis": (
+        r"\b(prognos\w*|outlook|surviv\w*|life expectancy|cur(e|ed|able)|go away|recover\w*|chance)\b",
+        r"\b(surviv\w*|prognos\w*|\d+%|per ?cent|recurr\w*|outlook|cur\w*|recover\w*|mortality)\b",
+    ),
+    "definition": (
+        r"^\s*(what (is|are)|what's|whats|define|meaning of|explain)\b(?!.*\b(dose|target|treatment|first|"
+        r"side|stage|test|how long)\b)",
+        r"\b(is an?|are an?|refers to|means|is the|describes)\b",
+    ),
+    "contraindication": (
+        r"\b(contraindicat\w*|avoid\w*|should not|shouldn't|must not|can('t| not) (take|use|have)|who should not|"
+        r"not (be )?(used|given)|unsafe)\b",
+        r"\b(contraindicat\w*|avoid\w*|not (be )?(used|recommended|given)|should not|must not|do not)\b",
+    ),
+    "cause": (
+        r"\b(caus\w*|why (do|does|did)|risk factors?|trigger\w*|what makes)\b",
+        r"\b(caus\w*|due to|risk|because|trigger\w*|result\w* from)\b",
+    ),
+    "screening": (r"\b(screen\w*)\b", r"\b(screen\w*|every \d|from age|aged|between the ages)\b"),
+    "symptoms": (
+        r"\b(symptoms?|signs?|present\w*|feel like|look like|warning signs)\b",
+        r"\b(symptoms?|signs?|present\w*|pain|fever|cough|breath\w*|tired\w*|swell\w*)\b",
+    ),
+    "treatment": (
+        r"\b(treat\w*|therap\w*|manag\w*|medicat\w*|medicines?|drugs?|cure|surgery|options|help with)\b",
+        r"\b(recommend\w*|treat\w*|therap\w*|offer|drug|medicine\w*|surg\w*|resect\w*|start\w*|inhibitor\w*|"
+        r"antibiotic\w*|anticoag\w*)\b",
+    ),
+}
+_Q = {name: re.compile(q, re.I) for name, (q, _) in ANSWER_INTENTS.items()}
+ANSWER_SHAPE = {name: re.compile(s, re.I) for name, (_, s) in ANSWER_INTENTS.items()}
+# Intents that name a kind of fact: when asked, a sentence without that shape rarely answers.
+SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", "screening"})
+
+# Qualifier groups: who or what situation the question is about.
+QUALIFIERS: dict[str, str] = {
+    "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester)\b",
+    "children": r"\b(child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
+    r"newborns?|under (5|five|16|18))\b",
+    "older": r"\b(elderly|older (adults?|people|patients)|aged (65|70|75|80)|over (65|70|75|80)|frail\w*|"
+    r"80 (or|and) over)\b",
+    "kidney": r"\b(ckd|kidney|renal|egfr|crcl|creatinine clearance|nephropath\w*)\b",
+    "dialysis": r"\b(dialysis|end[- ]stage (kidney|renal)|eskd|esrd|crcl (below|under|<) ?15)\b",
+    "liver": r"\b(liver|hepatic|cirrho\w*)\b",
+    "heart_failure": r"\b(heart failure|hfref|hfpef|lvef|ejection fraction)\b",
+    "diabetes": r"\b(diabet\w*|t2dm?|t1dm?)\b",
+    "acs": r"\b(nstemi|stemi|acs|acute coronary|myocardial infarction|heart attack|\bmi\b)\b",
+    "stroke_history": r"\b(after (a )?stroke|prior stroke|previous stroke|post[- ]stroke|tia)\b",
+    "valve": r"\b(mechanical (heart )?valve|mitral stenosis|valv\w*)\b",
+    "unable": r"\b(cannot (take|be|tolerate|have)|can't (take|tolerate)|unable to (take|tolerate)|intoleran\w*|"
+    r"contraindication to|unsuitable for)\b",
+    "severe": r"\b(severe|critical\w*|icu|intensive care|shock|life[- ]threatening)\b",
+    "mild": r"\b(mild|low[- ]risk|uncomplicated)\b",
+    "hospital": r"\b(hospital\w*|inpatient|admitted|admission)\b",
+    "community": r"\b(at home|community|primary care|outpatient|gp|general practice)\b",
+    "women": r"\b(women|woman|female|menopaus\w*)\b",
+    "men": r"\b(men|male)\b",
+    "recurrent": r"\b(recurr\w*|relaps\w*|refractory|second[- ]line|failed|not working|doesn't work|does not work|"
+    r"didn't work)\b",
+    "metastatic": r"\b(metasta\w*|advanced|unresectable|stage (iv|4))\b",
+}
+QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
+# Qualifiers that restrict a sentence to a subgroup: a sentence carrying one the question lacks is an exception.
+RESTRICTIVE = frozenset(
+    {"pregnancy", "children", "dialysis", "liver", "valve", "unable", "severe", "recurrent", "metastatic", "older"}
+)
+EXCEPTION = re.compile(
+    r"\b(unless|except\w*|instead|alternative\w*|if .{0,40}(cannot|can't|contraindicat|not tolerated|fails?)|"
+    r"who cannot|for (people|patients) (who|with) .{0,30}contraindication|when .{0,30} not possible|"
+    r"rather than|not recommended|avoid\w*)\b",
+    re.I,
+)
+# Words of the question that say what is asked, not what about: they do not make a topic.
+ASKING_TERMS = content_terms(
+    "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
+    "cause causes caused diagnose diagnosed diagnosis test tests testing people person patient patients recommend "
+    "recommended recommendation guideline guidelines best first line option options use used using tell know "
+    "disease condition dose doses dosing dosage much many long duration target goal level levels threshold "
+    "stage stages staging staged side effect effects adverse safe safety risk risks drug drugs medicine "
+    "medicines medication medications take taking taken give given start started prevent prevention monitor "
+    "monitoring follow often check screen screening diet lifestyle exercise outlook prognosis cure cured "
+    "recommend help work works need needs get should could would mean means why happen happens type types "
+    "common usual normal good bad worse better next new old year years month months week weeks day days "
+    "doctor nurse gp clinician physician explain please thanks thank ok okay also else instead again further "
+    "more less about anything something someone typical typically usually mostly really much often start stop "
+    "choice preferred initial approach plan way ways thing things kind kinds sort work-up workup what's whats "
+    "pregnancy pregnant child children kid kids baby babies adult adults elderly older young age aged woman "
+    "women man men male female"
+)
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    """How a question is read by the evidence stage."""
+
+    text: str
+    intents: frozenset[str]
+    qualifiers: frozenset[str]
+    terms: frozenset[str]
+    topic: frozenset[str]
+
+    @property
+    def specific(self) -> frozenset[str]:
+        return self.intents & SPECIFIC
+
+
+def qualifiers_of(text: str) -> frozenset[str]:
+    """The qualifier groups a text mentions."""
+    return frozenset(name for name, pattern in QUALIFIER_RE.items() if pattern.search(text))
+
+
+def profile(question: str) -> QuestionProfile:
+    """Read a question once; every later stage uses the same reading."""
+    intents = {name for name, pattern in _Q.items() if pattern.search(question)}
+    if len(intents) > 1:
+        intents.discard("definition")
+    if intents & {"dose", "duration", "first_line", "side_effects"}:
+        intents.discard("treatment")
+    terms = content_terms(question)
+    return QuestionProfile(
+        text=question,
+        intents=frozenset(intents),
+        qualifiers=qualifiers_of(question),
+        terms=frozenset(terms),
+        topic=frozenset(t for t in terms - ASKING_TERMS if not t.isdigit()),
+    )

@@ -1,0 +1,730 @@
+"""Urgent-care triage: runs first on every message, on the message's own words, before anything else.
+
+Two layers. High-recall rules find red flags (chest pain, stroke signs, not breathing...) whoever they
+happen to: no pronoun gate, tolerant of lowercase, typos and missing punctuation. Then the message is
+read as a situation or as a question about a topic: a clinician asking for a dose, a protocol or a
+threshold, or anyone asking about an event that is over, is not an emergency; a description of what is
+happening now is. A small linear model over the shipped sentence embedder (trained on the labelled
+development split, weights in `assistant/data/triage_model.json`) weighs these cues together with the
+message's meaning, so paraphrases no rule lists still count. When in doubt, patients and caregivers are
+treated as being in an emergency; clinicians asking about a topic almost never are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+
+from assistant.models import Persona
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
+
+
+class Level(StrEnum):
+    """What the message needs, most urgent first."""
+
+    EMERGENCY = "emergency"
+    CRISIS = "crisis"
+    URGENT = "urgent"
+    NONE = "none"
+
+
+# Red flags per category, matched on normalised text (lowercase, apostrophes kept, other punctuation spaced).
+_CANT = r"(?:can ?no?t|can't|cant|cnt|carn't|unable to|could ?n'?t|couldnt|struggling to|struggles to|hard to)"
+_WONT = r"(?:won't|wont|will not|isn't|isnt|is not|not)"
+_WHO = (
+    r"(?:my|his|her|their|our|the) (?:dad|father|mum|mom|mother|mam|husband|wife|partner|son|daughter|baby|child|"
+    r"kid|toddler|boy|girl|brother|sister|grandma|grandpa|granny|grandad|grandfather|grandmother|nan|nana|"
+    r"friend|boyfriend|girlfriend|flatmate|roommate|neighbour|neighbor|uncle|aunt|patient|husbands|wifes|colleague|"
+    r"coworker|co-worker|teen|teenager|newborn|infant|man|woman|lady|guy)"
+)
+RED_FLAGS: dict[str, list[str]] = {
+    "chest_pain": [
+        r"(?:heartburn|indigestion)(?: \w+){0,10} (?:sweat|pale|grey|clammy|arm|jaw|breath)",
+        r"angina(?: \w+){0,10} (?:not working|isn\'?t working|won\'?t go|hasn\'?t gone|lasted|\d+ ?min)",
+        r"(?:stent|bypass)(?: \w+){0,10} (?:pain|same pain|back|again)",
+        r"chest (?:\w+ ){0,2}killing|\bcp\b|st elevation|\bstemi\b|\bnstemi\b|\?acs|troponin",
+        r"(?:tight|heavy|crushing|sore|hurting|squeezing|burning|stabbing) (?:\w+ ){0,4}(?:chest|sternum|breastbone)",
+        r"(?:left|right) arm (?:\w+ ){0,4}(?:pain|ache|numb|heavy|tingl)",
+        r"angina attack|ticker",
+        r"palpitations (?:\w+ ){0,6}(?:faint|dizzy|pass out|chest|breath)",
+        r"chest\w* (?:\w+ ){0,3}(?:pain|pains|hurt|hurts|hurting|tight|tightness|pressure|heavy|heaviness|crush|squeez|"
+        r"burn|ache|aching|agony|sore|discomfort)",
+        r"(?:pain|pressure|tightness|crushing|heaviness|ache) (?:\w+ ){0,6}(?:chest|sternum|breastbone)",
+        r"heart attack",
+        r"cardiac arrest",
+        r"elephant (?:on|sitting|standing)",
+        r"(?:pain|ache) (?:\w+ ){0,3}(?:down|into|to|up) (?:my|his|her|their|the)? ?(?:left )?(?:arm|jaw|neck)",
+        r"\bmi\b (?:now|right now)",
+    ],
+    "stroke": [
+        r"mumbl|gave way|pins (?:and|n|&) needles|walking into|bumping into|doesn\'?t notice (?:his|her|my) (?:left|right)",
+        r"hemipar|hemipleg|aphasi|dysphasi|dysarthri|facial droop|arm drift|gaze deviation|unequal pupils|nihss|\blkw\b|last (?:seen|known) well",
+        r"(?:terrible|severe|worst|bad|awful|splitting) headache(?: \w+){0,8} (?:vomit|sleepy|drowsy|confus|stiff|sick)",
+        r"face (?:\w+ ){0,3}(?:dropped|drooped|droopy|sagged|slipped)|mouth (?:\w+ ){0,3}(?:droop|drop|crooked|sided)",
+        r"can'?t smile|cant smile|not making sense|making no sense|garbled|gibberish",
+        r"(?:weak|numb|dead|heavy|tingl)\w* (?:\w+ ){0,3}(?:one side|left side|right side|down (?:his|her|my) (?:left|right))",
+        r"(?:lost|losing|loss of) (?:the )?(?:sight|vision) (?:\w+ ){0,3}(?:one eye|suddenly)|double vision",
+        r"\bfast (?:test )?(?:positive|\+ve)|\?stroke|\bcva\b",
+        r"\bstroke\b",
+        r"slur",
+        r"droop",
+        r"lopsided",
+        r"face (?:\w+ ){0,2}(?:fallen|fell|falling|dropped|dropping|crooked|uneven|wonky|sagging)",
+        rf"{_CANT} (?:lift|raise|move|feel|use) (?:\w+ ){{0,2}}(?:arm|leg|hand|side)",
+        r"one side (?:\w+ ){0,4}(?:weak|numb|gone|paraly|dead|heavy|not working)",
+        r"(?:arm|leg|hand|side of (?:his|her|my|their) (?:body|face)) (?:\w+ ){0,2}(?:weak|numb|dead|limp|heavy|gone)",
+        r"sudden(?:ly)? (?:\w+ ){0,2}(?:weak|numb|confus|blind|vision|see|speak|talk|headache|dizzy)",
+        r"(?:worst|worse) headache",
+        r"thunderclap",
+        rf"{_CANT} (?:speak|talk|get (?:his|her|my|their|the) words|find (?:his|her|my|the) words|understand)",
+        r"words? (?:\w+ ){0,3}(?:jumbled|garbled|muddled|wrong|nonsense|mixed up|slurr)",
+        r"talking (?:funny|strange|weird|gibberish|nonsense)",
+        r"(?:tia|mini stroke)",
+    ],
+    "anaphylaxis": [
+        r"angioedema|biphasic|urticari",
+        r"after (?:the|my|his|her) (?:jab|injection|vaccine|infusion)(?: \w+){0,8} (?:itch|breath|dizzy|light ?headed|faint|rash)",
+        r"swollen (?:tongue|lips?|face|throat|eyes)|puffy (?:face|lips|eyes)",
+        r"throat (?:\w+ ){0,3}(?:scratchy|itchy|funny|narrow)",
+        r"anaphyla|ana\w{0,3}la[xk]\w*",
+        r"throat (?:\w+ ){0,2}(?:clos|swell|swollen|tight)",
+        r"(?:lips?|tongue|face|mouth|eyes?|eyelids?) (?:\w+ ){0,3}(?:swell|swollen|puff|blow|blew|balloon|huge)",
+        r"swell\w* (?:\w+ ){0,2}(?:lips?|tongue|throat|face|mouth)",
+        r"epi ?pen|auto ?injector|adrenaline pen|epinephrine pen",
+        r"allergic reaction",
+        r"(?:hives|welts|rash) (?:\w+ ){0,5}(?:breath|wheez|throat|swell|dizzy|faint)",
+        r"(?:ate|eaten|eating|stung|sting|bitten|after) (?:\w+ ){0,6}(?:breath|wheez|throat|swell|hives|lips)",
+    ],
+    "breathing": [
+        r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
+        r"can'?t get (?:any )?air|cant get air|struggling for (?:air|breath)|fighting for breath|asthma attack",
+        r"(?:breathing|breaths?) (?:\w+ ){0,3}(?:really |very )?(?:fast|quick|hard|funny)",
+        r"\bsob\b|\bdib\b",
+        rf"{_CANT} (?:\w+ ){{0,2}}(?:breath|breathe|get (?:a|his|her|my|any) breath|catch (?:his|her|my|their) breath)",
+        r"(?:not|isn't|isnt|stopped|stop|hasn't been|no longer|barely) breath",
+        r"(?:difficulty|trouble|problems?) breath",
+        r"gasping",
+        r"(?:turning|turned|gone|going|looks?|is|are) (?:\w+ ){0,2}blue",
+        r"blue (?:lips|face|around)",
+        r"chok",
+        r"breathless",
+        r"short(?:ness)? of breath",
+        r"(?:breathing|breath) (?:\w+ ){0,3}(?:fast|rapid|noisy|weird|strange|shallow|laboured|labored|rattl)",
+        r"wheez",
+        r"\bsob\b",
+    ],
+    "unconscious": [
+        r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
+        r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|in bed)",
+        r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
+        r"unconscious",
+        r"unresponsive",
+        r"not respond",
+        rf"{_WONT} (?:\w+ ){{0,2}}(?:wake|waking|respond|come round|come to|answer)",
+        rf"{_CANT} (?:\w+ ){{0,2}}(?:wake|rouse|get (?:him|her|them) (?:up|to respond))",
+        r"passed out",
+        r"collaps",
+        r"fainted",
+        r"blacked out",
+        r"no pulse",
+        r"keeled over",
+        r"(?:floppy|limp)",
+        r"(?:lying|laying|on the) (?:\w+ ){0,3}(?:floor|ground)",
+        r"knocked out",
+    ],
+    "seizure": [
+        r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
+        r"won'?t stop shaking|shaking (?:\w+ ){0,3}(?:unresponsive|won'?t stop)|status epilep",
+        r"seiz",
+        r"\bfit\b",
+        r"fitting",
+        r"convuls",
+        r"shaking (?:\w+ ){0,3}(?:all over|uncontroll|and)",
+        r"jerking",
+    ],
+    "bleeding": [
+        r"soaking (?:through )?(?:a |my )?pads?|full of blood|squirting|slashed|haematemesis|hematemesis|mela?ena|pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|pooing blood|blood (?:\w+ ){0,4}(?:faint|dizzy)",
+        r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)",
+        r"(?:bleeding|blood) (?:\w+ ){0,4}(?:after (?:the )?birth|after delivery|after giving birth)",
+        r"bleed\w* (?:\w+ ){0,3}(?:heav|a lot|lots|badly|loads|everywhere|won't|wont|will not|not stop|"
+        r"non ?stop|through)",
+        r"(?:won't|wont|will not|doesn't|doesnt|can't|cant) stop (?:\w+ ){0,2}bleed",
+        r"blood (?:\w+ ){0,3}(?:everywhere|spurt|pouring|gushing|squirting|soaked|pooling|all over)",
+        r"(?:vomit|throw|threw|puk|cough|spit)\w* (?:\w+ ){0,5}blood",
+        r"(?:lots|loads|a lot) of blood",
+        r"haemorrhag|hemorrhag",
+        r"(?:black|tarry) (?:\w+ ){0,2}(?:poo|stool|stools|poop)",
+        r"soaked (?:\w+ ){0,3}(?:blood|pads?|towels?)",
+        r"(?:deep|big|bad) (?:cut|gash|wound)",
+        r"spurting",
+        r"bleeding",
+    ],
+    "overdose": [
+        r"got into (?:\w+ ){0,3}(?:pills|tablets|meds|medicine|medication)|took some of (?:\w+ ){0,2}(?:pills|tablets|meds|diazepam|medication)|drank (?:a|the|half a|a whole) bottle",
+        r"(?:diazepam|benzos?|oxycodone|tramadol|codeine|morphine|fentanyl|methadone|heroin|cough syrup|sleeping pills|xanax|ketamine|mdma|pills)(?: \w+){0,6} (?:vodka|alcohol|drowsy|hallucinat|loads|bottle|all of|unresponsive|sleepy)",
+        r"\bswallowed\b|whole (?:packet|bottle|box)|took (?:\w+ ){0,3}(?:all|everything|lots|loads)",
+        r"(?:drank|drunk|swallowed|ate) (?:\w+ ){0,4}(?:bleach|antifreeze|cleaner|detergent|perfume|"
+        r"alcohol gel|hand sanitiser|hand sanitizer|e-liquid|vape juice|oil|paraffin)",
+        r"overdos",
+        r"\bod\b|\bod'?d\b|\bo\.d\b",
+        r"(?:took|taken|swallowed|ate|eaten|drank|drunk|downed|necked) (?:\w+ ){0,5}"
+        r"(?:pills|tablets|tabs|capsules|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|"
+        r"aspirin|iron|sleeping|antidepressants|opioids?|oxy|fentanyl|heroin|methadone|insulin|batter|magnet|bleach|"
+        r"detergent|pod|cleaner|antifreeze|weed killer|poison|chemical|button|coin|lamp oil|white spirit|mushrooms|"
+        r"berries|vape|nicotine)",
+        r"(?:whole|entire|full) (?:\w+ ){0,2}(?:bottle|packet|pack|box|strip|blister)",
+        r"poison",
+        r"(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}(?:pills|tablets|tabs|meds|capsules)",
+        r"(?:pills|tablets|tabs|meds) (?:\w+ ){0,3}(?:gone|missing|empty)",
+        r"(?:batter(?:y|ies)|magnets?|bleach|detergent|pods?|cleaning|antifreeze|pills?|tablets?|chemicals?) "
+        r"(?:\w+ ){0,4}(?:mouth|swallow|ate|eaten|drank|drunk|missing|in (?:him|her))",
+        r"\bingest",
+    ],
+    "suicide": [
+        r"suicid",
+        r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self|me)",
+        r"(?:end|ending|ended|finish|take|taking) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|"
+        r"my own life|things|everything|it)\b",
+        r"(?:want|wanna|wants|wanted|wish|wishes) (?:\w+ ){0,3}(?:die|dead|to not exist|to disappear|gone for good)",
+        rf"\bi (?:\w+ ){{0,2}}{_WONT} (?:\w+ ){{0,3}}(?:be alive|be here|live|wake up|exist|go on)",
+        r"don'?t (?:\w+ ){0,2}(?:want|wanna) (?:\w+ ){0,3}(?:alive|live|here|wake up|exist|go on|be around)",
+        r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
+        r"anymore|any more)",
+        r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
+        r"self[- ]?harm",
+        r"(?:cut|cutting|burn|burning|hurt|hurting|harm|harming) (?:my|him|her|them)(?:self|selves)",
+        r"hang (?:my|him|her)self|hanging myself|jump (?:off|from|in front)",
+        r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
+        r"can'?t (?:go on|cope anymore|take (?:it|this) anymore|do this anymore)",
+        r"sleep (?:\w+ ){0,2}(?:forever|for good|and never wake|and not wake)",
+        r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)",
+        r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
+        r"\bunalive\b|\bkms\b",
+    ],
+    "sepsis": [
+        r"(?:very|really|ice) cold (?:hands|feet)|shivering (?:\w+ ){0,2}(?:uncontroll|can'?t stop)",
+        r"feel(?:s|ing)? like (?:i'm|im|i am|he's|she's|hes|shes) (?:going to|gonna) die",
+        r"(?:baby|newborn|infant) (?:\w+ ){0,5}(?:fever|temp|hot|floppy)",
+        r"seps|septic",
+        r"meningit",
+        r"rash (?:\w+ ){0,4}(?:doesn't|doesnt|does not|won't|wont|not) (?:\w+ ){0,2}(?:fade|go away|disappear|blanch)",
+        r"non ?blanch",
+        r"glass test",
+        r"purple (?:\w+ ){0,2}(?:spots|rash|blotches|dots|marks)",
+        r"mottled|blotchy (?:skin|legs|arms)",
+        r"stiff neck",
+        r"(?:fever|temperature|temp|hot|burning up|shivering|shaking|rigors) (?:\w+ ){0,6}"
+        r"(?:confus|drowsy|floppy|lethargic|not making sense|won't wake|wont wake|hard to wake|mottled|pale|clammy|"
+        r"not peeing|no wee|hasn't peed|fast breathing|breathing fast|rash|stiff neck|light hurts)",
+        r"(?:confus|drowsy|floppy|lethargic|clammy) (?:\w+ ){0,6}(?:fever|temperature|temp|hot|shivering)",
+        r"(?:high|spiking) (?:fever|temperature|temp)",
+        r"(?:hasn't|hasnt|has not|not) (?:\w+ ){0,2}(?:peed|weed|wee'd|passed urine|had a wet nappy|had a wet diaper)",
+    ],
+    "pregnancy": [
+        r"contractions (?:\w+ ){0,4}(?:\d{2} ?weeks|early|premature)|premature labour|preterm",
+        r"(?:pregnant|weeks) (?:\w+ ){0,8}(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:face|hands|feet)",
+        r"(?:pregnant|pregnancy|weeks gone|\d+ ?(?:weeks|wks)|gestation|trimester|expecting) (?:\w+ ){0,10}"
+        r"(?:bleed|blood|pain|cramp|headache|vision|seeing|spots|flashing|swell|movement|moving|kicks|kicking|"
+        r"fluid|waters|leaking|fit|seiz|faint|dizzy)",
+        r"(?:bleed|blood|pain|cramp|headache|vision|flashing|swell|fluid|leaking|waters) (?:\w+ ){0,10}"
+        r"(?:pregnant|pregnancy|weeks gone|\d+ ?(?:weeks|wks)|trimester)",
+        r"(?:baby|bump) (?:\w+ ){0,3}(?:not moving|moving less|hasn't moved|hasnt moved|stopped moving|"
+        r"not kicking|stopped kicking|quiet|less active)",
+        r"(?:reduced|fewer|less|no) (?:fetal |foetal |baby )?(?:movements|kicks)",
+        r"waters (?:\w+ ){0,2}(?:broke|broken|gone|went|leaking)",
+        r"ectopic",
+        r"miscarr",
+        r"placent",
+        r"pre[- ]?eclamp|eclamp",
+        r"cord (?:\w+ ){0,2}(?:coming|out|prolaps)",
+        r"(?:gave|giving|give) birth (?:\w+ ){0,6}(?:bleed|blood|pain|fever|faint)",
+    ],
+    "other_urgent": [
+        r"(?:fever|temperature|temp) (?:\w+ ){0,8}(?:back|side|flank|kidney|loin) (?:\w+ ){0,2}pain",
+        r"(?:back|side|flank|kidney|loin) pain (?:\w+ ){0,8}(?:fever|temperature|temp|shivering)",
+        r"(?:fever|temperature|temp) (?:\w+ ){0,4}(?:chemo|chemotherapy|neutropen)",
+        r"(?:chemo|chemotherapy) (?:\w+ ){0,6}(?:fever|temperature|temp|shivering)",
+        r"(?:severe|really bad|terrible|agony|agonising|agonizing) (?:\w+ ){0,3}(?:tummy|stomach|abdominal|belly) pain",
+        r"(?:hot|red|swollen|painful) (?:\w+ ){0,3}(?:calf|leg) (?:\w+ ){0,3}(?:swollen|painful|hot|red)",
+        r"(?:blood sugar|glucose|sugars?) (?:\w+ ){0,3}(?:very |really )?(?:high|low|over|under|hi\b)",
+        r"ketones",
+        r"(?:can't|cant|cannot|unable to) (?:\w+ ){0,2}(?:keep (?:anything|fluids|water) down|stop vomiting|pee|wee)",
+        r"(?:head|hit (?:his|her|my) head|head injury|bang(?:ed)? (?:his|her|my) head) (?:\w+ ){0,8}"
+        r"(?:vomit|sick|sleepy|drowsy|confus|blood thinner|warfarin|apixaban)",
+        r"testic\w* (?:\w+ ){0,3}(?:pain|swollen|swelling)",
+        r"(?:eye|vision) (?:\w+ ){0,4}(?:sudden|suddenly|curtain|shadow|flashes|painful red)",
+    ],
+}
+# Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
+TOGETHER: dict[str, list[tuple[str, str]]] = {
+    "chest_pain": [
+        (
+            r"\bchest",
+            r"pain|hurt|tight|pressure|heavy|crush|squeez|ache|rubbing|clutch|sweat|clammy|diaphor|radiat|"
+            r"\bjaw\b|left arm|indigestion|breathless|pale|grey|gray|vomit|throwing up|being sick|faint",
+        ),
+    ],
+    "stroke": [
+        (
+            r"sudden|all of a sudden|came on|out of nowhere|just now|this morning|an hour ago|minutes ago",
+            r"confus|vision|can'?t see|speech|speak|talk|walk straight|balance|spinning|numb|weak|worst headache|"
+            r"bumping|dropp|slur|droop|face",
+        ),
+        (
+            r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head|head injury",
+            r"drowsy|sleepy|headache|vomit|being sick|confus|warfarin|apixaban|rivaroxaban|blood thinner|"
+            r"anticoag|clopidogrel|unconscious|knocked out|fit|seiz",
+        ),
+    ],
+    "anaphylaxis": [
+        (
+            r"sting|stung|\bate\b|eaten|eating|allerg|peanut|\bnuts?\b|\begg|shellfish|prawn|antibiotic|penicillin|"
+            r"cefazolin|amoxicillin|\bbee\b|wasp|injection|contrast|latex|sesame",
+            r"throat|tongue|\blips?\b|swell|swollen|hives|itch|faint|wheez|breath|stridor|stridul|urticari|hypotens|"
+            r"rash|blotch|dizzy|collaps|vomit",
+        ),
+    ],
+    "breathing": [
+        (r"\b(?:sats?|spo2|oxygen|o2)\b", r"\b(?:[5-8]\d|9[0-1])\b"),
+        (r"\b(?:rr|resp(?:iratory)? rate|breathing rate)\b", r"\b(?:2[5-9]|[3-6]\d)\b"),
+        (
+            r"inhaler|reliever|puffer|nebuli",
+            r"not (?:working|helping|doing)|isn'?t (?:working|helping|doing)|"
+            r"doesn'?t help|no help|every (?:few )?minutes|full breath",
+        ),
+        (r"stridor|stridul|grunting|ribs (?:\w+ ){0,2}sucking|sucking in|head bobbing|nostrils flaring", r"."),
+    ],
+    "unconscious": [
+        (r"\bgcs\b", r"\b(?:[3-9]|1[0-2])\b"),
+        (r"won'?t|wont|can'?t|cant|hasn'?t|hasnt|not", r"come round|come to|wake|respond|rouse"),
+    ],
+    "seizure": [
+        (
+            r"stiff|twitch|jerk|shak|seiz|fitt|status|convuls",
+            r"still|keeps?|going|won'?t stop|twice|again|minutes|"
+            r"blue|come round|hot|fever|first|what do|what next|second",
+        ),
+        (r"went stiff|gone stiff|twitching|fitted|fitting|seizing|status epilepticus|in status", r"."),
+    ],
+    "bleeding": [
+        (
+            r"blood|bleed",
+            r"pouring|pumping|gushing|spurting|through (?:the|a|my|his|her) (?:towel|shirt|bandage|dressing|"
+            r"clothes|pad)|won'?t stop|bright red|fresh|mouthful|cups?|\b\d{3,4} ?ml\b|stabbed|wound|bone|clots",
+        ),
+        (r"stabbed|gunshot|been shot|impaled|amputat|chainsaw|glass (?:\w+ ){0,3}(?:arm|leg|neck)", r"."),
+    ],
+    "overdose": [
+        (
+            r"injected|took|taken|had|gave|given|swallowed",
+            r"twice|double|extra|too much|too many|wrong (?:dose|meds)|"
+            r"someone else'?s",
+        ),
+        (
+            r"dishwasher|laundry|washing|tablet|capsule|pod|battery|magnet|bleach|chemical|berries|plant|mushroom",
+            r"bit|bitten|chew|mouth|foam|swallow|ate|eaten|licked|drank|sucked",
+        ),
+        (r"car running|exhaust|carbon monoxide|fumes|gas leak|\bco alarm", r"."),
+        (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
+    ],
+    "suicide": [
+        (
+            r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
+            r"myself|my arms|my wrists|my legs|my thighs|"
+            r"her arms|her wrists|her thighs|his arms|his wrists|deeper|again tonight|fresh",
+        ),
+        (
+            r"edge of|on the roof|top of (?:the )?(?:bridge|car park|building)|on the bridge|train tracks|railway|"
+            r"jump",
+            r"right now|now|tonight|standing|about to|going to|want to",
+        ),
+        (
+            r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|saved up (?:my )?(?:pills|tablets)",
+            r".",
+        ),
+        (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
+        (r"something worse|not safe|unsafe with myself|can'?t keep myself safe|plan to|have a plan|made a plan", r"."),
+    ],
+    "sepsis": [
+        (r"rash|spots|blotch", r"fever|temp|drowsy|sleepy|floppy|hot|burning up|won'?t fade|glass|unwell"),
+        (
+            r"\b(?:temp|temperature)\b(?: \w+){0,2} (?:3[89]|4[01]|35)",
+            r"newborn|weeks? old|days? old|baby|confus|"
+            r"not feeding|drowsy|sleepy|floppy|resp|breath|heart rate|\bhr\b|pale|mottled",
+        ),
+        (
+            r"burning up|boiling hot|shivering|rigors|high fever",
+            r"not (?:him|her|them)self|confus|sleepy|drowsy|"
+            r"heart rate|grey|gray|pale|mottled|not peeing|not weeing|op\b|operation|surgery|chemo",
+        ),
+        (
+            r"(?:lips|skin|face) (?:\w+ ){0,2}(?:grey|gray|blue|mottled)",
+            r"sleepy|drowsy|confus|antibiotic|infection|"
+            r"fever|temp",
+        ),
+        (r"heart rate|\bhr\b|pulse", r"\b1[3-9]\d\b"),
+        (r"not feeding|won'?t feed|refusing feeds", r"newborn|weeks? old|days? old|baby|temp|fever|floppy|sleepy"),
+        (r"new confusion|suddenly confused", r"temp|fever|resp|breath|infection|uti|pneumonia|antibiotic"),
+    ],
+    "pregnancy": [
+        (r"fluid|waters|leaking|trickl|gush", r"\b\d{2} ?(?:weeks|wks)|pregnan|trimester"),
+        (
+            r"postnatal|postpartum|after (?:the |a |my |her )?(?:c-section|caesarean|birth|delivery)|c-section|"
+            r"just (?:had|given birth)",
+            r"breath|pleuritic|bleed|blood|headache|vision|fever|calf|chest|faint|clots",
+        ),
+    ],
+    "other_urgent": [
+        (r"\bear\b", r"swollen|lump|sticking out|behind"),
+        (r"\beye", r"painful|pain|red|blurry|blurred|vision|chemical|splash"),
+        (r"calf|leg", r"swollen|tender|hot|red|after (?:a |his |her |my )?(?:long )?flight"),
+        (r"bite|bitten|scratch|wound|cut", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
+        (r"sugar|glucose|\bbm\b", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
+        (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
+        (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
+        (r"catheter", r"blocked|not draining|pain|distended"),
+        (r"jaw|face|tooth|toothache", r"swell|swollen|can'?t open"),
+        (r"testic|scrotum|ball", r"pain|swollen|sudden"),
+    ],
+}
+_FLAGS = {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in RED_FLAGS.items()}
+_TOGETHER = {name: [(re.compile(a), re.compile(b)) for a, b in pairs] for name, pairs in TOGETHER.items()}
+
+
+def _flagged(text: str) -> tuple[str, ...]:
+    """Red-flag categories of a normalised message: a single pattern, or two cues together."""
+    return tuple(
+        name
+        for name in RED_FLAGS
+        if _FLAGS[name].search(text) or any(a.search(text) and b.search(text) for a, b in _TOGETHER.get(name, []))
+    )
+
+
+URGENT_CATEGORIES = tuple(RED_FLAGS)
+# A plain mention of bleeding, a fit, or shortness of breath is not yet a red flag on its own for a clinician.
+_WEAK = {"bleeding", "seizure", "breathing", "other_urgent"}
+
+# Happening now, to someone: the situation cues.
+_NOW = re.compile(
+    r"\b(?:right now|now|just|currently|at the moment|atm|this (?:morning|evening|afternoon)|tonight|today|"
+    r"for the (?:last|past) (?:\w+ ){0,2}(?:minutes?|mins?|hours?|hrs?)|since (?:this|an hour|lunch|breakfast|dinner|"
+    r"\d)|(?:\d+|a few|few|ten|twenty|thirty|an?) (?:minutes?|mins?|hours?|hrs?) ago|keeps?|still|suddenly|"
+    r"all of a sudden|out of nowhere|started|starting|getting worse|worse|happening|is having|are having|"
+    r"having a|i'?m having|im having|i think i'?m|im|i'm|i am|i feel|i've|ive|i have|i took|i just|"
+    r"we think|we found|found (?:him|her|them)|he'?s|she'?s|they'?re|he is|she is|they are|he has|she has|has just|"
+    r"won't|wont|can't|cant|isn't|isnt|hasn't|hasnt|help|please|what do i do|what should i do|what do we do|"
+    r"should i|should we|do i need|call (?:an )?ambulance|going on|hurts|hurting|"
+    r"scared|frightened|panicking|worried)\b"
+)
+_ACUTE = re.compile(
+    r"\b(?:right now|just now|just|suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|today|"
+    r"(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?) ago|at the moment|currently|still going|won'?t stop)\b"
+)
+# A particular patient in front of a clinician: a bed, vital signs, "c/o", "found with".
+_CLINICAL_SITUATION = re.compile(
+    r"\b(?:pt|patient|resident|lady|man|woman|gentleman|child|baby|boy|girl)\b(?: \w+){0,3} "
+    r"(?:in|on) (?:bay|bed|room|ward|recovery|resus|cubicle|ed|a&e|theatre|icu)|\bc/o\b|\bfound (?:with|in|on)|"
+    r"\b(?:bp|hr|rr|sats|spo2|gcs|temp|resp rate|heart rate|pulse)\b (?:is |of |at |now |dropping to |down to )?"
+    r"\d|\bpost[- ]?op\b|\bjust (?:gone|become|collapsed|arrested)|\bin (?:status|resus)\b|\bbed \d|\bbay \d|"
+    r"\b\d{1,3} ?(?:m|f|yo|y/o|yrs? old|year old|years old)\b|\bmy patient\b|\bthis patient\b|\bward pt\b|"
+    r"\b(?:sbp|bp) (?:of |is |now )?(?:[4-8]\d)\b|\b(?:bp|sbp) ?[4-8]\d ?/|\bhr (?:of |is )?1[2-9]\d\b|"
+    r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b"
+)
+_RELATION = re.compile(rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
+_PAST = re.compile(
+    r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy)|the other day|"
+    r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|several|many|"
+    r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|back in|history of|"
+    r"previous|previously|prior|years? (?:ago|back)|since (?:my|his|her|their) (?:heart attack|stroke|mi|"
+    r"overdose|seizure|surgery|bypass|stent)|after (?:my|his|her|their) (?:heart attack|stroke|mi|overdose|"
+    r"seizure|stent|bypass)|survivor|recovered|recovering from|was diagnosed|had (?:a|an|his|her|my) "
+    r"(?:heart attack|stroke|mi|tia|seizure|overdose|anaphylactic|allergic)|when (?:i|he|she) was (?:a )?"
+    r"(?:kid|child|younger|little|baby)|used to|once had|ever had|in the past)\b"
+)
+# A question about a topic rather than a situation: doses, protocols, thresholds, scores, teaching.
+_REFERENCE = re.compile(
+    r"\b(?:dose|doses|dosing|dosage|mg|mcg|micrograms?|mg/kg|ml|units|protocol|guideline|guidelines|guidance|"
+    r"algorithm|pathway|criteria|criterion|threshold|cut-?off|target|targets|score|scores|scoring|scale|nihss|"
+    r"gcs|qsofa|news2?|curb|crb|wells|grace|timi|heart score|abcd|differential|ddx|first[- ]line|second[- ]line|"
+    r"indications?|contraindicat\w*|evidence|trials?|studies|study|meta-analysis|pathophysiology|mechanism|"
+    r"time window|window for|door[- ]to|recommended|recommendation|recommend|management|managed|manage|"
+    r"treated|treatment of|treat a|approach to|workup|work-up|investigat\w*|assess(?:ed|ment)?|stratif\w*|"
+    r"recognise|recognize|recognising|recognizing|signs of|symptoms of|warning signs|red flags?|features of|"
+    r"causes of|risk factors?|how common|incidence|prevalence|prognosis|mortality|definition|define|defined|"
+    r"classif\w*|grading|staging|teach|teaching|exam|osce|revision|lecture|students?|in adults|in children|"
+    r"paediatric|pediatric|adults?|infants|elderly patients|patients with|a patient with|in pregnancy|"
+    r"how long should|how often|when should|when to|what is the|what are the|what's the|whats the|which|"
+    r"is it safe|can you|difference between|vs|versus|compare|mechanism|antidote|reversal|monitoring|"
+    r"follow-?up|prevent|prevention|screening|refer|referral|audit|policy|training|simulation|what kind of|"
+    r"what type of|how do i know|how can i tell|how would i know|should make|when to call|when should|vaccines?|"
+    r"chances|likely|normal rate|normal range|run in (?:the )?famil\w*|dangerous|^what (?:is|are) (?!happening))\b"
+)
+_QUESTION_START = re.compile(
+    r"^(?:(?:and|so|but|ok|okay|also|hi|hello|quick question)\b,? ?)?(?:what|which|how|when|why|is|are|does|do|can|could|should|explain|define|list|describe|compare|tell me)\b"
+)
+# Clearly a first-hand report of something happening now ("I have taken...", "my dad is on the floor").
+_ACTIVE = re.compile(
+    rf"(?:\b(?:i|i'm|im|i've|ive|we|we've)\b|{_WHO}|\b(?:he|she|they)\b) (?:\w+ ){{0,3}}"
+    r"(?:is|are|has|have|had|just|keeps?|won't|wont|can't|cant|isn't|isnt|looks?|seems?|took|taken|swallowed|"
+    r"ate|drank|collapsed|fell|passed|went|got|feel|feels|felt|am|was|started|suddenly|think|thinks)\b"
+)
+
+
+# Red-flag words people misspell under stress; a word within one or two edits of one of these is read as it.
+KEY_WORDS = (
+    "chest pain breathe breath breathing unconscious unresponsive seizure seizing fitting anaphylaxis allergic "
+    "swelling swollen bleeding blood overdose overdosed suicide suicidal meningitis sepsis stroke collapsed "
+    "fainted pregnant vomiting headache confused drowsy paracetamol convulsing choking poisoning wheezing "
+    "tablets ambulance emergency pressure tightness crushing sweating numbness weakness slurring drooping "
+    "breathless epipen adrenaline swallowed poisoned bleach battery diabetic pulse ketones"
+).split()
+_KEY_BY_LETTER: dict[str, list[str]] = {}
+for _word in set(KEY_WORDS):
+    _KEY_BY_LETTER.setdefault(_word[0], []).append(_word)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of a and b is at most limit (small strings only); one swap of neighbours counts once."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _spell(word: str) -> str:
+    if len(word) < 5 or word in _KNOWN:
+        return word
+    limit = 1 if len(word) < 8 else 2
+    for candidate in _KEY_BY_LETTER.get(word[0], []):
+        if _within(word, candidate, limit):
+            return candidate
+    return word
+
+
+_KNOWN = frozenset(KEY_WORDS) | frozenset("chests breaths bleeds bleed fitted pained strokes tablet pressures".split())
+
+
+def normalise(text: str) -> str:
+    """Lowercase, punctuation other than apostrophes spaced, stretched letters and common misspellings mended."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w'\s/&+?-]", " ", text)
+    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "sooooo" -> "soo"
+    text = " ".join(_spell(w) for w in text.split())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the rules saw in a message: red-flag categories and how it reads."""
+
+    categories: tuple[str, ...]
+    explicit_crisis: bool
+    now: bool
+    relation: bool
+    first_person: bool
+    past: bool
+    reference: bool
+    question_form: bool
+    active: bool
+    acute: bool = False
+    clinical_situation: bool = False
+
+    def features(self, persona: Persona) -> list[float]:
+        """The rule layer's view of a message, as inputs to the linear model."""
+        strong = [c for c in self.categories if c not in _WEAK]
+        return [
+            1.0 if self.categories else 0.0,
+            1.0 if strong else 0.0,
+            1.0 if "suicide" in self.categories else 0.0,
+            1.0 if self.now else 0.0,
+            1.0 if self.relation else 0.0,
+            1.0 if self.first_person else 0.0,
+            1.0 if self.past else 0.0,
+            1.0 if self.reference else 0.0,
+            1.0 if self.question_form else 0.0,
+            1.0 if self.active else 0.0,
+            1.0 if self.acute else 0.0,
+            1.0 if self.clinical_situation else 0.0,
+            1.0 if persona.lay else 0.0,
+            1.0 if persona is Persona.PHYSICIAN else 0.0,
+        ]
+
+
+def read_cues(text: str) -> Cues:
+    """Apply the rules to a normalised message."""
+    return Cues(
+        categories=_flagged(text),
+        explicit_crisis=bool(_FLAGS["suicide"].search(text)),
+        now=bool(_NOW.search(text)),
+        relation=bool(_RELATION.search(text)),
+        first_person=bool(_FIRST_PERSON.search(text)),
+        past=bool(_PAST.search(text)),
+        reference=bool(_REFERENCE.search(text)),
+        question_form=bool(_QUESTION_START.search(text)),
+        active=bool(_ACTIVE.search(text)),
+        acute=bool(_ACUTE.search(text)),
+        clinical_situation=bool(_CLINICAL_SITUATION.search(text)),
+    )
+
+
+def rule_score(cues: Cues, persona: Persona) -> float:
+    """How strongly the rules alone say 'this is happening now and needs help' (0 to 1)."""
+    if not cues.categories:
+        return 0.0
+    strong = any(c not in _WEAK for c in cues.categories)
+    situation = cues.active or cues.clinical_situation or (cues.now and (cues.relation or cues.first_person))
+    if cues.past and not cues.acute:
+        return 0.15
+    if cues.explicit_crisis and (cues.first_person or cues.relation) and not cues.reference:
+        return 0.95
+    if not persona.lay and cues.first_person and cues.active and not cues.question_form and not cues.reference:
+        persona = Persona.PATIENT  # a clinician describing their own symptoms is a patient for now
+    if persona.lay:
+        if cues.acute or cues.clinical_situation:
+            return 0.9 if strong else 0.8
+        if cues.reference:
+            return 0.3 if strong else 0.1
+        if cues.question_form:
+            return 0.6 if (cues.first_person or cues.relation) else 0.3
+        return 0.75  # a description with no question: treat it as happening now
+    if cues.clinical_situation or (situation and cues.acute):
+        return 0.85 if strong else 0.6
+    if situation and not cues.reference:
+        return 0.6 if strong else 0.4
+    if situation:
+        return 0.35
+    return 0.05
+
+
+@dataclass
+class TriageModel:
+    """Logistic regression over [embedding, rule features, rule score]; fitted by `fit`, stored as JSON."""
+
+    weights: np.ndarray
+    bias: float
+    threshold_lay: float
+    threshold_clinical: float
+    trained_on: str = ""
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> TriageModel | None:
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=float(data["bias"]),
+            threshold_lay=float(data["threshold_lay"]),
+            threshold_clinical=float(data["threshold_clinical"]),
+            trained_on=data.get("trained_on", ""),
+        )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "about": "Triage linear model (assistant/triage.py); regenerate: python benchmarks/triage.py --fit",
+            "trained_on": self.trained_on,
+            "bias": round(self.bias, 6),
+            "threshold_lay": self.threshold_lay,
+            "threshold_clinical": self.threshold_clinical,
+            "weights": [round(float(w), 6) for w in self.weights],
+        }
+        path.write_text(json.dumps(payload) + "\n", encoding="utf-8")
+
+    def probability(self, x: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias))))
+
+
+def model_input(vector: np.ndarray, cues: Cues, persona: Persona) -> np.ndarray:
+    """One row of the linear model's input."""
+    extra = np.asarray(cues.features(persona) + [rule_score(cues, persona)], dtype=np.float32)
+    return np.concatenate([np.asarray(vector, dtype=np.float32).ravel(), extra * 2.0])
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5) -> tuple:
+    """Plain gradient descent on the logistic loss with an L2 penalty; classes weighed equally."""
+    n, d = rows.shape
+    w = np.zeros(d, dtype=np.float64)
+    b = 0.0
+    pos = labels.sum()
+    sample_weight = np.where(labels == 1, n / (2 * max(pos, 1)), n / (2 * max(n - pos, 1)))
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(rows @ w + b)))
+        grad = (p - labels) * sample_weight
+        w -= lr * (rows.T @ grad / n + l2 * w / n)
+        b -= lr * grad.mean()
+    return w.astype(np.float32), float(b)
+
+
+def exemplar_hash(texts: Sequence[str]) -> str:
+    """Identifies the training rows, so a stale model is detected."""
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Decision:
+    """The triage outcome of one message."""
+
+    level: Level
+    categories: list[str] = field(default_factory=list)
+    probability: float = 0.0
+
+    @property
+    def fires(self) -> bool:
+        return self.level is not Level.NONE
+
+
+class Triage:
+    """Rules plus the linear model; `embed` is the shipped sentence embedder (injected)."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, model: TriageModel | None = None):
+        self.embed = embed
+        self.model = model if model is not None else (TriageModel.load() if embed is not None else None)
+
+    def probability(self, message: str, persona: Persona) -> tuple[float, Cues]:
+        """Chance the message describes someone needing urgent help now, and the rule cues behind it."""
+        text = normalise(message)
+        cues = read_cues(text)
+        score = rule_score(cues, persona)
+        if self.model is None or self.embed is None:
+            return score, cues
+        vector = self.embed([message])[0]
+        return self.model.probability(model_input(vector, cues, persona)), cues
+
+    def decide(self, message: str, persona: Persona) -> Decision:
+        """Emergency, crisis, urgent same-day, or none, from the message's own text."""
+        p, cues = self.probability(message, persona)
+        if self.model is None or self.embed is None:
+            threshold = 0.5
+        else:
+            threshold = self.model.threshold_lay if persona.lay else self.model.threshold_clinical
+        if p < threshold:
+            return Decision(Level.NONE, list(cues.categories), p)
+        categories = list(cues.categories)
+        if cues.explicit_crisis or categories == ["suicide"]:
+            level = Level.CRISIS
+        elif categories and all(c == "other_urgent" for c in categories):
+            level = Level.URGENT
+        else:
+            level = Level.EMERGENCY
+        return Decision(level, categories, p)

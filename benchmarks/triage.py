@@ -1,0 +1,164 @@
+"""Triage quality and speed on the labelled set: fit on the dev split, measure on the untouched test split.
+
+    python benchmarks/triage.py --fit        # refit on the exemplars + dev split, then measure on test
+    python benchmarks/triage.py              # measure the shipped model on test
+    python benchmarks/triage.py --split dev  # look at dev (for rule work; never tune on test)
+
+Sensitivity = share of urgent messages (label emergency, crisis or urgent) that get the notice; false
+alarms = share of non-urgent messages that get it. Latency is one `Triage.decide` call (rules plus one
+embedding) per message, p50 and p95 in milliseconds. The thresholds are chosen on out-of-fold dev
+probabilities, so the dev figures printed are honest estimates too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.models import Persona  # noqa: E402
+from assistant.triage import (  # noqa: E402
+    Triage,
+    TriageModel,
+    exemplar_hash,
+    fit,
+    model_input,
+    normalise,
+    read_cues,
+)
+from benchmarks.common import percentile  # noqa: E402
+from knowledge.embeddings import shared_embedder  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "triage.jsonl"
+EXEMPLARS = ROOT / "assistant" / "data" / "triage_exemplars.jsonl"
+GOALS = {"sensitivity": 0.99, "false_alarm": 0.03, "physician_false_alarm": 0.01}
+
+
+def load(split: str | None = None) -> list[dict]:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def features(rows: list[dict], embed) -> np.ndarray:
+    vectors = embed([r["text"] for r in rows])
+    return np.stack(
+        [
+            model_input(v, read_cues(normalise(r["text"])), Persona(r["persona"]))
+            for v, r in zip(vectors, rows, strict=True)
+        ]
+    )
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_sensitivity: float) -> float:
+    """The highest threshold that keeps sensitivity, else the one that best trades the two."""
+    candidates = sorted(set(np.round(p, 4)) | {0.5})
+    best, best_cost = 0.5, float("inf")
+    for t in candidates:
+        fired = p >= t
+        sens = fired[y == 1].mean() if (y == 1).any() else 1.0
+        fa = fired[y == 0].mean() if (y == 0).any() else 0.0
+        cost = 20 * max(0.0, min_sensitivity - sens) + max(0.0, fa - max_false_alarm) + 0.001 * fa
+        if cost < best_cost - 1e-9 or (abs(cost - best_cost) < 1e-9 and t > best):
+            best, best_cost = t, cost
+    return float(best)
+
+
+def training_rows() -> list[dict]:
+    """The training exemplars (written apart from the labelled set) plus the labelled set's dev split."""
+    exemplars = [json.loads(line) for line in EXEMPLARS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return exemplars + load("dev")
+
+
+def refit(embed) -> TriageModel:
+    rows = training_rows()
+    x = features(rows, embed)
+    y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
+    lay = np.array([Persona(r["persona"]).lay for r in rows])
+    folds = np.arange(len(rows)) % 5
+    oof = np.zeros(len(rows))
+    for k in range(5):
+        w, b = fit(x[folds != k], y[folds != k])
+        oof[folds == k] = 1 / (1 + np.exp(-(x[folds == k] @ w + b)))
+    threshold_lay = choose_threshold(oof[lay], y[lay], 0.05, 0.98)
+    threshold_clinical = choose_threshold(oof[~lay], y[~lay], 0.01, 0.95)
+    w, b = fit(x, y)
+    model = TriageModel(w, b, threshold_lay, threshold_clinical, exemplar_hash([r["text"] for r in rows]))
+    model.save()
+    print(f"fitted on {len(rows)} rows (exemplars + dev); thresholds lay {threshold_lay:.4f} clinical {threshold_clinical:.4f}")
+    return model
+
+
+def measure(triage: Triage, rows: list[dict]) -> dict:
+    by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # pos, caught, neg, false alarms
+    by_persona: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    latencies, misses, alarms = [], [], []
+    for row in rows:
+        persona = Persona(row["persona"])
+        start = time.perf_counter()
+        decision = triage.decide(row["text"], persona)
+        latencies.append((time.perf_counter() - start) * 1000)
+        urgent = row["label"] != "none"
+        for table, key in ((by_cat, row["category"]), (by_persona, row["persona"])):
+            cell = table[key]
+            if urgent:
+                cell[0] += 1
+                cell[1] += decision.fires
+            else:
+                cell[2] += 1
+                cell[3] += decision.fires
+        if urgent and not decision.fires:
+            misses.append(row)
+        if not urgent and decision.fires:
+            alarms.append(row)
+
+    def rates(cell: list[int]) -> dict:
+        return {
+            "urgent": cell[0],
+            "sensitivity": round(cell[1] / cell[0], 3) if cell[0] else None,
+            "not_urgent": cell[2],
+            "false_alarm": round(cell[3] / cell[2], 3) if cell[2] else None,
+        }
+
+    total = [sum(c[i] for c in by_cat.values()) for i in range(4)]
+    return {
+        "messages": len(rows),
+        "overall": rates(total),
+        "per_category": {k: rates(v) for k, v in sorted(by_cat.items())},
+        "per_persona": {k: rates(v) for k, v in sorted(by_persona.items())},
+        "latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95)},
+        "misses": [f"[{r['persona']}/{r['category']}] {r['text']}" for r in misses],
+        "false_alarms": [f"[{r['persona']}/{r['category']}] {r['text']}" for r in alarms],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fit", action="store_true", help="refit the linear model on the dev split first")
+    parser.add_argument("--split", default="test", choices=["dev", "test"])
+    parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
+    parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    embedder = shared_embedder()
+    if args.fit:
+        refit(embedder.embed)
+    embedder.embed(["warm up"])
+    triage = Triage() if args.rules_only else Triage(embed=embedder.embed)
+    figures = measure(triage, load(args.split))
+    figures["split"] = args.split
+    figures["layers"] = "rules only" if args.rules_only else "rules + linear model over MiniLM"
+    text = json.dumps(figures, indent=2)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The one text module: words, stems and sentences, shared by retrieval, evidence, composition and citations.
+
+Retrieval and the citation check used to tokenise differently, so a word could count in one and not
+the other. Everything that compares words now goes through `tokens` / `content_terms`, and everything
+that cuts text into sentences through `split_sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_STEM = Stemmer.Stemmer("english")
+# Words, with hyphenated compounds cut into their parts ("mild-moderate", "first-line") and clitics dropped.
+_WORD = re.compile(r"[a-z0-9]+")
+_CLITIC = re.compile(r"'(?:s|t|re|ve|ll|d|m)\b")
+STOPWORDS = frozenset(
+    "a an and are as at be been being by can could do does did doing done for from had has have having how i if "
+    "in into is it its itself may might more most must of on or should so such than that the their theirs them "
+    "themselves then there these they this those to was were what when where which while who whom whose why "
+    "will with would you your yours yourself our ours we us also about after all any both each other only over "
+    "same some under up very me my mine myself he him his himself she her hers herself isn aren wasn weren don "
+    "doesn didn hasn haven hadn won wouldn shouldn couldn mustn im ive id ill youre hes shes theyre thats whats "
+    "just but because until against between through during before above below down out off again further here "
+    "once own too s t re ve ll d m yes ok okay please hi hello thanks thank get got".split()
+)
+# Negation words carry meaning for support checks, so they are not stopwords, but they are not topic words.
+NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "none", "neither", "cannot"})
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEM.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word forms; "isn't" -> "isn", "first-line" -> "first", "line"."""
+    return _WORD.findall(_CLITIC.sub("", text.lower().replace("’", "'")))
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words in order (with repeats): the unit of BM25 and of every overlap measure."""
+    return [_stem(w) for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
+
+
+def content_terms(text: str) -> set[str]:
+    """The set of stemmed content words of a text."""
+    return set(tokens(text))
+
+
+# Abbreviations whose full stop does not end a sentence (lowercased, without the final dot).
+ABBREVIATIONS = frozenset(
+    "e.g i.e vs approx dr mr mrs ms prof st al fig figs u.s u.k u.n e.u i.v i.m s.c p.o b.d t.d.s q.d b.i.d "
+    "t.i.d q.i.d p.r.n o.d cf incl jr sr vol dept univ ie eg".split()
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[.!?:])\s+(?=[-*] )|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}"
+)
+_LAST_TOKEN = re.compile(r"(\S+)\.[\"')\]]*$")
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    match = _LAST_TOKEN.search(piece)
+    if not match:
+        return False
+    token = match.group(1).lower().lstrip("([\"'")
+    return token in ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items, in order; 'U.S.', 'St.', 'e.g.', 'i.v.', 'vs.' never end one."""
+    parts = [p.strip() for p in _BOUNDARY.split(text) if p and p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _ends_with_abbreviation(merged[-1]) and not part.startswith(("- ", "* ")):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged

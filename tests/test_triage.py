@@ -1,0 +1,79 @@
+"""Triage on the labelled set (tests/data/triage.jsonl): the untouched test split, per category and persona.
+
+The thresholds sit a little below the figures in docs/benchmarks.md so that a regression fails here,
+while the benchmark (benchmarks/triage.py) reports the exact figures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from assistant.models import Persona
+from assistant.triage import Level, Triage, TriageModel, exemplar_hash
+
+DATA = Path(__file__).parent / "data" / "triage.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+CRITICAL = ("chest_pain", "stroke", "breathing", "unconscious", "suicide")
+
+
+def _rows(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["split"] == split]
+
+
+@pytest.fixture(scope="module")
+def triage(embedder) -> Triage:
+    return Triage(embed=embedder.embed)
+
+
+@pytest.fixture(scope="module")
+def outcomes(triage: Triage) -> list[tuple[dict, bool]]:
+    return [(row, triage.decide(row["text"], Persona(row["persona"])).fires) for row in _rows("test")]
+
+
+def test_the_labelled_set_is_big_enough_and_split() -> None:
+    rows = _rows("dev") + _rows("test")
+    urgent = [r for r in rows if r["label"] != "none"]
+    assert len(rows) >= 300 and len(urgent) >= 150 and len(rows) - len(urgent) >= 150
+    assert len(_rows("test")) >= 150
+
+
+def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
+    urgent = [fired for row, fired in outcomes if row["label"] != "none"]
+    assert sum(urgent) / len(urgent) >= 0.98
+    by_category: dict[str, list[bool]] = defaultdict(list)
+    for row, fired in outcomes:
+        if row["label"] != "none":
+            by_category[row["category"]].append(fired)
+    for category in CRITICAL:
+        assert all(by_category[category]), f"missed a {category} emergency"
+    for category, fired in by_category.items():
+        assert sum(fired) / len(fired) >= 0.85, category
+
+
+def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
+    calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
+    assert sum(f for _, f in calm) / len(calm) <= 0.06
+    physician = [f for row, f in calm if row["persona"] == "physician"]
+    assert sum(physician) / len(physician) <= 0.02
+
+
+def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) -> None:
+    crisis = triage.decide("been stockpiling my pills and tonight feels like the night", Persona.PATIENT)
+    assert crisis.level is Level.CRISIS
+    collapse = triage.decide("grandpa fell over in the kitchen and we cant wake him up", Persona.CAREGIVER)
+    assert collapse.level is Level.EMERGENCY
+    assert triage.decide("what LDL target after an MI two years ago", Persona.PHYSICIAN).level is Level.NONE
+
+
+def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
+    """Fails when the exemplars or the dev split changed and `python benchmarks/triage.py --fit` was not run."""
+    model = TriageModel.load()
+    assert model is not None
+    exemplars = (ROOT / "assistant" / "data" / "triage_exemplars.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in exemplars if line.strip()] + [r["text"] for r in _rows("dev")]
+    assert model.trained_on == exemplar_hash(texts)
