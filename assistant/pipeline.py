@@ -301,7 +301,7 @@ class Pipeline:
                 reason = "its reply cited none of the approved sources"
             except LLMError as exc:  # our own words and an id; the server's text goes nowhere
                 error_id = report("LLM answer failed", exc, log)
-                reason = f"the language model could not be reached or did not finish; error id {error_id}"
+                reason = f"{exc}; error id {error_id}"  # LLMError texts are ours: kind and status, no server text
             notices.append(
                 Notice(
                     kind=NoticeKind.FALLBACK,

@@ -117,6 +117,8 @@ def check_input(question: str) -> str | None:
             f"That message is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
             "Please ask one focused question, without pasting whole documents or records."
         )
+    if not any(ch.isalnum() for ch in question):  # "<!--", a row of backslashes: nothing to search for
+        return "Please type a question in words, for example: What is the treatment for GNET?"
     return None
 
 
