@@ -77,7 +77,10 @@ class Settings(BaseSettings):
     reviewer_groups: str = Field("", description="OIDC: comma-separated groups (in OIDC_GROUPS_CLAIM) that review")
     admin_groups: str = Field("", description="OIDC: comma-separated groups that review and administer")
     oidc_groups_claim: str = Field("groups", description="OIDC: the claim of st.user that lists the person's groups")
-    database_url: str | None = Field(
+    shipped_vectors: bool = Field(
+        True, description="Take the bundled articles' embeddings from the shipped file instead of computing them"
+    )
+    database_url: SecretStr | None = Field(
         None,
         description="Shared state (decisions, audit log, feedback, gaps): sqlite:///path/file.sqlite3 or "
         "postgresql://user:password@host:5432/db; unset = DATA_DIR/editorial.sqlite3",
@@ -137,8 +140,10 @@ class Settings(BaseSettings):
 
     @property
     def database(self) -> str:
-        """The DATABASE_URL in effect."""
-        return self.database_url or sqlite_url(self.data_dir / "editorial.sqlite3")
+        """The DATABASE_URL in effect (a secret: it may hold the database password)."""
+        if self.database_url:
+            return self.database_url.get_secret_value()
+        return sqlite_url(self.data_dir / "editorial.sqlite3")
 
     @property
     def llm_enabled(self) -> bool:

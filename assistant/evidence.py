@@ -9,12 +9,12 @@ subgroup does not lead. Both composers work from what this stage returns.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import textstat
 
 from assistant.models import PartKind, Persona
@@ -28,7 +28,7 @@ from assistant.question import (
 from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
-from knowledge.text import content_terms, split_sentences
+from knowledge.text import content_terms, split_sentences, tokens
 
 Weigh = Callable[[set[str]], dict[str, float]]
 
@@ -37,6 +37,7 @@ _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )
 _LIST_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
+_DEFINITION = re.compile(r"^[\w ,()/-]{2,60}\b(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,16 @@ class Weights:
     """How much each signal counts; measured one at a time in benchmarks/answers.py."""
 
     prior: float = 0.6
-    topic: float = 0.6
-    asked: float = 1.0
+    topic: float = 0.4
+    asked: float = 1.6
+    off_focus: float = 0.5
     section: float = 0.3
-    shape: float = 0.8
-    no_shape: float = 0.6
+    shape: float = 1.0
+    no_shape: float = 0.8
+    bigram: float = 0.0
+    meaning: float = 3.0
+    rerank: int = 12
+    definition: float = 0.4
     qualifier: float = 0.7
     other_subgroup: float = 0.6
     exception: float = 0.5
@@ -118,17 +124,38 @@ def on_topic(topic: set[str], hits: list[Hit], weigh: Weigh | None, keep: float 
     return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
 
 
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    terms = tokens(text)
+    return set(zip(terms, terms[1:], strict=False))
+
+
 def _clean(sentence: str) -> str:
     return _LIST_MARK.sub("", sentence).strip()
 
 
 def candidates(
-    question: QuestionProfile, hits: list[Hit], persona: Persona, weights: Weights = Weights()
+    question: QuestionProfile,
+    hits: list[Hit],
+    persona: Persona,
+    weights: Weights = Weights(),
+    weigh: Weigh | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> list[Candidate]:
     """Every usable sentence of the passages, scored for how well it answers this question."""
-    asked = set(question.terms - question.topic)
-    topic = set(question.topic)
+    # Inside on-topic passages the article's subject is given; what distinguishes the answer is the rest of
+    # the question ("foods" in "what foods should I cut down on with gout"), weighted by rarity.
+    subject = set().union(*(content_terms(f"{h.title} {h.keywords}") for h in hits)) if hits else set()
+    focus = set(question.terms) - subject
+    topic = set(question.topic) & subject
+    rarity = weigh(focus | topic) if (weigh and (focus | topic)) else dict.fromkeys(focus | topic, 1.0)
+    focus_total = sum(rarity[t] for t in focus) or 1.0
+    subject_text = " ".join(dict.fromkeys(f"{h.title} {h.keywords}" for h in hits))
+    # A qualifier that names the article's own subject (diabetes in the diabetes article) distinguishes nothing.
+    wanted_qualifiers = question.qualifiers - qualifiers_of(subject_text)
+    topic_total = sum(rarity[t] for t in topic) or 1.0
     section_intents = query_intents(question.text)
+    question_bigrams = _bigrams(question.text)
+    seen_texts: set[str] = set()
     top = max((h.score for h in hits), default=1.0) or 1.0
     found: list[Candidate] = []
     for position, hit in enumerate(hits, start=1):
@@ -140,11 +167,20 @@ def candidates(
             n_words = len(text.split())
             if n_words < 5 or n_words > 80 or text.endswith(":") or _NOT_A_STATEMENT.search(text):
                 continue
+            if text in seen_texts:  # overlapping chunks repeat a sentence: keep its first passage
+                continue
+            seen_texts.add(text)
             terms = frozenset(content_terms(text))
-            topic_share = len(topic & terms) / (len(topic) or 1)
-            asked_share = len(asked & terms) / math.sqrt(len(asked) or 1)
-            relevance = topic_share + asked_share
-            score = weights.prior * prior + weights.topic * topic_share + weights.asked * asked_share
+            topic_share = sum(rarity[t] for t in topic & terms) / topic_total if topic else 0.0
+            focus_share = sum(rarity[t] for t in focus & terms) / focus_total if focus else 0.0
+            relevance = focus_share + 0.5 * topic_share
+            score = weights.prior * prior + weights.topic * topic_share + weights.asked * focus_share
+            if focus and focus_share == 0:
+                score -= weights.off_focus
+            if question_bigrams & _bigrams(text):
+                score += weights.bigram
+            if "definition" not in question.intents and _DEFINITION.match(text):
+                score -= weights.definition  # "Gout is a type of arthritis" answers only "what is gout?"
             if section_intents and section_intent(hit.section) in section_intents:
                 score += weights.section
             shapes = [i for i in question.intents if ANSWER_SHAPE[i].search(text)]
@@ -154,7 +190,7 @@ def candidates(
             elif question.specific:
                 score -= weights.no_shape
             sentence_qualifiers = qualifiers_of(text)
-            score += weights.qualifier * len(sentence_qualifiers & question.qualifiers)
+            score += weights.qualifier * len(sentence_qualifiers & wanted_qualifiers)
             score -= weights.other_subgroup * len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers)
             if EXCEPTION.search(text) and not ({"unable", "recurrent"} & question.qualifiers):
                 score -= weights.exception
@@ -168,6 +204,14 @@ def candidates(
                 score += weights.guideline if kind is PartKind.GUIDELINES else 0.0
             found.append(Candidate(position, order, text, kind, plain, terms, score, relevance, shape, grade))
     found.sort(key=lambda c: (-c.score, c.position, c.order))
+    if embed is not None and found and weights.meaning:
+        # The shipped embedder reads meaning the word signals miss ("how long does the cough hang around" and
+        # "a cough can last some weeks"); it reranks only the leading candidates, to keep a turn fast.
+        head = found[: int(weights.rerank)]
+        vectors = embed([question.text] + [c.text for c in head])
+        for candidate, similarity in zip(head, vectors[1:] @ vectors[0], strict=True):
+            candidate.score += weights.meaning * float(similarity)
+        found.sort(key=lambda c: (-c.score, c.position, c.order))
     return found
 
 
@@ -181,6 +225,7 @@ def decide(
     lexical_coverage: float = 0.75,
     weights: Weights = Weights(),
     expand: Callable[[list[Hit]], list[Hit]] | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences."""
     if not hits:
@@ -195,7 +240,7 @@ def decide(
     kept = on_topic(set(question.topic), hits, weigh)
     if expand:
         kept = expand(kept)
-    ranked = candidates(question, kept, persona, weights)
+    ranked = candidates(question, kept, persona, weights, weigh, embed)
     if not ranked:
         return Evidence("decline", kept, uncovered=missing, coverage=share)
     technical_only = False

@@ -51,7 +51,7 @@ def _near_duplicate(candidate: Candidate, chosen: list[Candidate]) -> bool:
 def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona) -> list[Candidate]:
     """The sentences that state the answer: the fact asked, for the population asked about."""
     style = STYLES[persona]
-    pool = [c for c in ranked if c.plain] if persona.lay and any(c.plain for c in ranked[:8]) else ranked
+    pool = ranked
     if question.specific:
         shaped = [c for c in pool[:6] if c.shape]
         if shaped:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from assistant import safety
 from assistant.citations import Draft, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
@@ -71,6 +73,7 @@ class Pipeline:
     abstain_threshold: float = 0.40
     log_questions: bool = False
     triage: Triage = field(default_factory=Triage)
+    embed: Callable[[list[str]], np.ndarray] | None = None
     emergency_number: str = safety.DEFAULT_EMERGENCY_NUMBER
     crisis_line: str = safety.DEFAULT_CRISIS_LINE
 
@@ -162,6 +165,7 @@ class Pipeline:
             weigh=self.retriever.term_weights,
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
+            embed=self.embed,
         )
         mark = lap("evidence", mark)
 
@@ -200,7 +204,7 @@ class Pipeline:
             )
         if any(r.sample for r in references):
             notices.append(Notice(kind=NoticeKind.SAMPLE, text=SAMPLE_NOTICE))
-        notices += overdue_notices(references, hits, self.clock().date())
+        notices += overdue_notices(references, evidence.hits, self.clock().date())
         lap("cite", mark)
         return reply(
             "answered",

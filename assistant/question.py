@@ -24,14 +24,15 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "duration": (
         r"\b(how long|duration|how many (days|weeks|months|years)|for how long|when (can|should|do) (i|we|they|you) "
         r"stop|length of|until when|lifelong|continue for)\b",
-        r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(days?|weeks?|months?|years?)\b|\b(lifelong|for life|indefinite\w*|"
+        r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(lifelong|for life|"
+        r"indefinite\w*|"
         r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?))\b",
     ),
     "threshold": (
         r"\b(target|targets|goal|goals|threshold|cut-?off|level|levels|reading|how (low|high)|normal range|"
         r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c)\b",
-        r"[<>≤≥]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
-        r"\d+/\d+|mmol|mg/dl|mmhg|percent|%)\b",
+        r"[<>≤≥%]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
+        r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2)\b",
     ),
     "first_line": (
         r"\b(first[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|best (drug|medicine|"
@@ -87,6 +88,12 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"\b(symptoms?|signs?|present\w*|feel like|look like|warning signs)\b",
         r"\b(symptoms?|signs?|present\w*|pain|fever|cough|breath\w*|tired\w*|swell\w*)\b",
     ),
+    "timing": (
+        r"\b(when (should|do|to|can|is)|what time|how soon|how quickly|before or after|with food|empty stomach|"
+        r"time of day|bedtime)\b",
+        r"\b(early|before|after|within|at the start|first sign|morning|night|bedtime|with food|empty stomach|"
+        r"as soon as|at least \d+ (minutes|hours)|from (age|week)|\d+ weeks?)\b",
+    ),
     "treatment": (
         r"\b(treat\w*|therap\w*|manag\w*|medicat\w*|medicines?|drugs?|cure|surgery|options|help with)\b",
         r"\b(recommend\w*|treat\w*|therap\w*|offer|drug|medicine\w*|surg\w*|resect\w*|start\w*|inhibitor\w*|"
@@ -96,14 +103,16 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
 _Q = {name: re.compile(q, re.I) for name, (q, _) in ANSWER_INTENTS.items()}
 ANSWER_SHAPE = {name: re.compile(s, re.I) for name, (_, s) in ANSWER_INTENTS.items()}
 # Intents that name a kind of fact: when asked, a sentence without that shape rarely answers.
-SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", "screening"})
+SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", "screening", "timing"})
 
 # Qualifier groups: who or what situation the question is about.
 QUALIFIERS: dict[str, str] = {
     "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester)\b",
-    "children": r"\b(child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
+    "children": r"\b((?:[1-9]|1[0-5])[- ]?(?:years?|yrs?)[- ]?olds?|(?:[1-9]|1[0-5]) ?yo|aged (?:[1-9]|1[0-5])\b|"
+    r"child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
     r"newborns?|under (5|five|16|18))\b",
-    "older": r"\b(elderly|older (adults?|people|patients)|aged (65|70|75|80)|over (65|70|75|80)|frail\w*|"
+    "older": r"\b((?:[7-9]\d)[- ]?(?:years?|yrs?)[- ]?old|[7-9]\d ?yo|elderly|older (adults?|people|patients)|"
+    r"aged (65|70|75|80)|over (65|70|75|80)|frail\w*|"
     r"80 (or|and) over)\b",
     "kidney": r"\b(ckd|kidney|renal|egfr|crcl|creatinine clearance|nephropath\w*)\b",
     "dialysis": r"\b(dialysis|end[- ]stage (kidney|renal)|eskd|esrd|crcl (below|under|<) ?15)\b",
@@ -182,6 +191,8 @@ def profile(question: str) -> QuestionProfile:
         intents.discard("definition")
     if intents & {"dose", "duration", "first_line", "side_effects"}:
         intents.discard("treatment")
+    if "lifestyle" in intents and not re.search(r"\b(mg|dose|dosing|tablets?|pills?)\b", question, re.I):
+        intents.discard("dose")  # "how much exercise" asks about living, not a drug dose
     terms = content_terms(question)
     return QuestionProfile(
         text=question,

@@ -17,8 +17,8 @@ _REASONS = {
     "jaw or back, can be a heart attack.",
     "stroke": "Face drooping, arm or leg weakness, or slurred or muddled speech can be a stroke: "
     "every minute matters.",
-    "anaphylaxis": "Swelling of the throat, lips or tongue, or trouble breathing after an allergen, can be anaphylaxis: "
-    "use an adrenaline auto-injector if one has been prescribed.",
+    "anaphylaxis": "Swelling of the throat, lips or tongue, or trouble breathing after an allergen, can be "
+    "anaphylaxis: use an adrenaline auto-injector if one has been prescribed.",
     "breathing": "Trouble breathing, blue lips or choking need emergency help.",
     "unconscious": "Someone who has collapsed, cannot be woken or is not responding needs emergency help.",
     "seizure": "A seizure that lasts more than five minutes, repeats, or is a first seizure needs emergency help.",

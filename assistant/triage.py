@@ -65,12 +65,16 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bmi\b (?:now|right now)",
     ],
     "stroke": [
-        r"mumbl|gave way|pins (?:and|n|&) needles|walking into|bumping into|doesn\'?t notice (?:his|her|my) (?:left|right)",
-        r"hemipar|hemipleg|aphasi|dysphasi|dysarthri|facial droop|arm drift|gaze deviation|unequal pupils|nihss|\blkw\b|last (?:seen|known) well",
-        r"(?:terrible|severe|worst|bad|awful|splitting) headache(?: \w+){0,8} (?:vomit|sleepy|drowsy|confus|stiff|sick)",
+        r"mumbl|gave way|pins (?:and|n|&) needles|walking into|bumping into|doesn\'?t notice (?:his|her|"
+        r"my) (?:left|right)",
+        r"hemipar|hemipleg|aphasi|dysphasi|dysarthri|facial droop|arm drift|gaze deviation|unequal pupils|nihss|"
+        r"\blkw\b|last (?:seen|known) well",
+        r"(?:terrible|severe|worst|bad|awful|splitting) headache(?: \w+){0,8} (?:vomit|sleepy|drowsy|confus|stiff|"
+        r"sick)",
         r"face (?:\w+ ){0,3}(?:dropped|drooped|droopy|sagged|slipped)|mouth (?:\w+ ){0,3}(?:droop|drop|crooked|sided)",
         r"can'?t smile|cant smile|not making sense|making no sense|garbled|gibberish",
-        r"(?:weak|numb|dead|heavy|tingl)\w* (?:\w+ ){0,3}(?:one side|left side|right side|down (?:his|her|my) (?:left|right))",
+        r"(?:weak|numb|dead|heavy|tingl)\w* (?:\w+ ){0,3}(?:one side|left side|right side|down (?:his|her|"
+        r"my) (?:left|right))",
         r"(?:lost|losing|loss of) (?:the )?(?:sight|vision) (?:\w+ ){0,3}(?:one eye|suddenly)|double vision",
         r"\bfast (?:test )?(?:positive|\+ve)|\?stroke|\bcva\b",
         r"\bstroke\b",
@@ -91,7 +95,8 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "anaphylaxis": [
         r"angioedema|biphasic|urticari",
-        r"after (?:the|my|his|her) (?:jab|injection|vaccine|infusion)(?: \w+){0,8} (?:itch|breath|dizzy|light ?headed|faint|rash)",
+        r"after (?:the|my|his|her) (?:jab|injection|vaccine|infusion)(?: \w+){0,8} (?:itch|breath|dizzy|"
+        r"light ?headed|faint|rash)",
         r"swollen (?:tongue|lips?|face|throat|eyes)|puffy (?:face|lips|eyes)",
         r"throat (?:\w+ ){0,3}(?:scratchy|itchy|funny|narrow)",
         r"anaphyla|ana\w{0,3}la[xk]\w*",
@@ -104,7 +109,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:ate|eaten|eating|stung|sting|bitten|after) (?:\w+ ){0,6}(?:breath|wheez|throat|swell|hives|lips)",
     ],
     "breathing": [
-        r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
+        r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|"
+        r"stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
         r"can'?t get (?:any )?air|cant get air|struggling for (?:air|breath)|fighting for breath|asthma attack",
         r"(?:breathing|breaths?) (?:\w+ ){0,3}(?:really |very )?(?:fast|quick|hard|funny)",
         r"\bsob\b|\bdib\b",
@@ -122,8 +128,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bsob\b",
     ],
     "unconscious": [
-        r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
-        r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|in bed)",
+        r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|"
+        r"rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
+        r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|"
+        r"in bed)",
         r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
         r"unconscious",
         r"unresponsive",
@@ -151,7 +159,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"jerking",
     ],
     "bleeding": [
-        r"soaking (?:through )?(?:a |my )?pads?|full of blood|squirting|slashed|haematemesis|hematemesis|mela?ena|pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|pooing blood|blood (?:\w+ ){0,4}(?:faint|dizzy)",
+        r"soaking (?:through )?(?:a |my )?pads?|full of blood|squirting|slashed|haematemesis|hematemesis|mela?ena|"
+        r"pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|"
+        r"pooing blood|blood (?:\w+ ){0,4}(?:faint|dizzy)",
         r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)",
         r"(?:bleeding|blood) (?:\w+ ){0,4}(?:after (?:the )?birth|after delivery|after giving birth)",
         r"bleed\w* (?:\w+ ){0,3}(?:heav|a lot|lots|badly|loads|everywhere|won't|wont|will not|not stop|"
@@ -168,8 +178,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"bleeding",
     ],
     "overdose": [
-        r"got into (?:\w+ ){0,3}(?:pills|tablets|meds|medicine|medication)|took some of (?:\w+ ){0,2}(?:pills|tablets|meds|diazepam|medication)|drank (?:a|the|half a|a whole) bottle",
-        r"(?:diazepam|benzos?|oxycodone|tramadol|codeine|morphine|fentanyl|methadone|heroin|cough syrup|sleeping pills|xanax|ketamine|mdma|pills)(?: \w+){0,6} (?:vodka|alcohol|drowsy|hallucinat|loads|bottle|all of|unresponsive|sleepy)",
+        r"got into (?:\w+ ){0,3}(?:pills|tablets|meds|medicine|medication)|took some of (?:\w+ ){0,2}(?:pills|"
+        r"tablets|meds|diazepam|medication)|drank (?:a|the|half a|a whole) bottle",
+        r"(?:diazepam|benzos?|oxycodone|tramadol|codeine|morphine|fentanyl|methadone|heroin|cough syrup|"
+        r"sleeping pills|xanax|ketamine|mdma|pills)(?: \w+){0,6} (?:vodka|alcohol|drowsy|hallucinat|loads|bottle|"
+        r"all of|unresponsive|sleepy)",
         r"\bswallowed\b|whole (?:packet|bottle|box)|took (?:\w+ ){0,3}(?:all|everything|lots|loads)",
         r"(?:drank|drunk|swallowed|ate) (?:\w+ ){0,4}(?:bleach|antifreeze|cleaner|detergent|perfume|"
         r"alcohol gel|hand sanitiser|hand sanitizer|e-liquid|vape juice|oil|paraffin)",
@@ -347,7 +360,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"right now|now|tonight|standing|about to|going to|want to",
         ),
         (
-            r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|saved up (?:my )?(?:pills|tablets)",
+            r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
+            r"saved up (?:my )?(?:pills|tablets)",
             r".",
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
@@ -442,7 +456,8 @@ _RELATION = re.compile(rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|b
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
 _PAST = re.compile(
     r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy)|the other day|"
-    r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|several|many|"
+    r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|"
+    r"several|many|"
     r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|back in|history of|"
     r"previous|previously|prior|years? (?:ago|back)|since (?:my|his|her|their) (?:heart attack|stroke|mi|"
     r"overdose|seizure|surgery|bypass|stent)|after (?:my|his|her|their) (?:heart attack|stroke|mi|overdose|"
@@ -469,7 +484,8 @@ _REFERENCE = re.compile(
     r"chances|likely|normal rate|normal range|run in (?:the )?famil\w*|dangerous|^what (?:is|are) (?!happening))\b"
 )
 _QUESTION_START = re.compile(
-    r"^(?:(?:and|so|but|ok|okay|also|hi|hello|quick question)\b,? ?)?(?:what|which|how|when|why|is|are|does|do|can|could|should|explain|define|list|describe|compare|tell me)\b"
+    r"^(?:(?:and|so|but|ok|okay|also|hi|hello|quick question)\b,? ?)?(?:what|which|how|when|why|is|are|does|do|"
+    r"can|could|should|explain|define|list|describe|compare|tell me)\b"
 )
 # Clearly a first-hand report of something happening now ("I have taken...", "my dad is on the floor").
 _ACTIVE = re.compile(

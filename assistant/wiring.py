@@ -16,6 +16,7 @@ from knowledge.ingest import SyncResult, sync_libraries
 from knowledge.libraries import IMPORTED
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore, make_client
+from knowledge.vectors import CachedEmbedder, Progress, VectorCache, cached_embedder
 
 
 @dataclass
@@ -35,7 +36,10 @@ class Services:
 
 
 def open_store(settings: Settings) -> KnowledgeStore:
-    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one."""
+    """The configured store: a Chroma server when CHROMA_HOST is set, else the embedded one.
+
+    Its embedder takes the bundled articles' vectors from the shipped file (knowledge/vectors.py).
+    """
     client = make_client(
         settings.store_dir,
         settings.chroma_host,
@@ -43,7 +47,11 @@ def open_store(settings: Settings) -> KnowledgeStore:
         settings.chroma_ssl,
         headers=settings.chroma_headers(),
     )
-    return KnowledgeStore(client, shared_embedder(), settings.chroma_collection)
+    if settings.shipped_vectors:
+        embedder = cached_embedder()
+    else:  # every passage through the model, still with progress counts
+        embedder = CachedEmbedder(shared_embedder(), VectorCache(shared_embedder().model_id, {}))
+    return KnowledgeStore(client, embedder, settings.chroma_collection)  # type: ignore[arg-type]
 
 
 def open_board(settings: Settings, store: KnowledgeStore | None, db: Database | None = None) -> EditorialBoard:
@@ -70,6 +78,17 @@ def sync_configured(settings: Settings, store: KnowledgeStore, board: EditorialB
     return result
 
 
+def build_index(
+    settings: Settings, store: KnowledgeStore, board: EditorialBoard, progress: Progress | None = None
+) -> SyncResult:
+    """Sync the libraries; progress gets (done, total) of the passages the model must embed."""
+    embedder = store.embedder
+    if progress is None or not isinstance(embedder, CachedEmbedder):
+        return sync_configured(settings, store, board)
+    with embedder.reporting(progress):
+        return sync_configured(settings, store, board)
+
+
 def build_services(settings: Settings, ensure_index: bool = True) -> Services:
     """Open the store and the database, sync the libraries and apply pending decisions, wire the pipeline."""
     store = open_store(settings)
@@ -79,7 +98,7 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
     reconciler = None
     if ensure_index:
         if settings.sync_at_start or store.count() == 0:
-            first_build = sync_configured(settings, store, board)
+            first_build = build_index(settings, store, board)
         reconciler = Reconciler(board, settings.reconcile_seconds).start()
     gaps = GapLog(db, keep_questions=settings.log_questions)
     retriever = HybridRetriever(store)
@@ -98,6 +117,7 @@ def build_services(settings: Settings, ensure_index: bool = True) -> Services:
         abstain_threshold=settings.abstain_threshold,
         log_questions=settings.log_questions,
         triage=Triage(embed=store.embedder.embed),
+        embed=store.embedder.embed,
         emergency_number=settings.emergency_number,
         crisis_line=settings.crisis_line,
     )

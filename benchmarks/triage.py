@@ -92,7 +92,7 @@ def refit(embed) -> TriageModel:
     w, b = fit(x, y)
     model = TriageModel(w, b, threshold_lay, threshold_clinical, exemplar_hash([r["text"] for r in rows]))
     model.save()
-    print(f"fitted on {len(rows)} rows (exemplars + dev); thresholds lay {threshold_lay:.4f} clinical {threshold_clinical:.4f}")
+    print(f"fitted on {len(rows)} rows; thresholds lay {threshold_lay:.4f} clinical {threshold_clinical:.4f}")
     return model
 
 

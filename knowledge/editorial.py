@@ -161,6 +161,7 @@ class EditorialBoard:
         self.clock = clock
         self.review_interval_days = review_interval_days
         self._lock = threading.Lock()
+        self._summaries: dict[str, tuple[str, list[dict]]] = {}
         try:
             db.migrate("editorial", MIGRATIONS)
         except DB_ERRORS as exc:
@@ -242,7 +243,7 @@ class EditorialBoard:
             )
         if self.store is not None:
             for library in (lib for lib in self.libraries if lib.imported):
-                for meta in self.store.article_summaries(library.name):
+                for meta in self._indexed(library.name):
                     decided = decisions.get(str(meta["article_id"]))
                     last = dt.date.fromisoformat(str(meta["last_updated"]))
                     due = str(meta.get("next_review") or "")
@@ -263,6 +264,15 @@ class EditorialBoard:
                         )
                     )
         return listed
+
+    def _indexed(self, library: str) -> list[dict]:
+        """An imported library's articles as indexed, read again only when the index's stamp changed."""
+        assert self.store is not None
+        stamp = self.store.stamp()
+        cached = self._summaries.get(library)
+        if cached is None or cached[0] != stamp or not stamp:
+            cached = self._summaries[library] = (stamp, self.store.article_summaries(library))
+        return cached[1]
 
     def overdue(self, today: dt.date | None = None) -> list[Entry]:
         """Approved articles past their review date, most overdue first."""

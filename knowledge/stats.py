@@ -1,4 +1,4 @@
-"""What is in the index: counts by status, evidence type and source; model; when it last changed."""
+"""What is in the index: counts by status, evidence type, source and library; model; when it last changed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class IndexStats(BaseModel):
     by_status: dict[str, int]
     by_evidence_type: dict[str, int]
     by_source: dict[str, int]
+    by_library: dict[str, int]
     last_ingested: str | None
 
 
@@ -35,5 +36,6 @@ def index_stats(store: KnowledgeStore) -> IndexStats:
         by_status=dict(Counter(str(m["review_status"]) for m in articles.values())),
         by_evidence_type=dict(Counter(str(m["evidence_type"]) for m in articles.values())),
         by_source=dict(Counter(str(m.get("source", "")) for m in articles.values())),
+        by_library=dict(Counter(str(m.get("library", "")) for m in articles.values())),
         last_ingested=max(stamps) if stamps else None,
     )

@@ -20,6 +20,7 @@ from knowledge.embeddings import MiniLMEmbedder, shared_embedder  # noqa: E402
 from knowledge.ingest import sync_articles  # noqa: E402
 from knowledge.retrieval import HybridRetriever  # noqa: E402
 from knowledge.store import KnowledgeStore, make_client  # noqa: E402
+from knowledge.vectors import CACHE_PATH, CachedEmbedder, VectorCache  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 _real_connect = socket.socket.connect
@@ -62,8 +63,9 @@ def embedder() -> MiniLMEmbedder:
 
 @pytest.fixture(scope="session")
 def bundled_store(tmp_path_factory: pytest.TempPathFactory, embedder: MiniLMEmbedder) -> KnowledgeStore:
-    """The bundled sample articles indexed once for the session; tests must not modify it."""
-    store = KnowledgeStore(make_client(tmp_path_factory.mktemp("bundled")), embedder)
+    """The bundled sample articles indexed once for the session (from the shipped vectors); tests must not modify it."""
+    cached = CachedEmbedder(embedder, VectorCache.load(CACHE_PATH, embedder.model_id))
+    store = KnowledgeStore(make_client(tmp_path_factory.mktemp("bundled")), cached)  # type: ignore[arg-type]
     result = sync_articles(store)
     assert not result.errors, result.errors
     return store

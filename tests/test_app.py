@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant import safety
+from assistant.export import transcript_json, transcript_markdown, transcript_pdf
 from assistant.models import Persona, Transcript
 from assistant.records import FeedbackLog
 from knowledge.db import connect, sqlite_url
@@ -30,6 +31,7 @@ def app(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monke
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
     at.run()
     assert not at.exception
+    at.button(key="choose-physician").click().run()
     return at
 
 
@@ -44,6 +46,36 @@ def test_first_screen_explains_and_warns_about_sample_content(app: AppTest) -> N
     assert app.radio(key="persona").label == "Which best describes you?"
 
 
+@pytest.fixture
+def fresh_app(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app before anyone chose a persona."""
+    monkeypatch.setenv("STORE_DIR", bundled_store.client.get_settings().persist_directory)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("CHROMA_HOST", raising=False)
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_first_screen_asks_who_you_are_before_answering(fresh_app: AppTest) -> None:
+    at = fresh_app
+    assert "Which best describes you?" in [h.value for h in at.subheader]
+    assert not at.warning and not [b for b in at.button if b.key and b.key.startswith("example-")], "nothing else yet"
+    assert {b.key for b in at.button} >= {f"choose-{p.value}" for p in Persona}
+    assert not [r for r in at.radio if r.key == "persona"], "the sidebar takes over only after the choice"
+    at.chat_input(key="question").set_value("How is atrial fibrillation anticoagulation decided?").run()
+    assert at.session_state.transcript.turns == [], "nobody is answered as a physician by default"
+    assert any("Choose who you are" in i.value for i in at.info)
+    at.button(key="choose-patient").click().run()
+    (turn,) = at.session_state.transcript.turns
+    assert turn.answer.persona is Persona.PATIENT and "not medical advice" in turn.answer.disclaimer
+    assert at.radio(key="persona").value is Persona.PATIENT
+    assert "Which best describes you?" not in [h.value for h in at.subheader]
+
+
 def test_a_turn_shows_cited_answer_references_and_disclaimer(app: AppTest) -> None:
     app.chat_input(key="question").set_value(GNET_Q).run()
     assert not app.exception
@@ -51,7 +83,10 @@ def test_a_turn_shows_cited_answer_references_and_disclaimer(app: AppTest) -> No
     text = assistant_text(app)
     assert "**From the guidelines**" in text and "[1]" in text
     assert "Gastrointestinal neuroectodermal tumour (GNET)" in text
-    assert ":green-badge[Approved]" in text and "last updated 2026-" in text
+    assert ":gray-badge[Demo content — not clinically reviewed]" in text and "last updated 2026-" in text
+    assert "Approved" not in text.replace("approved articles", ""), "sample content never shows as Approved"
+    links = [e for e in app.get("page_link") if e.proto.label == "Editorial policy"]
+    assert len(links) == len(app.session_state.transcript.turns[0].answer.references) >= 1
     assert safety.disclaimer(Persona.PHYSICIAN) in text
     assert any(e.label.startswith("Cited passage [1]") for e in app.expander)
 
@@ -95,15 +130,17 @@ def test_new_conversation_clears(app: AppTest) -> None:
 def test_exports_keep_citations_references_and_disclaimer(app: AppTest) -> None:
     app.chat_input(key="question").set_value(GNET_Q).run()
     assert [d.label for d in app.download_button] == ["Markdown", "JSON", "PDF"]
-    exports = app.session_state.exports
+    transcript: Transcript = app.session_state.transcript
     disclaimer = safety.disclaimer(Persona.PHYSICIAN)
-    markdown = exports["md"].decode()
+    markdown = transcript_markdown(transcript)
     assert disclaimer in markdown and "**References**" in markdown and "[1]" in markdown
-    assert "Articles cited (audit trail)" in markdown and "Approved, last updated" in markdown
-    data = Transcript.model_validate_json(exports["json"])
+    assert "Articles cited (audit trail)" in markdown
+    assert "Demo content — not clinically reviewed, last updated" in markdown and "Approved" not in markdown
+    data = Transcript.model_validate_json(transcript_json(transcript))
     assert data.turns[0].answer.disclaimer == disclaimer and data.turns[0].answer.references
-    assert exports["pdf"].startswith(b"%PDF") and len(exports["pdf"]) > 5000
-    assert json.loads(exports["json"])["persona"] == "physician"
+    pdf = transcript_pdf(transcript)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+    assert json.loads(transcript_json(transcript))["persona"] == "physician"
 
 
 def test_feedback_is_stored_without_question_text(app: AppTest, tmp_path: Path) -> None:
@@ -160,6 +197,7 @@ def test_llm_mode_streams_and_the_finished_answer_replaces_the_stream(
         monkeypatch.delenv("CHROMA_HOST", raising=False)
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
         at.run()
+        at.button(key="choose-physician").click().run()
         assert any("LLM · fake-model" in m.value for m in at.markdown)
         at.chat_input(key="question").set_value(GNET_Q).run()
     assert not at.exception

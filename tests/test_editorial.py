@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.config import Settings
+from assistant.wiring import build_services
 from knowledge.db import DB_ERRORS, Database, connect, sqlite_url
 from knowledge.editorial import (
     Action,
@@ -18,6 +21,7 @@ from knowledge.editorial import (
     EditorialError,
     IndexPendingError,
     IndexWriteError,
+    Reconciler,
 )
 from knowledge.ingest import sync_articles
 from knowledge.retrieval import HybridRetriever
@@ -188,6 +192,83 @@ def test_an_approval_the_index_missed_is_surfaced_and_applied_later(board: Edito
     assert restarted.reconcile() == {}
 
 
+def test_the_reconciler_retries_in_the_background_and_the_app_applies_pending_decisions_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = tmp_path / "articles"
+    write_article(articles, "zentoria", status="submitted")
+    monkeypatch.setenv("STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ARTICLE_DIRS", f"clinic={articles}")
+    for name in ("CHROMA_HOST", "DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    first = build_services(Settings(), ensure_index=True)
+    assert first.first_build is not None and first.first_build.report.articles == 1
+    assert first.store.article_chunks("zentoria")[0].library == "clinic"
+    board = first.board
+    flaky = FlakyCollection(first.store.collection)
+    first.store.collection = flaky  # type: ignore[assignment]
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    flaky.broken = True
+    with pytest.raises(IndexPendingError):
+        board.decide("zentoria", Action.APPROVE, "Dr Ada", ReviewStatus.UNDER_REVIEW)
+    assert first.reconciler is not None
+    first.reconciler.stop()
+
+    # The next start applies it (before any question is answered).
+    restarted = build_services(Settings(), ensure_index=True)
+    try:
+        assert not restarted.board.decisions()["zentoria"].index_pending
+        assert restarted.retriever.search("zentoria elbow splint")[0].article_id == "zentoria"
+    finally:
+        assert restarted.reconciler is not None
+        restarted.reconciler.stop()
+
+    # While running, the background retry applies it without a restart.
+    flaky.broken = False
+    board.decide("zentoria", Action.RETURN, "Dr Bo", ReviewStatus.APPROVED, note="recheck")
+    board.decide("zentoria", Action.START_REVIEW, "Dr Bo", ReviewStatus.SUBMITTED)
+    flaky.broken = True
+    with pytest.raises(IndexPendingError):
+        board.decide("zentoria", Action.APPROVE, "Dr Bo", ReviewStatus.UNDER_REVIEW)
+    flaky.broken = False
+    reconciler = Reconciler(board, interval=0.05).start()
+    try:
+        for _ in range(200):
+            if not board.decisions()["zentoria"].index_pending:
+                break
+            threading.Event().wait(0.05)
+        assert not board.decisions()["zentoria"].index_pending
+        assert first.store.article_chunks("zentoria")[0].review_status is ReviewStatus.APPROVED
+    finally:
+        reconciler.stop()
+
+
+def test_a_database_from_before_the_migrations_keeps_its_decisions(tmp_path: Path, fresh_store: KnowledgeStore) -> None:
+    path = tmp_path / "editorial.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            "CREATE TABLE article_status (article_id TEXT PRIMARY KEY, status TEXT NOT NULL, "
+            "reviewed_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+            "CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, "
+            "actor TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, from_status TEXT NOT NULL, "
+            "to_status TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
+            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+            "INSERT INTO article_status VALUES ('zentoria', 'under_review', '', '2026-11-01T10:00:00+00:00');"
+            "INSERT INTO audit_log (article_id, actor, at, action, from_status, to_status) VALUES "
+            "('zentoria', 'Dr Ada', '2026-11-01T10:00:00+00:00', 'start_review', 'submitted', 'under_review');"
+        )
+    articles = tmp_path / "articles"
+    write_article(articles, "zentoria", status="submitted")
+    board = EditorialBoard(connect(sqlite_url(path)), fresh_store, articles)
+    assert board.statuses() == {"zentoria": ReviewStatus.UNDER_REVIEW}
+    board.decide("zentoria", Action.APPROVE, "Dr Bo", ReviewStatus.UNDER_REVIEW)
+    assert [h.actor for h in board.history("zentoria")] == ["Dr Ada", "Dr Bo"]
+    with pytest.raises(DB_ERRORS, match="append-only"), board.db.transaction() as tx:
+        tx.execute("DELETE FROM audit_log")
+
+
 @pytest.fixture
 def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, AppTest]:
     """The chat app and the review page on a private copy of the bundled index."""
@@ -203,6 +284,7 @@ def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monk
     chat = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
     review = AppTest.from_file(str(ROOT / "ui" / "review_app.py"), default_timeout=180)
     chat.run()
+    chat.button(key="choose-physician").click().run()
     review.run()
     assert not chat.exception and not review.exception
     return chat, review
@@ -223,10 +305,24 @@ def cited(chat: AppTest, question: str) -> list[str]:
 def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTest, AppTest], tmp_path: Path) -> None:
     chat, review = apps
     assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
+    assert not cited(chat, "How do I change a flat tyre on a bicycle?")
 
     log_in(review, "ada.lovelace", "analytical-engine-1843")
+    board = review.dataframe[0].value
+    statuses = dict(zip(board["Id"], board["Status"], strict=True))
+    assert statuses["vitamin-d-supplementation"] == "Submitted"
+    assert statuses["gnet"] == "Demo content — not clinically reviewed"
+    assert set(board["Library"]) == {"bundled"}
+    abstained = sum(t.answer.status == "abstained" for t in chat.session_state.transcript.turns)
+    expected = f"{abstained} unanswered question{'s' if abstained != 1 else ''} in the last 90 days."
+    assert abstained >= 1 and any(c.value == expected for c in review.caption)
+    assert any(c.value.startswith("Question text is not stored") for c in review.caption)
     review.selectbox(key="review_article").set_value("vitamin-d-supplementation").run()
     review.button(key="start_review-vitamin-d-supplementation").click().run()
+    picker = review.selectbox(key="review_article")
+    assert picker.value == "vitamin-d-supplementation"
+    label = picker.options[picker.index]
+    assert label.startswith("Vitamin D") and "— Under review (bundled)" in label
     review.button(key="approve-vitamin-d-supplementation").click().run()
     assert not review.exception
     assert any("approve recorded" in s.value for s in review.success)

@@ -53,7 +53,8 @@ def test_gnet_answer_is_guideline_first_cited_and_disclaimed(pipeline: Pipeline)
     markdown = answer_to_markdown(answer)
     assert "**From the guidelines**" in markdown and "**From the research**" in markdown
     assert markdown.index("From the guidelines") < markdown.index("From the research")
-    assert "last updated 2026-" in markdown and "Approved" in markdown
+    assert "last updated 2026-" in markdown and "Demo content — not clinically reviewed" in markdown
+    assert "Approved" not in markdown, "sample content never shows as Approved"
     assert markdown.rstrip().endswith(f"*{safety.disclaimer(Persona.PHYSICIAN)}*")
     assert any(n.kind is NoticeKind.SAMPLE for n in answer.notices)
 

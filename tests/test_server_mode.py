@@ -47,3 +47,4 @@ def test_ingest_search_and_status_changes_through_the_server(tmp_path: Path, emb
         assert not reopened.rebuilt and reopened.count() == store.count()
     finally:
         client.delete_collection(name)
+        client.delete_collection(f"{name}-stamp")

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
 
 import streamlit as st
 
 from assistant import safety
 from assistant.errors import report
-from assistant.export import transcript_json, transcript_markdown, transcript_pdf
+from assistant.export import export_stem, transcript_json, transcript_markdown, transcript_pdf
 from assistant.models import PERSONA_LABELS, Answer, Feedback, Persona, Transcript, Turn
 from assistant.pipeline import utc_now
+from assistant.render import plain_lines
 from assistant.wiring import Services
 from knowledge.stats import index_stats
-from ui.components import render_answer
+from ui.components import render_answer, show_question
+from ui.pages import policy_entry
 from ui.services import feedback_log, services_or_stop
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,27 @@ def _transcript() -> Transcript:
     if "transcript" not in st.session_state:
         st.session_state.transcript = Transcript(created_at=utc_now(), persona=Persona.PHYSICIAN)
     return st.session_state.transcript
+
+
+def _choose_persona(persona: Persona) -> None:
+    """The first screen's persona buttons: from now on the sidebar keeps the choice."""
+    st.session_state.persona = persona
+    st.session_state.persona_chosen = True
+    _transcript().persona = persona
+
+
+def _persona_prompt() -> None:
+    """Asked in the main area before the first answer, so nobody is answered as a physician by default."""
+    st.subheader("Which best describes you?")
+    st.caption("Answers are written for you: plainer language for patients and families, more detail for clinicians.")
+    for persona in Persona:
+        st.button(
+            PERSONA_LABELS[persona],
+            key=f"choose-{persona.value}",
+            on_click=_choose_persona,
+            args=(persona,),
+            width="stretch",
+        )
 
 
 def _ask(question: str) -> None:
@@ -71,15 +93,17 @@ def _stats(_services: Services, version: int, count: int) -> dict:  # noqa: ARG0
 
 def _sidebar(services: Services, transcript: Transcript) -> None:
     with st.sidebar:
-        st.radio(
-            "Which best describes you?",
-            options=list(Persona),
-            format_func=lambda p: PERSONA_LABELS[p],
-            key="persona",
-            help="Changes the reading level and tone of the next answers.",
-        )
-        transcript.persona = st.session_state.persona
-        st.button("New conversation", on_click=_new_conversation, use_container_width=True, key="new_conversation")
+        if st.session_state.get("persona_chosen"):
+            st.radio(
+                "Which best describes you?",
+                options=list(Persona),
+                format_func=lambda p: PERSONA_LABELS[p],
+                key="persona",
+                help="Changes the reading level and tone of the next answers.",
+            )
+            transcript.persona = st.session_state.persona
+        st.button("New conversation", on_click=_new_conversation, width="stretch", key="new_conversation")
+        st.page_link(policy_entry(), label="Editorial policy: what “Approved” means")
 
         st.subheader("Knowledge base")
         stats = _stats(services, services.store.version, services.store.count())
@@ -93,27 +117,41 @@ def _sidebar(services: Services, transcript: Transcript) -> None:
         st.markdown(f"**Mode:** {'offline (extractive, no network)' if mode == 'offline' else f'LLM · {mode}'}")
 
         if transcript.turns:
-            st.subheader("Export conversation")
-            # Built again only when the conversation changed: the PDF is too slow for every rerun.
-            state = transcript_json(transcript)
-            exports = st.session_state.get("exports")
-            if not exports or exports["json"] != state.encode():
-                exported_at = dt.datetime.now(dt.UTC)
-                exports = {
-                    "md": transcript_markdown(transcript, exported_at).encode(),
-                    "json": state.encode(),
-                    "pdf": transcript_pdf(transcript, exported_at),
-                    "at": exported_at,
-                }
-                st.session_state.exports = exports
-            exported_at = exports["at"]
-            stem = f"transcript-{exported_at:%Y%m%d-%H%M}"
-            st.download_button("Markdown", exports["md"], f"{stem}.md", "text/markdown", key="export_md")
-            st.download_button("JSON", exports["json"], f"{stem}.json", "application/json", key="export_json")
-            st.download_button("PDF", exports["pdf"], f"{stem}.pdf", "application/pdf", key="export_pdf")
+            _exports(transcript)
+
+
+@st.fragment(run_every="30s")
+def _exports(transcript: Transcript) -> None:
+    """Built when the button is clicked, so the file's time and name are the download's, not the page's.
+
+    The fragment re-runs every half minute only to keep the file names' clock current.
+    """
+    st.subheader("Export conversation")
+    frozen = transcript.model_copy(deep=True)
+    stem = export_stem(dt.datetime.now(dt.UTC))
+
+    def markdown() -> bytes:
+        return transcript_markdown(frozen, dt.datetime.now(dt.UTC)).encode()
+
+    def pdf() -> bytes:
+        return transcript_pdf(frozen, dt.datetime.now(dt.UTC))
+
+    def json() -> bytes:
+        return transcript_json(frozen).encode()
+
+    for label, build, suffix, mime in (
+        ("Markdown", markdown, "md", "text/markdown"),
+        ("JSON", json, "json", "application/json"),
+        ("PDF", pdf, "pdf", "application/pdf"),
+    ):
+        st.download_button(label, build, f"{stem}.{suffix}", mime, key=f"export_{suffix}", on_click="ignore")
 
 
 def _first_screen(services: Services) -> None:
+    """Who is asking comes first, alone, so it fits a phone's screen; then what the assistant does."""
+    if not st.session_state.get("persona_chosen"):
+        _persona_prompt()
+        return
     st.markdown(
         "Ask a clinical question and get an answer drawn **only from the organisation's approved articles**: "
         "guideline evidence first, every statement cited, with the review status and date of what was cited. "
@@ -132,26 +170,23 @@ def _first_screen(services: Services) -> None:
 
 
 def _answer(services: Services, question: str, transcript: Transcript) -> None:
-    """Run one turn; in LLM mode the reply streams, then the finished Answer replaces the stream."""
+    """Run one turn; in LLM mode the reply streams (as text), then the finished Answer replaces it."""
     pipeline = services.pipeline
     with st.chat_message("user"):
-        st.markdown(safety.clip(question))
+        show_question(safety.clip(question))
     with st.chat_message("assistant"):
         try:
             if pipeline.llm:
                 events = pipeline.events(question, transcript.history(), transcript.persona)
-                finished: dict[str, Answer] = {}
-
-                def tokens() -> Iterator[str]:
-                    while True:
-                        try:
-                            yield next(events)
-                        except StopIteration as done:
-                            finished["answer"] = done.value
-                            return
-
-                st.write_stream(tokens())
-                answer = finished["answer"]
+                box = st.empty()
+                streamed = ""
+                while True:
+                    try:
+                        streamed += next(events)
+                    except StopIteration as done:
+                        answer = done.value
+                        break
+                    box.markdown(plain_lines(streamed))
             else:
                 with st.spinner("Searching the approved articles…"):
                     answer = pipeline.run(question, transcript.history(), transcript.persona)
@@ -175,19 +210,29 @@ def chat_page() -> None:
 
     if not transcript.turns:
         _first_screen(services)
+    elif not st.session_state.get("persona_chosen"):
+        st.session_state.persona_chosen = True  # a conversation under way keeps its persona
     live = len(transcript.turns) - 1
     for index, turn in enumerate(transcript.turns):
         with st.chat_message("user"):
-            st.markdown(turn.question)
+            show_question(turn.question)
         with st.chat_message("assistant"):
             render_answer(
                 turn.answer,
                 ask=_ask if index == live else None,
                 on_feedback=lambda answer, value: _record_feedback(services, answer, value),
                 current_feedback=turn.feedback,
+                review_path=services.board.history,
+                policy=policy_entry(),
             )
 
     typed = st.chat_input("Ask a clinical question", key="question", max_chars=8000)
-    question = typed if typed is not None else st.session_state.pop("pending", None)
+    if typed is not None:
+        st.session_state.pending = typed
+    if not st.session_state.get("persona_chosen"):
+        if st.session_state.get("pending") is not None:
+            st.info("Choose who you are above, and your question will be answered for you.")
+        return
+    question = st.session_state.pop("pending", None)
     if question is not None:
         _answer(services, question, transcript)

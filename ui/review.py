@@ -8,7 +8,7 @@ from collections import Counter
 import streamlit as st
 
 from assistant.records import summarise_gaps
-from assistant.render import STATUS_LABELS
+from assistant.render import STATUS_LABELS, plain
 from assistant.wiring import Services
 from knowledge.editorial import (
     ACTION_LABELS,
@@ -40,20 +40,22 @@ def _decide(board: EditorialBoard, article: Article, action, reviewer: str, note
     try:
         board.decide(article.id, action, reviewer, expected=article.review_status, note=note)
     except IndexPendingError as exc:
-        st.session_state.review_message = ("warning", f"{article.title}: {exc}.")
+        st.session_state.review_message = ("warning", f"{plain(article.title)}: {plain(str(exc))}.")
     except EditorialError as exc:
         st.error(str(exc))
         return
     else:
-        st.session_state.review_message = ("success", f"{article.title}: {ACTION_LABELS[action].lower()} recorded.")
+        done = ACTION_LABELS[action].lower()
+        st.session_state.review_message = ("success", f"{plain(article.title)}: {done} recorded.")
     st.rerun()
 
 
 def _article_view(board: EditorialBoard, article: Article, entry: Entry, reviewer: str) -> None:
-    st.subheader(article.title)
+    st.subheader(plain(article.title))
     reviewed = f" on {article.reviewed_on.isoformat()}" if article.reviewed_on else ""
+    badge = f":gray-badge[{DEMO_LABEL}]" if entry_status(entry) == DEMO_LABEL else status_badge(entry.status.value)
     st.markdown(
-        f"{status_badge(article.review_status.value)} · library **{entry.library}** · "
+        f"{badge} · library **{entry.library}** · "
         f"{article.evidence_type.value.replace('_', ' ')} · last updated {article.last_updated.isoformat()} · "
         f"review due {entry.next_review.isoformat()} · reviewer: {article.reviewed_by or '—'}{reviewed}"
     )
@@ -103,11 +105,21 @@ def _article_view(board: EditorialBoard, article: Article, entry: Entry, reviewe
             st.markdown(f"#### {section.title}\n\n{section.text}")
 
 
+DEMO_LABEL = "Demo content — not clinically reviewed"
+
+
+def entry_status(entry: Entry) -> str:
+    """The status as listed: sample content never shows as Approved."""
+    if entry.sample and entry.status is ReviewStatus.APPROVED:
+        return DEMO_LABEL
+    return status_words(entry.status)
+
+
 def _board_table(entries: list[Entry], today: dt.date) -> None:
     st.dataframe(
         [
             {
-                "Status": status_words(e.status),
+                "Status": entry_status(e),
                 "Title": e.title,
                 "Library": e.library,
                 "Evidence": e.evidence_type.value.replace("_", " "),
@@ -258,7 +270,7 @@ def review_page() -> None:
             "Open an article",
             list(by_id),
             key="review_article",
-            format_func=lambda i: f"{by_id[i].title} — {status_words(by_id[i].status)} ({by_id[i].library})",
+            format_func=lambda i: f"{by_id[i].title} — {entry_status(by_id[i])} ({by_id[i].library})",
         )
         try:
             article = board.load(chosen)

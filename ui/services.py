@@ -4,35 +4,82 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
+import threading
 
 import streamlit as st
 
 from assistant.config import Settings, SettingsError, load_settings
 from assistant.errors import report
 from assistant.records import FeedbackLog
-from assistant.wiring import Services, build_services
+from assistant.wiring import Services, build_index, build_services
 from knowledge.db import DatabaseConfigError
-from knowledge.editorial import EditorialError
+from knowledge.editorial import EditorialError, Reconciler
 from knowledge.libraries import LibraryConfigError
 
 log = logging.getLogger(__name__)
+_index_lock = threading.Lock()
+_synced: set[int] = set()
 
 
 def settings_key(settings: Settings) -> str:
     """A cache key that changes when any setting, secrets included, changes."""
-    values = (settings.openai_api_key, settings.reviewer_access_code, settings.chroma_token)
+    values = (settings.openai_api_key, settings.reviewer_access_code, settings.chroma_token, settings.database_url)
     secrets = "\x00".join(s.get_secret_value() if s else "" for s in values)
     return settings.model_dump_json() + hashlib.sha256(secrets.encode()).hexdigest()
 
 
-@st.cache_resource(show_spinner="Preparing the approved knowledge base (first start builds the index)…")
+@st.cache_resource(show_spinner="Opening the approved knowledge base…")
 def _services(key: str, _settings: Settings) -> Services:  # noqa: ARG001 - key is the cache key
-    return build_services(_settings)
+    return build_services(_settings, ensure_index=False)
+
+
+def progress_text(done: int, total: int) -> str:
+    return f"Preparing the knowledge base: {done:,} of {total:,} passages embedded"
+
+
+def _ensure_index(services: Services) -> None:
+    """Once per process: sync the configured libraries (cheap when unchanged), apply pending decisions.
+
+    Shipped vectors make a first start a load; passages the file does not hold are embedded, and only
+    then is there a progress bar, with counts in the page and the terminal. Other sessions arriving
+    meanwhile wait for the same build.
+    """
+    if id(services) in _synced or not services.settings.sync_at_start and services.store.count():
+        return
+    with st.spinner("Preparing the knowledge base…"), _index_lock:
+        if id(services) in _synced:
+            return
+        bar = st.empty()
+        print("Syncing the article libraries…", file=sys.stderr, flush=True)
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=progress_text(done, total))
+            if done == total or done % 160 < 32:
+                print(f"  {progress_text(done, total)}", file=sys.stderr, flush=True)
+
+        embedder = services.store.embedder
+        before = embedder.texts_embedded
+        result = build_index(services.settings, services.store, services.board, progress)
+        computed = embedder.texts_embedded - before
+        services.first_build = result
+        report = result.report
+        print(
+            f"Indexed {report.articles} articles: {report.chunks_added} passages, {computed} embedded now, "
+            f"{report.embedded - computed} from the shipped vectors.",
+            file=sys.stderr,
+            flush=True,
+        )
+        bar.empty()
+        services.reconciler = Reconciler(services.board, services.settings.reconcile_seconds).start()
+        _synced.add(id(services))
 
 
 def get_services() -> Services:
     settings = load_settings()
-    return _services(settings_key(settings), settings)
+    services = _services(settings_key(settings), settings)
+    _ensure_index(services)
+    return services
 
 
 def services_or_stop() -> Services:
