@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.render import plain
 from knowledge.__main__ import main as knowledge_cli
 from knowledge.db import connect, sqlite_url
 from knowledge.reviewers import (
@@ -322,7 +323,7 @@ def test_oidc_identities_need_to_be_on_the_allow_list(
 
     listed = _oidc_page(monkeypatch, {"is_logged_in": True, "email": "Reviewer@hospital.org"})
     assert decision_buttons(listed) and "Reviewers and access" not in page_text(listed)
-    assert "Logged in as **Reviewer@hospital.org** (reviewer, oidc)" in page_text(listed)
+    assert f"Logged in as **{plain('Reviewer@hospital.org')}** (reviewer, oidc)" in page_text(listed)
 
     chief = _oidc_page(monkeypatch, {"is_logged_in": True, "email": "chief@hospital.org", "groups": ["mab-admins"]})
     assert "Reviewers and access (administrators)" in page_text(chief)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from assistant.config import Settings
+from assistant.render import plain
 from assistant.wiring import Services
 from knowledge.reviewers import (
     MIN_PASSWORD_LENGTH,
@@ -85,7 +86,8 @@ def _oidc_identity(services: Services, reviewers: Reviewers) -> Identity | None:
     if role is None or not email:
         _once(reviewers, "login_refused", email or "(no email claim)", "not on the reviewer allow-lists")
         st.error(
-            f"You are logged in as {email or 'an account without an email address'}, but you are not on the "
+            f"You are logged in as {plain(email) if email else 'an account without an email address'}, but you are "
+            "not on the "
             "Medical Advisory Board's reviewer list. Ask an administrator to add you (REVIEWER_EMAILS, "
             "ADMIN_EMAILS or the groups settings)."
         )
@@ -168,7 +170,7 @@ def reviewer_identity(services: Services) -> Identity | None:
             st.session_state[SESSION_KEY] = identity.model_dump()
     if identity is not None:
         left, right = st.columns([4, 1])
-        left.caption(f"Logged in as **{identity.name}** ({identity.role.value}, {identity.via}).")
+        left.caption(f"Logged in as **{plain(identity.name)}** ({identity.role.value}, {identity.via}).")
         if identity.via == "oidc":
             right.button("Log out", on_click=st.logout, key="logout")
         else:
