@@ -79,6 +79,8 @@ def _texts(msg: ForwardMsg) -> list[tuple[str, str]]:
         return [("exception", element.exception.type)]
     if kind == "chat_input":
         return [("chat_input", element.chat_input.id)]
+    if kind == "button":
+        return [("button", element.button.id)]
     return []
 
 
@@ -156,7 +158,10 @@ async def user(url: str, number: int, turns: int, turn_timeout: float, think: fl
     result = SessionResult(number)
     try:
         async with Browser(url, number, turn_timeout) as browser:
-            await browser.run()
+            first = await browser.run()
+            persona = next((i for k, i in first if k == "button" and i.endswith("choose-physician")), None)
+            if persona:  # the first screen asks who is asking
+                await browser.run([WidgetState(id=persona, trigger_value=True)])
             if browser.chat_id is None:
                 result.errors.append("no chat input on the page")
                 return result

@@ -1,9 +1,8 @@
 """Hostile input across the whole path: each gets a clear error or is shown as text; nothing is lost; the app
 keeps serving.
 
-Tests marked NEEDS_ESCAPING check that Markdown/HTML typed by users or written in articles is shown as text.
-The escaping itself belongs to the rendering (assistant/render.py, assistant/export.py, ui/; issue 15); until it
-lands these are expected failures, and they pass on their own once it does.
+Markdown/HTML typed by users or written in articles must be shown as text: the escaping itself is the rendering's
+(assistant/render.py `plain`, assistant/export.py, ui/; issue 15); these tests hold it to that.
 """
 
 from __future__ import annotations
@@ -47,16 +46,14 @@ MARKUP = (
 )
 # Fragments that would turn into formatting, HTML or a link if the text were rendered as Markdown
 ACTIVE = ("**bold**", "<script>", "<img src", "](javascript:", "$x^2$")
-NEEDS_ESCAPING = pytest.mark.xfail(
-    reason="needs escaping of user and article text in rendering (ux helper, issue 15)", strict=False
-)
 
 
 def shown_as_text(rendered: str, original: str) -> bool:
-    """Markdown `rendered` displays `original` literally: no active fragment survives, and unescaping gives it back."""
-    if any(fragment in rendered for fragment in ACTIVE if fragment in original):
+    """Markdown `rendered` displays `original` literally: no active fragment survives, and unescaping (backslash
+    escapes, entities, the zero-width spaces that stop autolinks) gives it back."""
+    if any(re.search(r"(?<!\\)" + re.escape(f), rendered) for f in ACTIVE if f in original):  # unescaped
         return False
-    unescaped = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", rendered))
+    unescaped = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", rendered)).replace("\u200b", "")
     return original in unescaped
 
 
@@ -84,6 +81,7 @@ def app(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monke
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
     at.run()
     assert not at.exception
+    at.button(key="choose-physician").click().run()  # the first screen asks who is asking
     return at
 
 
@@ -168,11 +166,10 @@ def test_rtl_and_markup_questions_in_the_app_do_not_break_it(app: AppTest) -> No
         app.chat_input(key="question").set_value(question).run()
         assert not app.exception, question
     assert len(app.session_state.transcript.turns) == 5
-    assert app.session_state.exports["pdf"].startswith(b"%PDF")
+    assert transcript_pdf(app.session_state.transcript, utc_now()).startswith(b"%PDF")
     still_serving(app)
 
 
-@NEEDS_ESCAPING
 def test_markup_in_a_question_is_shown_as_text_in_the_app(app: AppTest) -> None:
     app.chat_input(key="question").set_value(MARKUP).run()
     user = app.chat_message[0]
@@ -180,7 +177,6 @@ def test_markup_in_a_question_is_shown_as_text_in_the_app(app: AppTest) -> None:
     assert any(shown_as_text(value, MARKUP) for value in shown), shown
 
 
-@NEEDS_ESCAPING
 def test_markup_in_a_question_is_text_in_the_markdown_export(
     bundled_retriever: HybridRetriever, bundled_store: KnowledgeStore
 ) -> None:
@@ -219,7 +215,6 @@ def test_markup_in_titles_and_bodies_is_stored_and_cited_unchanged(hostile_store
     assert any("<script>" in p.text for r in answer.references for p in r.passages), "kept, to be shown as text"
 
 
-@NEEDS_ESCAPING
 def test_markup_in_titles_and_bodies_is_text_in_answers_and_exports(
     hostile_store: tuple[Path, KnowledgeStore],
 ) -> None:
@@ -233,7 +228,6 @@ def test_markup_in_titles_and_bodies_is_text_in_answers_and_exports(
     assert pdf.startswith(b"%PDF")
 
 
-@NEEDS_ESCAPING
 def test_markup_in_titles_and_bodies_is_text_in_the_app(
     hostile_store: tuple[Path, KnowledgeStore], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -245,6 +239,7 @@ def test_markup_in_titles_and_bodies_is_text_in_the_app(
         monkeypatch.delenv(name, raising=False)
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
     at.run()
+    at.button(key="choose-physician").click().run()
     at.chat_input(key="question").set_value("How is zentoria of the elbow treated?").run()
     assert not at.exception
     assistant = at.chat_message[1]
