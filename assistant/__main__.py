@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question")
     ask.add_argument("--history", help="transcript JSON of earlier turns (as exported)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.add_argument(
+        "--stream", action="store_true", help="also show the model's unchecked text while it is written (LLM mode)"
+    )
     sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
     args = parser.parse_args(argv)
 
@@ -72,16 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     persona = Persona(args.persona)
 
     def stream(token: str) -> None:
-        if not getattr(args, "json", False):
-            print(token, end="", flush=True)
+        print(token, end="", flush=True)
 
     if args.command == "ask":
-        answer = services.pipeline.run(args.question, history, persona, on_token=stream)
+        # The final, checked answer is printed once; the model's raw text only when asked for with --stream.
+        live = stream if args.stream and not args.json and services.pipeline.llm else None
+        if live:
+            print("Draft as the model writes it (unchecked; the checked answer follows):\n")
+        answer = services.pipeline.run(args.question, history, persona, on_token=live)
         if args.json:
             print(answer.model_dump_json(indent=2))
         else:
-            if services.pipeline.llm:
-                print("\n")
+            if live:
+                print("\n\n---\n")
             print(answer_to_markdown(answer))
         return 0 if answer.status != "rejected" else 2
 

@@ -1,8 +1,9 @@
 """Citation markers: parsed, checked against the retrieved passages, renumbered, turned into references.
 
 Our code owns the numbers. A composer (offline or LLM) cites sources by their position in the list of
-retrieved passages; markers pointing anywhere else are dropped; the survivors are renumbered by first
-use, one number per article; the reference list comes from stored metadata only.
+retrieved passages; markers pointing anywhere else are dropped, and a sentence left citing nothing is
+not shown as an answer; the survivors are renumbered by first use, one number per article, each
+anchored to its exact passage; the reference list comes from stored metadata only.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from assistant.models import AnswerPart, CitedPassage, PartKind, Reference, SourceDocument, Statement
+from assistant.models import AnswerPart, CitedPassage, NotSupported, PartKind, Reference, SourceDocument, Statement
+from assistant.support import check
 from knowledge.schema import Hit
-from knowledge.text import content_terms
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;–-]\s*\d+)*)\]")
-SUPPORT_THRESHOLD = 0.5
 @dataclass
 class Draft:
     """A composer's output before citation processing; citations are 1-based source positions."""
@@ -25,6 +25,7 @@ class Draft:
     parts: dict[PartKind, list[Statement]] = field(default_factory=dict)
     follow_ups: list[str] = field(default_factory=list)
     dropped_markers: int = 0
+    uncited: list[Statement] = field(default_factory=list)
 
 
 def _expand(group: str) -> list[int]:
@@ -54,67 +55,83 @@ def parse_statement(text: str, n_sources: int) -> tuple[Statement, int]:
     return Statement(text=clean, citations=cited), dropped
 
 
-def supported(statement: Statement, passages: list[str]) -> bool:
-    """Enough of the sentence's content words occur in the passages it cites."""
-    words = content_terms(statement.text)
-    if not words:
-        return True
-    if not passages:
-        return False
-    source = set().union(*(content_terms(p) for p in passages))
-    return len(words & source) / len(words) >= SUPPORT_THRESHOLD
-
-
 def _sources(hit: Hit) -> list[SourceDocument]:
     if not hit.references:
         return []
     return [SourceDocument.model_validate(r) for r in json.loads(hit.references)]
 
 
-def finalize(draft: Draft, hits: list[Hit]) -> tuple[list[Statement], list[AnswerPart], list[Reference], int]:
-    """Renumber by first use (one number per article), build references, flag unsupported sentences.
+@dataclass
+class Finalized:
+    """A draft after citation processing: what is shown, and what was removed and why."""
 
-    Returns direct statements, parts, references and the count of unsupported statements.
+    direct: list[Statement]
+    parts: list[AnswerPart]
+    references: list[Reference]
+    not_supported: list[NotSupported]
+
+
+def finalize(draft: Draft, hits: list[Hit]) -> Finalized:
+    """Check each sentence against the passages it cites; number references by first use, anchor passages.
+
+    A sentence that cites nothing valid, or that its passages do not support (assistant/support.py), leaves
+    the body and is listed apart with no number. Survivors cite their article by number and the exact
+    passage by anchor ('1.2': reference 1, its second cited passage); each passage lists what it supports.
     """
     number_of: dict[str, int] = {}
     references: dict[str, Reference] = {}
-    unsupported = 0
+    removed: list[NotSupported] = [
+        NotSupported(text=s.text, reason="cites no approved passage") for s in draft.uncited if s.text
+    ]
 
-    def convert(statement: Statement) -> Statement:
-        nonlocal unsupported
+    def reference_for(hit: Hit) -> Reference:
+        if hit.article_id not in number_of:
+            number_of[hit.article_id] = len(number_of) + 1
+            references[hit.article_id] = Reference(
+                number=number_of[hit.article_id],
+                article_id=hit.article_id,
+                title=hit.title,
+                publisher=hit.publisher or hit.source,
+                year=hit.last_updated.year,
+                url=hit.url,
+                evidence_type=hit.evidence_type,
+                review_status=hit.review_status,
+                last_updated=hit.last_updated,
+                sample=hit.sample,
+                sources=_sources(hit),
+            )
+        return references[hit.article_id]
+
+    def convert(statement: Statement) -> Statement | None:
+        cited = [hits[p - 1] for p in statement.citations if 1 <= p <= len(hits)]
+        verdict = check(statement.text, [h.text for h in cited])
+        if not verdict.supported:
+            removed.append(NotSupported(text=statement.text, reason=verdict.reason))
+            return None
         numbers: list[int] = []
-        passages: list[str] = []
-        for position in statement.citations:
-            hit = hits[position - 1]
-            if hit.article_id not in number_of:
-                number_of[hit.article_id] = len(number_of) + 1
-                references[hit.article_id] = Reference(
-                    number=number_of[hit.article_id],
-                    article_id=hit.article_id,
-                    title=hit.title,
-                    publisher=hit.publisher or hit.source,
-                    year=hit.last_updated.year,
-                    url=hit.url,
-                    evidence_type=hit.evidence_type,
-                    review_status=hit.review_status,
-                    last_updated=hit.last_updated,
-                    sample=hit.sample,
-                    sources=_sources(hit),
+        anchors: list[str] = []
+        for hit in cited:
+            reference = reference_for(hit)
+            passage = next((p for p in reference.passages if p.chunk_id == hit.chunk_id), None)
+            if passage is None:
+                passage = CitedPassage(
+                    chunk_id=hit.chunk_id,
+                    section=hit.section,
+                    text=hit.text,
+                    label=f"{reference.number}.{len(reference.passages) + 1}",
                 )
-            reference = references[hit.article_id]
-            if all(p.chunk_id != hit.chunk_id for p in reference.passages):
-                reference.passages.append(CitedPassage(chunk_id=hit.chunk_id, section=hit.section, text=hit.text))
-            if number_of[hit.article_id] not in numbers:
-                numbers.append(number_of[hit.article_id])
-            passages.append(hit.text)
-        ok = supported(statement, passages)
-        unsupported += 0 if ok else 1
-        return Statement(text=statement.text, citations=numbers, supported=ok)
+                reference.passages.append(passage)
+            passage.supports.append(statement.text)
+            if reference.number not in numbers:
+                numbers.append(reference.number)
+            if passage.label not in anchors:
+                anchors.append(passage.label)
+        return Statement(text=statement.text, citations=numbers, anchors=anchors)
 
-    direct = [convert(s) for s in draft.direct if s.citations]
+    direct = [s for s in (convert(s) for s in draft.direct) if s]
     parts = []
     for kind in PartKind:
-        statements = [convert(s) for s in draft.parts.get(kind, []) if s.citations]
+        statements = [s for s in (convert(s) for s in draft.parts.get(kind, [])) if s]
         if statements:
             parts.append(AnswerPart(kind=kind, statements=statements))
-    return direct, parts, sorted(references.values(), key=lambda r: r.number), unsupported
+    return Finalized(direct, parts, sorted(references.values(), key=lambda r: r.number), removed)

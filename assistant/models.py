@@ -56,7 +56,10 @@ class Statement(BaseModel):
 
     text: str
     citations: list[int] = Field(default_factory=list)
-    supported: bool = Field(True, description="False when the cited passage shares too little with the sentence")
+    supported: bool = Field(True, description="False when the cited passage does not support the sentence")
+    anchors: list[str] = Field(
+        default_factory=list, description="The exact passages it rests on: '2.1' = reference 2, its first cited passage"
+    )
 
 
 class AnswerPart(BaseModel):
@@ -74,6 +77,8 @@ class CitedPassage(BaseModel):
     chunk_id: str
     section: str
     text: str
+    label: str = Field("", description="Its anchor, e.g. '2.1': reference 2, first cited passage")
+    supports: list[str] = Field(default_factory=list, description="The reply's sentences that rest on it")
 
 
 class SourceDocument(BaseModel):
@@ -102,6 +107,13 @@ class Reference(BaseModel):
     sample: bool = False
     passages: list[CitedPassage] = Field(default_factory=list)
     sources: list[SourceDocument] = Field(default_factory=list)
+
+
+class NotSupported(BaseModel):
+    """A sentence a composer wrote that the approved passages do not support: shown apart, with no number."""
+
+    text: str
+    reason: str
 
 
 class NoticeKind(StrEnum):
@@ -142,6 +154,7 @@ class Answer(BaseModel):
     disclaimer: str
     mode: str = Field(description="'offline' or the LLM's model name")
     unsupported_count: int = 0
+    not_supported: list[NotSupported] = Field(default_factory=list)
     dropped_markers: int = 0
     created_at: dt.datetime
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant import safety
-from assistant.citations import Draft, finalize
+from assistant.citations import Draft, Finalized, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
 from assistant.errors import report
 from assistant.evidence import Evidence, decide
@@ -181,7 +181,12 @@ class Pipeline:
         # 5. Compose, 6. cite.
         draft, mode = yield from self._compose(asked, evidence, persona, history, notices)
         mark = lap("compose", mark)
-        direct, parts, references, unsupported = finalize(draft, evidence.hits)
+        cited = finalize(draft, evidence.hits)
+        if mode != "offline" and not cited.direct and not cited.parts:
+            notices.append(Notice(kind=NoticeKind.FALLBACK, text=safety.LLM_UNSUPPORTED_FALLBACK))
+            draft, mode = self.offline.compose(asked, evidence, persona), "offline"
+            cited = finalize(draft, evidence.hits) if not cited.not_supported else _keep_removed(draft, evidence, cited)
+        direct, parts, references = cited.direct, cited.parts, cited.references
         if not direct and parts:
             direct, parts[0].statements = parts[0].statements[:1], parts[0].statements[1:]
             parts = [p for p in parts if p.statements]
@@ -194,12 +199,15 @@ class Pipeline:
                 notices.append(Notice(kind=NoticeKind.PARTIAL, text=safety.partial_message(words)))
         if evidence.technical_only:
             notices.append(Notice(kind=NoticeKind.TECHNICAL, text=safety.TECHNICAL_NOTICE))
-        if unsupported:
+        if cited.not_supported:
+            count = len(cited.not_supported)
             notices.append(
                 Notice(
                     kind=NoticeKind.UNSUPPORTED,
-                    text=f"{unsupported} sentence(s) share little wording with the passage they cite; "
-                    "they are marked for checking.",
+                    text=f"{count} sentence{'s' if count != 1 else ''} the language model wrote "
+                    f"{'are' if count != 1 else 'is'} not supported by the approved articles and "
+                    f"{'were' if count != 1 else 'was'} removed from the answer; "
+                    f"{'they are' if count != 1 else 'it is'} listed apart, unnumbered.",
                 )
             )
         if any(r.sample for r in references):
@@ -214,7 +222,8 @@ class Pipeline:
             references=references,
             follow_ups=draft.follow_ups or follow_ups(standalone, evidence.hits),
             mode=mode,
-            unsupported_count=unsupported,
+            unsupported_count=len(cited.not_supported),
+            not_supported=cited.not_supported,
             dropped_markers=draft.dropped_markers,
         )
 
@@ -317,6 +326,13 @@ class Pipeline:
         return draft, "offline"
 
 
+def _keep_removed(draft: Draft, evidence: Evidence, earlier: Finalized) -> Finalized:
+    """The offline answer, still listing what the language model wrote that was removed."""
+    cited = finalize(draft, evidence.hits)
+    cited.not_supported = earlier.not_supported + cited.not_supported
+    return cited
+
+
 def _words_for(question: str, stems: list[str]) -> list[str]:
     """The question's own words behind the stems no approved passage covers."""
     found: list[str] = []
@@ -327,15 +343,17 @@ def _words_for(question: str, stems: list[str]) -> list[str]:
 
 
 def _regroup(draft: Draft, hits: list[Hit]) -> Draft:
-    """A statement belongs to the guideline part only when it cites a guideline passage."""
+    """A statement joins the guideline part only when it cites a guideline passage; one citing nothing is set apart."""
     regrouped: dict[PartKind, list[Statement]] = {}
     for statements in draft.parts.values():
         for statement in statements:
             if not statement.citations:
+                draft.uncited.append(statement)
                 continue
             kinds = {passage_kind(hits[c - 1]) for c in statement.citations}
             kind = next(k for k in PartKind if k in kinds)
             regrouped.setdefault(kind, []).append(statement)
     draft.parts = regrouped
+    draft.uncited += [s for s in draft.direct if not s.citations]
     draft.direct = [s for s in draft.direct if s.citations]
     return draft

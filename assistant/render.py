@@ -71,9 +71,28 @@ def markers(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+def anchors_md(anchors: list[str]) -> str:
+    """Code-made passage markers: [1.2] is reference 1, its second cited passage."""
+    return "".join(f"[{a}]" for a in anchors)
+
+
 def statement_md(statement: Statement) -> str:
-    flag = " *(check: weak match with the cited passage)*" if not statement.supported else ""
-    return f"{plain(statement.text)} {markers(statement.citations)}{flag}".strip()
+    cite = anchors_md(statement.anchors) if statement.anchors else markers(statement.citations)
+    return f"{plain(statement.text)} {cite}".strip()
+
+
+def passage_md(label: str, section: str, supports: list[str]) -> str:
+    """How a cited passage is introduced: its anchor, its section, and the statements resting on it."""
+    what = "; ".join(f"“{plain(s)}”" for s in supports[:3])
+    return f"[{label}] {plain(section)}" + (f" — supports {what}" if what else "")
+
+
+def not_supported_md(answer: Answer) -> str:
+    """Sentences removed from the answer, listed apart with no number."""
+    if not answer.not_supported:
+        return ""
+    items = "\n".join(f"- {plain(n.text)} *({plain(n.reason)})*" for n in answer.not_supported)
+    return f"**Not supported by the approved articles** (removed from the answer, unnumbered)\n\n{items}"
 
 
 def link_md(url: str) -> str:
@@ -103,6 +122,9 @@ def reference_md(reference: Reference) -> str:
             f"\n  - Based on: {plain(source.title)}. {plain(source.publisher)}, {source.year}. "
             f"{link_md(source.url)}{ids}"
         )
+    for passage in reference.passages:
+        if passage.label:
+            line += f"\n  - Cited passage {passage_md(passage.label, passage.section, passage.supports)}"
     return line
 
 
@@ -142,6 +164,9 @@ def answer_to_markdown(answer: Answer, include_follow_ups: bool = True) -> str:
     body = answer_body_md(answer)
     if body:
         blocks.append(body)
+    removed = not_supported_md(answer)
+    if removed:
+        blocks.append(removed)
     refs = references_md(answer)
     if refs:
         blocks.append(refs)

@@ -188,3 +188,9 @@ TECHNICAL_NOTICE = (
     "The approved articles answer this only in text written for health professionals, so some words may be "
     "technical. Your doctor, nurse or pharmacist can explain what it means for you."
 )
+
+
+LLM_UNSUPPORTED_FALLBACK = (
+    "Nothing the language model wrote was supported by the approved passages it cited, so this answer was "
+    "composed offline from the approved articles instead."
+)

@@ -18,6 +18,8 @@ from assistant.render import (
     POLICY_NAME,
     answer_body_md,
     link_md,
+    not_supported_md,
+    passage_md,
     plain,
     plain_lines,
     status_label,
@@ -114,7 +116,8 @@ def render_references(
                 f"Based on: {plain(source.title)}. {plain(source.publisher)}, {source.year}. {link_md(source.url)}"
             )
         for passage in ref.passages:
-            with st.expander(f"Cited passage [{ref.number}] — {plain(passage.section)}"):
+            label = passage.label or str(ref.number)
+            with st.expander(f"Cited passage {passage_md(label, passage.section, passage.supports)}"):
                 st.markdown(plain(passage.text))
 
 
@@ -131,6 +134,9 @@ def render_answer(
     body = answer_body_md(answer)
     if body:
         st.markdown(body)
+    if answer.not_supported:
+        with st.expander(f"Not supported by the approved articles ({len(answer.not_supported)})"):
+            st.markdown(not_supported_md(answer).split("\n\n", 1)[1])
     render_references(answer, review_path, policy)
     if ask and answer.follow_ups:
         st.markdown("**You could also ask**")

@@ -1,0 +1,70 @@
+"""The per-sentence support check on the labelled pairs: what it lets through and what it removes.
+
+    python benchmarks/citations.py               # the untouched test split
+    python benchmarks/citations.py --split dev   # the split used while writing the rules
+
+"Shown as supported" = contradicted or unsupported pairs the check accepts (goal <= 2%);
+"supported removed" = supported pairs the check rejects (goal <= 10%). Precision and recall are for
+detecting a bad sentence. The old word-overlap rule (share of content words >= 0.5) runs beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.support import check  # noqa: E402
+from knowledge.text import content_terms  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "citation_pairs.jsonl"
+
+
+def overlap_rule(sentence: str, passage: str) -> bool:
+    words = content_terms(sentence)
+    return not words or len(words & content_terms(passage)) / len(words) >= 0.5
+
+
+def measure(rows: list[dict], accept) -> dict:
+    bad = [r for r in rows if r["label"] != "supported"]
+    good = [r for r in rows if r["label"] == "supported"]
+    let_through = [r for r in bad if accept(r)]
+    removed = [r for r in good if not accept(r)]
+    per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        per_kind[r["kind"]][0] += 1
+        per_kind[r["kind"]][1] += accept(r) == (r["label"] == "supported")
+    caught = len(bad) - len(let_through)
+    flagged = caught + len(removed)
+    return {
+        "pairs": len(rows),
+        "bad_shown_as_supported": round(len(let_through) / len(bad), 3),
+        "supported_removed": round(len(removed) / len(good), 3),
+        "precision_of_rejection": round(caught / flagged, 3) if flagged else None,
+        "recall_of_rejection": round(caught / len(bad), 3),
+        "correct_by_kind": {k: f"{v[1]}/{v[0]}" for k, v in sorted(per_kind.items())},
+        "examples_let_through": [f"[{r['kind']}] {r['sentence']}" for r in let_through[:15]],
+        "examples_removed": [f"[{r['kind']}] {r['sentence']}" for r in removed[:15]],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="test", choices=["dev", "test"])
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r["split"] == args.split]
+    figures = {
+        "split": args.split,
+        "support_check": measure(rows, lambda r: check(r["sentence"], [r["passage"]]).supported),
+        "word_overlap_baseline": measure(rows, lambda r: overlap_rule(r["sentence"], r["passage"])),
+    }
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
