@@ -62,7 +62,7 @@ class Weights:
     plain_lay: float = 0.5
     plain_clinical: float = 0.5
     guideline: float = 0.15
-    hard_for_lay: float = 0.08
+    hard_for_lay: float = 0.12
 
 
 @dataclass

@@ -33,11 +33,15 @@ STYLES = {
     Persona.PHYSICIAN: Style(direct=2, guidelines=4, research=3, other=2),
     Persona.NURSE: Style(direct=2, guidelines=4, research=2, other=2),
     Persona.STUDENT: Style(direct=2, guidelines=4, research=3, other=2),
-    Persona.PATIENT: Style(direct=3, guidelines=2, research=1, other=2),
-    Persona.CAREGIVER: Style(direct=3, guidelines=2, research=1, other=2),
+    Persona.PATIENT: Style(direct=3, guidelines=1, research=1, other=2),
+    Persona.CAREGIVER: Style(direct=3, guidelines=1, research=1, other=2),
 }
 # A sentence joins the reply only when it scores at least this share of the best one.
 MIN_SHARE = 0.45
+# Patients and caregivers: sentences above this reading grade join the evidence parts only when nothing
+# plainer does, and a plain sentence within LAY_SLACK of the best leads the direct answer.
+LAY_GRADE = 8.0
+LAY_SLACK = 1.0
 
 
 def _near_duplicate(candidate: Candidate, chosen: list[Candidate]) -> bool:
@@ -52,6 +56,11 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     """The sentences that state the answer: the fact asked, for the population asked about."""
     style = STYLES[persona]
     pool = ranked
+    if persona.lay:
+        # The plainest sentence that answers as well: a plain one close in score to the best leads.
+        best = ranked[0].score
+        plain_first = [c for c in ranked[:6] if c.grade <= LAY_GRADE and c.score >= best - LAY_SLACK]
+        pool = plain_first + [c for c in ranked if c not in plain_first]
     if question.specific:
         shaped = [c for c in pool[:6] if c.shape]
         if shaped:
@@ -64,6 +73,8 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         if candidate.score < 0.75 * first.score or _near_duplicate(candidate, chosen):
             continue
         if question.specific and not candidate.shape:
+            continue
+        if persona.lay and candidate.grade > LAY_GRADE + 3:
             continue
         chosen.append(candidate)
     if persona.lay:  # plain language reads best in its own order
@@ -95,6 +106,8 @@ class OfflineComposer:
                 if len(statements) >= limit:
                     break
                 if candidate.kind is not kind or candidate.score < floor or candidate.relevance <= 0:
+                    continue
+                if persona.lay and candidate.grade > LAY_GRADE:
                     continue
                 if (candidate.plain and not persona.lay) or candidate in chosen or _near_duplicate(candidate, chosen):
                     continue
