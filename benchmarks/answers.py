@@ -146,10 +146,10 @@ def ablations(store: KnowledgeStore, rows: list[dict]) -> dict:
         weights = dataclasses.replace(base, **change)
         pipeline_module.decide = lambda *a, _w=weights, **k: original(*a, **{**k, "weights": _w})
         pipeline = make_pipeline(store)
-        hits = sum(
-            has(r["keyfacts"], " ".join(s.text for s in pipeline.run(r["question"], persona=Persona(r["persona"])).direct))
-            for r in rows
-        )
+        hits = 0
+        for r in rows:
+            answer = pipeline.run(r["question"], persona=Persona(r["persona"]))
+            hits += has(r["keyfacts"], " ".join(s.text for s in answer.direct))
         results[name] = round(hits / len(rows), 3)
     pipeline_module.decide = original
     return results

@@ -1,0 +1,99 @@
+"""Direct answers that state what was asked, follow-ups on the right topic, patients never refused.
+
+Runs the labelled sets' untouched test splits through the real offline pipeline over the bundled
+articles. The thresholds sit below the figures in docs/benchmarks.md (benchmarks/answers.py) so a
+regression fails here; the issue's goals are higher and the benchmark reports how far they are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.models import Persona, Turn
+from assistant.pipeline import Pipeline
+from assistant.triage import Triage
+from knowledge.retrieval import HybridRetriever
+from knowledge.store import KnowledgeStore
+from knowledge.text import split_sentences
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict]:
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["split"] == "test"]
+
+
+@pytest.fixture(scope="module")
+def pipeline(bundled_retriever: HybridRetriever, bundled_store: KnowledgeStore) -> Pipeline:
+    embed = bundled_store.embedder.embed
+    return Pipeline(retriever=bundled_retriever, articles=bundled_store, triage=Triage(embed=embed), embed=embed)
+
+
+def test_the_key_fact_is_in_the_direct_answer(pipeline: Pipeline) -> None:
+    found = {True: [], False: []}
+    for row in _rows("answer_keyfacts.jsonl"):
+        persona = Persona(row["persona"])
+        direct = " ".join(s.text for s in pipeline.run(row["question"], persona=persona).direct)
+        found[persona.lay].append(all(re.search(k, direct, re.I) for k in row["keyfacts"]))
+    clinician, lay = sum(found[False]) / len(found[False]), sum(found[True]) / len(found[True])
+    assert clinician >= 0.70 and lay >= 0.50, (clinician, lay)
+
+
+def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_question(pipeline: Pipeline) -> None:
+    right, total, clarified, clarify_total = 0, 0, 0, 0
+    for row in _rows("conversations.jsonl"):
+        history: list[Turn] = []
+        for turn in row["turns"]:
+            answer = pipeline.run(turn["question"], history, Persona(row["persona"]))
+            if "article_id" in turn["expect"]:
+                total += 1
+                right += bool(answer.references) and answer.references[0].article_id == turn["expect"]["article_id"]
+            elif turn["expect"].get("clarify"):
+                clarify_total += 1
+                clarified += answer.status == "clarify"
+            history.append(Turn(question=turn["question"], answer=answer))
+    assert right / total >= 0.80, right / total
+    assert clarified / clarify_total >= 0.8, clarified / clarify_total
+
+
+def test_patients_are_not_refused_what_a_physician_is_answered(pipeline: Pipeline) -> None:
+    refused = []
+    for row in _rows("answer_keyfacts.jsonl")[::3]:
+        if pipeline.run(row["question"], persona=Persona.PHYSICIAN).status == "answered":
+            if pipeline.run(row["question"], persona=Persona.PATIENT).status != "answered":
+                refused.append(row["question"])
+    assert not refused
+
+
+def test_a_topicless_opener_gets_a_clarifying_question_and_no_gap(pipeline: Pipeline) -> None:
+    answer = pipeline.run("What is the recommended treatment?")
+    assert answer.status == "clarify" and not answer.references and answer.follow_ups
+
+
+def test_a_new_condition_in_a_follow_up_starts_a_new_topic(pipeline: Pipeline) -> None:
+    first = pipeline.run("What is GNET?")
+    answer = pipeline.run(
+        "Which drugs treat gout and what are their side effects?", [Turn(question="What is GNET?", answer=first)]
+    )
+    assert answer.references[0].article_id == "gout"
+    follow = pipeline.run(
+        "and what dose?",
+        [Turn(question="first-line anticoagulant for AF", answer=pipeline.run("first-line anticoagulant for AF"))],
+    )
+    assert follow.status == "answered" and follow.references[0].article_id == "af-anticoagulation"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("In the U.S. screening starts at 45. St. John's wort interacts, e.g. with warfarin.", 2),
+        ("Give 1 g i.v. every 8 hours vs. placebo. Then review.", 2),
+    ],
+)
+def test_abbreviations_never_split_a_sentence(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences
