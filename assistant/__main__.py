@@ -7,21 +7,42 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.config import Settings
+from pydantic import TypeAdapter, ValidationError
+
+from assistant.config import SettingsError, load_settings
 from assistant.models import Persona, Transcript, Turn
 from assistant.pipeline import utc_now
 from assistant.render import answer_to_markdown
 from assistant.wiring import build_services
 
 
+class HistoryError(ValueError):
+    """A --history file that is not an exported transcript; the message says where it went wrong."""
+
+
 def _history(path: str | None) -> list[Turn]:
     """A transcript JSON (as exported) or a JSON list of turns."""
     if not path:
         return []
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if isinstance(data, dict):
-        return Transcript.model_validate(data).turns
-    return [Turn.model_validate(t) for t in data]
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return Transcript.model_validate(data).turns
+        if isinstance(data, list):
+            return TypeAdapter(list[Turn]).validate_python(data)
+    except OSError as exc:
+        raise HistoryError(f"{path} cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except UnicodeDecodeError:
+        raise HistoryError(f"{path} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise HistoryError(f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise HistoryError(f"{path} is not an exported transcript ({where}: {first['msg']})") from None
+    except RecursionError:
+        raise HistoryError(f"{path} is nested too deeply to be a transcript") from None
+    raise HistoryError(f"{path} is not an exported transcript (expected a JSON object or a list of turns)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +61,16 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
     args = parser.parse_args(argv)
 
-    settings = Settings(**({"store_dir": Path(args.store)} if args.store else {}))
+    try:
+        settings = load_settings(**({"store_dir": Path(args.store)} if args.store else {}))
+    except SettingsError as exc:
+        print(f"error: a setting is not valid: {exc}", file=sys.stderr)
+        return 2
+    try:
+        history = _history(getattr(args, "history", None))
+    except HistoryError as exc:
+        print(f"error: --history {exc}", file=sys.stderr)
+        return 2
     services = build_services(settings)
     persona = Persona(args.persona)
 
@@ -52,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         live = stream if args.stream and not args.json and services.pipeline.llm else None
         if live:
             print("Draft as the model writes it (unchecked; the checked answer follows):\n")
-        answer = services.pipeline.run(args.question, _history(args.history), persona, on_token=live)
+        answer = services.pipeline.run(args.question, history, persona, on_token=live)
         if args.json:
             print(answer.model_dump_json(indent=2))
         else:

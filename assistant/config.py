@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.db import sqlite_url
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class Settings(BaseSettings):
     """Every field maps to an environment variable of the same name in upper case."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=ROOT / ".env", env_file_encoding="utf-8", extra="ignore")
 
     store_dir: Path = Field(
         ROOT / ".data" / "store", description="Folder of the embedded Chroma store (ignored when CHROMA_HOST is set)"
@@ -29,6 +29,14 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, description="Port of the Chroma server")
     chroma_ssl: bool = Field(False, description="Use HTTPS to reach the Chroma server")
     chroma_collection: str = Field("knowledge", description="Collection name, so stores can share a server")
+    chroma_token: SecretStr | None = Field(
+        None, description="Token sent to the Chroma server (or the authenticating proxy in front of it)"
+    )
+    chroma_auth_header: str = Field(
+        "Authorization",
+        pattern=r"^[A-Za-z0-9-]+$",
+        description="Header that carries CHROMA_TOKEN: 'Authorization' sends 'Bearer TOKEN', any other the token",
+    )
     openai_api_key: SecretStr | None = Field(None, description="Key of an OpenAI-compatible API; enables LLM mode")
     openai_base_url: str | None = Field(
         None, description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp); enables LLM mode"
@@ -56,7 +64,19 @@ class Settings(BaseSettings):
         max_length=300,
         description="The mental-health crisis line the crisis notice gives, e.g. 'Samaritans on 116 123'",
     )
-    reviewer_access_code: SecretStr | None = Field(None, description="Access code of the editorial review page")
+    reviewer_access_code: SecretStr | None = Field(
+        None,
+        min_length=12,
+        description="Shared code of the review page: only with REVIEWER_DEMO_ACCESS=true (demonstrations)",
+    )
+    reviewer_demo_access: bool = Field(
+        False, description="Demonstration opt-in: accept REVIEWER_ACCESS_CODE plus a typed name on the review page"
+    )
+    reviewer_emails: str = Field("", description="OIDC: comma-separated emails allowed to review")
+    admin_emails: str = Field("", description="OIDC: comma-separated emails allowed to review and administer")
+    reviewer_groups: str = Field("", description="OIDC: comma-separated groups (in OIDC_GROUPS_CLAIM) that review")
+    admin_groups: str = Field("", description="OIDC: comma-separated groups that review and administer")
+    oidc_groups_claim: str = Field("groups", description="OIDC: the claim of st.user that lists the person's groups")
     shipped_vectors: bool = Field(
         True, description="Take the bundled articles' embeddings from the shipped file instead of computing them"
     )
@@ -100,6 +120,19 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    def allow_list(self, name: str) -> list[str]:
+        """One of the comma-separated OIDC allow-lists (reviewer_emails, admin_emails, ...) as a list."""
+        return [item.strip() for item in str(getattr(self, name)).split(",") if item.strip()]
+
+    def chroma_headers(self) -> dict[str, str]:
+        """The headers every request to the Chroma server carries (none without a token)."""
+        if not self.chroma_token:
+            return {}
+        token = self.chroma_token.get_secret_value()
+        if self.chroma_auth_header.lower() == "authorization":
+            return {"Authorization": f"Bearer {token}"}
+        return {self.chroma_auth_header: token}
+
     @property
     def libraries(self) -> list[Library]:
         """The configured article libraries (the bundled one when ARTICLE_DIRS is unset)."""
@@ -116,3 +149,27 @@ class Settings(BaseSettings):
     def llm_enabled(self) -> bool:
         """LLM mode when a key or a base URL is configured; otherwise the offline composer."""
         return bool(self.openai_api_key or self.openai_base_url)
+
+
+class SettingsError(ValueError):
+    """A setting whose value cannot work; the message names the variable, so it can be fixed."""
+
+
+def describe(error: ValidationError) -> str:
+    """One line per bad setting: its variable name, what is wrong, and the value unless it is a secret."""
+    lines = []
+    for item in error.errors():
+        name = str(item["loc"][0]) if item["loc"] else "settings"
+        field = Settings.model_fields.get(name)
+        secret = field is not None and "SecretStr" in str(field.annotation)
+        value = "" if secret or "input" not in item else f" (it is {str(item['input'])[:60]!r})"
+        lines.append(f"{name.upper()}: {item['msg']}{value}")
+    return "; ".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment and the project's .env; a bad value raises SettingsError naming it."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(describe(exc)) from None

@@ -49,6 +49,12 @@ def _retry_after(exc: BaseException | None) -> float | None:
     return None
 
 
+def failure_kind(exc: BaseException) -> str:
+    """What went wrong, in our words: the type and HTTP status, never the server's text (it may quote input)."""
+    status = f" {exc.status_code}" if isinstance(exc, openai.APIStatusError) else ""
+    return f"{type(exc).__name__}{status}"
+
+
 def build_client(settings: Settings) -> OpenAI:
     """The openai client for the configured server; built only when LLM mode is on."""
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
@@ -97,7 +103,7 @@ class LLMClient:
                     self.attempts += 1
                     reply = self.client.chat.completions.create(model=self.model, messages=messages, temperature=0)
         except openai.OpenAIError as exc:
-            raise LLMError(f"the LLM server failed: {exc}") from exc
+            raise LLMError(f"the LLM server failed ({failure_kind(exc)})") from exc
         return (reply.choices[0].message.content or "").strip()
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
@@ -113,7 +119,7 @@ class LLMClient:
                     )
                     first = next(chunks, None)
         except openai.OpenAIError as exc:
-            raise LLMError(f"the LLM server failed: {exc}") from exc
+            raise LLMError(f"the LLM server failed ({failure_kind(exc)})") from exc
         finish = None
         try:
             for chunk in itertools.chain([first] if first is not None else [], chunks):
@@ -124,9 +130,9 @@ class LLMClient:
                     yield choice.delta.content
                 finish = choice.finish_reason or finish
         except (openai.OpenAIError, OSError) as exc:
-            raise StreamIncomplete(f"the LLM stream broke off: {exc}") from exc
+            raise StreamIncomplete(f"the LLM stream broke off ({failure_kind(exc)})") from exc
         except Exception as exc:  # httpx protocol errors surface as their own types mid-stream
-            raise StreamIncomplete(f"the LLM stream broke off: {type(exc).__name__}") from exc
+            raise StreamIncomplete(f"the LLM stream broke off ({failure_kind(exc)})") from exc
         if finish is None:
             raise StreamIncomplete("the LLM stream ended before the reply was complete")
 

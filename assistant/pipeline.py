@@ -7,6 +7,7 @@ clock, gap log) is passed in, so tests run the real thing or a real local substi
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import time
 from collections.abc import Callable, Generator
@@ -18,8 +19,9 @@ import numpy as np
 from assistant import safety
 from assistant.citations import Draft, Finalized, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
+from assistant.errors import report
 from assistant.evidence import Evidence, decide
-from assistant.llm import LLMComposer, LLMError, StreamIncomplete
+from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
 from assistant.question import QuestionProfile, profile
@@ -29,6 +31,8 @@ from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
 from knowledge.text import tokens
+
+log = logging.getLogger(__name__)
 
 SAMPLE_NOTICE = (
     "The cited articles are sample demonstration content written for this project, not clinically reviewed. "
@@ -105,9 +109,11 @@ class Pipeline:
             return now
 
         notices: list[Notice] = []
+        question = safety.clean_question(question)
         base: dict = {"question": question, "persona": persona, "disclaimer": safety.disclaimer(persona)}
         problem = safety.check_input(question)
         if problem:
+            base["question"] = safety.clip(question)
             return Answer(
                 **base,
                 standalone_question="",
@@ -228,12 +234,13 @@ class Pipeline:
             return offline
         try:
             rewritten = self.llm.condense(question, history)
-        except LLMError:
+        except LLMError as exc:
+            error_id = report("LLM condense failed", exc, log)
             notices.append(
                 Notice(
                     kind=NoticeKind.FALLBACK,
                     text="The language model could not be reached to read the "
-                    "follow-up; the topic of the previous answer was used instead.",
+                    f"follow-up (error id {error_id}); the topic of the previous answer was used instead.",
                 )
             )
             return offline
@@ -305,10 +312,9 @@ class Pipeline:
                 if draft.direct or any(draft.parts.values()):
                     return draft, self.llm.name
                 reason = "its reply cited none of the approved sources"
-            except StreamIncomplete:
-                reason = "its reply broke off before the reply was complete"
-            except LLMError:
-                reason = "the language model could not be reached or did not finish"
+            except LLMError as exc:  # our own words and an id; the server's text goes nowhere
+                error_id = report("LLM answer failed", exc, log)
+                reason = f"{exc}; error id {error_id}"  # LLMError texts are ours: kind and status, no server text
             notices.append(
                 Notice(
                     kind=NoticeKind.FALLBACK,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,8 @@ from pydantic import BaseModel
 
 from assistant.models import Feedback, Persona
 from knowledge.db import Database, append_only, table_with_id
+
+log = logging.getLogger(__name__)
 
 
 class GapRecord(BaseModel):
@@ -77,7 +80,13 @@ class GapLog:
             ((since or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).isoformat(),),
         )
         keys = ("at", "persona", "best_similarity", "nearest_article", "question")
-        return [GapRecord.model_validate(dict(zip(keys, row, strict=True))) for row in rows]
+        records = []
+        for row in rows:
+            try:
+                records.append(GapRecord.model_validate(dict(zip(keys, row, strict=True))))
+            except ValueError:  # a damaged row is skipped, not fatal to the board's page
+                log.warning("evidence gaps: an unreadable row was skipped")
+        return records
 
 
 class GapSummary(BaseModel):
@@ -126,22 +135,34 @@ class FeedbackLog:
             )
 
     def read(self) -> list[dict]:
-        """Every rating as a plain record (the shape JsonlLog.read gives)."""
+        """Every readable rating as a plain record (the shape JsonlLog.read gives)."""
+        return self.read_checked()[0]
+
+    def read_checked(self) -> tuple[list[dict], list[int]]:
+        """The readable ratings, and the ids of rows that cannot be read (a damaged row is skipped, not fatal)."""
         rows = self.db.query(
-            "SELECT at, answer_id, score, persona, mode, article_ids, question FROM feedback ORDER BY id"
+            "SELECT id, at, answer_id, score, persona, mode, article_ids, question FROM feedback ORDER BY id"
         )
-        return [
-            Feedback(
-                at=dt.datetime.fromisoformat(at),
-                answer_id=answer_id,
-                score=score,
-                persona=Persona(persona),
-                mode=mode,
-                article_ids=json.loads(article_ids),
-                question=question,
-            ).model_dump(mode="json")
-            for at, answer_id, score, persona, mode, article_ids, question in rows
-        ]
+        records: list[dict] = []
+        bad: list[int] = []
+        for row_id, at, answer_id, score, persona, mode, article_ids, question in rows:
+            try:
+                records.append(
+                    Feedback(
+                        at=dt.datetime.fromisoformat(at),
+                        answer_id=answer_id,
+                        score=score,
+                        persona=Persona(persona),
+                        mode=mode,
+                        article_ids=json.loads(article_ids),
+                        question=question,
+                    ).model_dump(mode="json")
+                )
+            except (ValueError, TypeError, RecursionError):  # ValidationError and JSONDecodeError are ValueErrors
+                bad.append(row_id)
+        if bad:
+            log.warning("feedback: %d unreadable rows skipped (first: id %d)", len(bad), bad[0])
+        return records, bad
 
 
 class JsonlLog:
@@ -158,6 +179,27 @@ class JsonlLog:
             handle.write(line + "\n")
 
     def read(self) -> list[dict]:
+        """Every readable record; a damaged line (cut write, edited file) is skipped, never fatal."""
+        return self.read_checked()[0]
+
+    def read_checked(self) -> tuple[list[dict], list[int]]:
+        """The readable records and the numbers of the lines that are not a JSON object."""
         if not self.path.exists():
-            return []
-        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            return [], []
+        records: list[dict] = []
+        bad: list[int] = []
+        with self.path.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except (json.JSONDecodeError, RecursionError):
+                    record = None
+                if isinstance(record, dict):
+                    records.append(record)
+                else:
+                    bad.append(number)
+        if bad:
+            log.warning("%s: %d unreadable lines skipped (first: line %d)", self.path.name, len(bad), bad[0])
+        return records, bad

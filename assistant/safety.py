@@ -5,6 +5,8 @@ Deciding whether a message is urgent is `assistant/triage.py`'s job; this module
 
 from __future__ import annotations
 
+import unicodedata
+
 from assistant.models import Notice, NoticeKind, Persona
 from assistant.triage import Decision, Level
 
@@ -90,6 +92,22 @@ def urgent_notice(
     return Notice(kind=NoticeKind.URGENT, text=text)
 
 
+def clean_question(text: str) -> str:
+    """Drop control and invisible format characters (NUL, zero-width, bidi overrides), keep line breaks.
+
+    They carry no meaning in a question, split words so that search misses them ("GN\u200bET"), and
+    bidi overrides can make the text shown differ from the text stored ("Trojan source").
+    """
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+def clip(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """What is kept of an over-long message: its start and how much was left out (1 MB stays out of transcripts)."""
+    if len(question) <= limit:
+        return question
+    return f"{question[:limit]} … [{len(question) - limit:,} more characters not kept]"
+
+
 def check_input(question: str) -> str | None:
     """A message for the user when the input cannot be answered as given; None when it is fine."""
     if not question or not question.strip():
@@ -99,6 +117,8 @@ def check_input(question: str) -> str | None:
             f"That message is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
             "Please ask one focused question, without pasting whole documents or records."
         )
+    if not any(ch.isalnum() for ch in question):  # "<!--", a row of backslashes: nothing to search for
+        return "Please type a question in words, for example: What is the treatment for GNET?"
     return None
 
 

@@ -40,7 +40,13 @@ def open_store(settings: Settings) -> KnowledgeStore:
 
     Its embedder takes the bundled articles' vectors from the shipped file (knowledge/vectors.py).
     """
-    client = make_client(settings.store_dir, settings.chroma_host, settings.chroma_port, settings.chroma_ssl)
+    client = make_client(
+        settings.store_dir,
+        settings.chroma_host,
+        settings.chroma_port,
+        settings.chroma_ssl,
+        headers=settings.chroma_headers(),
+    )
     if settings.shipped_vectors:
         embedder = cached_embedder()
     else:  # every passage through the model, still with progress counts

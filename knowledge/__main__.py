@@ -9,8 +9,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.config import Settings
+from assistant.config import Settings, SettingsError, load_settings
 from assistant.wiring import open_board, open_store
+from knowledge import reviewers_cli
+from knowledge.db import connect
 from knowledge.ingest import prepare, sync_libraries
 from knowledge.libraries import Library, LibraryConfigError, parse_libraries
 from knowledge.loaders import ImportReview, article_files, check_article_file, read_medquad, read_pubmedqa
@@ -188,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--queries", help="JSONL file of {id, query}; prints one JSON line per query")
     search.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
     sub.add_parser("stats", parents=[common], help="counts, embedding model, store location")
+    reviewers_cli.add_parser(sub)
     return parser
 
 
@@ -195,8 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args)
-    overrides = {"store_dir": Path(args.store)} if args.store else {}
-    settings = Settings(**overrides)
+    overrides = {"store_dir": Path(args.store)} if getattr(args, "store", None) else {}
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as exc:
+        print(f"error: a setting is not valid: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "reviewers":
+        return reviewers_cli.run(connect(settings.database), args)
     store = open_store(settings)
     if store.rebuilt:
         print(

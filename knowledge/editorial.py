@@ -20,13 +20,13 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from knowledge.db import Database, Step, append_only, table_with_id
+from knowledge.db import DB_ERRORS, Database, Step, append_only, table_with_id
 from knowledge.ingest import DEFAULT_REVIEW_INTERVAL_DAYS, with_due_date
 from knowledge.libraries import Library, library_for
 from knowledge.loaders import BUNDLED_DIR, check_article_file, in_library, load_articles
-from knowledge.schema import Article, EvidenceType, ReviewStatus, Section
+from knowledge.schema import ARTICLE_ID, Article, EvidenceType, ReviewStatus, Section
 from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,13 @@ class EditorialBoard:
         self.review_interval_days = review_interval_days
         self._lock = threading.Lock()
         self._summaries: dict[str, tuple[str, list[dict]]] = {}
-        db.migrate("editorial", MIGRATIONS)
+        try:
+            db.migrate("editorial", MIGRATIONS)
+        except DB_ERRORS as exc:
+            raise EditorialError(
+                f"the editorial database {db.redacted()} cannot be used ({type(exc).__name__}: "
+                f"{(str(exc).splitlines() or [''])[0]}); check that it is reachable and intact"
+            ) from None
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -172,18 +178,21 @@ class EditorialBoard:
             "SELECT article_id, status, reviewed_by, reviewed_on, updated_at, library, index_pending, index_error "
             "FROM article_status"
         )
-        return {
-            r[0]: Decision(
-                status=ReviewStatus(r[1]),
-                reviewed_by=r[2],
-                reviewed_on=dt.date.fromisoformat(r[3]) if r[3] else None,
-                updated_at=r[4],
-                library=r[5],
-                index_pending=bool(r[6]),
-                index_error=r[7],
-            )
-            for r in rows
-        }
+        decided: dict[str, Decision] = {}
+        for r in rows:
+            try:
+                decided[r[0]] = Decision(
+                    status=ReviewStatus(r[1]),
+                    reviewed_by=r[2],
+                    reviewed_on=dt.date.fromisoformat(r[3]) if r[3] else None,
+                    updated_at=r[4],
+                    library=r[5],
+                    index_pending=bool(r[6]),
+                    index_error=r[7],
+                )
+            except (ValueError, TypeError):  # a damaged row must not take the app down; the file's status applies
+                log.warning("editorial database: unreadable status row for %r skipped", r[0])
+        return decided
 
     def statuses(self) -> dict[str, ReviewStatus]:
         """What the ingest applies over the files' front matter."""
@@ -271,6 +280,8 @@ class EditorialBoard:
         return sorted((e for e in self.entries() if e.overdue(day)), key=lambda e: e.next_review)
 
     def _library(self, article_id: str) -> Library | None:
+        if not ARTICLE_ID.match(article_id):
+            raise EditorialError(f"{article_id!r} is not an article id")
         for library in self._file_libraries():
             assert library.path is not None
             if (library.path / f"{article_id}.md").exists():
@@ -330,7 +341,13 @@ class EditorialBoard:
             params = (article_id,)
         rows = self.db.query(query + " ORDER BY id", params)
         keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
-        return [AuditEntry.model_validate(dict(zip(keys, row, strict=True))) for row in rows]
+        entries = []
+        for row in rows:
+            try:
+                entries.append(AuditEntry.model_validate(dict(zip(keys, row, strict=True))))
+            except ValidationError:
+                log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
+        return entries
 
     # ---- deciding ------------------------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from knowledge.schema import Article, EvidenceType, ReviewStatus, Section
 
 BUNDLED_DIR = Path(__file__).parent / "articles"
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+MAX_ARTICLE_BYTES = 2_000_000  # the longest bundled article is about 10 kB; MedQuAD documents under 100 kB
+MAX_FRONT_MATTER_CHARS = 20_000
 
 
 class ArticleError(BaseModel):
@@ -40,15 +43,26 @@ class LoadResult(BaseModel):
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
-    """Split '---' YAML front matter from the Markdown body."""
+    """Split '---' YAML front matter from the Markdown body; later '---' lines belong to the body."""
+    text = text.removeprefix("\ufeff")
     if not text.startswith("---"):
         raise ValueError("the file must start with '---' YAML front matter")
-    parts = text.split("\n---", 2)
-    if len(parts) < 2:
+    match = _FRONT_MATTER.match(text)
+    if not match:
         raise ValueError("the front matter has no closing '---'")
-    head = parts[0][3:]
-    body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
-    return head, body
+    head = match.group(1)
+    if len(head) > MAX_FRONT_MATTER_CHARS:
+        raise ValueError(f"the front matter is {len(head):,} characters long; the limit is {MAX_FRONT_MATTER_CHARS:,}")
+    return head, text[match.end() :]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: metadata never needs them, and they are how YAML bombs work."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)  # type: ignore[misc]
 
 
 def parse_sections(body: str) -> list[Section]:
@@ -66,7 +80,7 @@ def parse_sections(body: str) -> list[Section]:
 def parse_article(text: str) -> Article:
     """One article file's text to an Article; raises ValueError or ValidationError."""
     head, body = split_front_matter(text)
-    meta = yaml.safe_load(head)
+    meta = yaml.load(head, Loader=_FrontMatterLoader)  # a SafeLoader that refuses aliases
     if not isinstance(meta, dict):
         raise ValueError("the front matter is not a YAML mapping")
     return Article.model_validate({**meta, "sections": parse_sections(body)})
@@ -108,10 +122,13 @@ def check_article_file(path: Path) -> tuple[Article | None, list[ArticleError]]:
         return ArticleError(file=str(path), field=field, message=message)
 
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return None, [error("file", f"{size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,} per article")]
         head, body = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(head)
-    except (ValueError, yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        return None, [error("file", str(exc).splitlines()[0])]
+        meta = yaml.load(head, Loader=_FrontMatterLoader)  # a SafeLoader that refuses aliases
+    except (ValueError, yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError) as exc:
+        return None, [error("file", (str(exc).splitlines() or [type(exc).__name__])[0])]
     if not isinstance(meta, dict):
         return None, [error("file", "the front matter is not a YAML mapping")]
     sections = parse_sections(body)

@@ -25,6 +25,7 @@ class Reply:
     cut_after: int | None = None  # close the stream after this many chunks, without [DONE]
     chunk_size: int = 12
     chunk_delay: float = 0.0
+    error_message: str = ""  # the error body's message for status != 200 (default "scripted NNN")
 
 
 class FakeOpenAI:
@@ -46,12 +47,15 @@ class FakeOpenAI:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 with fake._lock:
-                    fake.requests.append({"path": self.path, "body": body, "at": time.perf_counter()})
+                    fake.requests.append(
+                        {"path": self.path, "body": body, "headers": dict(self.headers), "at": time.perf_counter()}
+                    )
                     reply = fake.script.pop(0) if len(fake.script) > 1 else fake.script[0]
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.status != 200:
-                    payload = json.dumps({"error": {"message": f"scripted {reply.status}", "type": "test"}}).encode()
+                    message = reply.error_message or f"scripted {reply.status}"
+                    payload = json.dumps({"error": {"message": message, "type": "test"}}).encode()
                     self.send_response(reply.status)
                     for key, value in reply.headers.items():
                         self.send_header(key, value)

@@ -25,6 +25,7 @@ from knowledge.editorial import (
 )
 from knowledge.ingest import sync_articles
 from knowledge.retrieval import HybridRetriever
+from knowledge.reviewers import Reviewers, Role
 from knowledge.schema import ReviewStatus
 from knowledge.store import KnowledgeStore
 from tests.conftest import ROOT
@@ -275,7 +276,9 @@ def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monk
     shutil.copytree(bundled_store.client.get_settings().persist_directory, store)
     monkeypatch.setenv("STORE_DIR", str(store))
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("REVIEWER_ACCESS_CODE", "board-2026")
+    Reviewers(connect(sqlite_url(tmp_path / "data" / "editorial.sqlite3"))).add(
+        "ada.lovelace", Role.REVIEWER, "analytical-engine-1843", "test"
+    )
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST"):
         monkeypatch.delenv(name, raising=False)
     chat = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
@@ -285,6 +288,13 @@ def apps(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monk
     review.run()
     assert not chat.exception and not review.exception
     return chat, review
+
+
+def log_in(review: AppTest, name: str, password: str) -> None:
+    """Fill in and submit the review page's login form."""
+    review.text_input(key="login_name").set_value(name)
+    review.text_input(key="login_password").set_value(password)
+    next(b for b in review.button if b.label == "Log in").click().run()
 
 
 def cited(chat: AppTest, question: str) -> list[str]:
@@ -297,8 +307,7 @@ def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTe
     assert "vitamin-d-supplementation" not in cited(chat, VITAMIN_Q)
     assert not cited(chat, "How do I change a flat tyre on a bicycle?")
 
-    review.text_input(key="review_code").set_value("board-2026").run()
-    review.text_input(key="reviewer_name").set_value("Dr Ada Lovelace").run()
+    log_in(review, "ada.lovelace", "analytical-engine-1843")
     board = review.dataframe[0].value
     statuses = dict(zip(board["Id"], board["Status"], strict=True))
     assert statuses["vitamin-d-supplementation"] == "Submitted"
@@ -326,15 +335,16 @@ def test_review_flow_moves_an_article_into_and_out_of_the_chat(apps: tuple[AppTe
         "vitamin-d-supplementation"
     )
     assert [(h.action, h.actor) for h in history] == [
-        (Action.START_REVIEW, "Dr Ada Lovelace"),
-        (Action.APPROVE, "Dr Ada Lovelace"),
-        (Action.RETIRE, "Dr Ada Lovelace"),
+        (Action.START_REVIEW, "ada.lovelace"),
+        (Action.APPROVE, "ada.lovelace"),
+        (Action.RETIRE, "ada.lovelace"),
     ]
 
 
 def test_without_access_nothing_can_change(apps: tuple[AppTest, AppTest]) -> None:
     _, review = apps
     assert not [b for b in review.button if b.key and b.key.startswith(("approve-", "retire-", "start_review-"))]
-    review.text_input(key="review_code").set_value("guess").run()
-    assert any("not right" in e.value for e in review.error)
-    assert not review.selectbox and not [b for b in review.button if b.key and "-" in b.key]
+    log_in(review, "ada.lovelace", "a wrong password")
+    assert any("do not match" in e.value for e in review.error)
+    actions = ("approve-", "retire-", "start_review-", "return_to_author-")
+    assert not review.selectbox and not [b for b in review.button if b.key and b.key.startswith(actions)]

@@ -7,6 +7,8 @@ import logging
 
 import streamlit as st
 
+from assistant import safety
+from assistant.errors import report
 from assistant.export import export_stem, transcript_json, transcript_markdown, transcript_pdf
 from assistant.models import PERSONA_LABELS, Answer, Feedback, Persona, Transcript, Turn
 from assistant.pipeline import utc_now
@@ -15,7 +17,7 @@ from assistant.wiring import Services
 from knowledge.stats import index_stats
 from ui.components import render_answer, show_question
 from ui.pages import policy_entry
-from ui.services import feedback_log, get_services
+from ui.services import feedback_log, services_or_stop
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +173,7 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
     """Run one turn; in LLM mode the reply streams (as text), then the finished Answer replaces it."""
     pipeline = services.pipeline
     with st.chat_message("user"):
-        show_question(question)
+        show_question(safety.clip(question))
     with st.chat_message("assistant"):
         try:
             if pipeline.llm:
@@ -189,27 +191,19 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
                 with st.spinner("Searching the approved articles…"):
                     answer = pipeline.run(question, transcript.history(), transcript.persona)
         except Exception as exc:  # the user sees what to do, never a traceback
-            log.error("turn failed: %s", type(exc).__name__)
+            error_id = report("turn failed", exc, log)
             st.error(
                 "The assistant could not answer just now. Your conversation is kept; please try again, "
-                "and tell the administrator if this keeps happening."
+                f"and tell the administrator if this keeps happening (error id {error_id})."
             )
             return
-    transcript.turns.append(Turn(question=question, answer=answer))
+    transcript.turns.append(Turn(question=answer.question, answer=answer))  # cleaned, and clipped if refused
     st.rerun()
 
 
 def chat_page() -> None:
     st.title("Clinical evidence assistant")
-    try:
-        services = get_services()
-    except Exception as exc:
-        log.error("startup failed: %s", type(exc).__name__)
-        st.error(
-            "The knowledge base could not be opened. Check STORE_DIR, or CHROMA_HOST and CHROMA_PORT if you "
-            f"use a Chroma server, then reload the page. ({type(exc).__name__})"
-        )
-        st.stop()
+    services = services_or_stop()
     transcript = _transcript()
     st.session_state.setdefault("persona", transcript.persona)
     _sidebar(services, transcript)

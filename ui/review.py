@@ -19,8 +19,9 @@ from knowledge.editorial import (
     allowed_actions,
 )
 from knowledge.schema import Article, ReviewStatus
+from ui.access import admin_view, reviewer_identity
 from ui.components import status_badge
-from ui.services import feedback_log, get_services
+from ui.services import feedback_log, services_or_stop
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -32,51 +33,6 @@ def status_words(status: ReviewStatus | str) -> str:
     """A status as reviewers say it ('Under review', not 'under_review')."""
     value = status.value if isinstance(status, ReviewStatus) else status
     return STATUS_LABELS.get(value, value.replace("_", " ").capitalize())
-
-
-def _secret(name: str) -> str | None:
-    try:
-        value = st.secrets.get(name)
-    except Exception:  # no secrets file at all
-        return None
-    return str(value) if value else None
-
-
-def _oidc_configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except Exception:
-        return False
-
-
-def reviewer_identity(services: Services) -> str | None:
-    """Who is reviewing, or None (with the reason on the page) when this person may not change anything."""
-    if _oidc_configured():
-        if not st.user.is_logged_in:
-            st.info("The review page is for the Medical Advisory Board. Log in with your organisation account.")
-            st.button("Log in", on_click=st.login)
-            return None
-        return str(st.user.get("name") or st.user.get("email") or "reviewer")
-    code = services.settings.reviewer_access_code
-    expected = code.get_secret_value() if code else _secret("reviewer_access_code")
-    if not expected:
-        st.warning(
-            "Reviewer access is not configured, so this page cannot change anything. An administrator sets "
-            "REVIEWER_ACCESS_CODE (or `reviewer_access_code` in .streamlit/secrets.toml, or an OIDC provider)."
-        )
-        return None
-    entered = st.text_input("Reviewer access code", type="password", key="review_code")
-    if entered != expected:
-        if entered:
-            st.error("That access code is not right. Nothing can be changed without it.")
-        else:
-            st.info("The review page is for the Medical Advisory Board. Enter the reviewer access code.")
-        return None
-    name = st.text_input("Your name, as it will appear in the audit log", key="reviewer_name")
-    if not name.strip():
-        st.info("Enter your name to review articles: every decision records who made it.")
-        return None
-    return name.strip()
 
 
 def _decide(board: EditorialBoard, article: Article, action, reviewer: str, note: str) -> None:
@@ -241,7 +197,13 @@ def _gaps_view(services: Services, titles: dict[str, str]) -> None:
 
 def _feedback_view(services: Services, titles: dict[str, str]) -> None:
     st.subheader("Answers users marked down")
-    records = [r for r in feedback_log(services).read() if r.get("score") == 0]
+    readable, bad = feedback_log(services).read_checked()
+    if bad:
+        st.warning(
+            f"{plural(len(bad), 'feedback record')} cannot be read (id {', '.join(map(str, bad[:5]))}"
+            f"{' …' if len(bad) > 5 else ''}) and are left out; the others are shown."
+        )
+    records = [r for r in readable if r.get("score") == 0]
     if not records:
         st.caption("No thumbs-down feedback yet.")
         return
@@ -259,10 +221,11 @@ def _feedback_view(services: Services, titles: dict[str, str]) -> None:
 
 def review_page() -> None:
     st.title("Editorial review")
-    services = get_services()
-    reviewer = reviewer_identity(services)
-    if reviewer is None:
+    services = services_or_stop()
+    identity = reviewer_identity(services)
+    if identity is None:
         return
+    reviewer = identity.name  # the audit log's "who": the authenticated identity, never a typed name
     board = services.board
     if message := st.session_state.pop("review_message", None):
         kind, text = message if isinstance(message, tuple) else ("success", message)
@@ -319,3 +282,5 @@ def review_page() -> None:
     _overdue_view(entries, today)
     _gaps_view(services, titles)
     _feedback_view(services, titles)
+    if identity.is_admin:
+        admin_view(services, identity)
