@@ -72,7 +72,8 @@ def keyfacts(pipeline: Pipeline, rows: list[dict]) -> dict:
         cell = groups["patient_caregiver" if persona.lay else "clinician"]
         cell[0] += 1
         cell[1] += has(row["keyfacts"], direct)
-        cell[2] += has(row["keyfacts"], answer_body_md(answer) + " " + direct)
+        everything = " ".join(s.text for s in answer.direct + [s for p in answer.parts for s in p.statements])
+        cell[2] += has(row["keyfacts"], everything)
         if not has(row["keyfacts"], direct):
             misses.append(f"[{row['persona']}] {row['question']}")
     return {
