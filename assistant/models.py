@@ -56,7 +56,6 @@ class Statement(BaseModel):
 
     text: str
     citations: list[int] = Field(default_factory=list)
-    supported: bool = Field(True, description="False when the cited passage does not support the sentence")
     anchors: list[str] = Field(
         default_factory=list, description="The exact passages it rests on: '2.1' = reference 2, its first cited passage"
     )

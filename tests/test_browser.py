@@ -115,7 +115,7 @@ def test_gnet_question_end_to_end(server: str, browser: object, tmp_path: Path) 
     page.get_by_text("References", exact=True).wait_for()
     disclaimer = safety.disclaimer(Persona.PHYSICIAN).split(". ")[0]
     page.get_by_test_id("stChatMessage").filter(has_text=disclaimer).wait_for(timeout=60_000)
-    expander = page.get_by_text("Cited passage [1]").first
+    expander = page.get_by_text("Cited passage [1.1]").first
     expander.click()
     passage = page.get_by_test_id("stExpanderDetails").first
     passage.wait_for()
