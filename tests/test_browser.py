@@ -263,7 +263,7 @@ def test_llm_stream_shows_model_markup_as_text(bundled_store: KnowledgeStore, tm
 
     store = tmp_path / "store"
     shutil.copytree(bundled_store.client.get_settings().persist_directory, store)
-    with FakeOpenAI([Reply(text=hostile, chunk_size=8, chunk_delay=0.03)]) as fake:
+    with FakeOpenAI([Reply(text=hostile, chunk_size=8, chunk_delay=0.08)]) as fake:
         process, url = _streamlit(
             store,
             tmp_path / "streamlit.log",
