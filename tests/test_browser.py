@@ -284,7 +284,9 @@ def test_llm_stream_shows_model_markup_as_text(bundled_store: KnowledgeStore, tm
                 reply = page.get_by_test_id("stChatMessage").nth(1)
                 if reply.count():
                     saw_stream = saw_stream or "mainstay" in reply.inner_text()
-                    forged += reply.locator("img, h2, .stMarkdownColoredText, a").evaluate_all(
+                    # Code-made links (the editorial-policy page link beside a reference) are not model text.
+                    model_text = "img, h2, .stMarkdownColoredText, a:not([data-testid='stPageLink-NavLink'])"
+                    forged += reply.locator(model_text).evaluate_all(
                         "els => els.map(e => e.outerHTML)"
                     )
                 time.sleep(0.05)
