@@ -180,7 +180,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
         gold += item["qid"] in refs
     focus = {c.article_id: c.title.lower() for c in store.all_chunks()}
     removed_docs = sorted({q["doc_id"] for q in dev[questions : questions * 3]})[: max(10, questions // 4)]
-    store.delete_articles(removed_docs)
+    store.remove_articles(removed_docs)
     pipeline = make_pipeline(store)
     removed_questions = [q for q in dev if q["doc_id"] in removed_docs][:questions]
     safe = 0
