@@ -93,11 +93,11 @@ class Evidence:
     coverage: float = 0.0
 
 
-def coverage(topic: set[str], hits: list[Hit], weigh: Weigh | None) -> tuple[float, list[str]]:
+def coverage(weights: dict[str, float], hits: list[Hit]) -> tuple[float, list[str]]:
     """Share of the question's topic (rare words weigh more) found in the best passages, and what is missing."""
-    if not topic:
+    if not weights:
         return 1.0, []
-    weights = weigh(topic) if weigh else dict.fromkeys(topic, 1.0)
+    topic = set(weights)
     found = set().union(*(content_terms(f"{h.title} {h.keywords} {h.text}") for h in hits[:8])) if hits else set()
     total = sum(weights.values()) or 1.0
     share = sum(w for t, w in weights.items() if t in found) / total
@@ -105,11 +105,11 @@ def coverage(topic: set[str], hits: list[Hit], weigh: Weigh | None) -> tuple[flo
     return share, missing
 
 
-def on_topic(topic: set[str], hits: list[Hit], weigh: Weigh | None, keep: float = 0.6) -> list[Hit]:
+def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
     """Passages whose article is about the question's topic (title and keywords first, text if none names it)."""
-    if not topic or not hits:
+    if not weights or not hits:
         return hits
-    weights = weigh(topic) if weigh else dict.fromkeys(topic, 1.0)
+    topic = set(weights)
     total = sum(weights.values()) or 1.0
 
     def cover(text: str) -> float:
@@ -231,13 +231,15 @@ def decide(
     if not hits:
         return Evidence("decline", [])
     best = max((h.similarity or 0.0) for h in hits[:5])
-    share, missing = coverage(set(question.topic), hits, weigh)
+    topic = set(question.topic)
+    topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
+    share, missing = coverage(topic_weights, hits)
     # Close in meaning and sharing the topic, or naming nearly all of it (shorthand the embedder reads poorly),
     # or very close in meaning.
     covered = (best >= threshold and share >= min_coverage) or share >= lexical_coverage or best >= threshold + 0.2
     if not covered:
         return Evidence("decline", hits, uncovered=missing, coverage=share)
-    kept = on_topic(set(question.topic), hits, weigh)
+    kept = on_topic(topic_weights, hits)
     if expand:
         kept = expand(kept)
     ranked = candidates(question, kept, persona, weights, weigh, embed)

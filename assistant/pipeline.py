@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant import safety
-from assistant.citations import Draft, Finalized, finalize
+from assistant.citations import Draft, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
 from assistant.errors import report
 from assistant.evidence import Evidence, decide
@@ -185,7 +185,9 @@ class Pipeline:
         if mode != "offline" and not cited.direct and not cited.parts:
             notices.append(Notice(kind=NoticeKind.FALLBACK, text=safety.LLM_UNSUPPORTED_FALLBACK))
             draft, mode = self.offline.compose(asked, evidence, persona), "offline"
-            cited = finalize(draft, evidence.hits) if not cited.not_supported else _keep_removed(draft, evidence, cited)
+            removed = cited.not_supported  # what the model wrote stays listed under the offline answer
+            cited = finalize(draft, evidence.hits)
+            cited.not_supported = removed + cited.not_supported
         direct, parts, references = cited.direct, cited.parts, cited.references
         if not direct and parts:
             direct, parts[0].statements = parts[0].statements[:1], parts[0].statements[1:]
@@ -324,13 +326,6 @@ class Pipeline:
             )
         draft = self.offline.compose(question, evidence, persona)
         return draft, "offline"
-
-
-def _keep_removed(draft: Draft, evidence: Evidence, earlier: Finalized) -> Finalized:
-    """The offline answer, still listing what the language model wrote that was removed."""
-    cited = finalize(draft, evidence.hits)
-    cited.not_supported = earlier.not_supported + cited.not_supported
-    return cited
 
 
 def _words_for(question: str, stems: list[str]) -> list[str]:
