@@ -28,7 +28,7 @@ from assistant.question import (
 from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
-from knowledge.text import content_terms, split_sentences, tokens
+from knowledge.text import content_terms, statements, tokens
 
 Weigh = Callable[[set[str]], dict[str, float]]
 
@@ -36,7 +36,6 @@ _DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|comm
 _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )
-_LIST_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
 _DEFINITION = re.compile(r"^[\w ,()/-]{2,60}\b(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage)\b", re.I)
 
 
@@ -129,10 +128,6 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(terms, terms[1:], strict=False))
 
 
-def _clean(sentence: str) -> str:
-    return _LIST_MARK.sub("", sentence).strip()
-
-
 def candidates(
     question: QuestionProfile,
     hits: list[Hit],
@@ -162,8 +157,7 @@ def candidates(
         plain = hit.section == PLAIN_SECTION
         prior = hit.score / top
         kind = passage_kind(hit)
-        for order, raw in enumerate(split_sentences(hit.text)):
-            text = _clean(raw)
+        for order, text in enumerate(statements(hit.text)):
             n_words = len(text.split())
             if n_words < 5 or n_words > 80 or text.endswith(":") or _NOT_A_STATEMENT.search(text):
                 continue

@@ -79,3 +79,11 @@ def split_sentences(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
+
+
+def statements(text: str) -> list[str]:
+    """The sentences of a passage without list marks: the units the evidence stage ranks and the vectors cache."""
+    return [_LIST_MARK.sub("", s).strip() for s in split_sentences(text)]

@@ -1,8 +1,11 @@
 """Shipped embeddings of the bundled articles, so a first start loads vectors instead of computing them.
 
 The file maps each chunk's content hash (model id + indexed text, as knowledge/store.py computes it) to
-its vector. Only texts whose hash is in the file are taken from it; anything changed or new goes
-through the model, with progress reported in counts. Regenerate after editing bundled articles:
+its vector, and holds the vectors of every sentence of those chunks too, which the evidence stage compares
+with the question on every turn. Only texts whose hash is in the file are taken from it; anything changed
+or new goes through the model, with progress reported in counts, and stays in a bounded in-memory cache
+(by hash, never by text), so a question embedded by triage is not embedded again by retrieval and a
+library's sentences are embedded once per process. Regenerate after editing bundled articles:
 
     python -m knowledge.vectors          # rewrite knowledge/model/bundled-vectors.npz
     python -m knowledge.vectors --check  # exit 1 when the file is stale (tests/test_vectors.py does the same)
@@ -14,6 +17,7 @@ import argparse
 import hashlib
 import sys
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +27,8 @@ import numpy as np
 from knowledge.chunking import chunk_article
 from knowledge.embeddings import DIMENSIONS, MiniLMEmbedder, shared_embedder
 from knowledge.loaders import BUNDLED_DIR, load_articles
-from knowledge.schema import ReviewStatus
+from knowledge.schema import Chunk, ReviewStatus
+from knowledge.text import statements
 
 CACHE_PATH = Path(__file__).parent / "model" / "bundled-vectors.npz"
 Progress = Callable[[int, int], None]
@@ -63,12 +68,14 @@ class VectorCache:
 class CachedEmbedder:
     """The embedder behind the store: shipped vectors first, the model for the rest, progress in counts."""
 
-    def __init__(self, inner: MiniLMEmbedder, cache: VectorCache, batch: int = 32) -> None:
+    def __init__(self, inner: MiniLMEmbedder, cache: VectorCache, batch: int = 32, recent: int = 20_000) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.cache = cache if cache.model_id == inner.model_id else VectorCache(inner.model_id, {})
         self.batch = batch
         self.from_cache = 0
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent_limit = recent
         self._progress: Progress | None = None
         self._lock = threading.Lock()
 
@@ -91,12 +98,29 @@ class CachedEmbedder:
             with self._lock:
                 self._progress = None
 
+    def _known(self, key: str) -> np.ndarray | None:
+        vector = self.cache.vectors.get(key)
+        if vector is None:
+            with self._lock:
+                vector = self._recent.get(key)
+                if vector is not None:
+                    self._recent.move_to_end(key)
+        return vector
+
+    def _remember(self, keys: list[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            for key, vector in zip(keys, vectors, strict=True):
+                self._recent[key] = vector
+            while len(self._recent) > self._recent_limit:
+                self._recent.popitem(last=False)
+
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Vectors in input order; only texts missing from the shipped file are computed."""
+        """Vectors in input order; only texts neither shipped nor recently embedded are computed."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        keys = [text_key(self.model_id, t) for t in texts]
         missing: list[int] = []
-        for row, text in enumerate(texts):
-            vector = self.cache.vectors.get(text_key(self.model_id, text))
+        for row, key in enumerate(keys):
+            vector = self._known(key)
             if vector is None:
                 missing.append(row)
             else:
@@ -107,6 +131,7 @@ class CachedEmbedder:
         for start in range(0, len(missing), step):
             rows = missing[start : start + step]
             out[rows] = self.inner.embed([texts[r] for r in rows])
+            self._remember([keys[r] for r in rows], out[rows])
             if progress:
                 progress(start + len(rows), len(missing))
         return out
@@ -126,10 +151,21 @@ def cached_embedder() -> CachedEmbedder:
         return _shared
 
 
+def _bundled_chunks(paths: Sequence[Path]) -> list[Chunk]:
+    articles = [a for a in load_articles(paths).articles if a.review_status is not ReviewStatus.RETIRED]
+    return [c for a in articles for c in chunk_article(a)]
+
+
 def bundled_texts(paths: Sequence[Path] = (BUNDLED_DIR,)) -> list[str]:
     """The indexed text of every chunk of the bundled articles, as the store embeds it (retired ones are not)."""
-    articles = [a for a in load_articles(paths).articles if a.review_status is not ReviewStatus.RETIRED]
-    return [c.index_text() for a in articles for c in chunk_article(a)]
+    return [c.index_text() for c in _bundled_chunks(paths)]
+
+
+def shipped_texts(paths: Sequence[Path] = (BUNDLED_DIR,)) -> list[str]:
+    """Everything the shipped file holds: each chunk's indexed text and each of its sentences."""
+    chunks = _bundled_chunks(paths)
+    sentences = {s for c in chunks for s in statements(c.text)}
+    return sorted({c.index_text() for c in chunks} | sentences)
 
 
 def stale_keys(cache: VectorCache, model_id: str, texts: Sequence[str]) -> tuple[set[str], set[str]]:
@@ -140,9 +176,9 @@ def stale_keys(cache: VectorCache, model_id: str, texts: Sequence[str]) -> tuple
 
 
 def regenerate(path: Path = CACHE_PATH, embedder: MiniLMEmbedder | None = None) -> int:
-    """Embed every bundled chunk and write the file; returns how many vectors it holds."""
+    """Embed every bundled chunk and sentence and write the file; returns how many vectors it holds."""
     embedder = embedder or shared_embedder()
-    texts = sorted(set(bundled_texts()))
+    texts = shipped_texts()
     vectors = embedder.embed(texts)
     keyed = {text_key(embedder.model_id, t): v for t, v in zip(texts, vectors, strict=True)}
     VectorCache(embedder.model_id, keyed).save(path)
@@ -155,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         embedder = shared_embedder()
-        missing, unused = stale_keys(VectorCache.load(CACHE_PATH), embedder.model_id, bundled_texts())
+        missing, unused = stale_keys(VectorCache.load(CACHE_PATH), embedder.model_id, shipped_texts())
         if missing or unused:
-            print(f"{CACHE_PATH} is stale: {len(missing)} passages missing, {len(unused)} unused. "
+            print(f"{CACHE_PATH} is stale: {len(missing)} texts missing, {len(unused)} unused. "
                   "Run: python -m knowledge.vectors", file=sys.stderr)
             return 1
         print(f"{CACHE_PATH} is current.")

@@ -8,19 +8,31 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.models import Persona
+from assistant.pipeline import Pipeline
+from assistant.triage import Triage
 from knowledge.embeddings import MiniLMEmbedder
 from knowledge.ingest import sync_articles
 from knowledge.loaders import BUNDLED_DIR
+from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore, make_client
-from knowledge.vectors import CACHE_PATH, CachedEmbedder, VectorCache, bundled_texts, stale_keys, text_key
+from knowledge.vectors import (
+    CACHE_PATH,
+    CachedEmbedder,
+    VectorCache,
+    bundled_texts,
+    shipped_texts,
+    stale_keys,
+    text_key,
+)
 from tests.conftest import ROOT
 from tests.helpers import write_article
 
 
 def test_the_shipped_vectors_match_the_bundled_articles(embedder: MiniLMEmbedder) -> None:
-    missing, unused = stale_keys(VectorCache.load(CACHE_PATH), embedder.model_id, bundled_texts())
+    missing, unused = stale_keys(VectorCache.load(CACHE_PATH), embedder.model_id, shipped_texts())
     assert not missing and not unused, (
-        f"knowledge/model/bundled-vectors.npz is stale ({len(missing)} passages missing, {len(unused)} unused): "
+        f"knowledge/model/bundled-vectors.npz is stale ({len(missing)} texts missing, {len(unused)} unused): "
         "run `python -m knowledge.vectors` and commit the file"
     )
 
@@ -86,7 +98,8 @@ def test_passages_missing_from_the_file_are_embedded_with_counts_in_the_terminal
     from knowledge import vectors
 
     shipped = VectorCache.load(CACHE_PATH, embedder.model_id)
-    partial = dict(sorted(shipped.vectors.items())[40:])  # 40 passages as if their articles were just edited
+    edited = {text_key(embedder.model_id, t) for t in sorted(bundled_texts())[:40]}
+    partial = {k: v for k, v in shipped.vectors.items() if k not in edited}  # 40 passages as if just edited
     monkeypatch.setattr(vectors, "_shared", CachedEmbedder(embedder, VectorCache(embedder.model_id, partial)))
     monkeypatch.setenv("STORE_DIR", str(tmp_path / "store"))
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
@@ -100,3 +113,18 @@ def test_passages_missing_from_the_file_are_embedded_with_counts_in_the_terminal
     assert embedder.texts_embedded - before == 40
     assert "Preparing the knowledge base: 40 of 40 passages embedded" in terminal
     assert f"40 embedded now, {len(bundled_texts()) - 40} from the shipped vectors" in terminal
+
+
+def test_a_turn_on_the_bundled_articles_embeds_only_the_question_once(bundled_store: KnowledgeStore) -> None:
+    """Triage, retrieval and the evidence stage share one vector of the question; sentences come shipped."""
+    embed = bundled_store.embedder.embed
+    pipeline = Pipeline(
+        retriever=HybridRetriever(bundled_store), articles=bundled_store, embed=embed, triage=Triage(embed)
+    )
+    inner = bundled_store.embedder.inner  # type: ignore[attr-defined]
+    before = inner.texts_embedded
+    answer = pipeline.run("Which foods should someone with gout cut down on?", persona=Persona.PATIENT)
+    assert answer.status == "answered" and answer.direct
+    assert inner.texts_embedded - before == 1, "only the question itself goes through the model"
+    pipeline.run("Which foods should someone with gout cut down on?", persona=Persona.PHYSICIAN)
+    assert inner.texts_embedded - before == 1, "the same question again is remembered"
