@@ -51,7 +51,7 @@ def features(rows: list[dict], embed) -> np.ndarray:
     vectors = embed([r["text"] for r in rows])
     return np.stack(
         [
-            model_input(v, read_cues(normalise(r["text"])), Persona(r["persona"]))
+            model_input(v, read_cues(normalise(r["text"])), Persona(r["persona"]), normalise(r["text"]))
             for v, r in zip(vectors, rows, strict=True)
         ]
     )
@@ -82,17 +82,24 @@ def refit(embed) -> TriageModel:
     x = features(rows, embed)
     y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
     lay = np.array([Persona(r["persona"]).lay for r in rows])
-    folds = np.arange(len(rows)) % 5
+    folds = np.random.default_rng(0).permutation(len(rows)) % 5
     oof = np.zeros(len(rows))
     for k in range(5):
         w, b = fit(x[folds != k], y[folds != k])
         oof[folds == k] = 1 / (1 + np.exp(-(x[folds == k] @ w + b)))
-    threshold_lay = choose_threshold(oof[lay], y[lay], 0.05, 0.98)
-    threshold_clinical = choose_threshold(oof[~lay], y[~lay], 0.01, 0.95)
+    flagged = np.array([bool(read_cues(normalise(r["text"])).categories) for r in rows])
+    # With a red flag the rules recognise, recall comes first; without one the model alone must be sure.
+    thresholds = {
+        "threshold_lay": choose_threshold(oof[lay & flagged], y[lay & flagged], 0.08, 0.99),
+        "threshold_clinical": choose_threshold(oof[~lay & flagged], y[~lay & flagged], 0.02, 0.97),
+        "threshold_lay_unflagged": choose_threshold(oof[lay & ~flagged], y[lay & ~flagged], 0.01, 0.85),
+        "threshold_clinical_unflagged": choose_threshold(oof[~lay & ~flagged], y[~lay & ~flagged], 0.005, 0.8),
+    }
     w, b = fit(x, y)
-    model = TriageModel(w, b, threshold_lay, threshold_clinical, exemplar_hash([r["text"] for r in rows]))
+    model = TriageModel(w, b, trained_on=exemplar_hash([r["text"] for r in rows]), **thresholds)
     model.save()
-    print(f"fitted on {len(rows)} rows; thresholds lay {threshold_lay:.4f} clinical {threshold_clinical:.4f}")
+    shown = ", ".join(f"{k.removeprefix('threshold_')} {v:.4f}" for k, v in thresholds.items())
+    print(f"fitted on {len(rows)} rows; thresholds {shown}", file=sys.stderr)
     return model
 
 
@@ -142,7 +149,7 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the dev split first")
-    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2", "fresh3"])
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
