@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.models import PartKind
 from knowledge.schema import EvidenceType, Hit
 
@@ -32,3 +34,106 @@ def topic_of(title: str) -> str:
     """A readable topic from an article title: 'COPD: diagnosis and management' -> 'COPD'."""
     topic = title.split(":")[0].strip()
     return topic[0].lower() + topic[1:] if topic[:2].istitle() and not topic[:2].isupper() else topic
+
+
+# Support check (assistant/support.py): words that change a claim's meaning, and words that do not.
+def _alternation(names: str) -> dict[str, re.Pattern[str]]:
+    table = {}
+    for entry in names.split(";"):
+        name, _, pattern = entry.strip().partition("=")
+        table[name.strip()] = re.compile(rf"\b({pattern.strip()})\b", re.I)
+    return table
+
+
+# Drug classes and named treatments a suffix does not catch; a claim naming one its passage unit lacks fails.
+DRUG_CLASSES = _alternation(
+    "ace inhibitor=ace inhibitors?|acei; arb=arbs?|angiotensin receptor blockers?; beta-blocker=beta[- ]blockers?;"
+    "ccb=calcium[- ]channel blockers?|ccbs?; diuretic=\\w*diuretics?; ssri=ssris?; snri=snris?;"
+    "benzodiazepine=benzodiazepines?; corticosteroid=corticosteroids?|steroids?|glucocorticoids?; nsaid=nsaids?;"
+    "ppi=ppis?|proton pump inhibitors?; h2ra=h2ras?|h2 receptor antagonists?; doac=doacs?;"
+    "lmwh=lmwh|low molecular weight heparin; heparin=heparin; vka=vkas?|warfarin|vitamin k antagonists?;"
+    "insulin=insulin; sglt2=sglt2 inhibitors?|sglt2; glp1=glp-1|glp-1 ras?; opioid=opioids?|morphine|codeine|tramadol;"
+    "antiemetic=antiemetics?; antihistamine=antihistamines?; bisphosphonate=bisphosphonates?;"
+    "macrolide=macrolides?; fluoroquinolone=fluoroquinolones?|quinolones?; cephalosporin=cephalosporins?;"
+    "penicillin=penicillins?|amoxicillin; aspirin=aspirin; paracetamol=paracetamol|acetaminophen;"
+    "p2y12=p2y12 inhibitors?|clopidogrel|ticagrelor|prasugrel; thrombolysis=thrombolysis|alteplase|tenecteplase;"
+    "magnesium=magnesium; potassium=potassium; iron=iron; bicarbonate=bicarbonate; levothyroxine=levothyroxine;"
+    "allopurinol=allopurinol; colchicine=colchicine; varenicline=varenicline; bupropion=bupropion;"
+    "nrt=nicotine replacement|nrt|nicotine patch; cytisine=cytisine; ergot=ergots?; antibiotic=antibiotics?;"
+    "antidepressant=antidepressants?; antipsychotic=antipsychotics?; antiepileptic=antiepileptics?;"
+    "anticoagulant=anticoagulants?|anticoagulation; antiplatelet=antiplatelets?; vasopressor=vasopressors?;"
+    "saline=saline; crystalloid=crystalloids?; transfusion=transfusions?; dialysis=dialysis|rrt;"
+    "surgery=surgery|surgical|resection|fundoplication; radiotherapy=radiotherapy; chemotherapy=chemotherapy;"
+    "cbt=cbt|cognitive behavioural therapy; mri=mri; ct=ct|computed tomography; ultrasound=ultrasound;"
+    "endoscopy=endoscopy|colonoscopy|sigmoidoscopy; biopsy=biopsy; compression=compression|stockings?"
+)
+# Who a statement is about; a claim naming a group its passage unit does not name fails.
+POPULATION_TERMS = _alternation(
+    "p:children=children|child|paediatric|pediatric|infants?|adolescents?|young people|teenagers?;"
+    "p:women=women|woman|female; p:men=men|man|male; p:pregnant=pregnan\\w*; p:older=older|elderly|frail\\w*;"
+    "p:black=black; p:white=white; p:asian=asian|chinese|korean|thai; p:european=european; p:african=african;"
+    "p:mild=mild; p:moderate=moderate; p:severe=severe; p:high-risk=high[- ]risk; p:low-risk=low[- ]risk;"
+    "p:cirrhosis=cirrho\\w*; p:decompensated=decompensated; p:cancer=cancer; p:diabetes=diabet\\w*;"
+    "p:outpatient=outpatients?|at home|home; p:inpatient=inpatients?|admitted|admission|hospital\\w*"
+)
+# Direction words as stems, by group: (group, one way, the other way). A claim saying one way where its
+# passage says the other way about the same words reverses the meaning.
+MARKER_GROUPS = [
+    ("amount", "increas rais higher more greater rise rose gain", "reduc decreas lower less fewer fall fell drop"),
+    ("time", "longer prolong slower delay", "shorter shorten faster quicker"),
+    ("quality", "better improv superior benefit", "wors worsen inferior harm"),
+    ("order", "before earli earlier first", "after late later last"),
+    ("course", "start continu", "stop paus withdraw"),
+    ("position", "above exceed", "below under"),
+    ("frequency", "common frequent", "rare uncommon infrequ"),
+]
+# Words a paraphrase adds without adding a claim: who said it, hedges, generic verbs and nouns (as stems).
+GENERIC_CLAIM_TERMS = frozenset(
+    "patient peopl person adult individu treatment treat therapi given give use usual often typic general may "
+    "can also includ consid option need requir help take whether overal main mainli key import well recommend "
+    "advis suggest say state note found find show report trial studi guidelin guidanc around roughli approxim "
+    "exampl instanc case like such way one thing done make made gets get per cent percent altogeth total "
+    "clinician doctor team someon anyon anyth someth dose daili regular routin part".split()
+)
+_PHRASES = [
+    (r"\bpain relief\b|\banalgesics?\b|\bpainkillers?\b", "analgesia"),
+    (r"\bepinephrine\b", "adrenaline"),
+    (r"\bintramuscular(ly)?\b", "im"),
+    (r"\bintravenous(ly)?\b|\bthrough a drip\b|\bby drip\b", "iv"),
+    (r"\bsubcutaneous(ly)?\b", "sc"),
+    (r"\brenal\b", "kidney"),
+    (r"\bheart attacks?\b", "myocardial infarction"),
+    (r"\bmedicines?\b|\bmedications?\b|\bdrugs?\b", "drug"),
+    (r"\bpills?\b|\btablets?\b", "tablet"),
+    (r"\b(once a day|once daily|each day|every day|a day|per day|a dose daily|each morning)\b", "daily"),
+    (r"\b(twice a day|two times a day|two times daily)\b", "twice daily"),
+    (r"\b(three times a day)\b", "three times daily"),
+    (r"\b(every other day|on alternate days|alternate days|alternate-day)\b", "alternate days"),
+    (r"\b(yearly|annually|every year|each year|once a year)\b", "annual"),
+    (r"\b(begin|begins|began|begun|beginning|initiat\w*|commenc\w*)\b", "start"),
+    (r"\b(discontinu\w*|ceas\w*|halt\w*)\b", "stop"),
+    (r"\b(ahead of|prior to)\b", "before"),
+    (r"\b(afterwards|following)\b", "after"),
+    (r"\b(straight away|right away|at once|without delay|promptly)\b", "immediately"),
+    (r"\b(rapidly|swiftly|fast)\b", "quickly"),
+    (r"\b(cut|cuts|lowered|lowers|decreased|decreases|shrank|shrinks)\b", "reduced"),
+    (r"\b(raised|raises|boosted|boosts)\b", "increased"),
+    (r"\b(paediatric|pediatric)\b", "children"),
+    (r"\b(elderly|older adults|older people)\b", "older"),
+    (r"\bbeneath\b", "below"),
+    (r"\bexceed(s|ing)?\b", "above"),
+    (r"\b(gain|gains)\b", "benefit"),
+    (r"\b(high blood pressure)\b", "hypertension"),
+    (r"\b(stool)\b", "faecal"),
+    (r"\b(in preference to|instead of|ahead of)\b", "rather than"),
+    (r"\b(healthcare professional|clinician|physician|gp)\b", "doctor"),
+    (r"\bshould not\b|\bmust not\b|\bdo not\b|\bdoes not\b", "not"),
+]
+_PHRASE_RE = [(re.compile(p, re.I), r) for p, r in _PHRASES]
+
+
+def normalise_phrases(text: str) -> str:
+    """Lowercase text with common synonyms mapped to one form, so a paraphrase keeps its words' meaning."""
+    for pattern, replacement in _PHRASE_RE:
+        text = pattern.sub(replacement, text)
+    return text

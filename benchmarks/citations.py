@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.support import check  # noqa: E402
+from knowledge.loaders import load_articles  # noqa: E402
 from knowledge.text import content_terms  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "citation_pairs.jsonl"
@@ -61,10 +62,13 @@ def main() -> None:
     args = parser.parse_args()
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r["split"] == args.split]
+    titles = {a.id: a.title for a in load_articles().articles}  # shown beside a passage, as in the app
     figures = {
         "split": args.split,
         "support_check": measure(
-            rows, lambda r: check(r["sentence"], [r["passage"]]).supported, examples=args.split == "dev"
+            rows,
+            lambda r: check(r["sentence"], [r["passage"]], titles[r["article_id"]]).supported,
+            examples=args.split == "dev",
         ),
         "word_overlap_baseline": measure(rows, lambda r: overlap_rule(r["sentence"], r["passage"])),
     }
