@@ -87,6 +87,16 @@ MARKER_GROUPS = [
     ("position", "above exceed", "below under"),
     ("frequency", "common frequent", "rare uncommon infrequ"),
 ]
+# Words of one group that exclude each other: a claim with one where its passage has only another fails.
+CONTRASTS = [
+    tuple(group.strip().split("/"))
+    for group in (
+        "acute/chronic; adults/children; men/women; mild/moderate/severe; black/white; primary/secondary;"
+        "first-line/second-line; inpatients?/outpatients?; anterior/posterior; focal/generalised;"
+        "systolic/diastolic; type 1/type 2; oral/iv/im/sc; daily/weekly/monthly/annual; episodic/chronic;"
+        "intermediate-risk/high-risk/low-risk; unstable/stable; provoked/unprovoked"
+    ).split(";")
+]
 # Words a paraphrase adds without adding a claim: who said it, hedges, generic verbs and nouns (as stems).
 GENERIC_CLAIM_TERMS = frozenset(
     "patient peopl person adult individu treatment treat therapi given give use usual often typic general may "
@@ -121,6 +131,9 @@ _PHRASES = [
     (r"\b(paediatric|pediatric)\b", "children"),
     (r"\b(elderly|older adults|older people)\b", "older"),
     (r"\bbeneath\b", "below"),
+    (r"\bdelayed\b", "late"),
+    (r"\bcorticosteroids?\b|\bglucocorticoids?\b", "steroids"),
+    (r"\bother (illnesses|conditions|diseases)\b|\bcomorbid conditions\b", "comorbidities"),
     (r"\bexceed(s|ing)?\b", "above"),
     (r"\b(gain|gains)\b", "benefit"),
     (r"\b(high blood pressure)\b", "hypertension"),
