@@ -70,7 +70,7 @@ _COMPARE = re.compile(
     re.I,
 )
 _OVERCLAIM = re.compile(
-    r"\b(cure[sd]?|always|guarantee\w*|eliminat\w*|every (case|patient|person|one)|everyone|all (patients|people|"
+    r"\b(cure[sd]?|always|guarantee\w*|eliminat\w*|every (single|case|patient|person|one)|everyone|all (patients|people|"
     r"cases|adults|women|men|children)|completely|100 ?%|entirely|proven|definitely|no risk|never fails?|"
     r"without exception|any age|whatever)\b",
     re.I,
@@ -89,11 +89,12 @@ _CLAUSE_CUT = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"not|no|never|none|neither|nor|without|cannot|\w+n't|against|avoid\w*|contraindicated|unlikely|insufficient|"
-    r"non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|rather|instead"
+    r"non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|rather|instead|except\w*|"
+    r"unless"
 )
 _THRESHOLD_WORDS = re.compile(
-    r"\b(or (more|less|over|under|higher|lower|older|younger|above|below|greater|fewer)|at least|more than|"
-    r"less than|fewer than|greater than|up to|and over|and above|and under|at most)\b"
+    r"\b(or (more|less|over|under|higher|lower|older|younger|above|below|greater|fewer)|at least|"
+    r"(more|less|fewer|greater) than(?=\s*\d)|up to|and over|and above|and under|at most)\b"
 )
 _MARKER = {
     word: (group, sign)
@@ -131,6 +132,7 @@ class _Text:
     negated: tuple[frozenset[str], ...]  # the words around each negation
     markers: tuple[tuple[str, int, frozenset[str]], ...]  # (direction group, sign, words around it)
     critical: frozenset[str]
+    critical_stems: frozenset[str]
     topics: frozenset[str]
     direction: frozenset[str]
 
@@ -186,6 +188,8 @@ def _read(text: str, claim: bool = False) -> _Text:
     critical |= {name for name, pattern in DRUG_CLASSES.items() if pattern.search(low)}
     plain = _THRESHOLD_WORDS.sub(" ", low)  # '75 or older' is a threshold, not the group 'older people'
     critical |= {name for name, pattern in POPULATION_TERMS.items() if pattern.search(plain)}
+    named = [m.group(0) for m in _DRUG.finditer(low)]
+    named += [m.group(0) for table in (DRUG_CLASSES, POPULATION_TERMS) for p in table.values() for m in p.finditer(low)]
     topics = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(low)}
     direction = frozenset(set(stems) | set(raw_words))
     return _Text(
@@ -197,6 +201,7 @@ def _read(text: str, claim: bool = False) -> _Text:
         negated=_negated(low),
         markers=_markers(low),
         critical=frozenset(critical),
+        critical_stems=frozenset(st for name in named for st in _stem_words(name)),
         topics=frozenset(topics),
         direction=direction,
     )
@@ -279,11 +284,12 @@ def _specific(terms: frozenset[str]) -> frozenset[str]:
     return terms - GENERIC_CLAIM_TERMS
 
 
-def _items(claim: _Text, text: str) -> int:
-    """How many of the claim's specific words and numbers a text holds."""
+def _items(claim: _Text, text: str, names: bool = True) -> int:
+    """How many of the claim's specific words and numbers a text holds (without names: drugs, groups)."""
     read = _read(text)
     numbers = {n for n, _, _ in claim.numbers} & {n for n, _, _ in read.numbers}
-    return len(_specific(claim.terms) & read.terms) + len(numbers)
+    wanted = _specific(claim.terms) if names else _specific(claim.terms) - claim.critical_stems
+    return len(wanted & read.terms) + len(numbers)
 
 
 def _align(claim: _Text, passages: list[str]) -> tuple[_Text, float]:
@@ -299,8 +305,11 @@ def _align(claim: _Text, passages: list[str]) -> tuple[_Text, float]:
                 best_key, best = key, (clause, index, key[0])
     text, index, have = best
     if sentences:
+        # Growing the unit counts words other than names: a drug or group found only in the next clause or
+        # list item is the one a swapped claim borrows.
+        have = _items(claim, text, names=False)
         sentence = sentences[index][0]
-        whole = _items(claim, sentence)
+        whole = _items(claim, sentence, names=False)
         if whole >= have + 2:
             text, have = sentence, whole
         pairs = []
@@ -309,10 +318,11 @@ def _align(claim: _Text, passages: list[str]) -> tuple[_Text, float]:
         if index + 1 < len(sentences):
             pairs.append(f"{sentence} {sentences[index + 1][0]}")
         for pair in pairs:
-            count = _items(claim, pair)
+            count = _items(claim, pair, names=False)
             if count >= max(have, whole) + 2:
-                text, have = pair, count
+                text = pair
                 break
+        have = _items(claim, text)
     total = len(_specific(claim.terms)) + len({n for n, _, _ in claim.numbers})
     return _read(text), (have / total if total else 1.0)
 
@@ -330,7 +340,7 @@ def _compared(read: _Text) -> list[tuple[frozenset[str], frozenset[str]]]:
     low = _THRESHOLD_WORDS.sub(" ", read.low)
     found = []
     for match in _COMPARE.finditer(low):
-        ahead = _content_stems(_SCOPE_END.split(low[: match.start()])[-1])[-6:]
+        ahead = _content_stems(low[: match.start()])
         behind = _content_stems(re.split(r"[,;:()]", low[match.end() :])[0])[:2]
         found.append((frozenset(ahead), frozenset(behind)))
     return found
@@ -346,6 +356,10 @@ def _reversed(claim: _Text, unit: _Text) -> bool:
             if any(term in a for a, _ in theirs):
                 return True
     return False
+
+
+def _overclaim_key(phrase: str) -> str:
+    return _stem_words(phrase)[0]
 
 
 @lru_cache(maxsize=1)
@@ -364,7 +378,8 @@ def _rare(claim: _Text, stems: frozenset[str]) -> list[str]:
         if _stem_words(word)[0] not in stems:
             continue
         bases = {word, _stem_words(word)[0]} | {word[: -len(end)] for end in _ENDINGS if word.endswith(end)}
-        if not bases & common:
+        bases |= {b[len(start) :] for b in bases for start in ("re", "un", "non", "pre") if b.startswith(start)}
+        if not (bases | {f"{b}s" for b in bases}) & common:
             found.append(word)
     return found
 
@@ -390,7 +405,7 @@ def _check_clause(clause: str, passages: list[str], context: _Text) -> Verdict:
         return Verdict(False, "the cited passage does not say this")
     if len(new) > MAX_NEW or len(novel) > MAX_ELSEWHERE:
         return Verdict(False, f"the passage does not say this ({', '.join(sorted(new or novel)[:4])})")
-    rare = _rare(claim, new)
+    rare = _rare(claim, novel)
     if rare:
         return Verdict(False, f"the passage does not mention {', '.join(rare)}")
     contrast = _contrasted(claim, unit)
@@ -420,8 +435,10 @@ def _check_clause(clause: str, passages: list[str], context: _Text) -> Verdict:
         return Verdict(False, "the direction differs from the passage")
     if _reversed(claim, unit):
         return Verdict(False, "the comparison is the other way round")
-    if _OVERCLAIM.search(claim.low) and not _OVERCLAIM.search(unit.low):
-        return Verdict(False, "claims more than the passage")
+    theirs = {_overclaim_key(m.group(0)) for m in _OVERCLAIM.finditer(unit.low)}
+    stronger = {_overclaim_key(m.group(0)) for m in _OVERCLAIM.finditer(claim.low)} - theirs
+    if stronger:
+        return Verdict(False, f"claims more than the passage ({', '.join(sorted(stronger))})")
     return Verdict(True)
 
 
