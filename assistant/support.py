@@ -14,6 +14,7 @@ split only.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -106,9 +107,12 @@ _MARKER_STEMS = frozenset(_MARKER)
 _AFTER_ONLY = frozenset({"order"})
 _ENDINGS = ("s", "es", "ing", "ed", "ic", "atic", "ly", "ation", "ations", "al", "ive", "ment")
 _SHORT_SCOPE = frozenset({"few"})  # 'no other illnesses': a determiner negates the next words only  # 'before X': what comes before is X, not the words ahead of it
-_SCOPE_END = re.compile(r"[,;:()\[\]]|\b(?:and|but|or|while|whereas|although|though|because|so)\b")
+_SCOPE_END = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|although|though|because|so)\b")
 _NOT_TERMS = STOPWORDS | NEGATIONS | {"one", "once", "rather", "than", "non"}
-_PASSAGE_CUT = re.compile(_CLAUSE_CUT.pattern.replace("|(?<=[a-z)]):\\s+", "") + r"|,\s+(?=\d)")
+_PASSAGE_CUT = re.compile(
+    _CLAUSE_CUT.pattern.replace("|(?<=[a-z)]):\\s+", "")
+    + r"|,\s+(?=\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|units?|mmol|tablets?)\b)"
+)
 _LEAD = re.compile(r"^(and|but|while|whereas|although|though|so|then|yet|with)\s+", re.I)
 
 
@@ -227,7 +231,7 @@ def _windows(
                 continue
             short = label in _SHORT_SCOPE or label[0] in after_only
             before = [] if short else [stems[j] for j in content if j < i][-2:]
-            after = [stems[j] for j in content if j > i][: 2 if short else 4]
+            after = [stems[j] for j in content if j > i][: 2 if short else 6]
             found.append((label, frozenset(before + after) - drop))
     return found
 
@@ -247,11 +251,12 @@ def _markers(low: str) -> tuple[tuple[str, int, frozenset[str]], ...]:
 
 
 def _negation_differs(claim: _Text, unit: _Text) -> bool:
-    """A negation on one side, about words the other side shares, with no negation near them there."""
-    for mine, theirs, other in ((claim.negated, unit.negated, unit), (unit.negated, claim.negated, claim)):
+    """A negation on one side about words the other side shares (one of the claim's, or two of the
+    passage's, since the passage unit may say more), with no negation near those words on that side."""
+    for mine, theirs, other, enough in ((claim.negated, unit.negated, unit, 1), (unit.negated, claim.negated, claim, 2)):
         for window in mine:
             about = window & other.terms
-            if about and not any(window & w for w in theirs):
+            if len(about) >= enough and not any(window & w for w in theirs):
                 return True
     return False
 
@@ -341,7 +346,7 @@ def _compared(read: _Text) -> list[tuple[frozenset[str], frozenset[str]]]:
     found = []
     for match in _COMPARE.finditer(low):
         ahead = _content_stems(low[: match.start()])
-        behind = _content_stems(re.split(r"[,;:()]", low[match.end() :])[0])[:2]
+        behind = _content_stems(re.split(r"[,;:()]", low[match.end() :])[0])[:1]
         found.append((frozenset(ahead), frozenset(behind)))
     return found
 
@@ -370,6 +375,20 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _sorted_common() -> list[str]:
+    return sorted(_common_words())
+
+
+def _prefix_of_common(stem: str) -> bool:
+    """'diagnos' starts 'diagnosis': a stem of six letters or more that begins an everyday word."""
+    if len(stem) < 6:
+        return False
+    ordered = _sorted_common()
+    index = bisect.bisect_left(ordered, stem)
+    return index < len(ordered) and ordered[index].startswith(stem)
+
+
 def _rare(claim: _Text, stems: frozenset[str]) -> list[str]:
     """The claim's new words that are not everyday English, even without an ending ('symptomatic')."""
     common = _common_words()
@@ -379,7 +398,7 @@ def _rare(claim: _Text, stems: frozenset[str]) -> list[str]:
             continue
         bases = {word, _stem_words(word)[0]} | {word[: -len(end)] for end in _ENDINGS if word.endswith(end)}
         bases |= {b[len(start) :] for b in bases for start in ("re", "un", "non", "pre") if b.startswith(start)}
-        if not (bases | {f"{b}s" for b in bases}) & common:
+        if not (bases | {f"{b}s" for b in bases}) & common and not _prefix_of_common(_stem_words(word)[0]):
             found.append(word)
     return found
 
@@ -394,7 +413,7 @@ def _contrasted(claim: _Text, unit: _Text) -> str:
     return ""
 
 
-def _check_clause(clause: str, passages: list[str], context: _Text) -> Verdict:
+def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text) -> Verdict:
     claim = _read(clause, claim=True)
     if not _specific(claim.terms) and not claim.numbers:
         return Verdict(True)
@@ -405,7 +424,8 @@ def _check_clause(clause: str, passages: list[str], context: _Text) -> Verdict:
         return Verdict(False, "the cited passage does not say this")
     if len(new) > MAX_NEW or len(novel) > MAX_ELSEWHERE:
         return Verdict(False, f"the passage does not say this ({', '.join(sorted(new or novel)[:4])})")
-    rare = _rare(claim, novel)
+    rare = _rare(claim, novel - topic.terms)  # the article's topic may be named although the passage says 'it'
+
     if rare:
         return Verdict(False, f"the passage does not mention {', '.join(rare)}")
     contrast = _contrasted(claim, unit)
@@ -442,6 +462,21 @@ def _check_clause(clause: str, passages: list[str], context: _Text) -> Verdict:
     return Verdict(True)
 
 
+def _spell_acronyms(sentence: str, source: str) -> str:
+    """'urate-lowering therapy' -> 'ULT' when the passage uses ULT, so spelling one out is not a new word."""
+    for acronym in dict.fromkeys(re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", source)):
+        letters = acronym.lower()
+        if not 3 <= len(letters) <= 6 or not letters.isalpha():
+            continue
+        pattern = r"\b" + r"[\s-]+".join(rf"{c}[a-z]{{2,}}" for c in letters) + r"\b"
+
+        def spelled(match: re.Match[str], acronym: str = acronym) -> str:
+            return match.group(0) if set(words(match.group(0))) & STOPWORDS else acronym
+
+        sentence = re.sub(pattern, spelled, sentence, flags=re.I)
+    return sentence
+
+
 def check(sentence: str, passages: list[str], context: str = "") -> Verdict:
     """Whether the cited passages support the sentence, and if not, why.
 
@@ -453,9 +488,11 @@ def check(sentence: str, passages: list[str], context: str = "") -> Verdict:
     text = sentence.strip()
     if any(text in p for p in passages):
         return Verdict(True)  # quoted word for word
+    text = _spell_acronyms(text, " ".join([*passages, context]))
     known = _read(" ".join([*passages, context]))
+    topic = _read(context)
     for clause in _clauses(text):
-        verdict = _check_clause(clause, passages, known)
+        verdict = _check_clause(clause, passages, known, topic)
         if not verdict.supported:
             return verdict
     return Verdict(True)

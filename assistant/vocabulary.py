@@ -79,7 +79,8 @@ POPULATION_TERMS = _alternation(
 # Direction words as stems, by group: (group, one way, the other way). A claim saying one way where its
 # passage says the other way about the same words reverses the meaning.
 MARKER_GROUPS = [
-    ("amount", "increas rais higher more greater rise rose gain add", "reduc decreas lower less fewer fall fell drop"),
+    ("amount", "increas rais higher more greater larger bigger rise rose gain add",
+     "reduc decreas lower less fewer smaller fall fell drop"),
     ("time", "longer prolong slower delay", "shorter shorten faster quicker"),
     ("quality", "better improv superior benefit", "wors worsen inferior harm"),
     ("order", "before earli earlier first", "after late later last"),
