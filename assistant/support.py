@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,13 +28,14 @@ from assistant.vocabulary import (
     GENERIC_CLAIM_TERMS,
     POPULATION_TERMS,
     CONTRASTS,
+    find_names,
     normalise_phrases,
 )
 from knowledge.embeddings import TOKENIZER_PATH
 from knowledge.text import NEGATIONS, STOPWORDS, split_sentences, words
 
 MAX_NEW = 2  # specific words a clause may add that the passage never uses (a synonym the table misses)
-MAX_ELSEWHERE = 3  # specific words a clause takes from elsewhere in the passage than its aligned unit
+MAX_ELSEWHERE = 5  # specific words a clause takes from elsewhere in the passage than its aligned unit
 _NUMBER_WORDS = dict(
     pair.split("=")
     for pair in (
@@ -188,12 +190,11 @@ def _read(text: str, claim: bool = False) -> _Text:
         for w, s in zip(raw_words, stems, strict=True)
         if w not in _NOT_TERMS and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS
     )
-    critical = {m.group(0).lower() for m in _DRUG.finditer(low)}
-    critical |= {name for name, pattern in DRUG_CLASSES.items() if pattern.search(low)}
     plain = _THRESHOLD_WORDS.sub(" ", low)  # '75 or older' is a threshold, not the group 'older people'
-    critical |= {name for name, pattern in POPULATION_TERMS.items() if pattern.search(plain)}
-    named = [m.group(0) for m in _DRUG.finditer(low)]
-    named += [m.group(0) for table in (DRUG_CLASSES, POPULATION_TERMS) for p in table.values() for m in p.finditer(low)]
+    found = [(m.group(0), m.group(0)) for m in _DRUG.finditer(low)]
+    found += find_names(DRUG_CLASSES, low) + find_names(POPULATION_TERMS, plain)
+    critical = {name for name, _ in found}
+    named = [text for _, text in found]
     topics = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(low)}
     direction = frozenset(set(stems) | set(raw_words))
     return _Text(
@@ -289,12 +290,25 @@ def _specific(terms: frozenset[str]) -> frozenset[str]:
     return terms - GENERIC_CLAIM_TERMS
 
 
+@lru_cache(maxsize=8192)
+def _light(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Only the words and numbers of a text: enough to align, and cheap for every clause of a passage."""
+    low = normalise_phrases(text.lower().replace("’", "'"))
+    terms = frozenset(
+        s
+        for w, s in zip(words(low), _stem_words(low), strict=True)
+        if w not in _NOT_TERMS and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS
+    )
+    numbers = {m.group(1).rstrip("0").rstrip(".") if "." in m.group(1) else m.group(1) for m in _NUMBER.finditer(low)}
+    numbers |= {digit for word, digit in _NUMBER_WORDS.items() if word in low and re.search(rf"\b{word}\b", low)}
+    return terms, frozenset(numbers)
+
+
 def _items(claim: _Text, text: str, names: bool = True) -> int:
     """How many of the claim's specific words and numbers a text holds (without names: drugs, groups)."""
-    read = _read(text)
-    numbers = {n for n, _, _ in claim.numbers} & {n for n, _, _ in read.numbers}
+    terms, numbers = _light(text)
     wanted = _specific(claim.terms) if names else _specific(claim.terms) - claim.critical_stems
-    return len(wanted & read.terms) + len(numbers)
+    return len(wanted & terms) + len({n for n, _, _ in claim.numbers} & numbers)
 
 
 def _align(claim: _Text, passages: list[str]) -> tuple[_Text, float]:
@@ -413,13 +427,24 @@ def _contrasted(claim: _Text, unit: _Text) -> str:
     return ""
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word ('weigh', 'weight'; 'absorb', 'absorpt'): a long shared start."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 5 and shared >= 0.8 * min(len(a), len(b))
+
+
+def _unmatched(terms: frozenset[str], found: frozenset[str]) -> frozenset[str]:
+    missing = terms - found
+    return frozenset(t for t in missing if not any(_same_word(t, f) for f in found if f[:2] == t[:2]))
+
+
 def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text) -> Verdict:
     claim = _read(clause, claim=True)
     if not _specific(claim.terms) and not claim.numbers:
         return Verdict(True)
     unit, coverage = _align(claim, passages)
-    novel = _specific(claim.terms) - unit.terms
-    new = novel - context.terms
+    novel = _unmatched(_specific(claim.terms), unit.terms)
+    new = _unmatched(novel, context.terms)
     if coverage < 0.5:
         return Verdict(False, "the cited passage does not say this")
     if len(new) > MAX_NEW or len(novel) > MAX_ELSEWHERE:

@@ -104,7 +104,8 @@ GENERIC_CLAIM_TERMS = frozenset(
     "can also includ consid option need requir help take whether overal main mainli key import well recommend "
     "advis suggest say state note found find show report trial studi guidelin guidanc around roughli approxim "
     "exampl instanc case like such way one thing done make made gets get per cent percent altogeth total "
-    "clinician doctor team someon anyon anyth someth dose daili regular routin part".split()
+    "clinician doctor team someon anyon anyth someth dose daili regular routin part accord mean within repeat "
+    "nearli almost certain".split()
 )
 _PHRASES = [
     (r"\bpain relief\b|\banalgesics?\b|\bpainkillers?\b", "analgesia"),
@@ -132,6 +133,9 @@ _PHRASES = [
     (r"\b(paediatric|pediatric)\b", "children"),
     (r"\b(elderly|older adults|older people)\b", "older"),
     (r"\bbeneath\b", "below"),
+    (r"\b(goes|go|went|gone) up\b", "increased"),
+    (r"\b(goes|go|went|gone) down\b", "reduced"),
+    (r"\bexaminations?\b|\bexams?\b", "test"),
     (r"\bdelayed\b", "late"),
     (r"\bcorticosteroids?\b|\bglucocorticoids?\b", "steroids"),
     (r"\bother (illnesses|conditions|diseases)\b|\bcomorbid conditions\b", "comorbidities"),
@@ -143,11 +147,46 @@ _PHRASES = [
     (r"\b(healthcare professional|clinician|physician|gp)\b", "doctor"),
     (r"\bshould not\b|\bmust not\b|\bdo not\b|\bdoes not\b", "not"),
 ]
-_PHRASE_RE = [(re.compile(p, re.I), r) for p, r in _PHRASES]
+def _literals(pattern: str) -> tuple[str, ...]:
+    """Plain text each alternative of a pattern starts with: a cheap test before running the pattern."""
+    found = []
+    for alternative in pattern.replace("\\b", "").replace("(?:", "").split("|"):
+        alternative = alternative.lstrip("(").replace("\\s", " ").replace("[- ]", " ")
+        head = re.match(r"[a-z0-9 '-]*", alternative).group(0)
+        if alternative[len(head) : len(head) + 1] in {"?", "*"}:
+            head = head[:-1]
+        head = head.strip().split(" ")[0]
+        if len(head) < 2:
+            return ()  # no usable literal: always run it
+        found.append(head)
+    return tuple(found)
+
+
+_PHRASE_RE = [(re.compile(p), _literals(p), r) for p, r in _PHRASES]  # texts are lowercased first
 
 
 def normalise_phrases(text: str) -> str:
     """Lowercase text with common synonyms mapped to one form, so a paraphrase keeps its words' meaning."""
-    for pattern, replacement in _PHRASE_RE:
-        text = pattern.sub(replacement, text)
+    for pattern, literals, replacement in _PHRASE_RE:
+        if not literals or any(literal in text for literal in literals):
+            text = pattern.sub(replacement, text)
     return text
+
+
+def find_names(table: dict[str, re.Pattern[str]], text: str) -> list[tuple[str, str]]:
+    """(name, matched text) for every entry of a table found in a lowercase text."""
+    found = []
+    for name, pattern in table.items():
+        literals = _table_literals(name, pattern.pattern)
+        if not literals or any(literal in text for literal in literals):
+            found.extend((name, m.group(0)) for m in pattern.finditer(text))
+    return found
+
+
+_LITERALS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _table_literals(name: str, pattern: str) -> tuple[str, ...]:
+    if (name, pattern) not in _LITERALS:
+        _LITERALS[(name, pattern)] = _literals(pattern)
+    return _LITERALS[(name, pattern)]
