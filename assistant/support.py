@@ -43,6 +43,7 @@ _NUMBER_WORDS = dict(
         "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 hundred=100 twice=2 half=50"
     ).split()
 )
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b")
 _NUMBER = re.compile(r"(?<![a-z]-)(?<![\w.])(\d+(?:\.\d+)?)(?![\w.]*\d)")
 _UNIT = re.compile(
     r"^\s*(%|percent|per cent|mg/kg|mg/g|mg/mmol|mg/dl|mmol/mol|mmol/l|mmol|micromol/l|µmol/l|mu/l|miu/l|"
@@ -169,14 +170,13 @@ def _number_items(low: str, claim: bool) -> tuple[tuple[str, str, int], ...]:
         elif (head and _DOWN.search(head.group(1))) or _DOWN_BEFORE.search(before):
             sign = -1
         items.append((value, unit, sign))
-    for word, digit in _NUMBER_WORDS.items():
-        for match in re.finditer(rf"\b{word}\b", low):
-            after = low[match.end() : match.end() + 20]
-            unit_match = _UNIT.match(after)
-            unit = _UNIT_CANON.get(unit_match.group(1).lower(), unit_match.group(1).lower()) if unit_match else ""
-            if claim and word in {"twice", "half"}:
-                continue
-            items.append((digit, unit, 0))
+    for match in _NUMBER_WORD.finditer(low):
+        word = match.group(1)
+        if claim and word in {"twice", "half"}:
+            continue
+        unit_match = _UNIT.match(low[match.end() : match.end() + 20])
+        unit = _UNIT_CANON.get(unit_match.group(1).lower(), unit_match.group(1).lower()) if unit_match else ""
+        items.append((_NUMBER_WORDS[word], unit, 0))
     return tuple(items)
 
 
@@ -300,7 +300,7 @@ def _light(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if w not in _NOT_TERMS and len(w) > 1 and not w.isdigit() and w not in _NUMBER_WORDS
     )
     numbers = {m.group(1).rstrip("0").rstrip(".") if "." in m.group(1) else m.group(1) for m in _NUMBER.finditer(low)}
-    numbers |= {digit for word, digit in _NUMBER_WORDS.items() if word in low and re.search(rf"\b{word}\b", low)}
+    numbers |= {_NUMBER_WORDS[m.group(1)] for m in _NUMBER_WORD.finditer(low)}
     return terms, frozenset(numbers)
 
 
@@ -417,11 +417,14 @@ def _rare(claim: _Text, stems: frozenset[str]) -> list[str]:
     return found
 
 
+_CONTRAST_RE = [[(w, re.compile(rf"\b{w}\b")) for w in group] for group in CONTRASTS]
+
+
 def _contrasted(claim: _Text, unit: _Text) -> str:
     """A group word in the claim where the passage names another of the same group (acute for chronic)."""
-    for group in CONTRASTS:
-        mine = {w for w in group if re.search(rf"\b{w}\b", claim.low)}
-        theirs = {w for w in group if re.search(rf"\b{w}\b", unit.low)}
+    for group in _CONTRAST_RE:
+        mine = {w for w, pattern in group if pattern.search(claim.low)}
+        theirs = {w for w, pattern in group if pattern.search(unit.low)}
         if mine and theirs and not mine & theirs:
             return f"{', '.join(sorted(mine))} (the passage says {', '.join(sorted(theirs))})"
     return ""
