@@ -46,7 +46,7 @@ _NUMBER_WORDS = dict(
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b")
 _NUMBER = re.compile(r"(?<![a-z]-)(?<![\w.])(\d+(?:\.\d+)?)(?![\w.]*\d)")
 _UNIT = re.compile(
-    r"^\s*(%|percent|per cent|mg/kg|mg/g|mg/mmol|mg/dl|mmol/mol|mmol/l|mmol|micromol/l|µmol/l|mu/l|miu/l|"
+    r"^\s*(?:(?:working|consecutive|separate|further|additional|more)\s+)?(%|percent|per cent|mg/kg|mg/g|mg/mmol|mg/dl|mmol/mol|mmol/l|mmol|micromol/l|µmol/l|mu/l|miu/l|"
     r"ml/kg|ml/min|ml/hour|ml/minute|ml/h|units?/kg/h\w*|units?/kg|units?|mmhg|kg/m2|kg|micrograms?|mcg|µg|"
     r"mg|ml|g|l|ng/ml|ng/l|µg/l|cells/µl|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|"
     r"times|tablets?|doses?|points?)\b",
@@ -329,7 +329,7 @@ def _align(claim: _Text, passages: list[str]) -> tuple[_Text, float]:
         have = _items(claim, text, names=False)
         sentence = sentences[index][0]
         whole = _items(claim, sentence, names=False)
-        if whole >= have + 2:
+        if whole >= have + 2 or _items(claim, sentence) >= _items(claim, text) + 3:  # or a list of names
             text, have = sentence, whole
         pairs = []
         if index > 0:
@@ -441,6 +441,30 @@ def _unmatched(terms: frozenset[str], found: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in missing if not any(_same_word(t, f) for f in found if f[:2] == t[:2]))
 
 
+_DOSE_UNITS = frozenset({"mg", "mcg", "g", "ml", "units", "mg/kg", "units/kg", "ml/kg", "tablets"})
+
+
+def _dose_of_another_item(claim: _Text, unit: _Text) -> str:
+    """In a dose list ('500 micrograms for adults, 300 micrograms for children aged 6 to 12') a claimed dose
+    must come with the numbers of its own item, not another item's."""
+    items = [_number_items(piece, False) for piece in _PASSAGE_CUT.split(unit.low)]
+    if len(items) < 2:
+        return ""
+    others = {n for n, u, _ in claim.numbers if u not in _DOSE_UNITS and not re.fullmatch(r"(19|20)\d\d", n)}
+    for value, kind, _ in claim.numbers:
+        if kind not in _DOSE_UNITS:
+            continue
+        mine = [i for i, item in enumerate(items) if (value, kind) in {(n, u) for n, u, _ in item}]
+        if not mine:
+            continue
+        for other in others - {value}:
+            in_mine = any(other in {n for n, _, _ in items[i]} for i in mine)
+            elsewhere = any(other in {n for n, _, _ in item} for i, item in enumerate(items) if i not in mine)
+            if elsewhere and not in_mine:
+                return f"{value} {kind}"
+    return ""
+
+
 def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text) -> Verdict:
     claim = _read(clause, claim=True)
     if not _specific(claim.terms) and not claim.numbers:
@@ -477,6 +501,9 @@ def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text
             return Verdict(False, f"the passage gives {value} in another unit")
         if sign and all(s == -sign for _, s in same):
             return Verdict(False, f"the threshold at {value} points the other way")
+    wrong_item = _dose_of_another_item(claim, unit)
+    if wrong_item:
+        return Verdict(False, f"the passage gives {wrong_item} for another group")
     if _negation_differs(claim, unit):
         return Verdict(False, "negation differs from the passage")
     if _direction_differs(claim, unit):

@@ -73,8 +73,8 @@ POPULATION_TERMS = _alternation(
     "p:women=women|woman|female; p:men=men|man|male; p:pregnant=pregnan\\w*; p:older=older|elderly|frail\\w*;"
     "p:black=black; p:white=white; p:asian=asian|chinese|korean|thai; p:european=european; p:african=african;"
     "p:mild=mild; p:moderate=moderate; p:severe=severe; p:high-risk=high[- ]risk; p:low-risk=low[- ]risk;"
-    "p:cirrhosis=cirrho\\w*; p:decompensated=decompensated; p:cancer=cancer; p:diabetes=diabet\\w*;"
-    "p:outpatient=outpatients?|at home|home; p:inpatient=inpatients?|admitted|admission|hospital\\w*"
+    "p:cirrhosis=cirrho\\w*; p:decompensated=decompensated;"
+    "p:outpatient=outpatients?|at home; p:inpatient=inpatients?|in hospital|admitted"
 )
 # Direction words as stems, by group: (group, one way, the other way). A claim saying one way where its
 # passage says the other way about the same words reverses the meaning.
@@ -133,6 +133,8 @@ _PHRASES = [
     (r"\b(paediatric|pediatric)\b", "children"),
     (r"\b(elderly|older adults|older people)\b", "older"),
     (r"\bbeneath\b", "below"),
+    (r"\bmore effective\b|\bmore effectively\b", "better"),
+    (r"\bless effective\b|\bless effectively\b", "worse"),
     (r"\b(goes|go|went|gone) up\b", "increased"),
     (r"\b(goes|go|went|gone) down\b", "reduced"),
     (r"\bexaminations?\b|\bexams?\b", "test"),
