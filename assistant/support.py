@@ -276,7 +276,15 @@ def _clauses(text: str, passage: bool = False) -> list[str]:
     """A sentence cut where one statement ends and the next begins (in a passage, also before a number
     that starts a new item of a dose list: '500 micrograms for adults, 300 micrograms for children')."""
     parts = [_LEAD.sub("", p.strip(" ,.")) for p in (_PASSAGE_CUT if passage else _CLAUSE_CUT).split(text)]
-    return [p for p in parts if len(words(p)) >= 3] or [text]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(words(part)) < 3:
+            merged[-1] = f"{merged[-1]}, {part}"  # 'but not in children' is too short to stand alone
+        elif part:
+            merged.append(part)
+    if len(merged) > 1 and len(words(merged[0])) < 3:
+        merged[1] = f"{merged.pop(0)}, {merged[0]}"
+    return merged or [text]
 
 
 @lru_cache(maxsize=512)
@@ -450,8 +458,16 @@ def _dose_of_another_item(claim: _Text, unit: _Text) -> str:
     items = [_number_items(piece, False) for piece in _PASSAGE_CUT.split(unit.low)]
     if len(items) < 2:
         return ""
-    others = {n for n, u, _ in claim.numbers if u not in _DOSE_UNITS and not re.fullmatch(r"(19|20)\d\d", n)}
-    for value, kind, _ in claim.numbers:
+    for segment in re.split(r"[,;]\s+", claim.low):
+        found = _dose_in_segment(_number_items(segment, True), items)
+        if found:
+            return found
+    return ""
+
+
+def _dose_in_segment(numbers: tuple[tuple[str, str, int], ...], items: list) -> str:
+    others = {n for n, u, _ in numbers if u not in _DOSE_UNITS and not re.fullmatch(r"(19|20)\d\d", n)}
+    for value, kind, _ in numbers:
         if kind not in _DOSE_UNITS:
             continue
         mine = [i for i, item in enumerate(items) if (value, kind) in {(n, u) for n, u, _ in item}]
