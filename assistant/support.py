@@ -23,11 +23,11 @@ from functools import lru_cache
 
 from assistant.question import QUALIFIER_RE
 from assistant.vocabulary import (
-    MARKER_GROUPS,
+    CONTRASTS,
     DRUG_CLASSES,
     GENERIC_CLAIM_TERMS,
+    MARKER_GROUPS,
     POPULATION_TERMS,
-    CONTRASTS,
     find_names,
     normalise_phrases,
 )
@@ -46,7 +46,8 @@ _NUMBER_WORDS = dict(
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b")
 _NUMBER = re.compile(r"(?<![a-z]-)(?<![\w.])(\d+(?:\.\d+)?)(?![\w.]*\d)")
 _UNIT = re.compile(
-    r"^\s*(?:(?:working|consecutive|separate|further|additional|more)\s+)?(%|percent|per cent|mg/kg|mg/g|mg/mmol|mg/dl|mmol/mol|mmol/l|mmol|micromol/l|µmol/l|mu/l|miu/l|"
+    r"^\s*(?:(?:working|consecutive|separate|further|additional|more)\s+)?"
+    r"(%|percent|per cent|mg/kg|mg/g|mg/mmol|mg/dl|mmol/mol|mmol/l|mmol|micromol/l|µmol/l|mu/l|miu/l|"
     r"ml/kg|ml/min|ml/hour|ml/minute|ml/h|units?/kg/h\w*|units?/kg|units?|mmhg|kg/m2|kg|micrograms?|mcg|µg|"
     r"mg|ml|g|l|ng/ml|ng/l|µg/l|cells/µl|hours?|hrs?|h|minutes?|mins?|days?|weeks?|months?|years?|"
     r"times|tablets?|doses?|points?)\b",
@@ -63,20 +64,15 @@ _UP = re.compile(r"(or (more|over|higher|above|older|greater|longer)|\+|and over
 _UP_BEFORE = re.compile(r"\b(over|above|more than|greater than|at least|exceed\w*|older than|longer than|>|≥)\s*$")
 _DOWN = re.compile(r"(or (less|under|lower|below|younger|fewer|shorter)|and under|and below)$")
 _DOWN_BEFORE = re.compile(r"\b(under|below|less than|fewer than|up to|younger than|at most|within|<|≤)\s*$")
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|without|cannot|\w+n't|against|avoid\w*|contraindicated|unlikely|"
-    r"insufficient|non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain)\b",
-    re.I,
-)
 _COMPARE = re.compile(
     r"\b(than|over|versus|vs|rather than|in preference to|instead of|compared with|compared to|ahead of|"
     r"outperform\w*|outweigh\w*|better than|more effective than)\b",
     re.I,
 )
 _OVERCLAIM = re.compile(
-    r"\b(cure[sd]?|always|guarantee\w*|eliminat\w*|every (single|case|patient|person|one)|everyone|all (patients|people|"
-    r"cases|adults|women|men|children)|completely|100 ?%|entirely|proven|definitely|no risk|never fails?|"
-    r"without exception|any age|whatever)\b",
+    r"\b(cure[sd]?|always|guarantee\w*|eliminat\w*|every (single|case|patient|person|one)|everyone|"
+    r"all (patients|people|cases|adults|women|men|children)|completely|100 ?%|entirely|proven|definitely|"
+    r"no risk|never fails?|without exception|any age|whatever)\b",
     re.I,
 )
 _DRUG = re.compile(
@@ -93,7 +89,7 @@ _CLAUSE_CUT = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"not|no|never|none|neither|nor|without|cannot|\w+n't|against|avoid\w*|contraindicated|unlikely|insufficient|"
-    r"non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|rather|instead|except\w*|"
+    r"non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|except\w*|"
     r"unless"
 )
 _THRESHOLD_WORDS = re.compile(
@@ -107,9 +103,9 @@ _MARKER = {
     for word in members.split()
 }
 _MARKER_STEMS = frozenset(_MARKER)
-_AFTER_ONLY = frozenset({"order"})
+_AFTER_ONLY = frozenset({"order"})  # 'before X': what comes before is X, not the words ahead of it
 _ENDINGS = ("s", "es", "ing", "ed", "ic", "atic", "ly", "ation", "ations", "al", "ive", "ment")
-_SHORT_SCOPE = frozenset({"few"})  # 'no other illnesses': a determiner negates the next words only  # 'before X': what comes before is X, not the words ahead of it
+_SHORT_SCOPE = frozenset({"few"})  # 'no other illnesses': a determiner negates the next words only
 _SCOPE_END = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|although|though|because|so)\b")
 _NOT_TERMS = STOPWORDS | NEGATIONS | {"one", "once", "rather", "than", "non"}
 _PASSAGE_CUT = re.compile(
@@ -135,7 +131,6 @@ class _Text:
     low: str
     terms: frozenset[str]
     numbers: tuple[tuple[str, str, int], ...]  # (number, unit, threshold sign)
-    negations: int
     negated: tuple[frozenset[str], ...]  # the words around each negation
     markers: tuple[tuple[str, int, frozenset[str]], ...]  # (direction group, sign, words around it)
     critical: frozenset[str]
@@ -202,7 +197,6 @@ def _read(text: str, claim: bool = False) -> _Text:
         low=low,
         terms=terms,
         numbers=_number_items(low, claim),
-        negations=len(_NEGATION.findall(low)),
         negated=_negated(low),
         markers=_markers(low),
         critical=frozenset(critical),
@@ -238,7 +232,7 @@ def _windows(
 
 
 def _negated(low: str) -> tuple[frozenset[str], ...]:
-    def hit(word: str, stem: str) -> str | None:
+    def hit(word: str, _stem: str) -> str | None:
         if not _NEGATION_WORD.fullmatch(word):
             return None
         return "few" if word in {"no", "without", "non", "none", "little", "lack", "lacks", "lacking"} else "neg"
@@ -254,7 +248,10 @@ def _markers(low: str) -> tuple[tuple[str, int, frozenset[str]], ...]:
 def _negation_differs(claim: _Text, unit: _Text) -> bool:
     """A negation on one side about words the other side shares (one of the claim's, or two of the
     passage's, since the passage unit may say more), with no negation near those words on that side."""
-    for mine, theirs, other, enough in ((claim.negated, unit.negated, unit, 1), (unit.negated, claim.negated, claim, 2)):
+    for mine, theirs, other, enough in (
+        (claim.negated, unit.negated, unit, 1),
+        (unit.negated, claim.negated, claim, 2),
+    ):
         for window in mine:
             about = window & other.terms
             if len(about) >= enough and not any(window & w for w in theirs):

@@ -79,8 +79,11 @@ POPULATION_TERMS = _alternation(
 # Direction words as stems, by group: (group, one way, the other way). A claim saying one way where its
 # passage says the other way about the same words reverses the meaning.
 MARKER_GROUPS = [
-    ("amount", "increas rais higher more greater larger bigger rise rose gain add",
-     "reduc decreas lower less fewer smaller fall fell drop"),
+    (
+        "amount",
+        "increas rais higher more greater larger bigger rise rose gain add",
+        "reduc decreas lower less fewer smaller fall fell drop",
+    ),
     ("time", "longer prolong slower delay", "shorter shorten faster quicker"),
     ("quality", "better improv superior benefit", "wors worsen inferior harm"),
     ("order", "before earli earlier first", "after late later last"),
@@ -149,6 +152,8 @@ _PHRASES = [
     (r"\b(healthcare professional|clinician|physician|gp)\b", "doctor"),
     (r"\bshould not\b|\bmust not\b|\bdo not\b|\bdoes not\b", "not"),
 ]
+
+
 def _literals(pattern: str) -> tuple[str, ...]:
     """Plain text each alternative of a pattern starts with: a cheap test before running the pattern."""
     found = []
