@@ -32,7 +32,7 @@ from assistant.vocabulary import (
     normalise_phrases,
 )
 from knowledge.embeddings import TOKENIZER_PATH
-from knowledge.text import NEGATIONS, STOPWORDS, split_sentences, words
+from knowledge.text import NEGATIONS, STOPWORDS, _stem, split_sentences, words
 
 MAX_NEW = 2  # specific words a clause may add that the passage never uses (a synonym the table misses)
 MAX_ELSEWHERE = 5  # specific words a clause takes from elsewhere in the passage than its aligned unit
@@ -136,13 +136,11 @@ class _Text:
     critical: frozenset[str]
     critical_stems: frozenset[str]
     topics: frozenset[str]
-    direction: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
 def _stem_words(text: str) -> tuple[str, ...]:
-    from knowledge.text import _stem  # the one stemmer every overlap measure uses
-
+    """Every word's stem, stopwords included, by the one stemmer every overlap measure uses."""
     return tuple(_stem(w) for w in words(text))
 
 
@@ -191,7 +189,6 @@ def _read(text: str, claim: bool = False) -> _Text:
     critical = {name for name, _ in found}
     named = [text for _, text in found]
     topics = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(low)}
-    direction = frozenset(set(stems) | set(raw_words))
     return _Text(
         raw=text,
         low=low,
@@ -202,7 +199,6 @@ def _read(text: str, claim: bool = False) -> _Text:
         critical=frozenset(critical),
         critical_stems=frozenset(st for name in named for st in _stem_words(name)),
         topics=frozenset(topics),
-        direction=direction,
     )
 
 
@@ -280,7 +276,8 @@ def _clauses(text: str, passage: bool = False) -> list[str]:
         elif part:
             merged.append(part)
     if len(merged) > 1 and len(words(merged[0])) < 3:
-        merged[1] = f"{merged.pop(0)}, {merged[0]}"
+        first = merged.pop(0)
+        merged[0] = f"{first}, {merged[0]}"
     return merged or [text]
 
 
