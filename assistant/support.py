@@ -66,21 +66,23 @@ _DOWN = re.compile(r"(or (less|under|lower|below|younger|fewer|shorter)|and unde
 _DOWN_BEFORE = re.compile(r"\b(under|below|less than|fewer than|up to|younger than|at most|within|<|≤)\s*$")
 _COMPARE = re.compile(
     r"\b(than|over|versus|vs|rather than|in preference to|instead of|compared with|compared to|ahead of|"
-    r"outperform\w*|outweigh\w*|better than|more effective than)\b",
+    r"outperform\w*|outweigh\w*|better than|more effective than|followed by|then)\b",
     re.I,
 )
+_SUPERIOR = re.compile(r"\b(better|wors[et]|superior|inferior|outperform\w*|more effective|less effective)\b")
+_ALIKE = re.compile(r"\b(equally|similar|non-?inferior|as effective as|no (significant )?difference|comparable)\b")
 _OVERCLAIM = re.compile(
     r"\b(cure[sd]?|always|guarantee\w*|eliminat\w*|every (single|case|patient|person|one)|everyone|"
     r"all (patients|people|cases|adults|women|men|children)|completely|100 ?%|entirely|proven|definitely|"
-    r"no risk|never fails?|without exception|any age|whatever)\b",
+    r"no risk|never fails?|without exception|any age|whatever|only|all (?!-)|permanent\w*|prove[dn]?)\b",
     re.I,
 )
 _DRUG = re.compile(
     r"\b\w+(pril|sartan|olol|alol|dipine|statin|mab|nib|parin|xaban|gatran|floxacin|cillin|mycin|cycline|azole|"
-    r"gliflozin|gliptin|glutide|tide|vir|virine|formin|lukast|sone|olone|azepam|zolam|oxetine|aline|pram|"
+    r"gliflozin|gliptin|glutide|atide|vir|virine|formin|lukast|sone|olone|azepam|zolam|oxetine|aline|pram|"
     r"triptan|gepant|umab|ximab|zumab|platin|taxel|rubicin|fungin|conazole|tidine|prazole|dronate|semide|"
     r"thiazide|sterone|setron|caine|profen|fenac|coxib|barbital|peridol|apine|idone|phylline|zepine|tiapine|"
-    r"etine|afaxine|acetamol|parinux|lukast|asvir|previr|uximab|ecoxib|dopa|mide|zide|lone|azine)\b",
+    r"etine|afaxine|acetamol|parinux|lukast|asvir|previr|uximab|ecoxib|dopa|mide|zide|azine)\b",
     re.I,
 )
 _CLAUSE_CUT = re.compile(
@@ -89,7 +91,7 @@ _CLAUSE_CUT = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"not|no|never|none|neither|nor|without|cannot|\w+n't|against|avoid\w*|contraindicated|unlikely|insufficient|"
-    r"non|little|lack\w*|fail\w*|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|except\w*|"
+    r"non|little|lack\w*|fail|fails|failed|failing|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|except\w*|"
     r"unless"
 )
 _THRESHOLD_WORDS = re.compile(
@@ -132,7 +134,7 @@ class _Text:
     terms: frozenset[str]
     numbers: tuple[tuple[str, str, int], ...]  # (number, unit, threshold sign)
     negated: tuple[frozenset[str], ...]  # the words around each negation
-    markers: tuple[tuple[str, int, frozenset[str]], ...]  # (direction group, sign, words around it)
+    markers: tuple[tuple[str, int, str, frozenset[str]], ...]  # (direction group, sign, next word, words around)
     critical: frozenset[str]
     critical_stems: frozenset[str]
     topics: frozenset[str]
@@ -204,8 +206,8 @@ def _read(text: str, claim: bool = False) -> _Text:
 
 def _windows(
     low: str, hit, drop: frozenset[str] = frozenset(), after_only: frozenset[str] = frozenset()
-) -> list[tuple[str, frozenset[str]]]:
-    """For each token `hit` picks out, its label and the content stems near it (2 before, 4 after) inside
+) -> list[tuple[str, str, frozenset[str]]]:
+    """For each token `hit` picks out, its label, the next content stem and the content stems near it (2 before, 4 after) inside
     its own stretch of text: a comma, bracket or 'and' ends what a negation or direction word is about."""
     found = []
     for segment in _SCOPE_END.split(_THRESHOLD_WORDS.sub(" ", low)):
@@ -223,7 +225,7 @@ def _windows(
             short = label in _SHORT_SCOPE or label[0] in after_only
             before = [] if short else [stems[j] for j in content if j < i][-2:]
             after = [stems[j] for j in content if j > i][: 2 if short else 6]
-            found.append((label, frozenset(before + after) - drop))
+            found.append((label, after[0] if after else "", frozenset(before + after) - drop))
     return found
 
 
@@ -233,12 +235,12 @@ def _negated(low: str) -> tuple[frozenset[str], ...]:
             return None
         return "few" if word in {"no", "without", "non", "none", "little", "lack", "lacks", "lacking"} else "neg"
 
-    return tuple(w for _, w in _windows(low, hit))
+    return tuple(w for _, _, w in _windows(low, hit))
 
 
-def _markers(low: str) -> tuple[tuple[str, int, frozenset[str]], ...]:
+def _markers(low: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]:
     hits = _windows(low, lambda word, stem: _MARKER.get(stem) or _MARKER.get(word), _MARKER_STEMS, _AFTER_ONLY)
-    return tuple((g, sign, w) for (g, sign), w in hits)
+    return tuple((g, sign, head, w) for (g, sign), head, w in hits)
 
 
 def _negation_differs(claim: _Text, unit: _Text) -> bool:
@@ -256,13 +258,23 @@ def _negation_differs(claim: _Text, unit: _Text) -> bool:
 
 
 def _direction_differs(claim: _Text, unit: _Text) -> bool:
-    """A direction word (more, reduce, before, start) whose opposite stands by the same words in the passage."""
-    for group, sign, window in claim.markers:
-        same = [w for g, s, w in unit.markers if g == group and s == sign and w & window]
-        opposite = [w for g, s, w in unit.markers if g == group and s == -sign and w & window]
-        if opposite and not same:
+    """A direction word (more, reduce, before, start) whose opposite stands by the same words in the passage:
+    the same next word ('smaller benefit' against 'larger benefit') settles it, else the words around it."""
+    for group, sign, head, window in claim.markers:
+        ours = [(h, w) for g, s, h, w in unit.markers if g == group and s == sign]
+        theirs = [(h, w) for g, s, h, w in unit.markers if g == group and s == -sign]
+        if head and any(h == head for h, _ in theirs) and not any(h == head for h, _ in ours):
+            return True
+        if any(w & window for _, w in theirs) and not any(w & window for _, w in ours):
             return True
     return False
+
+
+def _parity_differs(claim: _Text, unit: _Text) -> bool:
+    """'A worked better than B' where the passage found them alike ('equally effective', 'similar')."""
+    if not _SUPERIOR.search(claim.low) or _SUPERIOR.search(unit.low) or not _ALIKE.search(unit.low):
+        return False
+    return len(_specific(claim.terms) & unit.terms) >= 2
 
 
 def _clauses(text: str, passage: bool = False) -> list[str]:
@@ -356,13 +368,25 @@ def _content_stems(text: str) -> list[str]:
     ]
 
 
+def _compared_entity(text: str) -> list[str]:
+    """The noun phrase a comparison word points at: 'than LABA/ICS in COPD' -> laba, ics."""
+    entity: list[str] = []
+    for word, stem in zip(words(text), _stem_words(text), strict=True):
+        if word in _NOT_TERMS or word in {"either", "neither"} or word.isdigit() or len(word) < 2:
+            if entity:
+                break
+            continue
+        entity.append(stem)
+    return [stem for stem in entity[:3] if stem not in GENERIC_CLAIM_TERMS]
+
+
 def _compared(read: _Text) -> list[tuple[frozenset[str], frozenset[str]]]:
     """For each comparison ('A over B', 'A rather than B'): (words just ahead of it, words just after it)."""
     low = _THRESHOLD_WORDS.sub(" ", read.low)
     found = []
     for match in _COMPARE.finditer(low):
         ahead = _content_stems(low[: match.start()])
-        behind = _content_stems(re.split(r"[,;:()]", low[match.end() :])[0])[:1]
+        behind = _compared_entity(re.split(r"[,;:()]", low[match.end() :])[0])
         found.append((frozenset(ahead), frozenset(behind)))
     return found
 
@@ -518,6 +542,8 @@ def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text
         return Verdict(False, "negation differs from the passage")
     if _direction_differs(claim, unit):
         return Verdict(False, "the direction differs from the passage")
+    if _parity_differs(claim, unit):
+        return Verdict(False, "the passage found no difference")
     if _reversed(claim, unit):
         return Verdict(False, "the comparison is the other way round")
     theirs = {_overclaim_key(m.group(0)) for m in _OVERCLAIM.finditer(unit.low)}

@@ -72,7 +72,8 @@ POPULATION_TERMS = _alternation(
     "p:children=children|child|paediatric|pediatric|infants?|adolescents?|young people|teenagers?;"
     "p:women=women|woman|female; p:men=men|man|male; p:pregnant=pregnan\\w*; p:older=older|elderly|frail\\w*;"
     "p:black=black; p:white=white; p:asian=asian|chinese|korean|thai; p:european=european; p:african=african;"
-    "p:mild=mild; p:moderate=moderate; p:severe=severe; p:high-risk=high[- ]risk; p:low-risk=low[- ]risk;"
+    "p:mild=mild; p:moderate=moderate; p:severe=severe; p:high-risk=high[- ]risk|high \\w+ risk;"
+    "p:very-high-risk=veryhigh[- ]risk|veryhigh \\w+ risk; p:low-risk=low[- ]risk|low \\w+ risk;"
     "p:cirrhosis=cirrho\\w*; p:decompensated=decompensated;"
     "p:outpatient=outpatients?|at home; p:inpatient=inpatients?|in hospital|admitted"
 )
@@ -81,12 +82,12 @@ POPULATION_TERMS = _alternation(
 MARKER_GROUPS = [
     (
         "amount",
-        "increas rais higher more greater larger bigger rise rose gain add",
+        "increas rais higher more greater larger bigger rise rose gain",
         "reduc decreas lower less fewer smaller fall fell drop",
     ),
     ("time", "longer prolong slower delay", "shorter shorten faster quicker"),
     ("quality", "better improv superior benefit", "wors worsen inferior harm"),
-    ("order", "before earli earlier first", "after late later last"),
+    ("order", "before earli earlier sooner", "after late later"),
     ("course", "start continu", "stop paus withdraw"),
     ("position", "above exceed", "below under"),
     ("frequency", "common frequent", "rare uncommon infrequ"),
@@ -98,7 +99,7 @@ CONTRASTS = [
         "acute/chronic; adults/children; men/women; mild/moderate/severe; black/white; primary/secondary;"
         "first-line/second-line; inpatients?/outpatients?; anterior/posterior; focal/generalised;"
         "systolic/diastolic; type 1/type 2; oral/iv/im/sc; daily/weekly/monthly/annual; episodic/chronic;"
-        "intermediate-risk/high-risk/low-risk; unstable/stable; provoked/unprovoked"
+        "intermediate-risk/high-risk/low-risk; unstable/stable; provoked/unprovoked; young/younger/older"
     ).split(";")
 ]
 # Words a paraphrase adds without adding a claim: who said it, hedges, generic verbs and nouns (as stems).
@@ -110,6 +111,19 @@ GENERIC_CLAIM_TERMS = frozenset(
     "clinician doctor team someon anyon anyth someth dose daili regular routin part accord mean within repeat "
     "nearli almost certain".split()
 )
+def _group_letters(match: re.Match[str]) -> str:
+    """'groups B and E' -> 'groupb and groupe': a one-letter group is a word of its own."""
+    letters = [g for g in match.groups() if g]
+    return " and ".join(f"group{letter}" for letter in letters)
+
+
+def _roman(match: re.Match[str]) -> str:
+    """'class ii-iii' -> 'classii classiii': a class in roman numerals is a word of its own."""
+    return " ".join(f"{match.group(1)}{n}" for n in match.groups()[1:] if n)
+
+
+_GROUP_LETTERS = _group_letters
+_ROMAN = _roman
 _PHRASES = [
     (r"\bpain relief\b|\banalgesics?\b|\bpainkillers?\b", "analgesia"),
     (r"\bepinephrine\b", "adrenaline"),
@@ -136,6 +150,11 @@ _PHRASES = [
     (r"\b(paediatric|pediatric)\b", "children"),
     (r"\b(elderly|older adults|older people)\b", "older"),
     (r"\bbeneath\b", "below"),
+    (r"\b(?:has |have |had |did |does |do )?not responded to\b|\bunresponsive to\b", "refractory to"),
+    (r"\bvery high\b", "veryhigh"),
+    (r"\blifelong\b|\bfor life\b", "permanently"),
+    (r"\b(class|stage|grade|type) (i{1,3}|iv|v)(?:[-–](i{1,3}|iv|v))?\b", _ROMAN),
+    (r"\bgroups? ([a-e])(?: (?:and|or) ([a-e]))?\b", _GROUP_LETTERS),
     (r"\bmore effective\b|\bmore effectively\b", "better"),
     (r"\bless effective\b|\bless effectively\b", "worse"),
     (r"\b(goes|go|went|gone) up\b", "increased"),
