@@ -106,6 +106,9 @@ _MARKER = {
 }
 _MARKER_STEMS = frozenset(_MARKER)
 _AFTER_ONLY = frozenset({"order"})  # 'before X': what comes before is X, not the words ahead of it
+_WORD_ENDINGS = frozenset(
+    "|s|e|t|y|i|ed|es|er|ic|al|ly|ing|ion|ent|ant|pt|ment|ation|atic|ity|ive|ist|is|iz|isat|izat".split("|")
+)
 _ENDINGS = ("s", "es", "ing", "ed", "ic", "atic", "ly", "ation", "ations", "al", "ive", "ment")
 _SHORT_SCOPE = frozenset({"few"})  # 'no other illnesses': a determiner negates the next words only
 _SCOPE_END = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|although|though|because|so)\b")
@@ -459,7 +462,8 @@ def _contrasted(claim: _Text, unit: _Text) -> str:
 def _same_word(a: str, b: str) -> bool:
     """Two stems of one word ('weigh', 'weight'; 'absorb', 'absorpt'): a long shared start."""
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= 5 and shared >= 0.8 * min(len(a), len(b))
+    endings = {a[shared:], b[shared:]}
+    return shared >= 5 and shared >= 0.8 * min(len(a), len(b)) and endings <= _WORD_ENDINGS
 
 
 def _unmatched(terms: frozenset[str], found: frozenset[str]) -> frozenset[str]:
