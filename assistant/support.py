@@ -40,7 +40,7 @@ _NUMBER_WORDS = dict(
     pair.split("=")
     for pair in (
         "two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 fifteen=15 "
-        "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 hundred=100 twice=2 half=50"
+        "twenty=20 thirty=30 forty=40 fifty=50 sixty=60 hundred=100 twice=2"
     ).split()
 )
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b")
@@ -66,7 +66,7 @@ _DOWN = re.compile(r"(or (less|under|lower|below|younger|fewer|shorter)|and unde
 _DOWN_BEFORE = re.compile(r"\b(under|below|less than|fewer than|up to|younger than|at most|within|<|≤)\s*$")
 _COMPARE = re.compile(
     r"\b(than|over|versus|vs|rather than|in preference to|instead of|compared with|compared to|ahead of|"
-    r"outperform\w*|outweigh\w*|better than|more effective than|followed by|then)\b",
+    r"outperform\w*|outweigh\w*|better than|more effective than|followed by|then|most effective|best)\b",
     re.I,
 )
 _SUPERIOR = re.compile(r"\b(better|wors[et]|superior|inferior|outperform\w*|more effective|less effective)\b")
@@ -91,7 +91,8 @@ _CLAUSE_CUT = re.compile(
 )
 _NEGATION_WORD = re.compile(
     r"not|no|never|none|neither|nor|without|cannot|\w+n't|against|avoid\w*|contraindicated|unlikely|insufficient|"
-    r"non|little|lack\w*|fail|fails|failed|failing|unnecessary|unable|nothing|absent|withh[eo]ld\w*|refrain|except\w*|"
+    r"non|little|lack\w*|fail|fails|failed|failing|unnecessary|unable|unwilling|unsuitable|unsafe|ineffective|"
+    r"inappropriate|nothing|absent|withh[eo]ld\w*|refrain|except\w*|"
     r"unless"
 )
 _THRESHOLD_WORDS = re.compile(
@@ -170,8 +171,6 @@ def _number_items(low: str, claim: bool) -> tuple[tuple[str, str, int], ...]:
         items.append((value, unit, sign))
     for match in _NUMBER_WORD.finditer(low):
         word = match.group(1)
-        if claim and word in {"twice", "half"}:
-            continue
         unit_match = _UNIT.match(low[match.end() : match.end() + 20])
         unit = _UNIT_CANON.get(unit_match.group(1).lower(), unit_match.group(1).lower()) if unit_match else ""
         items.append((_NUMBER_WORDS[word], unit, 0))
@@ -193,7 +192,8 @@ def _read(text: str, claim: bool = False) -> _Text:
     found += find_names(DRUG_CLASSES, low) + find_names(POPULATION_TERMS, plain)
     critical = {name for name, _ in found}
     named = [text for _, text in found]
-    topics = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(low)}
+    spaced = low.replace("-", " ")
+    topics = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(spaced)}
     return _Text(
         raw=text,
         low=low,
@@ -208,26 +208,32 @@ def _read(text: str, claim: bool = False) -> _Text:
 
 
 def _windows(
-    low: str, hit, drop: frozenset[str] = frozenset(), after_only: frozenset[str] = frozenset()
+    low: str,
+    hit,
+    drop: frozenset[str] = frozenset(),
+    after_only: frozenset[str] = frozenset(),
+    stop_at_next: bool = False,
 ) -> list[tuple[str, str, frozenset[str]]]:
-    """For each token `hit` picks out, its label, the next content stem and the content stems near it (2 before, 4 after) inside
-    its own stretch of text: a comma, bracket or 'and' ends what a negation or direction word is about."""
+    """For each token `hit` picks out, its label, the next content stem and the content stems near it
+    (2 before, up to 6 after) inside its own stretch of text: a comma, bracket or 'and' ends what a negation
+    or direction word is about, and so does the next word of the same kind ('cannot take or do not tolerate')."""
     found = []
     for segment in _SCOPE_END.split(_THRESHOLD_WORDS.sub(" ", low)):
         tokens = words(segment)
         stems = _stem_words(segment)
+        labels = [hit(word, stem) for word, stem in zip(tokens, stems, strict=True)]
         content = [
             i
             for i, w in enumerate(tokens)
             if w not in _NOT_TERMS and len(w) > 1 and w not in _NUMBER_WORDS and not w.isdigit()
         ]
-        for i, (word, stem) in enumerate(zip(tokens, stems, strict=True)):
-            label = hit(word, stem)
-            if label is None:
-                continue
+        hits = [i for i, label in enumerate(labels) if label is not None]
+        for number, i in enumerate(hits):
+            label = labels[i]
+            end = hits[number + 1] if stop_at_next and number + 1 < len(hits) else len(tokens)
             short = label in _SHORT_SCOPE or label[0] in after_only
             before = [] if short else [stems[j] for j in content if j < i][-2:]
-            after = [stems[j] for j in content if j > i][: 2 if short else 6]
+            after = [stems[j] for j in content if i < j < end][: 2 if short else 6]
             found.append((label, after[0] if after else "", frozenset(before + after) - drop))
     return found
 
@@ -238,7 +244,7 @@ def _negated(low: str) -> tuple[frozenset[str], ...]:
             return None
         return "few" if word in {"no", "without", "non", "none", "little", "lack", "lacks", "lacking"} else "neg"
 
-    return tuple(w for _, _, w in _windows(low, hit))
+    return tuple(w for _, _, w in _windows(low, hit, stop_at_next=True))
 
 
 def _markers(low: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]:
@@ -248,15 +254,21 @@ def _markers(low: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]:
 
 def _negation_differs(claim: _Text, unit: _Text) -> bool:
     """A negation on one side about words the other side shares (one of the claim's, or two of the
-    passage's, since the passage unit may say more), with no negation near those words on that side."""
+    passage's, since the passage unit may say more), with no negation near those words on that side; or a
+    word both sides negate, an odd number of times on one side and an even number on the other."""
     for mine, theirs, other, enough in (
         (claim.negated, unit.negated, unit, 1),
         (unit.negated, claim.negated, claim, 2),
     ):
         for window in mine:
             about = window & other.terms
-            if len(about) >= enough and not any(window & w for w in theirs):
+            if len(about) >= min(enough, len(window)) and about and not any(window & w for w in theirs):
                 return True
+    for term in _specific(claim.terms & unit.terms):
+        mine = sum(term in w for w in claim.negated)
+        theirs = sum(term in w for w in unit.negated)
+        if mine and theirs and mine % 2 != theirs % 2:
+            return True
     return False
 
 
@@ -397,17 +409,28 @@ def _compared(read: _Text) -> list[tuple[frozenset[str], frozenset[str]]]:
 def _reversed(claim: _Text, unit: _Text) -> bool:
     """The thing the claim compares against ('over B') stands on the winning side in the passage ('B over')."""
     theirs = _compared(unit)
-    for _, behind in _compared(claim):
+    mine = _compared(claim)
+    for _, behind in mine:
         for term in behind & unit.terms:
             if any(term in b for _, b in theirs):
                 continue
             if any(term in a for a, _ in theirs):
                 return True
+    # A name the claim puts on the winning side that the passage only ever compares against.
+    claimed_behind = {t for _, b in mine for t in b}
+    for ahead, _ in mine:
+        for term in ahead & claim.critical_stems:
+            if term in claimed_behind:
+                continue
+            if any(term in b for _, b in theirs) and not any(term in b for _, b in mine):
+                return True
     return False
 
 
 def _overclaim_key(phrase: str) -> str:
-    return _stem_words(phrase)[0]
+    """One key per kind of overclaim: 'everyone', 'every patient' and 'all adults' are one claim."""
+    key = _stem_words(phrase)[0]
+    return "all" if key in {"all", "everi", "everyon"} else key
 
 
 @lru_cache(maxsize=1)
@@ -557,19 +580,26 @@ def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text
     return Verdict(True)
 
 
-def _spell_acronyms(sentence: str, source: str) -> str:
-    """'urate-lowering therapy' -> 'ULT' when the passage uses ULT, so spelling one out is not a new word."""
-    for acronym in dict.fromkeys(re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", source)):
-        letters = acronym.lower()
-        if not 3 <= len(letters) <= 6 or not letters.isalpha():
-            continue
-        pattern = r"\b" + r"[\s-]+".join(rf"{c}[a-z]{{2,}}" for c in letters) + r"\b"
+def _acronyms(source: str) -> tuple[str, ...]:
+    """Acronyms of three to six letters a passage uses (ICS, BQT, ULT)."""
+    found = re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", source)
+    return tuple(a for a in dict.fromkeys(found) if 3 <= len(a) <= 6 and a.isalpha())
+
+
+@lru_cache(maxsize=2048)
+def _spell_acronyms(text: str, acronyms: tuple[str, ...], keep: bool = False) -> str:
+    """'urate-lowering therapy' -> 'ULT', so spelling an acronym out is not a new word; with `keep` (for
+    passages) the acronym is added after the words instead, so both forms are found."""
+    for acronym in acronyms:
+        pattern = r"\b" + r"[\s-]+".join(rf"{c}[a-z]{{2,}}" for c in acronym.lower()) + r"\b"
 
         def spelled(match: re.Match[str], acronym: str = acronym) -> str:
-            return match.group(0) if set(words(match.group(0))) & STOPWORDS else acronym
+            if set(words(match.group(0))) & STOPWORDS:
+                return match.group(0)
+            return f"{match.group(0)} {acronym}" if keep else acronym
 
-        sentence = re.sub(pattern, spelled, sentence, flags=re.I)
-    return sentence
+        text = re.sub(pattern, spelled, text, flags=re.I)
+    return text
 
 
 def check(sentence: str, passages: list[str], context: str = "") -> Verdict:
@@ -583,7 +613,10 @@ def check(sentence: str, passages: list[str], context: str = "") -> Verdict:
     text = sentence.strip()
     if any(text in p for p in passages):
         return Verdict(True)  # quoted word for word
-    text = _spell_acronyms(text, " ".join([*passages, context]))
+    source = " ".join([*passages, context])
+    acronyms = _acronyms(source)
+    text = _spell_acronyms(text, acronyms)
+    passages = [_spell_acronyms(p, acronyms, keep=True) for p in passages]
     known = _read(" ".join([*passages, context]))
     topic = _read(context)
     for clause in _clauses(text):

@@ -49,7 +49,7 @@ def _alternation(names: str) -> dict[str, re.Pattern[str]]:
 DRUG_CLASSES = _alternation(
     "ace inhibitor=ace inhibitors?|acei; arb=arbs?|angiotensin receptor blockers?; beta-blocker=beta[- ]blockers?;"
     "ccb=calcium[- ]channel blockers?|ccbs?; diuretic=\\w*diuretics?; ssri=ssris?; snri=snris?;"
-    "benzodiazepine=benzodiazepines?; corticosteroid=corticosteroids?|steroids?|glucocorticoids?; nsaid=nsaids?;"
+    "benzodiazepine=benzodiazepines?; corticosteroid=corticosteroids?|steroids?|glucocorticoids?|ics; nsaid=nsaids?;"
     "ppi=ppis?|proton pump inhibitors?; h2ra=h2ras?|h2 receptor antagonists?; doac=doacs?;"
     "lmwh=lmwh|low molecular weight heparin; heparin=heparin; vka=vkas?|warfarin|vitamin k antagonists?;"
     "insulin=insulin; sglt2=sglt2 inhibitors?|sglt2; glp1=glp-1|glp-1 ras?; opioid=opioids?|morphine|codeine|tramadol;"
@@ -99,7 +99,8 @@ CONTRASTS = [
         "acute/chronic; adults/children; men/women; mild/moderate/severe; black/white; primary/secondary;"
         "first-line/second-line; inpatients?/outpatients?; anterior/posterior; focal/generalised;"
         "systolic/diastolic; type 1/type 2; oral/iv/im/sc; daily/weekly/monthly/annual; episodic/chronic;"
-        "intermediate-risk/high-risk/low-risk; unstable/stable; provoked/unprovoked; young/younger/older"
+        "intermediate-risk/high-risk/low-risk; unstable/stable; provoked/unprovoked; young/younger/older;"
+        "once daily/twice daily/three times daily/four times daily"
     ).split(";")
 ]
 # Words a paraphrase adds without adding a claim: who said it, hedges, generic verbs and nouns (as stems).
@@ -152,6 +153,18 @@ _PHRASES = [
     (r"\bbeneath\b", "below"),
     (r"\b(?:has |have |had |did |does |do )?not responded to\b|\bunresponsive to\b", "refractory to"),
     (r"\bvery high\b", "veryhigh"),
+    (r"\btype 2 diabetes( mellitus)?\b", "t2dm"),
+    (r"\btype 1 diabetes( mellitus)?\b", "t1dm"),
+    (r"\binhaled corticosteroids?\b|\binhaled steroids?\b", "ics"),
+    (r"\blong-acting beta-?2? agonists?\b", "laba"),
+    (r"\blong-acting muscarinic antagonists?\b", "lama"),
+    (r"\bshort-acting beta-?2? agonists?\b", "saba"),
+    (r"\bagainst (?=(?:about |around |roughly )?\d|placebo|control|usual|standard)", "versus "),
+    (r"\bhalved\b", "reduced by half"),
+    (r"\b(?:a|one) quarter\b", "25%"),
+    (r"\b(?:a|one) third\b", "33%"),
+    (r"\btwo[- ]thirds\b", "67%"),
+    (r"\bhalf\b", "50%"),
     (r"\blifelong\b|\bfor life\b", "permanently"),
     (r"\b(class|stage|grade|type) (i{1,3}|iv|v)(?:[-–](i{1,3}|iv|v))?\b", _ROMAN),
     (r"\bgroups? ([a-e])(?: (?:and|or) ([a-e]))?\b", _GROUP_LETTERS),
