@@ -231,8 +231,9 @@ def _windows(
         for number, i in enumerate(hits):
             label = labels[i]
             end = hits[number + 1] if stop_at_next and number + 1 < len(hits) else len(tokens)
+            start = hits[number - 1] if stop_at_next and number > 0 else -1
             short = label in _SHORT_SCOPE or label[0] in after_only
-            before = [] if short else [stems[j] for j in content if j < i][-2:]
+            before = [] if short else [stems[j] for j in content if start < j < i][-2:]
             after = [stems[j] for j in content if i < j < end][: 2 if short else 6]
             found.append((label, after[0] if after else "", frozenset(before + after) - drop))
     return found
