@@ -150,7 +150,7 @@ def _stem_words(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in words(text))
 
 
-def _number_items(low: str, claim: bool) -> tuple[tuple[str, str, int], ...]:
+def _number_items(low: str) -> tuple[tuple[str, str, int], ...]:
     """Numbers with the unit after them and a threshold sign (+1 'or more', -1 'or less', 0 none)."""
     low = re.sub(r"(?<=\d),(?=\d{3}\b)", "", low)
     items = []
@@ -178,7 +178,7 @@ def _number_items(low: str, claim: bool) -> tuple[tuple[str, str, int], ...]:
 
 
 @lru_cache(maxsize=8192)
-def _read(text: str, claim: bool = False) -> _Text:
+def _read(text: str) -> _Text:
     low = normalise_phrases(text.lower().replace("’", "'"))
     stems = _stem_words(low)
     raw_words = words(low)
@@ -198,7 +198,7 @@ def _read(text: str, claim: bool = False) -> _Text:
         raw=text,
         low=low,
         terms=terms,
-        numbers=_number_items(low, claim),
+        numbers=_number_items(low),
         negated=_negated(low),
         markers=_markers(low),
         critical=frozenset(critical),
@@ -501,11 +501,11 @@ _DOSE_UNITS = frozenset({"mg", "mcg", "g", "ml", "units", "mg/kg", "units/kg", "
 def _dose_of_another_item(claim: _Text, unit: _Text) -> str:
     """In a dose list ('500 micrograms for adults, 300 micrograms for children aged 6 to 12') a claimed dose
     must come with the numbers of its own item, not another item's."""
-    items = [_number_items(piece, False) for piece in _PASSAGE_CUT.split(unit.low)]
+    items = [_number_items(piece) for piece in _PASSAGE_CUT.split(unit.low)]
     if len(items) < 2:
         return ""
     for segment in re.split(r"[,;]\s+", claim.low):
-        found = _dose_in_segment(_number_items(segment, True), items)
+        found = _dose_in_segment(_number_items(segment), items)
         if found:
             return found
     return ""
@@ -528,7 +528,7 @@ def _dose_in_segment(numbers: tuple[tuple[str, str, int], ...], items: list) -> 
 
 
 def _check_clause(clause: str, passages: list[str], context: _Text, topic: _Text) -> Verdict:
-    claim = _read(clause, claim=True)
+    claim = _read(clause)
     if not _specific(claim.terms) and not claim.numbers:
         return Verdict(True)
     unit, coverage = _align(claim, passages)

@@ -112,6 +112,8 @@ GENERIC_CLAIM_TERMS = frozenset(
     "clinician doctor team someon anyon anyth someth dose daili regular routin part accord mean within repeat "
     "nearli almost certain".split()
 )
+
+
 def _group_letters(match: re.Match[str]) -> str:
     """'groups B and E' -> 'groupb and groupe': a one-letter group is a word of its own."""
     letters = [g for g in match.groups() if g]
