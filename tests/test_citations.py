@@ -24,7 +24,7 @@ from tests.fake_openai import FakeOpenAI, Reply
 from tests.test_llm_mode import GNET_Q, grounded_reply, make_pipeline, sources_in
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "citation_pairs.jsonl").open()]
-LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.40, 0.35  # measured figures plus a small margin
+LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.14, 0.28  # measured 0.119 and 0.253 (docs/benchmarks.md), plus a margin
 ARTICLES = {a.id: a for a in load_articles().articles}
 TITLES = {article_id: a.title for article_id, a in ARTICLES.items()}
 
