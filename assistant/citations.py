@@ -104,7 +104,7 @@ def finalize(draft: Draft, hits: list[Hit]) -> Finalized:
 
     def convert(statement: Statement) -> Statement | None:
         cited = [hits[p - 1] for p in statement.citations if 1 <= p <= len(hits)]
-        verdict = check(statement.text, [h.text for h in cited])
+        verdict = check(statement.text, [h.text for h in cited], " ".join(dict.fromkeys(h.title for h in cited)))
         if not verdict.supported:
             removed.append(NotSupported(text=statement.text, reason=verdict.reason))
             return None

@@ -16,12 +16,17 @@ import pytest
 from assistant.models import Persona, Turn
 from assistant.render import answer_body_md, answer_to_markdown
 from assistant.support import check
+from knowledge.chunking import chunk_article
+from knowledge.loaders import load_articles
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore
 from tests.fake_openai import FakeOpenAI, Reply
 from tests.test_llm_mode import GNET_Q, grounded_reply, make_pipeline, sources_in
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "citation_pairs.jsonl").open()]
+LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.14, 0.28  # measured 0.119 and 0.253 (docs/benchmarks.md), plus a margin
+ARTICLES = {a.id: a for a in load_articles().articles}
+TITLES = {article_id: a.title for article_id, a in ARTICLES.items()}
 
 
 @pytest.fixture
@@ -90,6 +95,73 @@ def test_a_rambling_condensed_follow_up_is_not_used(parts: tuple) -> None:
     assert "gout" not in answer.standalone_question.lower() and "gnet" in answer.standalone_question.lower()
 
 
+def _passage(chunk_id: str) -> str:
+    article = ARTICLES[chunk_id.split("::")[0]]
+    return next(c.text for c in chunk_article(article) if c.chunk_id == chunk_id)
+
+
+# Sentences written for these tests (none is in the labelled pairs), each against a bundled passage.
+CASES = [
+    ("gout::00-overview::0", "Gout affects men more often than women, and it becomes commoner with age.", ""),
+    ("gout::00-overview::0", "Urate begins to crystallise once serum urate rises above roughly 405 micromol/L.", ""),
+    ("gout::00-overview::0", "Gout affects women more often than men.", "the comparison is the other way round"),
+    ("gout::00-overview::0", "Urate starts to crystallise above about 405 mg/dL.", "in another unit"),
+    ("gout::00-overview::0", "Urate starts to crystallise above about 450 micromol/L.", "does not state 450"),
+    ("gout::00-overview::0", "Gout always leads to kidney stones.", "claims more than the passage"),
+    (
+        "gout::03-guideline-recommendations::1",
+        "For gout flares, the 2020 ACR guideline favours low-dose colchicine rather than high-dose colchicine.",
+        "",
+    ),
+    (
+        "gout::03-guideline-recommendations::1",
+        "The 2020 ACR guideline strongly prefers high-dose over low-dose colchicine for gout flares.",
+        "the comparison is the other way round",
+    ),
+    (
+        "gout::03-guideline-recommendations::1",
+        "When ULT is started, the 2020 ACR guideline recommends prophylaxis with febuxostat for 3 to 6 months.",
+        "febuxostat",
+    ),
+    (
+        "anaphylaxis::03-guideline-recommendations::0",
+        "The Resuscitation Council UK 2021 guideline gives 300 micrograms of IM adrenaline to children aged 6 to 12.",
+        "",
+    ),
+    (
+        "anaphylaxis::03-guideline-recommendations::0",
+        "The Resuscitation Council UK 2021 guideline gives 150 micrograms of IM adrenaline to children aged 6 to 12.",
+        "for another group",
+    ),
+    (
+        "anaphylaxis::03-guideline-recommendations::1",
+        "Antihistamines are not part of the first emergency treatment of anaphylaxis, according to the "
+        "Resuscitation Council UK 2021 guideline.",
+        "",
+    ),
+    (
+        "anaphylaxis::03-guideline-recommendations::1",
+        "The Resuscitation Council UK 2021 guideline says corticosteroids are routinely advised for the emergency "
+        "treatment of anaphylaxis.",
+        "negation differs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("chunk_id", "sentence", "reason"), CASES)
+def test_the_support_check_reads_what_changes_meaning(chunk_id: str, sentence: str, reason: str) -> None:
+    verdict = check(sentence, [_passage(chunk_id)], TITLES[chunk_id.split("::")[0]])
+    assert verdict.supported == (not reason), verdict
+    assert reason in verdict.reason
+
+
+def test_each_clause_must_be_supported_on_its_own() -> None:
+    passage = _passage("gout::00-overview::0")
+    good = "Gout is the most common inflammatory arthritis"
+    assert check(f"{good}.", [passage]).supported
+    assert not check(f"{good}, and it is cured by a single dose of colchicine.", [passage]).supported
+
+
 def test_offline_sentences_are_quoted_so_always_supported() -> None:
     for pair in PAIRS:
         if pair["kind"] == "verbatim":
@@ -101,6 +173,10 @@ def test_the_support_check_on_the_untouched_split_beats_word_overlap() -> None:
     test = [p for p in PAIRS if p["split"] == "test"]
     bad = [p for p in test if p["label"] != "supported"]
     good = [p for p in test if p["label"] == "supported"]
-    let_through = sum(check(p["sentence"], [p["passage"]]).supported for p in bad) / len(bad)
-    removed = sum(not check(p["sentence"], [p["passage"]]).supported for p in good) / len(good)
-    assert let_through <= 0.40 and removed <= 0.35, (let_through, removed)
+
+    def supported(pair: dict) -> bool:
+        return check(pair["sentence"], [pair["passage"]], TITLES[pair["article_id"]]).supported
+
+    let_through = sum(supported(p) for p in bad) / len(bad)
+    removed = sum(not supported(p) for p in good) / len(good)
+    assert let_through <= LET_THROUGH_AT_MOST and removed <= REMOVED_AT_MOST, (let_through, removed)
