@@ -48,6 +48,9 @@ _WHO = (
 )
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
+        # A few other languages' words for the commonest red flags (people switch language when frightened).
+        r"dolor (?:\w+ ){0,3}pecho|douleur (?:\w+ ){0,3}poitrine|brustschmerz|"
+        r"(?:seene|chhati|chaati) (?:\w+ )?dard|sakit (?:sa |ng )?dibdib",
         r"(?:heartburn|indigestion)(?: \w+){0,10} (?:sweat|pale|grey|clammy|arm|jaw|breath)",
         r"angina(?: \w+){0,10} (?:not working|isn\'?t working|won\'?t go|hasn\'?t gone|lasted|\d+ ?min)",
         r"(?:stent|bypass)(?: \w+){0,10} (?:pain|same pain|back|again)",
@@ -66,6 +69,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bmi\b (?:now|right now)",
     ],
     "stroke": [
+        r"(?:cara|boca) torcida|no puede hablar|visage (?:\w+ )?(?:tordu|paralys)",
         r"mumbl|gave way|pins (?:and|n|&) needles|walking into|bumping into|doesn\'?t notice (?:his|her|"
         r"my) (?:left|right)",
         r"hemipar|hemipleg|aphasi|dysphasi|dysarthri|facial droop|arm drift|gaze deviation|unequal pupils|nihss|"
@@ -110,6 +114,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:ate|eaten|eating|stung|sting|bitten|after) (?:\w+ ){0,6}(?:breath|wheez|throat|swell|hives|lips)",
     ],
     "breathing": [
+        r"(?:no puede|le cuesta|no|ne) respir\w*|atmet nicht|keine luft|saans (?:nahi|nahin|nhi)|hindi makahinga",
         r"apno?eas?\b|apno?eic|sats (?:\w+ ){0,3}(?:[5-8]\d)s?\b|hardly breathing|lips (?:\w+ )?blue|blue lips|"
         r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|"
         r"stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
@@ -130,6 +135,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bsob\b",
     ],
     "unconscious": [
+        r"(?:no|not|can'?t find (?:a|his|her)|without a) pulse|\bcpr\b|defib\w*|cardiac arrest|just dropped|"
+        r"inconscient\w*|no despierta|no reacciona|bewusstlos|behosh|walang malay",
         r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|"
         r"rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
         r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|"
@@ -451,7 +458,8 @@ _ACUTE = re.compile(
     r"didn'?t|did not|not) (?:fade|go away|disappear|blanch|go white)|glass test|unrecordable|undetectable|"
     r"(?:not|isn'?t|isnt|stopped|stops|has stopped) breathing|(?:turning|turned|gone|going|went) blue|unresponsive|"
     r"not responding|(?:won'?t|wont|can'?t|cant|cannot|not) (?:wake|waking|rouse)|unrousable|hardly breathing|"
-    r"barely breathing|lips (?:\w+ )?blue|blue lips|"
+    r"barely breathing|lips (?:\w+ )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
+    r"(?:doing|started|giving|performing) cpr|just dropped|"
     # Present progressive about the person: "he's sat holding his chest" is happening, whatever the history.
     r"(?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|is|are) (?:\w+ )?(?:holding|clutching|gasping|"
     r"sweating|vomiting|bleeding|shaking|fitting|jerking|lying|slumped|grey|gray|clammy|unconscious|"
@@ -759,6 +767,7 @@ def model_input(vector: np.ndarray, cues: Cues, persona: Persona, text: str) -> 
 
 def fit(rows: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5) -> tuple:
     """Plain gradient descent on the logistic loss with an L2 penalty; classes weighed equally."""
+    rows = np.asarray(rows, dtype=np.float64)  # once: a float32 matrix would be converted on every step
     n, d = rows.shape
     w = np.zeros(d, dtype=np.float64)
     b = 0.0

@@ -1,4 +1,4 @@
-"""Triage on the labelled set (tests/data/triage.jsonl): the untouched test split, per category and persona.
+"""Triage on the labelled set (tests/data/triage.jsonl): the held-out splits pooled, per category and persona.
 
 The thresholds sit a little below the figures in docs/benchmarks.md so that a regression fails here,
 while the benchmark (benchmarks/triage.py) reports the exact figures.
@@ -17,7 +17,9 @@ from assistant.triage import Level, Triage, TriageModel, exemplar_hash
 
 DATA = Path(__file__).parent / "data" / "triage.jsonl"
 ROOT = Path(__file__).resolve().parents[1]
-CRITICAL = ("chest_pain", "stroke", "breathing", "unconscious", "suicide")
+CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
+# Held out from fitting: "test" (session 2) and three fresh splits written later by writers who saw no code or data.
+HELD_OUT = ("test", "fresh", "fresh2", "fresh3")
 
 
 def _rows(split: str) -> list[dict]:
@@ -32,7 +34,8 @@ def triage(embedder) -> Triage:
 
 @pytest.fixture(scope="module")
 def outcomes(triage: Triage) -> list[tuple[dict, bool]]:
-    return [(row, triage.decide(row["text"], Persona(row["persona"])).fires) for row in _rows("test")]
+    rows = [row for split in HELD_OUT for row in _rows(split)]
+    return [(row, triage.decide(row["text"], Persona(row["persona"])).fires) for row in rows]
 
 
 def test_the_labelled_set_is_big_enough_and_split() -> None:
@@ -44,7 +47,7 @@ def test_the_labelled_set_is_big_enough_and_split() -> None:
 
 def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
     urgent = [fired for row, fired in outcomes if row["label"] != "none"]
-    assert sum(urgent) / len(urgent) >= 0.98
+    assert sum(urgent) / len(urgent) >= 0.99
     by_category: dict[str, list[bool]] = defaultdict(list)
     for row, fired in outcomes:
         if row["label"] != "none":
@@ -52,14 +55,15 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
     for category in CRITICAL:
         assert all(by_category[category]), f"missed a {category} emergency"
     for category, fired in by_category.items():
-        assert sum(fired) / len(fired) >= 0.85, category
+        assert sum(fired) / len(fired) >= 0.95, category
 
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    assert sum(f for _, f in calm) / len(calm) <= 0.06
+    # Measured 0.076 pooled (goal 0.03, not yet met) and 0.042 for physicians (goal 0.01): these fail on a regression.
+    assert sum(f for _, f in calm) / len(calm) <= 0.09
     physician = [f for row, f in calm if row["persona"] == "physician"]
-    assert sum(physician) / len(physician) <= 0.02
+    assert sum(physician) / len(physician) <= 0.06
 
 
 def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) -> None:
