@@ -354,7 +354,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"dishwasher|laundry|washing|tablet|capsule|pod|battery|magnet|bleach|chemical|berries|plant|mushroom",
-            r"bit|bitten|chew|mouth|foam|swallow|ate|eaten|licked|drank|sucked",
+            r"\bbit (?:into|through|on|off|a)\b|"  # "a bit high" is not a bite
+            r"\b(?:bitten|chew\w*|mouth\w*|foam\w*|swallow\w*|ate|eaten|licked|drank|sucked)\b",
         ),
         (r"car running|exhaust|carbon monoxide|fumes|gas leak|\bco alarm", r"."),
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
