@@ -122,7 +122,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:breathing|breaths?) (?:\w+ ){0,3}(?:really |very )?(?:fast|quick|hard|funny)",
         r"\bsob\b|\bdib\b",
         rf"{_CANT} (?:\w+ ){{0,2}}(?:breath|breathe|get (?:a|his|her|my|any) breath|catch (?:his|her|my|their) breath)",
-        r"(?:not|isn't|isnt|stopped|stop|hasn't been|no longer|barely) breath",
+        r"(?:not|isn't|isnt|stopped|stops|stop|hasn't been|no longer|barely) breath",
         r"(?:difficulty|trouble|problems?) breath",
         r"gasping",
         r"(?:turning|turned|gone|going|looks?|is|are) (?:\w+ ){0,2}blue",
@@ -212,6 +212,9 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
+        r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
+        r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
+        r"(?:go|die|leave)",
         r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self|me)",
         r"(?:end|ending|ended|finish|take|taking) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|"
         r"my own life|things|everything|it)\b",
@@ -361,6 +364,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
     ],
     "suicide": [
+        (  # pills shown or counted out, with words of an ending
+            r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)",
+            r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry",
+        ),
         (
             r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
             r"myself|my arms|my wrists|my legs|my thighs|"
@@ -529,11 +536,13 @@ _REFERENCE = re.compile(
     r"chances|likely|normal rate|normal range|run in (?:the )?famil\w*|dangerous|^what (?:is|are) (?!happening)|"
     # Preparation and hypotheticals: "just in case", "what do we do if it ever happens".
     r"classes? of|types? of|stages? of|mnemonic|exam q\w*|quiz|vignette|teaching case|case study|"
-    r"(?:a|my) (?:novel|story|book|screenplay|script|character)|writing a|school project|first aid (?:course|kit)|"
+    r"(?:a|my) (?:novel|story|book|screenplay|script|character)|school project|"
+    r"writing an? (?:novel|story|book|screenplay|script|scene|essay|paper|assignment|article)|first aid (?:course|kit)|"
     r"want to be (?:ready|prepared)|be prepared|baby ?proof\w*|what would (?:actually )?happen if|"
     r"if a (?:friend|kid|child|someone|person|baby|toddler) (?:ever )?|how would (?:you|i|we|someone) (?:even )?know|"
-    r"next (?:week|month|time)|\ba\) .{0,80}\bb\)|expir\w*|prescription|"
-    r"just in case|in case|if (?:it|this|that|something|anything) (?:ever )?happens|in (?:the )?future|"
+    r"next (?:week|month|time)|\ba\) .{0,80}\bb\)|expir(?:es|ing|y date)|(?:repeat|new|renew\w*) prescription|"
+    r"just in case|in case (?:it|this|that|something|anything) (?:ever )?happens|"
+    r"if (?:it|this|that|something|anything) (?:ever )?happens|in (?:the )?future|"
     r"what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|i|we|you) ever)\b"
 )
 _QUESTION_START = re.compile(
