@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.models import Persona  # noqa: E402
 from assistant.triage import (  # noqa: E402
+    Cues,
     Triage,
     TriageModel,
     exemplar_hash,
@@ -47,14 +48,18 @@ def load(split: str | None = None) -> list[dict]:
     return [r for r in rows if split is None or r["split"] == split]
 
 
-def features(rows: list[dict], embed) -> np.ndarray:
+def features(rows: list[dict], embed) -> tuple[np.ndarray, list[Cues]]:
+    """The model's input rows, and the rule cues behind them (each message normalised and read once)."""
     vectors = embed([r["text"] for r in rows])
-    return np.stack(
+    texts = [normalise(r["text"]) for r in rows]
+    cues = [read_cues(t) for t in texts]
+    x = np.stack(
         [
-            model_input(v, read_cues(normalise(r["text"])), Persona(r["persona"]), normalise(r["text"]))
-            for v, r in zip(vectors, rows, strict=True)
+            model_input(v, c, Persona(r["persona"]), t)
+            for v, c, r, t in zip(vectors, cues, rows, texts, strict=True)
         ]
     )
+    return x, cues
 
 
 def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_sensitivity: float) -> float:
@@ -79,7 +84,7 @@ def training_rows() -> list[dict]:
 
 def refit(embed) -> TriageModel:
     rows = training_rows()
-    x = features(rows, embed)
+    x, cues = features(rows, embed)
     y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
     lay = np.array([Persona(r["persona"]).lay for r in rows])
     folds = np.random.default_rng(0).permutation(len(rows)) % 5
@@ -87,7 +92,7 @@ def refit(embed) -> TriageModel:
     for k in range(5):
         w, b = fit(x[folds != k], y[folds != k])
         oof[folds == k] = 1 / (1 + np.exp(-(x[folds == k] @ w + b)))
-    flagged = np.array([bool(read_cues(normalise(r["text"])).categories) for r in rows])
+    flagged = np.array([bool(c.categories) for c in cues])
     # With a red flag the rules recognise, recall comes first; without one the model alone must be sure.
     thresholds = {
         "threshold_lay": choose_threshold(oof[lay & flagged], y[lay & flagged], 0.08, 0.99),
