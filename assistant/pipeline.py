@@ -30,6 +30,7 @@ from assistant.review_due import overdue_notices
 from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
+from knowledge.synonyms import rewrite
 from knowledge.text import tokens
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class Retriever(Protocol):
     def term_weights(self, terms: set[str]) -> dict[str, float]: ...
 
     def library_terms(self, terms: set[str]) -> set[str]: ...
+
+    def indexed_terms(self, terms: set[str]) -> set[str]: ...
 
 
 class ArticleSource(Protocol):
@@ -150,6 +153,7 @@ class Pipeline:
         condensed = Condensed(question, "own") if decision.fires else self._condense(question, history, notices)
         standalone = condensed.question
         query = safety.urgent_query(question, decision.categories) if decision.fires else standalone
+        query = rewrite(query, self.retriever.indexed_terms)  # the library's words for shorthand and brands
         mark = lap("condense", mark)
         if condensed.kind == "no_topic":
             notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))

@@ -160,7 +160,14 @@ ASKING_TERMS = content_terms(
     "more less about anything something someone typical typically usually mostly really much often start stop "
     "choice preferred initial approach plan way ways thing things kind kinds sort work-up workup what's whats "
     "pregnancy pregnant child children kid kids baby babies adult adults elderly older young age aged woman "
-    "women man men male female"
+    "women man men male female "
+    # people and everyday words: who is asking and how, never what about ("my mum", "till he's better")
+    "mum mom mother mam mummy dad daddy father son sons daughter daughters wife husband partner boyfriend "
+    "girlfriend gran granny grandma nan nana grandad grandpa grandfather grandmother grandson granddaughter "
+    "brother sister uncle aunt auntie friend friends family yo till want wants wanted find found like likely "
+    "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
+    "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
+    "still ever always soon later now today currently recently already home hospital"
 )
 
 

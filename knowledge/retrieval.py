@@ -113,6 +113,12 @@ class HybridRetriever:
         """The terms that name something the library has an article on (a title or keyword word)."""
         return set(terms) & self.lexical_index().topic_vocabulary
 
+    def indexed_terms(self, terms: Coll[str]) -> set[str]:
+        """The stemmed terms that occur anywhere in the indexed passages."""
+        index = self.lexical_index()
+        vocab = index.retriever.vocab_dict if index.chunks else {}
+        return {t for t in terms if t in vocab}
+
     def term_weights(self, terms: Coll[str]) -> dict[str, float]:
         """Inverse document frequency of stemmed terms over the indexed chunks: rare words weigh more."""
         index = self.lexical_index()

@@ -1,0 +1,181 @@
+"""Shorthand, brand names and lay words a question uses that the library may not: rewritten before search.
+
+Clinicians type "pred dose for AECOPD" and "risk tool for new LBP"; patients write "my blood thinner", "a
+clot in his leg" and "I'm on ramipril" where the article says "anticoagulant", "deep vein thrombosis" and
+"ACE inhibitors". The words the library lacks then count as an uncovered topic, and a question the library
+answers is declined. `rewrite` puts the library's own wording in place of a phrase only when the library
+does not already use the phrase itself, so an article that does say "ramipril" is still found by it.
+
+The table is deliberately conservative: expansions are names, not clinical claims, and shorthand that is
+ambiguous in lower case ("CAP", "PE", "GAD", "MS") is matched only as typed in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from knowledge.text import content_terms
+
+# phrase (regex, case-insensitive unless the key is all capitals) -> the library's wording
+_TABLE: dict[str, str] = {
+    # clinical shorthand
+    r"lbp": "low back pain",
+    r"a?ecopd": "copd exacerbation",
+    r"pred": "prednisolone",
+    r"abx": "antibiotics",
+    r"htn": "hypertension",
+    r"abpm": "ambulatory blood pressure monitoring",
+    r"hbpm": "home blood pressure monitoring",
+    r"bp": "blood pressure",
+    r"ida": "iron deficiency anaemia",
+    r"ais": "acute ischaemic stroke",
+    r"c?hf": "heart failure",
+    r"t2dm?|dm2|t2 diabetes": "type 2 diabetes",
+    r"t1dm?|dm1": "type 1 diabetes",
+    r"uti'?s?": "urinary tract infection",
+    "CAP": "community-acquired pneumonia",
+    "PE": "pulmonary embolism",
+    "GAD": "generalised anxiety disorder",
+    "MDD": "major depression",
+    "AD": "alzheimer's disease",
+    "MCI": "mild cognitive impairment",
+    "CRC": "colorectal cancer",
+    r"dvt": "deep vein thrombosis",
+    r"vte": "venous thromboembolism",
+    r"gord|gerd": "gastro-oesophageal reflux",
+    r"hcv": "hepatitis c",
+    r"hbv": "hepatitis b",
+    r"sti'?s?|std'?s?": "sexually transmitted infection",
+    r"osa": "obstructive sleep apnoea",
+    r"r?tpa": "alteplase",
+    r"tnk": "tenecteplase",
+    r"evt": "thrombectomy",
+    r"ich": "intracerebral haemorrhage",
+    r"noacs?": "doac",
+    r"ace-?is?|acei": "ace inhibitor",
+    r"sglt-?2is?": "sglt2 inhibitor",
+    r"glp-?1 ?(ras?)?": "glp-1 receptor agonist",
+    r"bb": "beta-blocker",
+    r"bd|bid": "twice daily",
+    r"tds|tid": "three times daily",
+    r"qds|qid": "four times daily",
+    r"prn": "as needed",
+    r"wks?": "weeks",
+    r"yrs?": "years",
+    r"pts?": "patient",
+    r"hx": "history",
+    r"dx": "diagnosis",
+    r"tx": "treatment",
+    r"sx": "symptoms",
+    r"fx": "fracture",
+    r"ix": "investigations",
+    r"mx": "management",
+    r"bx": "biopsy",
+    r"ddx": "differential diagnosis",
+    r"f/u": "follow-up",
+    r"cxr": "chest x-ray",
+    r"ekg": "ecg",
+    r"echo": "echocardiography",
+    r"lfts?": "liver function tests",
+    r"u&es?|u\+e": "urea and electrolytes",
+    r"fbc|cbc": "full blood count",
+    # brand names -> generic names
+    r"eliquis": "apixaban",
+    r"xarelto": "rivaroxaban",
+    r"pradaxa": "dabigatran",
+    r"lipitor": "atorvastatin",
+    r"crestor": "rosuvastatin",
+    r"zoloft|lustral": "sertraline",
+    r"prozac": "fluoxetine",
+    r"nexium": "esomeprazole",
+    r"losec|prilosec": "omeprazole",
+    r"ozempic|wegovy|rybelsus": "semaglutide",
+    r"mounjaro|zepbound": "tirzepatide",
+    r"jardiance": "empagliflozin",
+    r"farxiga|forxiga": "dapagliflozin",
+    r"epi-?pens?|jext|emerade": "adrenaline auto-injector",
+    r"ventolin": "salbutamol",
+    r"glucophage": "metformin",
+    r"synthroid|eltroxin": "levothyroxine",
+    r"aricept": "donepezil",
+    r"plavix": "clopidogrel",
+    r"brilinta|brilique": "ticagrelor",
+    r"tylenol": "paracetamol",
+    r"advil|nurofen|motrin": "ibuprofen",
+    r"coumadin": "warfarin",
+    r"lasix": "furosemide",
+    r"entresto": "sacubitril valsartan",
+    r"zyban": "bupropion",
+    r"truvada": "emtricitabine tenofovir",
+    r"gleevec|glivec": "imatinib",
+    # single drugs -> the class an article may name instead
+    r"ramipril|lisinopril|enalapril|perindopril|captopril": "ace inhibitor",
+    r"losartan|candesartan|valsartan|irbesartan|telmisartan|olmesartan": "angiotensin receptor blocker",
+    r"amlodipine|felodipine|lercanidipine": "calcium channel blocker",
+    r"bisoprolol|atenolol|metoprolol|carvedilol|nebivolol": "beta-blocker",
+    r"bendroflumethiazide|hydrochlorothiazide": "thiazide diuretic",
+    r"atorvastatin|simvastatin|rosuvastatin|pravastatin": "statin",
+    r"citalopram|escitalopram|fluoxetine|paroxetine": "ssri",
+    r"omeprazole|lansoprazole|esomeprazole|pantoprazole": "proton pump inhibitor",
+    r"ibuprofen|naproxen|diclofenac": "nsaid",
+    r"empagliflozin|dapagliflozin|canagliflozin": "sglt2 inhibitor",
+    r"liraglutide|dulaglutide": "glp-1 receptor agonist",
+    r"alendronate|alendronic acid|risedronate": "bisphosphonate",
+    r"diazepam|lorazepam|midazolam": "benzodiazepine",
+    r"prednisone": "prednisolone",
+    r"cetirizine|loratadine|fexofenadine": "antihistamine",
+    # lay words -> the article's words
+    r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant",
+    r"water (tablets?|pills?)": "diuretic",
+    r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)": "deep vein thrombosis",
+    r"clots? in (?:(?:my|his|her|the|their|your) )?lungs?": "pulmonary embolism",
+    r"(germs|bacteria|bugs) in (?:(?:my|his|her|the|their) )?(urine|wee|pee)": "bacteriuria",
+    r"water infections?|bladder infections?": "urinary tract infection",
+    r"camera test|scope": "endoscopy",
+    r"fits": "seizures",
+    r"mini[- ]strokes?": "transient ischaemic attack",
+    r"piles": "haemorrhoids",
+    r"heartburn|acid reflux": "reflux",
+    r"flu jabs?|flu shots?": "influenza vaccine",
+    r"sugar levels?|blood sugars?": "blood glucose",
+    r"blue inhaler": "salbutamol reliever inhaler",
+    r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
+    r"stomach bug": "gastroenteritis",
+    r"thyroid tablets?": "levothyroxine",
+}
+
+
+def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
+    compiled = []
+    for phrase, wording in table.items():
+        flags = 0 if phrase.isupper() else re.IGNORECASE
+        compiled.append((re.compile(rf"(?<![\w-])(?:{phrase})(?![\w-])", flags), wording))
+    return compiled
+
+
+_RULES = _compile(_TABLE)
+Known = Callable[[Collection[str]], set[str]]
+
+
+def rewrite(question: str, known: Known) -> str:
+    """The question with each phrase the library never uses replaced by the library's wording for it.
+
+    `known` returns which stemmed terms occur in the library. A phrase is replaced only when some of its own
+    terms are unknown and every term of the replacement is known: a rewrite never makes a question less
+    answerable, and a library that does use the phrase keeps it.
+    """
+    text = question
+    for pattern, wording in _RULES:
+        if not pattern.search(text):
+            continue
+        replacement = content_terms(wording)
+
+        def swap(match: re.Match[str], replacement: set[str] = replacement, wording: str = wording) -> str:
+            own = content_terms(match.group(0))
+            if own and own <= known(own):
+                return match.group(0)
+            return wording if replacement <= known(replacement) else match.group(0)
+
+        text = pattern.sub(swap, text)
+    return text
