@@ -25,6 +25,8 @@ from assistant.question import (
     QuestionProfile,
     qualifiers_of,
 )
+from assistant.ranker import FEATURES, INDEX, SHAPED_INTENTS, RankerModel
+from assistant.ranker import shipped as shipped_ranker
 from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
@@ -36,32 +38,8 @@ _DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|comm
 _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )
+_NUMBER = re.compile(r"\d")
 _DEFINITION = re.compile(r"^[\w ,()/-]{2,60}\b(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each signal counts; measured one at a time in benchmarks/answers.py."""
-
-    prior: float = 0.6
-    topic: float = 0.4
-    asked: float = 1.6
-    off_focus: float = 0.5
-    section: float = 0.3
-    shape: float = 1.0
-    no_shape: float = 0.8
-    bigram: float = 0.0
-    meaning: float = 3.0
-    rerank: int = 12
-    definition: float = 0.4
-    qualifier: float = 0.7
-    other_subgroup: float = 0.6
-    exception: float = 0.5
-    dangling: float = 0.5
-    plain_lay: float = 0.5
-    plain_clinical: float = 0.5
-    guideline: float = 0.15
-    hard_for_lay: float = 0.12
 
 
 @dataclass
@@ -78,6 +56,7 @@ class Candidate:
     relevance: float
     shape: bool
     grade: float
+    features: np.ndarray | None = None  # the ranker's signals, kept for fitting and inspection
 
 
 @dataclass
@@ -132,11 +111,15 @@ def candidates(
     question: QuestionProfile,
     hits: list[Hit],
     persona: Persona,
-    weights: Weights = Weights(),
+    ranker: RankerModel,
     weigh: Weigh | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> list[Candidate]:
-    """Every usable sentence of the passages, scored for how well it answers this question."""
+    """Every usable sentence of the passages, scored for how well it answers this question.
+
+    The score is the fitted ranker's probability that the sentence states the fact asked, from the signals
+    below (assistant/ranker.py; each signal's worth is measured in benchmarks/answers.py).
+    """
     # Inside on-topic passages the article's subject is given; what distinguishes the answer is the rest of
     # the question ("foods" in "what foods should I cut down on with gout"), weighted by rarity.
     subject = set().union(*(content_terms(f"{h.title} {h.keywords}") for h in hits)) if hits else set()
@@ -150,9 +133,11 @@ def candidates(
     topic_total = sum(rarity[t] for t in topic) or 1.0
     section_intents = query_intents(question.text)
     question_bigrams = _bigrams(question.text)
+    shaped_asked = [i for i in SHAPED_INTENTS if i in question.intents]
     seen_texts: set[str] = set()
     top = max((h.score for h in hits), default=1.0) or 1.0
     found: list[Candidate] = []
+    rows: list[np.ndarray] = []
     for position, hit in enumerate(hits, start=1):
         plain = hit.section == PLAIN_SECTION
         prior = hit.score / top
@@ -168,44 +153,68 @@ def candidates(
             topic_share = sum(rarity[t] for t in topic & terms) / topic_total if topic else 0.0
             focus_share = sum(rarity[t] for t in focus & terms) / focus_total if focus else 0.0
             relevance = focus_share + 0.5 * topic_share
-            score = weights.prior * prior + weights.topic * topic_share + weights.asked * focus_share
-            if focus and focus_share == 0:
-                score -= weights.off_focus
-            if question_bigrams & _bigrams(text):
-                score += weights.bigram
-            if "definition" not in question.intents and _DEFINITION.match(text):
-                score -= weights.definition  # "Gout is a type of arthritis" answers only "what is gout?"
-            if section_intents and section_intent(hit.section) in section_intents:
-                score += weights.section
+            off_focus = bool(focus) and focus_share == 0
+            bigrams = len(question_bigrams & _bigrams(text))
+            definition_unasked = "definition" not in question.intents and bool(_DEFINITION.match(text))
+            section_match = bool(section_intents) and section_intent(hit.section) in section_intents
             shapes = [i for i in question.intents if ANSWER_SHAPE[i].search(text)]
             shape = bool(shapes)
-            if shapes:
-                score += weights.shape * (1.0 if set(shapes) & question.specific else 0.5)
-            elif question.specific:
-                score -= weights.no_shape
+            shape_specific = bool(set(shapes) & question.specific)
             sentence_qualifiers = qualifiers_of(text)
-            score += weights.qualifier * len(sentence_qualifiers & wanted_qualifiers)
-            score -= weights.other_subgroup * len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers)
-            if EXCEPTION.search(text) and not ({"unable", "recurrent"} & question.qualifiers):
-                score -= weights.exception
-            if _DANGLING.match(text):
-                score -= weights.dangling
+            qualifier_match = len(sentence_qualifiers & wanted_qualifiers)
+            other_subgroup = len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers)
+            exception = bool(EXCEPTION.search(text)) and not ({"unable", "recurrent"} & question.qualifiers)
+            dangling = bool(_DANGLING.match(text))
             grade = textstat.flesch_kincaid_grade(text) if persona.lay else 0.0
-            if persona.lay:
-                score += weights.plain_lay if plain else -weights.hard_for_lay * max(0.0, grade - 8)
-            else:
-                score -= weights.plain_clinical if plain else 0.0
-                score += weights.guideline if kind is PartKind.GUIDELINES else 0.0
-            found.append(Candidate(position, order, text, kind, plain, terms, score, relevance, shape, grade))
-    found.sort(key=lambda c: (-c.score, c.position, c.order))
-    if embed is not None and found and weights.meaning:
+            hard_for_lay = max(0.0, grade - 8) if persona.lay else 0.0
+            row = np.zeros(len(FEATURES))
+            values = {
+                "prior": prior,
+                "topic_share": topic_share,
+                "focus_share": focus_share,
+                "off_focus": off_focus,
+                "no_focus": not focus,
+                "bigrams": min(bigrams, 3) / 3,
+                "definition_unasked": definition_unasked,
+                "section_match": section_match,
+                "shape_specific": shape_specific,
+                "shape_general": shape and not shape_specific,
+                "no_shape_specific": bool(question.specific) and not shape,
+                "qualifier_match": qualifier_match,
+                "other_subgroup": other_subgroup,
+                "exception": exception,
+                "dangling": dangling,
+                "plain_lay": plain and persona.lay,
+                "plain_clinical": plain and not persona.lay,
+                "hard_for_lay": hard_for_lay / 4,
+                "guideline": kind is PartKind.GUIDELINES,
+                "research": kind is PartKind.RESEARCH,
+                "first_in_passage": order == 0,
+                "length": min(n_words, 60) / 30,
+                "has_number": bool(_NUMBER.search(text)),
+                "lay_focus": focus_share if persona.lay else 0.0,
+            }
+            for intent in shaped_asked:
+                values[f"shape_{intent}"] = intent in shapes
+            for name, value in values.items():
+                row[INDEX[name]] = float(value)
+            rows.append(row)
+            found.append(Candidate(position, order, text, kind, plain, terms, 0.0, relevance, shape, grade))
+    if not found:
+        return found
+    table = np.vstack(rows)
+    if embed is not None:
         # The shipped embedder reads meaning the word signals miss ("how long does the cough hang around" and
-        # "a cough can last some weeks"); it reranks only the leading candidates, to keep a turn fast.
-        head = found[: int(weights.rerank)]
-        vectors = embed([question.text] + [c.text for c in head])
-        for candidate, similarity in zip(head, vectors[1:] @ vectors[0], strict=True):
-            candidate.score += weights.meaning * float(similarity)
-        found.sort(key=lambda c: (-c.score, c.position, c.order))
+        # "a cough can last some weeks"); the bundled sentences' vectors ship, so this is a lookup for them.
+        vectors = embed([question.text] + [c.text for c in found])
+        similarity = vectors[1:] @ vectors[0]
+        table[:, INDEX["similarity"]] = similarity
+        table[:, INDEX["similarity_gap"]] = similarity - similarity.max()
+        table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
+    for candidate, row, probability in zip(found, table, ranker.probability(table), strict=True):
+        candidate.score = float(probability)
+        candidate.features = row
+    found.sort(key=lambda c: (-c.score, c.position, c.order))
     return found
 
 
@@ -217,9 +226,9 @@ def decide(
     threshold: float = 0.40,
     min_coverage: float = 0.5,
     lexical_coverage: float = 0.75,
-    weights: Weights = Weights(),
     expand: Callable[[list[Hit]], list[Hit]] | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
+    ranker: RankerModel | None = None,
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences."""
     if not hits:
@@ -236,7 +245,7 @@ def decide(
     kept = on_topic(topic_weights, hits)
     if expand:
         kept = expand(kept)
-    ranked = candidates(question, kept, persona, weights, weigh, embed)
+    ranked = candidates(question, kept, persona, ranker or shipped_ranker(), weigh, embed)
     if not ranked:
         return Evidence("decline", kept, uncovered=missing, coverage=share)
     technical_only = False

@@ -25,6 +25,7 @@ from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
 from assistant.question import QuestionProfile, profile
+from assistant.ranker import RankerModel
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
 from assistant.triage import Triage
@@ -76,6 +77,7 @@ class Pipeline:
     abstain_threshold: float = 0.40
     log_questions: bool = False
     triage: Triage = field(default_factory=Triage)
+    ranker: RankerModel | None = None  # None: the shipped one
     embed: Callable[[list[str]], np.ndarray] | None = None
     emergency_number: str = safety.DEFAULT_EMERGENCY_NUMBER
     crisis_line: str = safety.DEFAULT_CRISIS_LINE
@@ -161,16 +163,7 @@ class Pipeline:
         # 3. Retrieve, 4. weigh the evidence.
         hits = self.retriever.search(query, k=self.k)
         mark = lap("retrieve", mark)
-        asked = profile(query)
-        evidence = decide(
-            asked,
-            hits,
-            persona,
-            weigh=self.retriever.term_weights,
-            threshold=self.abstain_threshold,
-            expand=lambda kept: self._with_sections(kept, persona),
-            embed=self.embed,
-        )
+        asked, evidence = self.weigh(query, hits, persona)
         mark = lap("evidence", mark)
 
         def abstain() -> Answer:
@@ -232,6 +225,21 @@ class Pipeline:
             not_supported=cited.not_supported,
             dropped_markers=draft.dropped_markers,
         )
+
+    def weigh(self, query: str, hits: list[Hit], persona: Persona) -> tuple[QuestionProfile, Evidence]:
+        """Steps 4 of a turn on its own: how the query is read and what evidence answers it (benchmarks fit on it)."""
+        asked = profile(query)
+        evidence = decide(
+            asked,
+            hits,
+            persona,
+            weigh=self.retriever.term_weights,
+            threshold=self.abstain_threshold,
+            expand=lambda kept: self._with_sections(kept, persona),
+            embed=self.embed,
+            ranker=self.ranker,
+        )
+        return asked, evidence
 
     def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
         """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""

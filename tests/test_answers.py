@@ -15,6 +15,7 @@ import pytest
 
 from assistant.models import Persona, Turn
 from assistant.pipeline import Pipeline
+from assistant.ranker import RankerModel
 from assistant.triage import Triage
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import KnowledgeStore
@@ -23,9 +24,13 @@ from knowledge.text import split_sentences
 DATA = Path(__file__).parent / "data"
 
 
-def _rows(name: str) -> list[dict]:
+# Never tuned on: "test" (session 2) and "fresh" (written blind in session 4, after the ranker's training set).
+HELD_OUT = ("test", "fresh")
+
+
+def _rows(name: str, splits: tuple[str, ...] = HELD_OUT) -> list[dict]:
     rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if r["split"] == "test"]
+    return [r for r in rows if r["split"] in splits]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +46,7 @@ def test_the_key_fact_is_in_the_direct_answer(pipeline: Pipeline) -> None:
         direct = " ".join(s.text for s in pipeline.run(row["question"], persona=persona).direct)
         found[persona.lay].append(all(re.search(k, direct, re.I) for k in row["keyfacts"]))
     clinician, lay = sum(found[False]) / len(found[False]), sum(found[True]) / len(found[True])
-    assert clinician >= 0.70 and lay >= 0.50, (clinician, lay)
+    assert clinician >= 0.85 and lay >= 0.50, (clinician, lay)  # measured 0.90 / 0.54 (docs/benchmarks.md)
 
 
 def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_question(pipeline: Pipeline) -> None:
@@ -57,8 +62,16 @@ def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_questio
                 clarify_total += 1
                 clarified += answer.status == "clarify"
             history.append(Turn(question=turn["question"], answer=answer))
-    assert right / total >= 0.75, right / total
-    assert clarified / clarify_total >= 0.6, clarified / clarify_total
+    assert right / total >= 0.82, right / total  # measured 0.87
+    assert clarified / clarify_total >= 0.5, clarified / clarify_total  # measured 0.60
+
+
+def test_the_shipped_sentence_ranker_was_fitted_on_the_current_training_questions() -> None:
+    """Fails when the training questions or the ranker's signals changed and `--fit` was not run."""
+    train = (Path(__file__).parents[1] / "assistant" / "data" / "answer_train.jsonl").read_text(encoding="utf-8")
+    dev = _rows("answer_keyfacts.jsonl", ("dev",))
+    assert RankerModel.load() is not None, "assistant/data/ranker.json is stale: python benchmarks/answers.py --fit"
+    assert RankerModel.about()["questions"] == len(train.splitlines()) + len(dev)
 
 
 def test_patients_are_not_refused_what_a_physician_is_answered(pipeline: Pipeline) -> None:
