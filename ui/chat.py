@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -88,18 +90,28 @@ def _record_feedback(services: Services, answer: Answer, value: int) -> None:
     st.toast("Thanks, your feedback was recorded.")
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def _cached_stats(_services: Services, services_id: int, state: tuple[int, int, str]) -> dict:  # noqa: ARG001
-    return index_stats(_services.store).model_dump()
+STATS_TTL_SECONDS = 60.0
+_stats_lock = threading.Lock()
+_stats_cache: dict[int, tuple[tuple[int, int, str], float, dict]] = {}
 
 
 def _stats(services: Services) -> dict:
-    """The knowledge base summary, read again when any process changed the index.
+    """The knowledge base summary (process-wide, read only), read again when any process changed the index.
 
     Keyed on the retriever's view of the index (write counter, size and shared stamp, which it asks the
-    store for at most every couple of seconds) rather than on a count asked of Chroma on every run.
+    store for at most every couple of seconds) rather than on a count asked of Chroma on every run, and
+    kept in a plain dict: st.cache_data's key hashing cost more than the lookup it saved.
     """
-    return _cached_stats(services, id(services), services.retriever.index_state())
+    state = services.retriever.index_state()
+    now = time.monotonic()
+    with _stats_lock:
+        cached = _stats_cache.get(id(services))
+    if cached and cached[0] == state and now - cached[1] < STATS_TTL_SECONDS:
+        return cached[2]
+    stats = index_stats(services.store).model_dump()
+    with _stats_lock:
+        _stats_cache[id(services)] = (state, now, stats)
+    return stats
 
 
 def _sidebar(services: Services, transcript: Transcript) -> DeltaGenerator:
@@ -287,7 +299,7 @@ def chat_page() -> None:
     follow_ups = None
     for index, turn in enumerate(transcript.turns):
         with st.chat_message("user"):
-            show_question(turn.question)
+            show_question(turn.question, turn.answer)
         with st.chat_message("assistant"):
             follow_ups = _show_turn(services, turn, index == live, paths)
 

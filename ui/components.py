@@ -50,9 +50,12 @@ def status_badge(status: str, sample: bool = False) -> str:
     return f":{colour}-badge[{label}]"
 
 
-def show_question(question: str) -> None:
-    """The user's own words, as text."""
-    st.markdown(plain_lines(question))
+def show_question(question: str, answer: Answer | None = None) -> None:
+    """The user's own words, as text (escaped once per session when the answer to them is known)."""
+    if answer is not None and answer.question == question:
+        st.markdown(answer_view(answer).question)
+    else:
+        st.markdown(plain_lines(question))
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class AnswerView:
     (answer_view), never shared between sessions.
     """
 
+    question: str  # the question as the user's own words (answer.question is the turn's question)
     notices: tuple[tuple[NoticeKind, str], ...]
     body: str
     not_supported: tuple[str, str] | None  # (expander label, Markdown)
@@ -109,6 +113,7 @@ def build_view(answer: Answer) -> AnswerView:
         )
         references.append(ReferenceView(ref, heading, sources, passages))
     return AnswerView(
+        question=plain_lines(answer.question),
         notices=tuple((n.kind, plain(n.text)) for n in notices),
         body=answer_body_md(answer),
         not_supported=removed,
