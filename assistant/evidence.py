@@ -34,12 +34,13 @@ from knowledge.text import content_terms, statements, tokens
 
 # Passages come from a fixed store and are read on every turn that retrieves them: their sentences and
 # terms are memoised (immutable results), which cut the evidence stage's CPU per turn by about half.
-@functools.lru_cache(maxsize=8192)
+# Bounded so a large imported store costs tens of MB at most (the bundled one fits whole).
+@functools.lru_cache(maxsize=2048)
 def _statements(text: str) -> tuple[str, ...]:
     return tuple(statements(text))
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=8192)
 def _terms(text: str) -> frozenset[str]:
     return frozenset(content_terms(text))
 
@@ -137,7 +138,7 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
     return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[tuple[str, str]]:
     terms = tokens(text)
     return frozenset(zip(terms, terms[1:], strict=False))

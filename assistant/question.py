@@ -187,7 +187,7 @@ class QuestionProfile:
         return self.intents & SPECIFIC
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def qualifiers_of(text: str) -> frozenset[str]:
     """The qualifier groups a text mentions.
 
