@@ -9,6 +9,7 @@ children), so the evidence stage can prefer the sentences that state that fact f
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -186,8 +187,13 @@ class QuestionProfile:
         return self.intents & SPECIFIC
 
 
+@functools.lru_cache(maxsize=8192)
 def qualifiers_of(text: str) -> frozenset[str]:
-    """The qualifier groups a text mentions."""
+    """The qualifier groups a text mentions.
+
+    Memoised: the evidence stage asks it of every sentence of every retrieved passage on every turn, the
+    same few thousand sentences again and again (a sixth of a server's CPU per answer under load).
+    """
     return frozenset(name for name, pattern in QUALIFIER_RE.items() if pattern.search(text))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -348,6 +348,24 @@ class EditorialBoard:
             except ValidationError:
                 log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
         return entries
+
+    def histories(self, article_ids: Iterable[str]) -> dict[str, list[AuditEntry]]:
+        """The audit log of several articles in one query: a chat page cites many, and shows each one's path."""
+        ids = sorted(set(article_ids))
+        found: dict[str, list[AuditEntry]] = {article_id: [] for article_id in ids}
+        if not ids:
+            return found
+        query = "SELECT id, article_id, actor, at, action, from_status, to_status, note FROM audit_log"
+        rows = self.db.query(f"{query} WHERE article_id IN ({', '.join('?' * len(ids))}) ORDER BY id", ids)
+        keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
+        for row in rows:
+            try:
+                entry = AuditEntry.model_validate(dict(zip(keys, row, strict=True)))
+            except ValidationError:
+                log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
+                continue
+            found[entry.article_id].append(entry)
+        return found
 
     # ---- deciding ------------------------------------------------------------------------------------
 

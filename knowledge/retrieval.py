@@ -88,6 +88,14 @@ class HybridRetriever:
             self._checked = (self.store.version, now, self.store.count(), self.store.stamp())
         return self._checked
 
+    def index_state(self) -> tuple[int, int, str]:
+        """(this process's write counter, chunk count, shared stamp): changes when any process writes.
+
+        As cheap as _look: the chat page keys its knowledge-base summary on it on every script run.
+        """
+        version, _, count, stamp = self._look()
+        return version, count, stamp
+
     def _store_count(self) -> int:
         return self._look()[2]
 

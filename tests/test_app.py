@@ -35,6 +35,33 @@ def app(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest.Monke
     return at
 
 
+def visible(at: AppTest) -> list[str]:
+    """What the page shows, in order: each element's kind and content, without empty placeholders and
+    the containers they sit in (which lay nothing out), and without per-run ids (download URLs)."""
+    shown: list[str] = []
+
+    def walk(node: object) -> None:
+        children = getattr(node, "children", None)
+        kind = getattr(node, "type", "")
+        if children:
+            if kind not in ("vertical", "flex_container", "container"):
+                label = getattr(getattr(node, "proto", None), "label", "")
+                shown.append(f"{kind} {label}".strip())
+            for index in sorted(children):
+                walk(children[index])
+            return
+        proto = getattr(node, "proto", None)
+        if kind == "empty" or proto is None:
+            return
+        if kind == "download_button":
+            shown.append(f"download_button {proto.label}")
+        else:
+            shown.append(f"{kind} " + " ".join(str(proto).split()))
+
+    walk(at._tree)
+    return shown
+
+
 def assistant_text(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
 
@@ -58,6 +85,38 @@ def fresh_app(bundled_store: KnowledgeStore, tmp_path: Path, monkeypatch: pytest
     at.run()
     assert not at.exception
     return at
+
+
+def test_each_browser_session_has_its_own_page_objects(app: AppTest, fresh_app: AppTest) -> None:
+    """st.navigation flips a flag on the page object it runs: one object shared by sessions raced."""
+    mine, theirs = app.session_state["_app_pages"], fresh_app.session_state["_app_pages"]
+    assert set(mine) == set(theirs) == {"chat", "review", "policy"}
+    assert all(mine[name] is not theirs[name] for name in mine)
+
+
+def test_review_paths_are_read_once_per_page_and_never_for_sample_articles() -> None:
+    """One audit-log query per script run for every cited article; an article cited later is looked up then."""
+    from types import SimpleNamespace
+
+    from ui.chat import ReviewPaths
+
+    asked: list[list[str]] = []
+
+    class Board:
+        def histories(self, ids: object) -> dict[str, list[str]]:
+            wanted = sorted(set(ids))  # type: ignore[call-overload]
+            asked.append(wanted)
+            return {i: [f"step of {i}"] for i in wanted}
+
+    def turn(*refs: tuple[str, bool]) -> SimpleNamespace:
+        references = [SimpleNamespace(article_id=a, sample=s) for a, s in refs]
+        return SimpleNamespace(answer=SimpleNamespace(references=references))
+
+    turns = [turn(("afib", False), ("gnet", True)), turn(("afib", False), ("gout", False))]
+    paths = ReviewPaths(SimpleNamespace(board=Board()), turns)  # type: ignore[arg-type]
+    assert asked == [["afib", "gout"]]
+    assert paths("gout") == ["step of gout"] and asked == [["afib", "gout"]]
+    assert paths("copd") == ["step of copd"] and asked[-1] == ["copd"]
 
 
 def test_the_first_screen_asks_who_you_are_before_answering(fresh_app: AppTest) -> None:
@@ -100,6 +159,24 @@ def test_example_and_follow_up_buttons_ask_their_question(app: AppTest) -> None:
     follow.click().run()
     assert len(transcript.turns) == 2 and transcript.turns[1].question == follow.label
     assert transcript.turns[1].answer.references[0].article_id == "gnet"
+
+
+def test_a_turn_is_shown_in_its_own_run_exactly_as_the_next_run_shows_it(app: AppTest) -> None:
+    """The answer is drawn in the run that makes it (no second run of the page): the first screen goes,
+    the exports appear, and only the newest answer keeps follow-up buttons, as after a plain rerun."""
+    app.button(key="example-0").click().run()
+    shown = visible(app)
+    assert any(line.startswith("download_button") for line in shown)
+    app.run()
+    assert visible(app) == shown
+    first = app.session_state.transcript.turns[0].answer.id
+    next(b for b in app.button if b.key and b.key.startswith("follow-")).click().run()
+    shown = visible(app)
+    second = app.session_state.transcript.turns[1].answer.id
+    follow_ups = {b.key.rsplit("-", 1)[0] for b in app.button if b.key and b.key.startswith("follow-")}
+    assert follow_ups == {f"follow-{second}"} and first != second
+    app.run()
+    assert visible(app) == shown
 
 
 def test_a_follow_up_understands_what_came_before(app: AppTest) -> None:

@@ -93,6 +93,15 @@ def test_the_audit_log_is_append_only(board: EditorialBoard) -> None:
     assert [h.actor for h in board.history()] == ["Dr Ada"]
 
 
+def test_several_articles_audit_logs_in_one_query_match_each_ones_history(board: EditorialBoard) -> None:
+    board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
+    board.decide("zentoria", Action.APPROVE, "Dr Grace", ReviewStatus.UNDER_REVIEW)
+    paths = board.histories(["zentoria", "never-reviewed", "zentoria"])
+    assert paths == {"zentoria": board.history("zentoria"), "never-reviewed": []}
+    assert [h.actor for h in paths["zentoria"]] == ["Dr Ada", "Dr Grace"]
+    assert board.histories([]) == {}
+
+
 def test_two_reviewers_at_once_cannot_corrupt_state_or_log(board: EditorialBoard) -> None:
     board.decide("zentoria", Action.START_REVIEW, "Dr Ada", ReviewStatus.SUBMITTED)
     # Separate board objects share nothing but the database file, like two app processes.

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from assistant import safety
 from assistant.errors import report
@@ -14,8 +17,9 @@ from assistant.models import PERSONA_LABELS, Answer, Feedback, Persona, Transcri
 from assistant.pipeline import utc_now
 from assistant.render import plain_lines
 from assistant.wiring import Services
+from knowledge.editorial import AuditEntry
 from knowledge.stats import index_stats
-from ui.components import render_answer, show_question
+from ui.components import forget_views, render_answer, show_question
 from ui.pages import policy_entry
 from ui.services import feedback_log, services_or_stop
 
@@ -86,12 +90,35 @@ def _record_feedback(services: Services, answer: Answer, value: int) -> None:
     st.toast("Thanks, your feedback was recorded.")
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def _stats(_services: Services, version: int, count: int) -> dict:  # noqa: ARG001 - cache keys
-    return index_stats(_services.store).model_dump()
+STATS_TTL_SECONDS = 60.0
+_stats_lock = threading.Lock()
+_stats_cache: dict[int, tuple[tuple[int, int, str], float, dict]] = {}
 
 
-def _sidebar(services: Services, transcript: Transcript) -> None:
+def _stats(services: Services) -> dict:
+    """The knowledge base summary (process-wide, read only), read again when any process changed the index.
+
+    Keyed on the retriever's view of the index (write counter, size and shared stamp, which it asks the
+    store for at most every couple of seconds) rather than on a count asked of Chroma on every run, and
+    kept in a plain dict: st.cache_data's key hashing cost more than the lookup it saved.
+    """
+    state = services.retriever.index_state()
+    now = time.monotonic()
+    with _stats_lock:
+        cached = _stats_cache.get(id(services))
+    if cached and cached[0] == state and now - cached[1] < STATS_TTL_SECONDS:
+        return cached[2]
+    stats = index_stats(services.store).model_dump()
+    with _stats_lock:
+        _stats_cache[id(services)] = (state, now, stats)
+    return stats
+
+
+def _sidebar(services: Services, transcript: Transcript) -> DeltaGenerator:
+    """The sidebar; returns the slot where the export buttons go, filled at the end of the run.
+
+    The exports come last so that a turn answered in this run is in them without another script run.
+    """
     with st.sidebar:
         if st.session_state.get("persona_chosen"):
             st.radio(
@@ -106,7 +133,7 @@ def _sidebar(services: Services, transcript: Transcript) -> None:
         st.page_link(policy_entry(), label="Editorial policy: what “Approved” means")
 
         st.subheader("Knowledge base")
-        stats = _stats(services, services.store.version, services.store.count())
+        stats = _stats(services)
         statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(stats["by_status"].items()))
         st.markdown(f"**{stats['articles']} articles** ({statuses})")
         st.caption("Sources: " + ", ".join(f"{s} ({n})" for s, n in sorted(stats["by_source"].items())))
@@ -115,19 +142,26 @@ def _sidebar(services: Services, transcript: Transcript) -> None:
         st.caption(f"Embedding model: {stats['embedding_model']}")
         mode = services.pipeline.mode
         st.markdown(f"**Mode:** {'offline (extractive, no network)' if mode == 'offline' else f'LLM · {mode}'}")
-
-        if transcript.turns:
-            _exports(transcript)
+        return st.container()
 
 
-@st.fragment(run_every="30s")
+def _snapshot(transcript: Transcript) -> Transcript:
+    """The conversation as it stands, for a download built later on another thread.
+
+    Answers never change once made, so the copy shares them; the turns are copied (their feedback
+    can change) and so is the list (turns are added). A deep copy cost more than the rest of the sidebar.
+    """
+    return transcript.model_copy(update={"turns": [turn.model_copy() for turn in transcript.turns]})
+
+
+@st.fragment(run_every=30)
 def _exports(transcript: Transcript) -> None:
     """Built when the button is clicked, so the file's time and name are the download's, not the page's.
 
     The fragment re-runs every half minute only to keep the file names' clock current.
     """
     st.subheader("Export conversation")
-    frozen = transcript.model_copy(deep=True)
+    frozen = _snapshot(transcript)
     stem = export_stem(dt.datetime.now(dt.UTC))
 
     def markdown() -> bytes:
@@ -157,7 +191,7 @@ def _first_screen(services: Services) -> None:
         "guideline evidence first, every statement cited, with the review status and date of what was cited. "
         "If no approved article covers your question, the assistant says so instead of guessing."
     )
-    stats = _stats(services, services.store.version, services.store.count())
+    stats = _stats(services)
     if stats["by_source"].get("bundled"):
         st.warning(
             "The bundled sample articles are **demonstration content**, written for this project and not "
@@ -169,16 +203,52 @@ def _first_screen(services: Services) -> None:
         st.button(example, key=f"example-{number}", on_click=_ask, args=(example,))
 
 
-def _answer(services: Services, question: str, transcript: Transcript) -> None:
-    """Run one turn; in LLM mode the reply streams (as text), then the finished Answer replaces it."""
+class ReviewPaths:
+    """The audit log of the articles a page cites, read in one query per script run.
+
+    One query per cited reference on every run (each opening the database) cost as much CPU as drawing
+    the rest of the page. Sample articles have no review path and are never looked up.
+    """
+
+    def __init__(self, services: Services, turns: list[Turn]) -> None:
+        self.board = services.board
+        self.paths = self.board.histories(
+            r.article_id for turn in turns for r in turn.answer.references if not r.sample
+        )
+
+    def __call__(self, article_id: str) -> list[AuditEntry]:
+        if article_id not in self.paths:  # an article first cited by the answer made in this run
+            self.paths.update(self.board.histories([article_id]))
+        return self.paths[article_id]
+
+
+def _show_turn(services: Services, turn: Turn, live: bool, paths: ReviewPaths) -> DeltaGenerator | None:
+    """One past or new turn as the page shows it; returns the slot of its follow-up buttons, if any."""
+    return render_answer(
+        turn.answer,
+        ask=_ask if live else None,
+        on_feedback=lambda answer, value: _record_feedback(services, answer, value),
+        current_feedback=turn.feedback,
+        review_path=paths,
+        policy=policy_entry(),
+    )
+
+
+def _answer(services: Services, question: str, transcript: Transcript, paths: ReviewPaths) -> bool:
+    """Run one turn and show it in place; in LLM mode the reply streams (as text), then the finished
+    Answer replaces it. Returns whether the turn was answered.
+
+    The answer is drawn in this same script run, as the page's next run would draw it, instead of asking
+    Streamlit for another run of the whole page: that second run was half of a turn's rendering CPU.
+    """
     pipeline = services.pipeline
     with st.chat_message("user"):
         show_question(safety.clip(question))
     with st.chat_message("assistant"):
+        box = st.empty()
         try:
             if pipeline.llm:
                 events = pipeline.events(question, transcript.history(), transcript.persona)
-                box = st.empty()
                 streamed = ""
                 while True:
                     try:
@@ -196,9 +266,12 @@ def _answer(services: Services, question: str, transcript: Transcript) -> None:
                 "The assistant could not answer just now. Your conversation is kept; please try again, "
                 f"and tell the administrator if this keeps happening (error id {error_id})."
             )
-            return
-    transcript.turns.append(Turn(question=answer.question, answer=answer))  # cleaned, and clipped if refused
-    st.rerun()
+            return False
+        turn = Turn(question=answer.question, answer=answer)  # cleaned, and clipped if refused
+        transcript.turns.append(turn)
+        with box.container():
+            _show_turn(services, turn, True, paths)
+    return True
 
 
 def chat_page() -> None:
@@ -206,33 +279,41 @@ def chat_page() -> None:
     services = services_or_stop()
     transcript = _transcript()
     st.session_state.setdefault("persona", transcript.persona)
-    _sidebar(services, transcript)
-
-    if not transcript.turns:
-        _first_screen(services)
-    elif not st.session_state.get("persona_chosen"):
-        st.session_state.persona_chosen = True  # a conversation under way keeps its persona
-    live = len(transcript.turns) - 1
-    for index, turn in enumerate(transcript.turns):
-        with st.chat_message("user"):
-            show_question(turn.question)
-        with st.chat_message("assistant"):
-            render_answer(
-                turn.answer,
-                ask=_ask if index == live else None,
-                on_feedback=lambda answer, value: _record_feedback(services, answer, value),
-                current_feedback=turn.feedback,
-                review_path=services.board.history,
-                policy=policy_entry(),
-            )
-
+    # Pinned to the bottom of the page wherever it is called; read first so the page knows whether a
+    # question is answered in this run.
     typed = st.chat_input("Ask a clinical question", key="question", max_chars=8000)
     if typed is not None:
         st.session_state.pending = typed
+    exports = _sidebar(services, transcript)
+
+    first_screen = None
+    if not transcript.turns:
+        first_screen = st.empty()
+        with first_screen.container():
+            _first_screen(services)
+    elif not st.session_state.get("persona_chosen"):
+        st.session_state.persona_chosen = True  # a conversation under way keeps its persona
+    forget_views(turn.answer.id for turn in transcript.turns)
+    paths = ReviewPaths(services, transcript.turns)
+    live = len(transcript.turns) - 1
+    follow_ups = None
+    for index, turn in enumerate(transcript.turns):
+        with st.chat_message("user"):
+            show_question(turn.question, turn.answer)
+        with st.chat_message("assistant"):
+            follow_ups = _show_turn(services, turn, index == live, paths)
+
     if not st.session_state.get("persona_chosen"):
         if st.session_state.get("pending") is not None:
             st.info("Choose who you are above, and your question will be answered for you.")
         return
     question = st.session_state.pop("pending", None)
-    if question is not None:
-        _answer(services, question, transcript)
+    if question is not None and _answer(services, question, transcript, paths):
+        # What the next run would show: no first screen, and only the newest answer offers follow-ups.
+        if first_screen is not None:
+            first_screen.empty()
+        if follow_ups is not None:
+            follow_ups.empty()
+    if transcript.turns:
+        with exports:
+            _exports(transcript)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import os
 import sys
 import threading
+import time
 
 import streamlit as st
 
-from assistant.config import Settings, SettingsError, load_settings
+from assistant.config import ROOT, Settings, SettingsError, load_settings
 from assistant.errors import report
 from assistant.records import FeedbackLog
 from assistant.wiring import Services, build_index, build_services
@@ -20,6 +23,11 @@ from knowledge.libraries import LibraryConfigError
 log = logging.getLogger(__name__)
 _index_lock = threading.Lock()
 _synced: set[int] = set()
+_settings_lock = threading.Lock()
+_settings: dict[tuple, tuple[Settings, str]] = {}
+# Settings are read again at least this often even when nothing they come from changed, so a setting
+# that stops validating (ARTICLE_DIRS pointing at a folder that went away) still shows as an error.
+SETTINGS_RECHECK_SECONDS = 10.0
 
 
 def settings_key(settings: Settings) -> str:
@@ -73,11 +81,46 @@ def _ensure_index(services: Services) -> None:
         bar.empty()
         services.reconciler = Reconciler(services.board, services.settings.reconcile_seconds).start()
         _synced.add(id(services))
+        # The model, the index and the imported packages live as long as the process: moved out of the
+        # collector's reach, so the collections Python still runs scan only what sessions create.
+        gc.collect()
+        gc.freeze()
+
+
+def _env_file_state() -> tuple[int, int] | None:
+    try:
+        stat = (ROOT / ".env").stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def current_settings() -> tuple[Settings, str]:
+    """The settings and their cache key, read again only when the environment or .env changed.
+
+    Reading them (pydantic-settings, the .env file, resolving the library folders) cost more CPU than
+    anything else in a chat page's script run except the answer itself. Settings come from the process
+    environment and ROOT/.env only, so both are in the key; a bad value raises SettingsError every time.
+    """
+    key = (
+        tuple(sorted(os.environ.items())),
+        _env_file_state(),
+        int(time.monotonic() // SETTINGS_RECHECK_SECONDS),
+    )
+    with _settings_lock:
+        cached = _settings.get(key)
+    if cached is None:
+        settings = load_settings()
+        cached = (settings, settings_key(settings))
+        with _settings_lock:
+            _settings.clear()  # only the current environment is worth keeping
+            _settings[key] = cached
+    return cached
 
 
 def get_services() -> Services:
-    settings = load_settings()
-    services = _services(settings_key(settings), settings)
+    settings, key = current_settings()
+    services = _services(key, settings)
     _ensure_index(services)
     return services
 
