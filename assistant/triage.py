@@ -328,6 +328,13 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"doesn'?t help|no help|every (?:few )?minutes|full breath",
         ),
         (r"stridor|stridul|grunting|ribs (?:\w+ ){0,2}sucking|sucking in|head bobbing|nostrils flaring", r"."),
+        # Asthma getting worse: the reliever needed many times a day or at night needs review today.
+        (
+            r"reliever|inhaler|puffer|salbutamol|ventolin|blue pump",
+            r"(?:\d+|four|five|six|seven|eight|ten|many|several|loads of|lots of) times (?:a|per|each) day|"
+            r"every (?:hour|couple of hours|two hours|2 hours|few hours)|(?:waking|wakes|woke|waking up) "
+            r"(?:\w+ ){0,3}(?:night|coughing|wheez|breathless)|more (?:and more|than usual|often)",
+        ),
     ],
     "unconscious": [
         (r"\bgcs\b", r"\b(?:[3-9]|1[0-2])\b"),
