@@ -184,6 +184,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"soaked (?:\w+ ){0,3}(?:blood|pads?|towels?)",
         r"(?:deep|big|bad) (?:cut|gash|wound)",
         r"spurting",
+        r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out|sliced (?:open|through|deep)",
         r"bleeding",
     ],
     "overdose": [
@@ -233,6 +234,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)",
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
         r"\bunalive\b|\bkms\b",
+        r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
+        r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
+        r"standing on (?:the|a|my) (?:balcony|ledge|edge|bridge|roof|parapet)",
+        r"(?:quickest|fastest|least painful|painless|surest) (?:way|method)s? (?:to|of) (?:die|go|end|kill)",
     ],
     "sepsis": [
         r"lactate (?:of |is |was |now )?(?:[4-9]|1\d)\b|\bnews2? (?:score )?(?:of |is |now )?(?:[7-9]|1\d)\b|"
@@ -371,6 +376,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
     ],
     "suicide": [
+        (  # asking for methods, for oneself
+            r"\bmethods?\b|quickest|fastest|least painful|painless|"
+            r"how many (?:\w+ ){0,3}(?:would|will) (?:it take|be enough)",
+            r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it",
+        ),
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)",
             r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry",
@@ -495,7 +505,50 @@ _CLINICAL_SITUATION = re.compile(
 )
 # "...had a stent years ago and now his chest...": a history does not make the present message a past event.
 _PRESENT = re.compile(
-    r"\bnow (?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|he|she|his|her|my|their|it'?s|its|the)\b"
+    r"\bnow (?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|he|she|his|her|my|their|it'?s|its|the)\b|"
+    r"\b(?:asking|ask) (?:\w+ ){0,2}because (?:my|our|his|her|i|we|he|she)\b|\bthe reason i ask\b|"
+    r"\basking for (?:me|myself)\b|\b(?:honestly |really |actually )?it'?s (?:for|about) me\b"
+)
+# Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
+_ACT_NOW = re.compile(
+    r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|has stopped) breathing|unresponsive|unrousable|"
+    rf"{_CANT} (?:\w+ ){{0,2}}breathe|(?:won'?t|wont|can'?t|cant|cannot) (?:wake|rouse)|"
+    r"(?:lips|face) (?:\w+ )?(?:gone |going |turning |turned )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
+    r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|"
+    r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out|(?:tummy|stomach|belly|abdomen) (?:\S+ ){0,3}rigid|"
+    r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
+    r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
+)
+# The person is real, even if the message mentions an exam ("it's my dad", "for real", "what I've got").
+_REAL = re.compile(
+    r"\b(?:for real|not (?:an? )?(?:exam|vignette|question|hypothetical)|it'?s (?:my|me)\b|(?:describes|sounds like) "
+    r"(?:exactly )?(?:what i|me|my)|my (?:throat|chest|lips|tongue|face|head|heart|arm|leg|belly|tummy|stomach|"
+    r"breathing)\b|(?:my|our) (?:\w+ ){0,2}(?:housemate|flatmate|friend|dad|mum|mom|mother|father|son|daughter|"
+    r"partner|wife|husband|brother|sister|baby|roommate|room mate)(?:'s)? (?:\S+ ){0,3}(?:just|is|has|started|came)|"
+    r"(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)|in front of me|next to me|beside me|with me now|"
+    r"right now|just now|please help|help me|call (?:an )?ambulance)"
+)
+# Words of an ending with intent now: a crisis whatever else the message says.
+_INTENT_NOW = re.compile(
+    r"\b(?:tonight|right now|i'?m ready|im ready|i am ready|had enough|in front of (?:me|them)|i have (?:my|the) "
+    r"(?:pens|pills|tablets|meds|rope|knife)|standing on|thoughts (?:\w+ ){0,2}back|going to do it|"
+    r"it'?s for me|asking for me|for myself)\b"
+)
+# An exam or teaching question: a described patient is on paper.
+_EXAM = re.compile(
+    r"\b(?:mcqs?|sbas?|emqs?|osces?|vignettes?|question bank|qbank|past paper|mock (?:exam|sba|paper|osce|q\w*)|"
+    r"exam q\w*|(?:practice|revision|quiz|test) questions?|quiz|(?:the )?question (?:says|stem|asks)|stem says|"
+    r"case[- ]based learning|teaching case|case study|flashcards?|anki|in the answer|answer key|textbook case)\b"
+)
+# Over and well: a clinician or student telling of something that has resolved.
+_RESOLVED = re.compile(
+    r"\b(?:fine now|well now|ok now|okay now|back to normal|back to (?:her|his)(?: usual)? ?self|"
+    r"(?:her|his) usual self|fully recovered|recovered fully|self[- ]?resolv\w*|"
+    r"resolved (?:fully|completely|on (?:its|their) own)|"
+    r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
+    r"(?:fine|well|normal) (?:today|now|since)|"
+    r"playing (?:normally|happily|fine)|sharp as ever|stable (?:since|now)|settled (?:since|now|overnight)|"
+    r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking)\b"
 )
 _RELATION = re.compile(rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
@@ -803,6 +856,60 @@ def exemplar_hash(texts: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]
 
 
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|in case|what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|someone|somebody|anyone|a|an|"
+    r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
+    r"got|swallows|swallowed|stops|goes|went|becomes|turns))\b"
+)
+
+
+# A student's exam stem: "a 24-year-old woman develops... what is the first drug to give?"
+_STEM = re.compile(
+    r"^(?:(?:question|q|case|scenario)\b:? ?)?(?:a|an) \d{1,3}[- ]?(?:year|yr|month|week|day)s?[- ]?old\b|"
+    r"\b(?:most likely|next (?:best )?step|most appropriate|estimate the|which of the following|what is the "
+    r"(?:most|first|next|best|likely|initial|diagnosis))\b"
+)
+# Writing, teaching and reviewing: documents and courses, not a person in front of the writer.
+_DOCUMENT = re.compile(
+    r"\b(?:journal club|review article|writing (?:a|an|my) (?:review|leaflet|guide|protocol|policy|chapter|paper)|"
+    r"dissertation|undergrad\w*|leaflet|patient information|checklist|educator|ward guide|teaching (?:session|slides|"
+    r"the|parents|staff|students)|how do i teach|incident report\w*|first aid course|information video)\b"
+)
+
+
+def _on_paper(text: str, persona: Persona | None = None) -> bool:
+    """An exam or teaching question about a patient on paper, with no sign that someone real is in it."""
+    stem = persona is Persona.STUDENT and _STEM.search(text)
+    return bool(_EXAM.search(text) or stem) and not _REAL.search(text)
+
+
+def _act_now(text: str, cues: Cues) -> bool:
+    """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
+    if not _ACT_NOW.search(text) or _on_paper(text):
+        return False
+    if cues.past and not (cues.present or cues.acute):
+        return False
+    if _RESOLVED.search(text) and not cues.present:
+        return False
+    situation = cues.first_person or cues.relation or cues.clinical_situation or cues.present
+    hypothetical = _HYPOTHETICAL.search(text) and not cues.present
+    return bool(situation) and not hypothetical
+
+
+def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
+    """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
+
+    A first-person act-now report ("revising for finals but I can't breathe") never reaches here: the
+    floor has fired first. Lay readers keep the model's judgement on resolved episodes (safety first).
+    """
+    if _on_paper(text, persona):
+        return True
+    # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
+    if persona.lay or cues.present or cues.explicit_crisis or cues.acute or cues.clinical_situation:
+        return False
+    return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
+
+
 @dataclass
 class Decision:
     """The triage outcome of one message."""
@@ -834,15 +941,26 @@ class Triage:
         return self.model.probability(model_input(vector, cues, persona, text)), cues
 
     def decide(self, message: str, persona: Persona) -> Decision:
-        """Emergency, crisis, urgent same-day, or none, from the message's own text."""
+        """Emergency, crisis, urgent same-day, or none, from the message's own text.
+
+        Two rule layers sit around the model. Floors: an ending with intent now, or an act-now sign in a
+        person described now, fires whatever the model says, however the message is framed ("can you overdo
+        ventolin? I can't breathe"). Vetoes: an exam question, or a clinician telling of an episode that has
+        resolved, does not fire on the model alone. A floor always wins over a veto.
+        """
         p, cues = self.probability(message, persona)
+        text = normalise(message)
+        categories = list(cues.categories)
+        if "suicide" in cues.categories and _INTENT_NOW.search(text) and not _on_paper(text):
+            return Decision(Level.CRISIS, categories or ["suicide"], p)
+        if _act_now(text, cues):
+            return Decision(Level.EMERGENCY, categories or ["other_urgent"], p)
         if self.model is None or self.embed is None:
             threshold = 0.5
         else:
             threshold = self.model.threshold(persona, bool(cues.categories))
-        if p < threshold:
-            return Decision(Level.NONE, list(cues.categories), p)
-        categories = list(cues.categories)
+        if p < threshold or _vetoed(text, cues, persona):
+            return Decision(Level.NONE, categories, p)
         if cues.explicit_crisis or categories == ["suicide"]:
             level = Level.CRISIS
         elif categories and all(c == "other_urgent" for c in categories):

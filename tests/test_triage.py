@@ -60,11 +60,22 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.122 pooled (goal 0.03, not yet met; fresh4 alone 0.241) and 0.080 for physicians (goal 0.01):
+    # Measured 0.101 pooled (goal 0.03, not yet met; fresh4 alone 0.194) and 0.071 for physicians (goal 0.01):
     # these fail on a regression.
-    assert sum(f for _, f in calm) / len(calm) <= 0.14
+    assert sum(f for _, f in calm) / len(calm) <= 0.12
     physician = [f for row, f in calm if row["persona"] == "physician"]
-    assert sum(physician) / len(physician) <= 0.10
+    assert sum(physician) / len(physician) <= 0.09
+
+
+def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Triage) -> None:
+    """The tuning set of the floors and vetoes (tests/data/triage_hard.jsonl): exam framing, hypotheticals,
+    resolved episodes and reference questions beside real emergencies written in the same styles."""
+    rows = [json.loads(line) for line in (DATA.parent / "triage_hard.jsonl").read_text(encoding="utf-8").splitlines()]
+    fired = [(row, triage.decide(row["text"], Persona(row["persona"])).fires) for row in rows]
+    missed = [row["text"] for row, f in fired if row["label"] != "none" and not f]
+    assert not missed, missed[:5]
+    calm = [f for row, f in fired if row["label"] == "none"]
+    assert sum(calm) / len(calm) <= 0.17  # measured 0.152
 
 
 def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) -> None:
