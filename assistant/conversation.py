@@ -61,7 +61,12 @@ def condense_offline(question: str, history: list[Turn], names_topic: NamesTopic
     topic = set(profile(question).topic)
     previous = last_topic(history)
     if previous is None:
-        return Condensed(question, "own") if topic else Condensed(question, "no_topic")
+        if not topic:
+            return Condensed(question, "no_topic")
+        # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic.
+        if _ANAPHORA.search(question) and names_topic and not names_topic(topic - _qualifier_terms(question)):
+            return Condensed(question, "no_topic")
+        return Condensed(question, "own")
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - _qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own

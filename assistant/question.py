@@ -168,7 +168,9 @@ ASKING_TERMS = content_terms(
     "brother sister uncle aunt auntie friend friends family yo till want wants wanted find found like likely "
     "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
     "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
-    "still ever always soon later now today currently recently already home hospital"
+    "still ever always soon later now today currently recently already home hospital "
+    # judgements and kinds of fact, not subjects: "is it serious?", "what are the diagnostic criteria?"
+    "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic"
 )
 
 
