@@ -58,17 +58,23 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"x-ray|ultrasound|ct|mri|antibod\w*)\b",
     ),
     "monitoring": (
-        r"\b(monitor\w*|follow[- ]?up|how often|check(ed|s)? (again|up)|review|surveillance|recheck)\b",
+        r"\b(monitor\w*|follow[- ]?up|how often|check(ed|s)? (again|up)|review|surveillance|recheck|"
+        r"what (tests|bloods|blood tests|checks|scans) will|(tests|checks) (do|does|will) \w+ need)\b",
         r"\b(monitor\w*|every \d|every (few|three|six|twelve)|check\w*|review\w*|annual\w*|yearly|recheck\w*|"
         r"surveillance|follow-up)\b",
     ),
     "lifestyle": (
-        r"\b(lifestyle|diet|eat|eating|food|exercise|alcohol|drink|weight|smok\w*|activity|sleep)\b",
-        r"\b(diet|eat\w*|food|exercise|alcohol|weight|smok\w*|activity|active|sleep|salt|walk\w*)\b",
+        r"\b(lifestyle|diet|eat|eating|foods?|exercise|alcohol|drink|weight|smok\w*|activity|sleep|cut down|"
+        r"without (tablets|pills|medicines?|drugs)|naturally|at home|keep \w+ \w+ strong|stop it coming back)\b",
+        r"\b(diet|eat\w*|food|exercise|alcohol|weight|smok\w*|activity|active|sleep|salt|walk\w*|cut down|"
+        r"avoid|limit\w*|lose|healthy|move more|drink less)\b",
     ),
     "prognosis": (
-        r"\b(prognos\w*|outlook|surviv\w*|life expectancy|cur(e|ed|able)|go away|recover\w*|chance)\b",
-        r"\b(surviv\w*|prognos\w*|\d+%|per ?cent|recurr\w*|outlook|cur\w*|recover\w*|mortality)\b",
+        r"\b(prognos\w*|outlook|surviv\w*|life expectancy|cur(e|ed|able)|go away|recover\w*|chance|"
+        r"(go|get|be) back to normal|get better|how long (till|until|before) \w+ (is |are |feels? )?better|"
+        r"end up (on|with|in))\b",
+        r"\b(surviv\w*|prognos\w*|\d+%|per ?cent|recurr\w*|outlook|cur\w*|recover\w*|mortality|get better|"
+        r"back to normal|well again|most people)\b",
     ),
     "definition": (
         r"^\s*(what (is|are)|what's|whats|define|meaning of|explain)\b(?!.*\b(dose|target|treatment|first|"
@@ -81,12 +87,15 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"\b(contraindicat\w*|avoid\w*|not (be )?(used|recommended|given)|should not|must not|do not)\b",
     ),
     "cause": (
-        r"\b(caus\w*|why (do|does|did)|risk factors?|trigger\w*|what makes)\b",
-        r"\b(caus\w*|due to|risk|because|trigger\w*|result\w* from)\b",
+        r"\b(caus\w*|why (do|does|did|would|is|am|are)|risk factors?|trigger\w*|what makes|catch\w*|spread\w*|"
+        r"passed on|how (do|does|did) (you|people|i|he|she|someone) get)\b",
+        r"\b(caus\w*|due to|risk|because|trigger\w*|result\w* from|shar\w*|spread\w*|passed on|catch\w*|"
+        r"infected)\b",
     ),
     "screening": (r"\b(screen\w*)\b", r"\b(screen\w*|every \d|from age|aged|between the ages)\b"),
     "symptoms": (
-        r"\b(symptoms?|signs?|present\w*|feel like|look like|warning signs)\b",
+        r"\b(symptoms?|signs?|present\w*|feel like|look like|warning signs|look(ing)? out for|watch (out )?for|"
+        r"how (do|would|will|can) (i|we|you) (know|tell)|what to look for)\b",
         r"\b(symptoms?|signs?|present\w*|pain|fever|cough|breath\w*|tired\w*|swell\w*)\b",
     ),
     "timing": (
