@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import os
 import re
 from dataclasses import dataclass
@@ -709,13 +708,13 @@ def read(sentence: str, passages: list[str], context: str = "") -> Reading | Non
 
 _MEASURES = (
     "coverage", "new", "novel", "rare", "critical", "numbers", "claim_numbers", "overclaim", "claim_negations",
-    "unit_negations", "specific", "clause_numbers", "clause_critical", "clause_terms",
+    "unit_negations", "clause_numbers", "clause_critical", "clause_terms",
 )  # fmt: skip
 FEATURE_NAMES = (
     [f"fails_{c}" for c in CHECKS]
     + [f"max_{m}" for m in _MEASURES]
-    + ["min_coverage", "mean_coverage", "clauses", "checked_clauses", "failed_clauses", "rules_reject"]
-    + ["passage_share", "passage_number_share", "log_words", "negations_minus_passage"]
+    + ["min_coverage", "mean_coverage", "failed_clauses", "rules_reject"]
+    + ["passage_share", "passage_number_share", "negations_minus_passage"]
     + ["cos_best_sentence", "cos_min_unit"]
 )
 
@@ -748,9 +747,9 @@ def features(reading: Reading, embeddings: bool = True) -> np.ndarray:
     fails = [1.0 if any(c == name for o in checked for c, _ in o.failures) else 0.0 for name in CHECKS]
     maxima = [max((o.measures[m] for o in checked), default=0.0) for m in _MEASURES]
     coverages = [o.measures["coverage"] for o in checked] or [1.0]
+    # No length feature: short sentences are bad ones more often in the hand-written pairs (a contradiction
+    # is often a short edit), which says nothing about an answer's sentences; with one, the model leaned on it.
     counts = [
-        float(len(reading.outcomes)),
-        float(len(checked)),
         float(sum(bool(o.failures) for o in checked)),
         0.0 if reading.verdict.supported else 1.0,
     ]
@@ -758,11 +757,9 @@ def features(reading: Reading, embeddings: bool = True) -> np.ndarray:
     passage_low = normalise_phrases(" ".join(reading.passages).lower().replace("’", "'"))
     claim_terms, claim_numbers = _light(low)
     passage_terms, passage_numbers = _light(passage_low)
-    claim_words = words(low)
     lexical = [
         len(claim_terms & passage_terms) / max(1, len(claim_terms)),
         len(claim_numbers & passage_numbers) / max(1, len(claim_numbers)) if claim_numbers else 1.0,
-        math.log1p(len(claim_words)),
         float(len(_read(low).negated) - min(len(_read(low).negated), len(_read(passage_low).negated))),
     ]
     if embeddings:
