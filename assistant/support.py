@@ -763,29 +763,29 @@ def features(reading: Reading, embeddings: bool = True) -> np.ndarray:
         float(len(_read(low).negated) - min(len(_read(low).negated), len(_read(passage_low).negated))),
     ]
     if embeddings:
-        texts = _texts_to_embed(reading)
-        vectors = _vectors(texts)
-        mine, n_sentences = vectors[0], len(texts) - 1 - len(checked or [None])
-        cosines = [
-            float((vectors[1 : 1 + n_sentences] @ mine).max()),
-            float((vectors[1 + n_sentences :] @ mine).min()),
-        ]
+        sentences = _passage_sentences(reading)
+        vectors = _vectors([reading.text, *sentences])
+        similarity = vectors[1:] @ vectors[0]
+        # Each clause against the passage sentence(s) its unit lies in: already embedded for any statement
+        # citing that passage, so a statement costs one short embedding.
+        per_unit = [
+            max((float(c) for s, c in zip(sentences, similarity, strict=True) if o.unit in s or s in o.unit),
+                default=float(similarity.max()))
+            for o in checked
+        ]  # fmt: skip
+        cosines = [float(similarity.max()), min(per_unit, default=float(similarity.max()))]
     else:
         cosines = [0.0, 0.0]
     return np.asarray(fails + maxima + [min(coverages), sum(coverages) / len(coverages)] + counts + lexical + cosines)
 
 
-def _texts_to_embed(reading: Reading) -> list[str]:
-    """The sentence, then each passage sentence, then the unit each clause aligned with (short texts only:
-    a whole passage costs more to embed and added nothing out-of-fold)."""
-    sentences = [s for p in reading.passages for s, _ in _sentences(p)] or list(reading.passages)
-    units = [o.unit for o in reading.outcomes if o is not None] or [reading.passages[0]]
-    return [reading.text, *sentences, *units]
+def _passage_sentences(reading: Reading) -> list[str]:
+    return [s for p in reading.passages for s, _ in _sentences(p)] or list(reading.passages)
 
 
 def prime_vectors(readings: list[Reading | None]) -> None:
     """Embed every text many readings need in one batched call (a benchmark or a fit, not a single answer)."""
-    _vectors([t for r in readings if r is not None for t in _texts_to_embed(r)])
+    _vectors([t for r in readings if r is not None for t in [r.text, *_passage_sentences(r)]])
 
 
 @lru_cache(maxsize=1)
