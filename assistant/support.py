@@ -733,6 +733,8 @@ def _embed() -> Embed:
 
 def _vectors(texts: list[str]) -> np.ndarray:
     """Vectors for texts, each embedded once per process: a passage's sentences recur across statements."""
+    if not texts:
+        return np.zeros((0, 0))
     missing = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
     if missing:
         if len(_VECTORS) + len(missing) > _MAX_VECTORS:
