@@ -15,7 +15,8 @@ import pytest
 
 from assistant.models import Persona, Turn
 from assistant.render import answer_body_md, answer_to_markdown
-from assistant.support import check
+from assistant.support import check, shipped_model
+from benchmarks.citations import training_hash
 from knowledge.chunking import chunk_article
 from knowledge.loaders import load_articles
 from knowledge.retrieval import HybridRetriever
@@ -24,7 +25,7 @@ from tests.fake_openai import FakeOpenAI, Reply
 from tests.test_llm_mode import GNET_Q, grounded_reply, make_pipeline, sources_in
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "citation_pairs.jsonl").open()]
-LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.14, 0.28  # measured 0.119 and 0.253 (docs/benchmarks.md), plus a margin
+LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.05, 0.33  # measured 0.030 and 0.310 (docs/benchmarks.md), plus a margin
 ARTICLES = {a.id: a for a in load_articles().articles}
 TITLES = {article_id: a.title for article_id, a in ARTICLES.items()}
 
@@ -150,9 +151,22 @@ CASES = [
 
 @pytest.mark.parametrize(("chunk_id", "sentence", "reason"), CASES)
 def test_the_support_check_reads_what_changes_meaning(chunk_id: str, sentence: str, reason: str) -> None:
-    verdict = check(sentence, [_passage(chunk_id)], TITLES[chunk_id.split("::")[0]])
-    assert verdict.supported == (not reason), verdict
-    assert reason in verdict.reason
+    """The rules read each change of meaning; with the learned layer on, a bad sentence still goes, for the
+    rule's reason. (The layer removes more honest paraphrases than the rules: docs/benchmarks.md.)"""
+    passages, title = [_passage(chunk_id)], TITLES[chunk_id.split("::")[0]]
+    rules = check(sentence, passages, title, model=False)
+    assert rules.supported == (not reason), rules
+    assert reason in rules.reason
+    if reason:
+        verdict = check(sentence, passages, title)
+        assert not verdict.supported and reason in verdict.reason, verdict
+
+
+def test_the_shipped_learned_layer_is_fitted_on_the_current_pairs() -> None:
+    """A stale weights file (pairs added or features changed since the fit) must be refitted, not shipped."""
+    model = shipped_model()
+    assert model is not None, "python benchmarks/citations.py --fit"
+    assert model.trained_on == training_hash(), "python benchmarks/citations.py --fit"
 
 
 def test_each_clause_must_be_supported_on_its_own() -> None:
