@@ -135,7 +135,7 @@ def measure(rows: list[dict], accept, examples: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "train"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2", "train"])
     parser.add_argument("--fit", action="store_true", help="refit the learned layer first (train + dev)")
     parser.add_argument("--rules", action="store_true", help="the rules alone, without the learned layer")
     args = parser.parse_args()
