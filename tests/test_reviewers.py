@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.render import plain
 from knowledge.__main__ import main as knowledge_cli
-from knowledge.db import connect, sqlite_url
+from knowledge.db import Database, connect, sqlite_url
 from knowledge.reviewers import (
     ACCOUNT_FAILURES_BEFORE_LOCK,
     PROCESS_FAILURES_BEFORE_SLOWDOWN,
@@ -54,8 +54,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def reviewers(tmp_path: Path, clock: Clock) -> Reviewers:
-    accounts = Reviewers(connect(sqlite_url(tmp_path / "state.sqlite3")), clock, ProcessThrottle(clock.seconds))
+def reviewers(database: Database, clock: Clock) -> Reviewers:
+    """Accounts on both backends: an SQLite file and a real PostgreSQL schema (conftest's `database`)."""
+    accounts = Reviewers(database, clock, ProcessThrottle(clock.seconds))
     accounts.add("ada", Role.ADMIN, PASSWORD, "test")
     accounts.add("bo", Role.REVIEWER, PASSWORD + " bo", "test")
     return accounts
