@@ -85,6 +85,12 @@ def cmd_import(store: KnowledgeStore, args: argparse.Namespace, settings: Settin
     if not path.exists():
         print(f"error: {path} does not exist; see README 'Importing MedQuAD and PubMedQA'", file=sys.stderr)
         return 2
+    if path.is_dir():  # the dataset's folder: use its data file when it has the usual one
+        data_file = path / {"medquad": "documents.jsonl", "pubmedqa": "ori_pqal.json"}[args.dataset]
+        if not data_file.is_file():
+            print(f"error: {path} is a folder without {data_file.name}; give the dataset file", file=sys.stderr)
+            return 2
+        path = data_file
     review = ImportReview(needs_review=settings.imports_need_review)
     board = open_board(settings, store)
     decisions = board.decisions()

@@ -65,3 +65,12 @@ def test_ingest_search_batch_and_stats(tmp_path: Path) -> None:
     stats = json.loads(run("stats", "--store", store, data=tmp_path).stdout)
     assert stats["by_status"] == {"approved": 1} and stats["embedding_model"].startswith("all-MiniLM-L6-v2")
     assert stats["store"] == store
+
+
+def test_import_from_a_folder_uses_its_data_file_or_says_what_is_missing(tmp_path: Path) -> None:
+    """A dataset folder is a common thing to pass: it is read when it holds the usual file, refused clearly if not."""
+    empty = tmp_path / "medquad"
+    empty.mkdir()
+    refused = run("import", "medquad", str(empty), "--store", str(tmp_path / "store"), "--quiet", data=tmp_path)
+    assert refused.returncode == 2
+    assert "is a folder without documents.jsonl" in refused.stderr and "Traceback" not in refused.stderr
