@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -72,6 +72,8 @@ class Candidate:
     shape: bool
     grade: float
     features: np.ndarray | None = None  # the ranker's signals, kept for fitting and inspection
+    focus: int = 0  # which part of a two-part question it answers
+    defines: bool = False  # reads as a definition ("Gout is a type of arthritis")
 
 
 @dataclass
@@ -215,7 +217,21 @@ def candidates(
             for name, value in values.items():
                 row[INDEX[name]] = float(value)
             rows.append(row)
-            found.append(Candidate(position, order, text, kind, plain, terms, 0.0, relevance, shape, grade))
+            found.append(
+                Candidate(
+                    position,
+                    order,
+                    text,
+                    kind,
+                    plain,
+                    terms,
+                    0.0,
+                    relevance,
+                    shape,
+                    grade,
+                    defines=bool(_DEFINITION.match(text)),
+                )
+            )
     if not found:
         return found
     table = np.vstack(rows)
@@ -270,3 +286,30 @@ def decide(
         plain_relevant = [c for c in ranked if c.plain and c.relevance >= 0.5 * best_relevance]
         technical_only = not plain_relevant and not any(c.grade <= 10 for c in ranked[:3])
     return Evidence("answer", kept, ranked, uncovered=missing, technical_only=technical_only, coverage=share)
+
+
+def merge(parts: list[Evidence]) -> Evidence:
+    """One body of evidence for a question with several foci: passages once each, every part's candidates.
+
+    Positions are renumbered into the merged passage list, and each candidate remembers which part it
+    answers, so the composer can lead with the best sentence for each.
+    """
+    hits: list[Hit] = []
+    index: dict[str, int] = {}
+    found: list[Candidate] = []
+    seen: set[str] = set()
+    for focus, part in enumerate(parts):
+        moved: dict[int, int] = {}
+        for position, hit in enumerate(part.hits, start=1):
+            if hit.chunk_id not in index:
+                hits.append(hit)
+                index[hit.chunk_id] = len(hits)
+            moved[position] = index[hit.chunk_id]
+        for candidate in part.candidates:
+            if candidate.text in seen:
+                continue
+            seen.add(candidate.text)
+            found.append(replace(candidate, position=moved[candidate.position], focus=focus))
+    found.sort(key=lambda c: (-c.score, c.position, c.order))
+    technical = all(p.technical_only for p in parts)
+    return Evidence("answer", hits, found, technical_only=technical, coverage=1.0)

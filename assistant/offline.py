@@ -64,12 +64,20 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     pool = list(ranked)
     if persona.lay:
         pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, c.grade - LAY_GRADE)))
+    # "Gout is a type of arthritis" answers only "what is gout?": a definition never leads another question.
+    defining = [c for c in pool if c.defines and "definition" not in question.intents]
+    if defining and len(defining) < len(pool):
+        pool = [c for c in pool if c not in defining] + defining
     if question.specific:
         shaped = [c for c in pool[:6] if c.shape]
         if shaped:
             pool = shaped + [c for c in pool if c not in shaped]
     first = pool[0]
     chosen = [first]
+    foci = sorted({c.focus for c in ranked})
+    if len(foci) > 1:  # a two-part question: the best sentence for each part, in the order asked
+        leads = [next(c for c in pool if c.focus == focus) for focus in foci]
+        return leads[: max(style.direct, len(leads))]
     for candidate in pool[1:]:
         if len(chosen) >= style.direct:
             break

@@ -20,11 +20,11 @@ from assistant import safety
 from assistant.citations import Draft, finalize
 from assistant.conversation import Condensed, condense_offline, valid_condensed
 from assistant.errors import report
-from assistant.evidence import Evidence, decide
+from assistant.evidence import Evidence, decide, merge
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
-from assistant.question import QuestionProfile, profile
+from assistant.question import QuestionProfile, profile, split_foci
 from assistant.ranker import RankerModel
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
@@ -160,10 +160,15 @@ class Pipeline:
         if condensed.kind == "no_topic":
             notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))
             return reply("clarify", standalone, follow_ups=self._suggestions(question))
-        # 3. Retrieve, 4. weigh the evidence.
-        hits = self.retriever.search(query, k=self.k)
-        mark = lap("retrieve", mark)
-        asked, evidence = self.weigh(query, hits, persona)
+        # 3. Retrieve, 4. weigh the evidence: for each part of a question with two foci.
+        foci = [query] if decision.fires else split_foci(query, self.retriever.library_terms)
+        if len(foci) > 1:
+            hits, asked, evidence = self._weigh_foci(query, foci, persona, notices)
+            mark = lap("retrieve", mark)
+        else:
+            hits = self.retriever.search(query, k=self.k)
+            mark = lap("retrieve", mark)
+            asked, evidence = self.weigh(query, hits, persona)
         mark = lap("evidence", mark)
 
         def abstain() -> Answer:
@@ -240,6 +245,25 @@ class Pipeline:
             ranker=self.ranker,
         )
         return asked, evidence
+
+    def _weigh_foci(
+        self, query: str, foci: list[str], persona: Persona, notices: list[Notice]
+    ) -> tuple[list[Hit], QuestionProfile, Evidence]:
+        """Each part searched and weighed on its own; the parts with evidence merged, the others named."""
+        weighed = []
+        for focus in foci:
+            hits = self.retriever.search(focus, k=self.k)
+            weighed.append((focus, hits, self.weigh(focus, hits, persona)[1]))
+        covered = [evidence for _, _, evidence in weighed if evidence.action == "answer"]
+        missing = [focus for focus, _, evidence in weighed if evidence.action != "answer"]
+        if not covered:
+            return weighed[0][1], profile(query), weighed[0][2]
+        for focus in missing:
+            words = _words_for(focus, sorted(profile(focus).topic))
+            if words:
+                notices.append(Notice(kind=NoticeKind.PARTIAL, text=safety.partial_message(words)))
+        hits = [h for _, found, _ in weighed for h in found]
+        return hits, profile(query), merge(covered)
 
     def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
         """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.text import content_terms
@@ -225,3 +226,30 @@ def profile(question: str) -> QuestionProfile:
         terms=frozenset(terms),
         topic=frozenset(t for t in terms - ASKING_TERMS if not t.isdigit()),
     )
+
+
+# Where a message turns to a second question: "how is gout treated and what about high blood pressure?"
+_SECOND_QUESTION = re.compile(
+    r"\?\s+(?=\w)|;\s*|\s+(?:and also|and|also|plus|as well as)\s+(?=(?:what|how|is|are|does|do|can|should|which|"
+    r"when|why|about|for|any)\b)",
+    re.IGNORECASE,
+)
+
+
+def split_foci(question: str, names_topic: Callable[[set[str]], set[str]]) -> list[str]:
+    """The question's parts when it asks about two library topics, else the question alone.
+
+    Only a second question with a topic of its own counts ("...and how long for?" stays one question), and
+    one part must name a library topic the other does not: "diabetes and kidney disease, which metformin
+    dose?" stays whole; "how is gout treated and what about high blood pressure?" splits, and so does
+    "...and how are warts treated?", so the reply can say which part no approved article covers.
+    """
+    pieces = [p.strip(" ,.;") for p in _SECOND_QUESTION.split(question) if p and p.strip(" ,.;?")]
+    if len(pieces) < 2:
+        return [question]
+    first, rest = set(profile(pieces[0]).topic), set(profile(" ".join(pieces[1:])).topic)
+    if not first or not rest or first <= rest or rest <= first:
+        return [question]
+    if not (names_topic(first) - rest) and not (names_topic(rest) - first):
+        return [question]  # neither part names a library topic of its own
+    return [pieces[0], " ".join(pieces[1:])]

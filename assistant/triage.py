@@ -233,7 +233,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"sleep (?:\w+ ){0,2}(?:forever|for good|and never wake|and not wake)",
         r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)",
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
-        r"\bunalive\b|\bkms\b",
+        r"\bunalive\b|\bkms\b|(?:wasn'?t|weren'?t|wasnt|werent) (?:\w+ )?(?:here|around|alive) (?:anymore|any more)",
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
         r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
         r"standing on (?:the|a|my) (?:balcony|ledge|edge|bridge|roof|parapet)",
@@ -378,8 +378,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     "suicide": [
         (  # asking for methods, for oneself
             r"\bmethods?\b|quickest|fastest|least painful|painless|"
-            r"how many (?:\w+ ){0,3}(?:would|will) (?:it take|be enough)",
-            r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it",
+            r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill)",
+            r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|"
+            r"(?:easier|better) if i",
         ),
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)",
@@ -527,6 +528,13 @@ _REAL = re.compile(
     r"partner|wife|husband|brother|sister|baby|roommate|room mate)(?:'s)? (?:\S+ ){0,3}(?:just|is|has|started|came)|"
     r"(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)|in front of me|next to me|beside me|with me now|"
     r"right now|just now|please help|help me|call (?:an )?ambulance)"
+)
+# Asthma getting worse now: the reliever needed every few hours or at night needs care today.
+_SAME_DAY = re.compile(
+    r"(?:reliever|inhaler|puffer|salbutamol|ventolin|blue pump)(?: \S+){0,12} (?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? "
+    r"hours?|hour|couple of hours|few hours)|(?:\d+|five|six|seven|eight|ten|many|several) times (?:a|per|each) day)|"
+    r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? hours?|couple of hours|few hours))(?: \S+){0,8} "
+    r"(?:reliever|inhaler|puffer|salbutamol|ventolin)"
 )
 # Words of an ending with intent now: a crisis whatever else the message says.
 _INTENT_NOW = re.compile(
@@ -955,6 +963,10 @@ class Triage:
             return Decision(Level.CRISIS, categories or ["suicide"], p)
         if _act_now(text, cues):
             return Decision(Level.EMERGENCY, categories or ["other_urgent"], p)
+        if cues.clinical_situation and len(categories) >= 2 and not _on_paper(text, persona) and not cues.past:
+            return Decision(Level.EMERGENCY, categories, p)  # a patient in front of them with several red flags
+        if persona.lay and _SAME_DAY.search(text) and not _on_paper(text, persona):
+            return Decision(Level.URGENT, categories or ["breathing"], p)
         if self.model is None or self.embed is None:
             threshold = 0.5
         else:

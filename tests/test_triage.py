@@ -18,8 +18,8 @@ from assistant.triage import Level, Triage, TriageModel, exemplar_hash
 DATA = Path(__file__).parent / "data" / "triage.jsonl"
 ROOT = Path(__file__).resolve().parents[1]
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and four fresh splits written later by writers who saw no code or data.
-HELD_OUT = ("test", "fresh", "fresh2", "fresh3", "fresh4")
+# Held out from fitting: "test" (session 2) and five fresh splits written later by writers who saw no code or data.
+HELD_OUT = ("test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def _rows(split: str) -> list[dict]:
@@ -60,9 +60,9 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.101 pooled (goal 0.03, not yet met; fresh4 alone 0.194) and 0.071 for physicians (goal 0.01):
+    # Measured 0.115 pooled (goal 0.03, not yet met; fresh5 alone 0.185) and 0.072 for physicians (goal 0.01):
     # these fail on a regression.
-    assert sum(f for _, f in calm) / len(calm) <= 0.12
+    assert sum(f for _, f in calm) / len(calm) <= 0.13
     physician = [f for row, f in calm if row["persona"] == "physician"]
     assert sum(physician) / len(physician) <= 0.09
 
