@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Persona, Turn
+from assistant.models import NoticeKind, Persona, Turn
 from assistant.pipeline import Pipeline
 from assistant.ranker import RankerModel
 from assistant.triage import Triage
@@ -110,3 +110,22 @@ def test_a_new_condition_in_a_follow_up_starts_a_new_topic(pipeline: Pipeline) -
 )
 def test_abbreviations_never_split_a_sentence(text: str, sentences: int) -> None:
     assert len(split_sentences(text)) == sentences
+
+
+def test_a_question_with_two_foci_is_answered_on_both(pipeline: Pipeline) -> None:
+    answer = pipeline.run("how is gout treated and what about high blood pressure?", persona=Persona.PATIENT)
+    assert answer.status == "answered"
+    cited = [r.article_id for r in answer.references]
+    assert "gout" in cited and "hypertension" in cited, cited
+    assert {s.citations[0] for s in answer.direct} >= {1, 2}  # the direct answer speaks to each part
+
+
+def test_the_part_no_approved_article_covers_is_named(pipeline: Pipeline) -> None:
+    answer = pipeline.run("how is gout treated and how do I get rid of warts?", persona=Persona.PATIENT)
+    assert answer.status == "answered" and answer.references[0].article_id == "gout"
+    assert any(n.kind is NoticeKind.PARTIAL and "warts" in n.text for n in answer.notices), answer.notices
+
+
+def test_a_definition_does_not_lead_the_answer_to_another_question(pipeline: Pipeline) -> None:
+    answer = pipeline.run("how is gout treated", persona=Persona.PATIENT)
+    assert not re.match(r"^gout is (a|the)\b", answer.direct[0].text, re.I), answer.direct[0].text
