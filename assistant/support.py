@@ -720,6 +720,14 @@ FEATURE_NAMES = (
     + ["min_coverage", "mean_coverage", "failed_clauses", "rules_reject"]
     + ["passage_share", "passage_number_share", "negations_minus_passage"]
     + ["cos_best_sentence", "cos_min_unit"]
+    + ["cos_best_window", "cos_min_clause_window", "cos_mean_clause_window", "window_share"]
+    + ["window_specific_share", "prefix_share", "numbers_not_in_passage", "cos_best_window_sentence"]
+    + ["hedges_dropped"]
+)
+# Words that soften a claim; a sentence with fewer of them than the passage words it restates claims more.
+_HEDGE = re.compile(
+    r"\b(may|might|can|could|some|sometimes|often|usually|most|many|about|around|roughly|approximately|"
+    r"consider\w*|reasonable|suggest\w*|likely|rarely|rare|possible|possibly|selected|conditional\w*|weak)\b"
 )
 
 
@@ -782,16 +790,73 @@ def features(reading: Reading, embeddings: bool = True) -> np.ndarray:
         cosines = [float(similarity.max()), min(per_unit, default=float(similarity.max()))]
     else:
         cosines = [0.0, 0.0]
-    return np.asarray(fails + maxima + [min(coverages), sum(coverages) / len(coverages)] + counts + lexical + cosines)
+    return np.asarray(
+        fails + maxima + [min(coverages), sum(coverages) / len(coverages)] + counts + lexical + cosines
+        + _window_features(reading, claim_terms, claim_numbers, embeddings)
+    )  # fmt: skip
+
+
+def _window_features(
+    reading: Reading, claim_terms: frozenset[str], claim_numbers: frozenset[str], embeddings: bool
+) -> list[float]:
+    """The claim against passage windows of one or two sentences, for answers that reword heavily.
+
+    An answer written for a reader merges, reorders and rewords, so it shares few words with any one
+    passage clause: the rules then see a claim the passage "does not say". Here each clause of the claim is
+    compared by MiniLM with its closest window (the weakest clause counts), and the claim's words with the
+    window holding most of them, also by a four-letter prefix ("reduce"/"reduction" ~ "reduc"), so a
+    rewording is told from a claim that adds something. Hedges the closest window has and the claim drops
+    ("may", "about", "consider") mark an overclaim written in plain words.
+    """
+    windows = _passage_windows(reading)
+    sentences = len(_passage_sentences(reading))
+    if embeddings:
+        clauses = _clauses(reading.text) or [reading.text]
+        vectors = _vectors([reading.text, *clauses, *windows])
+        claim, parts, spans = vectors[0], vectors[1 : 1 + len(clauses)], vectors[1 + len(clauses) :]
+        similarity = spans @ claim
+        per_clause = (spans @ parts.T).max(axis=0)
+        closest = windows[int(np.argmax(similarity))]
+        cosines = [float(similarity.max()), float(per_clause.min()), float(per_clause.mean())]
+        cos_sentence = float(similarity[:sentences].max())
+    else:
+        closest, cosines, cos_sentence = windows[0], [0.0, 0.0, 0.0], 0.0
+    specific = _specific(claim_terms)
+    share = specific_share = 0.0
+    passage_terms: set[str] = set()
+    passage_numbers: set[str] = set()
+    for window in windows:
+        terms, numbers = _light(window)
+        passage_terms |= terms
+        passage_numbers |= numbers
+        share = max(share, (len(claim_terms & terms) + len(claim_numbers & numbers))
+                    / max(1, len(claim_terms) + len(claim_numbers)))  # fmt: skip
+        specific_share = max(specific_share, len(specific & terms) / max(1, len(specific)))
+    prefixes = {t[:4] for t in passage_terms}
+    prefix_share = sum(t in passage_terms or t[:4] in prefixes for t in claim_terms) / max(1, len(claim_terms))
+    dropped = max(0, len(_HEDGE.findall(closest.lower())) - len(_HEDGE.findall(reading.text.lower())))
+    return [
+        *cosines, share, specific_share, prefix_share,
+        float(len(claim_numbers - passage_numbers)), cos_sentence, float(dropped),
+    ]  # fmt: skip
 
 
 def _passage_sentences(reading: Reading) -> list[str]:
     return [s for p in reading.passages for s, _ in _sentences(p)] or list(reading.passages)
 
 
+def _passage_windows(reading: Reading) -> list[str]:
+    """Each passage sentence, then each pair of neighbouring sentences (a merged answer sentence)."""
+    sentences = _passage_sentences(reading)
+    return sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+
+
 def prime_vectors(readings: list[Reading | None]) -> None:
     """Embed every text many readings need in one batched call (a benchmark or a fit, not a single answer)."""
-    _vectors([t for r in readings if r is not None for t in [r.text, *_passage_sentences(r)]])
+    _vectors([
+        t for r in readings if r is not None
+        for t in [r.text, *_passage_sentences(r), *(_clauses(r.text) or [r.text]), *_passage_windows(r)]
+    ])  # fmt: skip
 
 
 @lru_cache(maxsize=1)

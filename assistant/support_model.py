@@ -1,14 +1,16 @@
 """The learned layer of the support check: weighs the rule checks' outcomes instead of obeying each one.
 
-The rules in assistant/support.py were written on one labelled split and fit it far better than new
-pairs (docs/benchmarks.md, "Citations"): a single check that misfires on an honest paraphrase removes it,
-and a contradiction no rule names passes. Here every check's outcome is a feature (a failing check is
-evidence, not a veto), together with how much of the claim the passage covers, mismatch counts (also
-against the single passage clause closest to the claim) and the MiniLM cosine between the sentence and the
-passage's closest sentence and aligned units. Hashed words the sentence adds or drops, and MiniLM
-difference vectors, were tried and made the out-of-fold figures worse (too few pairs), so they are not
-used. A logistic regression over them (the triage model's style, assistant/triage.py) gives the
-chance a sentence is NOT supported; the threshold is chosen out-of-fold so that few bad sentences pass.
+The rules in assistant/support.py were written on one labelled split and fit it far better than new pairs
+(docs/benchmarks.md, "Citations"): a single check that misfires on an honest paraphrase removes it, and a
+contradiction no rule names passes. Here every check's outcome is a feature (a failing check is evidence,
+not a veto), together with how much of the claim the passage covers, mismatch counts (also against the
+single passage clause closest to the claim) and the MiniLM cosine between the sentence and the passage's
+closest sentence and aligned units, and (for answers that reword heavily) the cosine of each clause with its
+closest window of one or two passage sentences, the share of the claim's words the best window holds (also
+by word prefix), numbers the passage never states and hedges the claim drops. Hashed words the sentence adds
+or drops, and MiniLM difference vectors, were tried and made the out-of-fold figures worse (too few pairs),
+so they are not used. A logistic regression over them (the triage model's style, assistant/triage.py) gives
+the chance a sentence is NOT supported; the threshold is chosen out-of-fold so that few bad sentences pass.
 Fitted by `python benchmarks/citations.py --fit` on assistant/data/support_train.jsonl plus the dev split;
 weights in assistant/data/support_model.json.
 """

@@ -25,7 +25,7 @@ from tests.fake_openai import FakeOpenAI, Reply
 from tests.test_llm_mode import GNET_Q, grounded_reply, make_pipeline, sources_in
 
 PAIRS = [json.loads(line) for line in (Path(__file__).parent / "data" / "citation_pairs.jsonl").open()]
-LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.05, 0.33  # measured 0.030 and 0.310 (docs/benchmarks.md), plus a margin
+LET_THROUGH_AT_MOST, REMOVED_AT_MOST = 0.05, 0.28  # measured 0.045 and 0.264 (docs/benchmarks.md), plus a margin
 ARTICLES = {a.id: a for a in load_articles().articles}
 TITLES = {article_id: a.title for article_id, a in ARTICLES.items()}
 
