@@ -154,7 +154,8 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the dev split first")
-    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+    splits = ["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+    parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
