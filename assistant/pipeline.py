@@ -232,7 +232,7 @@ class Pipeline:
         )
 
     def weigh(self, query: str, hits: list[Hit], persona: Persona) -> tuple[QuestionProfile, Evidence]:
-        """Steps 4 of a turn on its own: how the query is read and what evidence answers it (benchmarks fit on it)."""
+        """Step 4 on its own: how the query is read and what evidence answers it (the ranker is fitted on it)."""
         asked = profile(query)
         evidence = decide(
             asked,
