@@ -54,6 +54,8 @@ _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )
 _NUMBER = re.compile(r"\d")
+# Candidates embedded for the MiniLM similarity signal, chosen by the other signals first.
+SIMILARITY_HEAD = 24
 _DEFINITION = re.compile(r"^[\w ,()/-]{2,60}\b(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage)\b", re.I)
 
 
@@ -237,9 +239,15 @@ def candidates(
     table = np.vstack(rows)
     if embed is not None:
         # The shipped embedder reads meaning the word signals miss ("how long does the cough hang around" and
-        # "a cough can last some weeks"); the bundled sentences' vectors ship, so this is a lookup for them.
-        vectors = embed([question.text] + [c.text for c in found])
-        similarity = vectors[1:] @ vectors[0]
+        # "a cough can last some weeks"). Only the leading candidates by the other signals are embedded: an
+        # imported library's sentences have no shipped vectors, and embedding all of them cost ~290 ms a turn
+        # at MedQuAD scale. The rest take the lowest similarity measured, so they cannot overtake on it.
+        head = np.argsort(-ranker.logits(table), kind="stable")[:SIMILARITY_HEAD]
+        vectors = embed([question.text] + [found[i].text for i in head])
+        similarity = np.full(len(found), 0.0)
+        measured = vectors[1:] @ vectors[0]
+        similarity[:] = measured.min()
+        similarity[head] = measured
         table[:, INDEX["similarity"]] = similarity
         table[:, INDEX["similarity_gap"]] = similarity - similarity.max()
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
