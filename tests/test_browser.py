@@ -183,6 +183,7 @@ def test_first_start_to_first_answer_at_phone_width(first_start: tuple[str, Path
     prompt.wait_for(timeout=180_000)
     assert prompt.is_visible(), "on a phone the persona question is on the first screen, not in the sidebar"
     patient = page.get_by_role("button", name="A patient", exact=True)
+    patient.wait_for(state="visible", timeout=60_000)  # the buttons can arrive a frame after the question's text
     assert patient.is_visible() and patient.bounding_box()["width"] <= 375
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, "nothing wider than the phone"
     assert patient.bounding_box()["y"] + patient.bounding_box()["height"] <= 812, "on the first screen, no scrolling"
