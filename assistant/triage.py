@@ -40,6 +40,7 @@ class Level(StrEnum):
 # Red flags per category, matched on normalised text (lowercase, apostrophes kept, other punctuation spaced).
 _CANT = r"(?:can ?no?t|can't|cant|cnt|carn't|unable to|could ?n'?t|couldnt|struggling to|struggles to|hard to)"
 _WONT = r"(?:won't|wont|will not|isn't|isnt|is not|not)"
+_RELIEVER = r"reliever|inhaler|puffer|salbutamol|ventolin|blue pump"
 _WHO = (
     r"(?:my|his|her|their|our|the) (?:dad|father|mum|mom|mother|mam|husband|wife|partner|son|daughter|baby|child|"
     r"kid|toddler|boy|girl|brother|sister|grandma|grandpa|granny|grandad|grandfather|grandmother|nan|nana|"
@@ -335,7 +336,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"stridor|stridul|grunting|ribs (?:\w+ ){0,2}sucking|sucking in|head bobbing|nostrils flaring", r"."),
         # Asthma getting worse: the reliever needed many times a day or at night needs review today.
         (
-            r"reliever|inhaler|puffer|salbutamol|ventolin|blue pump",
+            _RELIEVER,
             r"(?:\d+|four|five|six|seven|eight|ten|many|several|loads of|lots of) times (?:a|per|each) day|"
             r"every (?:hour|couple of hours|two hours|2 hours|few hours)|(?:waking|wakes|woke|waking up) "
             r"(?:\w+ ){0,3}(?:night|coughing|wheez|breathless)|more (?:and more|than usual|often)",
@@ -531,10 +532,10 @@ _REAL = re.compile(
 )
 # Asthma getting worse now: the reliever needed every few hours or at night needs care today.
 _SAME_DAY = re.compile(
-    r"(?:reliever|inhaler|puffer|salbutamol|ventolin|blue pump)(?: \S+){0,12} (?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? "
+    rf"(?:{_RELIEVER})(?: \S+){{0,12}} (?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? "
     r"hours?|hour|couple of hours|few hours)|(?:\d+|five|six|seven|eight|ten|many|several) times (?:a|per|each) day)|"
     r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? hours?|couple of hours|few hours))(?: \S+){0,8} "
-    r"(?:reliever|inhaler|puffer|salbutamol|ventolin)"
+    rf"(?:{_RELIEVER})"
 )
 # Words of an ending with intent now: a crisis whatever else the message says.
 _INTENT_NOW = re.compile(
@@ -938,15 +939,16 @@ class Triage:
         self.embed = embed
         self.model = model if model is not None else (TriageModel.load() if embed is not None else None)
 
-    def probability(self, message: str, persona: Persona) -> tuple[float, Cues]:
-        """Chance the message describes someone needing urgent help now, and the rule cues behind it."""
+    def probability(self, message: str, persona: Persona) -> tuple[float, Cues, str]:
+        """Chance the message describes someone needing urgent help now, the rule cues behind it, and the
+        normalised text they were read from (the floors and vetoes read the same text)."""
         text = normalise(message)
         cues = read_cues(text)
         score = rule_score(cues, persona)
         if self.model is None or self.embed is None:
-            return score, cues
+            return score, cues, text
         vector = self.embed([message])[0]
-        return self.model.probability(model_input(vector, cues, persona, text)), cues
+        return self.model.probability(model_input(vector, cues, persona, text)), cues, text
 
     def decide(self, message: str, persona: Persona) -> Decision:
         """Emergency, crisis, urgent same-day, or none, from the message's own text.
@@ -956,11 +958,10 @@ class Triage:
         ventolin? I can't breathe"). Vetoes: an exam question, or a clinician telling of an episode that has
         resolved, does not fire on the model alone. A floor always wins over a veto.
         """
-        p, cues = self.probability(message, persona)
-        text = normalise(message)
+        p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
-        if "suicide" in cues.categories and _INTENT_NOW.search(text) and not _on_paper(text):
-            return Decision(Level.CRISIS, categories or ["suicide"], p)
+        if "suicide" in categories and _INTENT_NOW.search(text) and not _on_paper(text):
+            return Decision(Level.CRISIS, categories, p)
         if _act_now(text, cues):
             return Decision(Level.EMERGENCY, categories or ["other_urgent"], p)
         if cues.clinical_situation and len(categories) >= 2 and not _on_paper(text, persona) and not cues.past:
