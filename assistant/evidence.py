@@ -175,7 +175,8 @@ def candidates(
             relevance = focus_share + 0.5 * topic_share
             off_focus = bool(focus) and focus_share == 0
             bigrams = len(question_bigrams & _bigrams(text))
-            definition_unasked = "definition" not in question.intents and bool(_DEFINITION.match(text))
+            defines = bool(_DEFINITION.match(text))
+            definition_unasked = "definition" not in question.intents and defines
             section_match = bool(section_intents) and section_intent(hit.section) in section_intents
             shapes = [i for i in question.intents if ANSWER_SHAPE[i].search(text)]
             shape = bool(shapes)
@@ -231,7 +232,7 @@ def candidates(
                     relevance,
                     shape,
                     grade,
-                    defines=bool(_DEFINITION.match(text)),
+                    defines=defines,
                 )
             )
     if not found:
@@ -244,9 +245,8 @@ def candidates(
         # at MedQuAD scale. The rest take the lowest similarity measured, so they cannot overtake on it.
         head = np.argsort(-ranker.logits(table), kind="stable")[:SIMILARITY_HEAD]
         vectors = embed([question.text] + [found[i].text for i in head])
-        similarity = np.full(len(found), 0.0)
         measured = vectors[1:] @ vectors[0]
-        similarity[:] = measured.min()
+        similarity = np.full(len(found), measured.min())
         similarity[head] = measured
         table[:, INDEX["similarity"]] = similarity
         table[:, INDEX["similarity_gap"]] = similarity - similarity.max()

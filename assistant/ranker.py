@@ -18,28 +18,13 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.question import ANSWER_INTENTS
+
 MODEL_PATH = Path(__file__).parent / "data" / "ranker.json"
 
-# Intents whose answer has a recognisable shape; each gets its own weight when asked and present.
-SHAPED_INTENTS = (
-    "dose",
-    "duration",
-    "threshold",
-    "first_line",
-    "staging",
-    "side_effects",
-    "diagnosis",
-    "monitoring",
-    "lifestyle",
-    "prognosis",
-    "definition",
-    "contraindication",
-    "cause",
-    "screening",
-    "symptoms",
-    "timing",
-    "treatment",
-)
+# Intents whose answer has a recognisable shape (assistant/question.py); each gets its own weight when asked
+# and present. A new intent there changes the signals, and the shipped model then reads as stale.
+SHAPED_INTENTS = tuple(ANSWER_INTENTS)
 FEATURES = (
     "prior",
     "topic_share",
