@@ -333,13 +333,10 @@ class EditorialBoard:
             sections=[Section(title=t, text="\n\n".join(texts), ref="") for t, texts in sections.items()],
         )
 
-    def history(self, article_id: str | None = None) -> list[AuditEntry]:
+    def _audit_entries(self, where: str = "", params: Sequence = ()) -> list[AuditEntry]:
+        """Audit log rows in order; a row that cannot be read is logged and left out, never a traceback."""
         query = "SELECT id, article_id, actor, at, action, from_status, to_status, note FROM audit_log"
-        params: tuple = ()
-        if article_id:
-            query += " WHERE article_id = ?"
-            params = (article_id,)
-        rows = self.db.query(query + " ORDER BY id", params)
+        rows = self.db.query(f"{query}{where} ORDER BY id", tuple(params))
         keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
         entries = []
         for row in rows:
@@ -349,22 +346,16 @@ class EditorialBoard:
                 log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
         return entries
 
+    def history(self, article_id: str | None = None) -> list[AuditEntry]:
+        return self._audit_entries(" WHERE article_id = ?", (article_id,)) if article_id else self._audit_entries()
+
     def histories(self, article_ids: Iterable[str]) -> dict[str, list[AuditEntry]]:
         """The audit log of several articles in one query: a chat page cites many, and shows each one's path."""
         ids = sorted(set(article_ids))
         found: dict[str, list[AuditEntry]] = {article_id: [] for article_id in ids}
-        if not ids:
-            return found
-        query = "SELECT id, article_id, actor, at, action, from_status, to_status, note FROM audit_log"
-        rows = self.db.query(f"{query} WHERE article_id IN ({', '.join('?' * len(ids))}) ORDER BY id", ids)
-        keys = ("id", "article_id", "actor", "at", "action", "from_status", "to_status", "note")
-        for row in rows:
-            try:
-                entry = AuditEntry.model_validate(dict(zip(keys, row, strict=True)))
-            except ValidationError:
-                log.warning("editorial database: audit log row %s cannot be read and is not shown", row[0])
-                continue
-            found[entry.article_id].append(entry)
+        if ids:
+            for entry in self._audit_entries(f" WHERE article_id IN ({', '.join('?' * len(ids))})", ids):
+                found[entry.article_id].append(entry)
         return found
 
     # ---- deciding ------------------------------------------------------------------------------------
