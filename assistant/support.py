@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.question import QUALIFIER_RE
-from assistant.support_model import Embed, SupportModel
+from assistant.support_model import SupportModel
 from assistant.vocabulary import (
     CONTRASTS,
     DRUG_CLASSES,
@@ -39,8 +39,9 @@ from assistant.vocabulary import (
     find_names,
     normalise_phrases,
 )
-from knowledge.embeddings import TOKENIZER_PATH, shared_embedder
+from knowledge.embeddings import TOKENIZER_PATH
 from knowledge.text import NEGATIONS, STOPWORDS, _stem, split_sentences, words
+from knowledge.vectors import cached_embedder
 
 MAX_NEW = 2  # specific words a clause may add that the passage never uses (a synonym the table misses)
 MAX_ELSEWHERE = 5  # specific words a clause takes from elsewhere in the passage than its aligned unit
@@ -731,28 +732,13 @@ _HEDGE = re.compile(
 )
 
 
-_EMBED: list[Embed] = []
-_VECTORS: dict[str, np.ndarray] = {}
-_MAX_VECTORS = 8192
-
-
-def _embed() -> Embed:
-    """The shipped MiniLM embedder (offline), opened once on first use."""
-    if not _EMBED:
-        _EMBED.append(shared_embedder().embed)
-    return _EMBED[0]
-
-
 def _vectors(texts: list[str]) -> np.ndarray:
-    """Vectors for texts, each embedded once per process: a passage's sentences recur across statements."""
+    """Vectors for texts through the project's cached embedder (knowledge/vectors.py): bundled passage
+    sentences ship, and the rest are embedded once per process, so a passage's sentences recurring across
+    statements cost nothing after the first."""
     if not texts:
         return np.zeros((0, 0))
-    missing = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
-    if missing:
-        if len(_VECTORS) + len(missing) > _MAX_VECTORS:
-            _VECTORS.clear()
-        _VECTORS.update(zip(missing, _embed()(missing), strict=True))
-    return np.stack([_VECTORS[t] for t in texts])
+    return cached_embedder().embed(list(texts))
 
 
 def features(reading: Reading, embeddings: bool = True) -> np.ndarray:
