@@ -160,14 +160,17 @@ TRAIN = ROOT / "assistant" / "data" / "answer_train.jsonl"
 
 def ranker_rows(pipeline: Pipeline, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per question: every candidate sentence's signals, and whether it states one of the question's key facts."""
-    probe = RankerModel(np.zeros(len(FEATURES)), 0.0)  # any model makes the evidence stage record the signals
+    # The evidence stage records every candidate's signals. The ranker in use also picks which candidates get
+    # the MiniLM similarity (SIMILARITY_HEAD), so rows are read with the shipped one, as at answer time; a
+    # zero model (passage order) only when none fits the current signals.
+    probe = pipeline.ranker or RankerModel.load() or RankerModel(np.zeros(len(FEATURES)), 0.0)
     saved, pipeline.ranker = pipeline.ranker, probe
     groups = []
     for row in rows:
         query = rewrite(row["question"], pipeline.retriever.indexed_terms)
         hits = pipeline.retriever.search(query, k=pipeline.k)
         _, evidence = pipeline.weigh(query, hits, Persona(row["persona"]))
-        found = [c for c in evidence.candidates if c.features is not None]
+        found = evidence.candidates  # each carries its signals (Candidate.features)
         if not found:
             continue
         labels = np.array([any(re.search(p, c.text, re.I) for p in row["keyfacts"]) for c in found], dtype=float)
@@ -193,8 +196,9 @@ def cross_validate(groups: list[tuple[np.ndarray, np.ndarray]], l2: float, folds
     order = np.random.default_rng(7).permutation(len(groups))
     top1 = top3 = 0.0
     for fold in range(folds):
+        held_ids = set(order[fold::folds].tolist())
         held = [groups[i] for i in order[fold::folds]]
-        model = fit_ranker([groups[i] for i in order if i not in set(order[fold::folds])], l2)
+        model = fit_ranker([groups[i] for i in order if i not in held_ids], l2)
         top1 += top_hit(model, held, 1) / folds
         top3 += top_hit(model, held, 3) / folds
     return {"l2": l2, "top1": round(top1, 3), "top3": round(top3, 3)}
