@@ -123,7 +123,6 @@ _TABLE: dict[str, str] = {
     r"liraglutide|dulaglutide": "glp-1 receptor agonist",
     r"alendronate|alendronic acid|risedronate": "bisphosphonate",
     r"diazepam|lorazepam|midazolam": "benzodiazepine",
-    r"prednisone": "prednisolone",
     r"cetirizine|loratadine|fexofenadine": "antihistamine",
     # lay words -> the article's words
     r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant",
@@ -142,7 +141,6 @@ _TABLE: dict[str, str] = {
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
-    r"thyroid tablets?": "levothyroxine",
 }
 
 
