@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ import numpy as np
 from assistant.models import Persona
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
+_VOCABULARY = Path(__file__).resolve().parents[1] / "knowledge" / "model" / "tokenizer.json"
 
 
 class Level(StrEnum):
@@ -185,7 +187,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"soaked (?:\w+ ){0,3}(?:blood|pads?|towels?)",
         r"(?:deep|big|bad) (?:cut|gash|wound)",
         r"spurting",
-        r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out|sliced (?:open|through|deep)",
+        r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out",
+        r"sliced (?:open|through|deep)",
         r"bleeding",
     ],
     "overdose": [
@@ -198,7 +201,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:drank|drunk|swallowed|ate) (?:\w+ ){0,4}(?:bleach|antifreeze|cleaner|detergent|perfume|"
         r"alcohol gel|hand sanitiser|hand sanitizer|e-liquid|vape juice|oil|paraffin)",
         r"overdos",
-        r"\bod\b|\bod'?d\b|\bo\.d\b",
+        r"\bod\b|\bod'd\b|\bo\.d\b",
         r"(?:took|taken|swallowed|ate|eaten|drank|drunk|downed|necked) (?:\w+ ){0,5}"
         r"(?:pills|tablets|tabs|capsules|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|"
         r"aspirin|iron|sleeping|antidepressants|opioids?|oxy|fentanyl|heroin|methadone|insulin|batter|magnet|bleach|"
@@ -217,7 +220,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
         r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
         r"(?:go|die|leave)",
-        r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self|me)",
+        r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self)|(?:want|wish|wanna|please|someone|somebody|"
+        r"could just) (?:\w+ ){0,3}kill me",
         r"(?:end|ending|ended|finish|take|taking) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|"
         r"my own life|things|everything|it)\b",
         r"(?:want|wanna|wants|wanted|wish|wishes) (?:\w+ ){0,3}(?:die|dead|to not exist|to disappear|gone for good)",
@@ -226,7 +230,14 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
         r"anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
+        r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
+        r"(?:don'?t|dont|do not|can'?t|cant) see (?:the |any )?point(?: (?:anymore|any more|in (?:living|anything|life|"
+        r"going on|carrying on|being here))|$)",
         r"self[- ]?harm",
+        r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
+        r"drown|shoot|stab|"
+        r"gas|overdose) myself(?! with (?:my |the |some )?(?:insulin|b12|ozempic|wegovy|mounjaro|saxenda|enoxaparin|"
+        r"heparin|clexane|methotrexate|humira|adalimumab|epipen|adrenaline|testosterone|hcg|fertility))",
         r"(?:cut|cutting|burn|burning|hurt|hurting|harm|harming) (?:my|him|her|them)(?:self|selves)",
         r"hang (?:my|him|her)self|hanging myself|jump (?:off|from|in front)",
         r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
@@ -273,7 +284,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"not kicking|stopped kicking|quiet|less active)",
         r"(?:reduced|fewer|less|no) (?:fetal |foetal |baby )?(?:movements|kicks)",
         r"waters (?:\w+ ){0,2}(?:broke|broken|gone|went|leaking)",
-        r"ectopic",
+        r"ectopic(?!s\b| beats?\b| heart ?beats?\b)",
         r"miscarr",
         r"placent",
         r"pre[- ]?eclamp|eclamp",
@@ -310,6 +321,12 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"sudden|all of a sudden|came on|out of nowhere|just now|this morning|an hour ago|minutes ago",
             r"confus|vision|can'?t see|speech|speak|talk|walk straight|balance|spinning|numb|weak|worst headache|"
             r"bumping|dropp|slur|droop|face",
+        ),
+        (  # clumsy and muddled out of the blue: missing the cup, dropping the fork
+            r"muddled|confus|not making sense|talking rubbish|jumbled",
+            r"(?:missing|misses|miss|knocking over|knocked over|can'?t (?:hold|grip|pick up)) (?:the |his |her |"
+            r"a |my )?"
+            r"(?:cup|glass|mug|spoon|fork|pen|phone|handle)",
         ),
         (
             r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head|head injury",
@@ -384,7 +401,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:easier|better) if i",
         ),
         (  # pills shown or counted out, with words of an ending
-            r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)",
+            r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)|"
+            r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)",
             r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry",
         ),
         (
@@ -435,6 +453,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "other_urgent": [
+        (  # a person with diabetes, drowsy or breathing deeply: ketoacidosis until shown otherwise
+            r"type ?1|\bt1d?\b|diabetic|diabetes|insulin",
+            r"drowsy|breathing (?:is )?(?:\w+ )?(?:deep|fast|heavy|sighing|weird)|deep breath\w*|kussmaul|fruity|"
+            r"pear drops|confus\w*",
+        ),
         (r"\bear\b", r"swollen|lump|sticking out|behind"),
         (r"\beye", r"painful|pain|red|blurry|blurred|vision|chemical|splash"),
         (r"calf|leg", r"swollen|tender|hot|red|after (?:a |his |her |my )?(?:long )?flight"),
@@ -467,7 +490,8 @@ _WEAK = {"bleeding", "seizure", "breathing", "other_urgent"}
 # Happening now, to someone: the situation cues.
 _NOW = re.compile(
     r"\b(?:right now|now|just|currently|at the moment|atm|this (?:morning|evening|afternoon)|tonight|today|"
-    r"for the (?:last|past) (?:\w+ ){0,2}(?:minutes?|mins?|hours?|hrs?)|since (?:this|an hour|lunch|breakfast|dinner|"
+    r"for (?:the )?(?:last|past) (?:\w+ ){0,2}(?:minutes?|mins?|hours?|hrs?)|since (?:this|an hour|"
+    r"lunch|breakfast|dinner|"
     r"\d)|(?:\d+|a few|few|ten|twenty|thirty|an?) (?:minutes?|mins?|hours?|hrs?) ago|keeps?|still|suddenly|"
     r"all of a sudden|out of nowhere|started|starting|getting worse|worse|happening|is having|are having|"
     r"having a|i'?m having|im having|i think i'?m|im|i'm|i am|i feel|i've|ive|i have|i took|i just|"
@@ -498,12 +522,30 @@ _CLINICAL_SITUATION = re.compile(
     r"(?:in|on) (?:the )?(?:\w+ )?(?:bay|bed|room|ward|recovery|resus|cubicle|ed|a&e|theatre|icu|clinic|unit|"
     r"department|waiting room|surgery)\b|\bc/o\b|\bfound (?:with|in|on)|"
     r"\b(?:bp|blood pressure|pulse|sats|spo2) (?:\w+ )?(?:unrecordable|undetectable|unreadable)\b|"
-    r"\b(?:bp|hr|rr|sats|spo2|gcs|temp|resp rate|heart rate|pulse)\b (?:is |of |at |now |dropping to |down to )?"
+    r"\b(?:bp|hr|rr|sats|spo2|gcs|temp|resp rate|heart rate|pulse|glucose|ketones|bm|cbg)\b "
+    r"(?:is |of |at |now |dropping to |down to )?"
     r"\d|\bpost[- ]?op\b|\bjust (?:gone|become|collapsed|arrested)|\bin (?:status|resus)\b|\bbed \d|\bbay \d|"
     r"\b\d{1,3} ?(?:m|f|yo|y/o|yrs? old|year old|years old)\b|\bmy patient\b|\bthis patient\b|\bward pt\b|"
     r"\b(?:sbp|bp) (?:of |is |now )?(?:[4-8]\d)\b|\b(?:bp|sbp) ?[4-8]\d ?/|\bhr (?:of |is )?1[2-9]\d\b|"
     r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b|\bpost[- ]?op day \d|\blactate \d|\bmap \d|"
     r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b"
+)
+# The writer says the danger is absent or over ("no fever", "not suicidal", "stopped after ten minutes", "just
+# curious"). A model input only, never a veto: "she's fine now but can't breathe" is still read by the floors.
+_CALM = re.compile(
+    r"\b(?:no (?:\w+ ){0,2}(?:fever|temperature|temp|chest pain|bleeding|headaches?|other symptoms|symptoms|"
+    r"thoughts (?:of|about)|plans? to|dizziness|fainting)|not suicidal|no (?:thoughts|intention|plans?) of|"
+    r"nothing (?:since|else since)|(?:never|not) (?:had one|happened) since|fine since|fine ever since|"
+    r"stopped (?:after|by itself|on its own|with|within)|settled (?:after|by itself|on its own|with|within)|"
+    r"came (?:round|around|to) (?:in|within|straight|quickly|after)|"
+    r"(?:is|was|feels?|felt|seems?|looks?|been) (?:completely |totally |perfectly |absolutely )?(?:fine|well|ok|okay|"
+    r"normal|good)\b(?! (?:until|till|but|then|this|earlier|an hour|a few|at|last night|yesterday|when|"
+    r"before|\d))|feeling (?:fine|ok|okay|well|good)|playing (?:happily|normally)|"
+    r"just (?:curious|wondering|want(?:ed)? to (?:know|understand|check|be prepared|learn))|to be prepared|"
+    r"well in clinic|(?:gp|doctor|nurse|midwife) (?:saw|checked|was happy|said (?:it was|it'?s) fine)|"
+    r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable|"
+    r"normal (?:obs|vitals)|"
+    r"(?:obs|vitals) (?:are |were )?(?:normal|stable|fine))\b"
 )
 # "...had a stent years ago and now his chest...": a history does not make the present message a past event.
 _PRESENT = re.compile(
@@ -516,8 +558,25 @@ _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|has stopped) breathing|unresponsive|unrousable|"
     rf"{_CANT} (?:\w+ ){{0,2}}breathe|(?:won'?t|wont|can'?t|cant|cannot) (?:wake|rouse)|"
     r"(?:lips|face) (?:\w+ )?(?:gone |going |turning |turned )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
-    r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|"
-    r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out|(?:tummy|stomach|belly|abdomen) (?:\S+ ){0,3}rigid|"
+    r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|dusky|"
+    r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)(?: \S+){0,4} (?:[5-9]|\d{2}|five|six|seven|eight|ten|"
+    r"fifteen|twenty) ?(?:min|mins|minutes)\b|(?:still|ongoing) (?:fitting|seizing|convulsing)|"
+    r"ketones (?:of |is |at |are |were |now )?(?:[3-9]|\d{2})\b|breathing (?:is )?(?:deep and fast|fast and deep)|"
+    r"kussmaul|(?:looks?|looking|is|gone|turned|turning) (?:\w+ )?(?:clammy|grey|gray|ashen)|"
+    r"(?:stroke|arrest|crash|trauma|sepsis|peri-?arrest) call|code (?:stroke|blue|red)|stroke alert|met call|"
+    r"pauses? in (?:his|her|their|the|my) breathing|stops? breathing for|"
+    # Someone has already called for help: the emergency is real and happening.
+    r"ambulance(?:'s| is)? (?:is )?(?:on (?:its|the|it'?s) way|coming|called|en route)|"
+    r"(?:called|rang|phoned) (?:an ambulance|999|911|112|000)|while (?:we|i) wait for (?:the|an) ambulance|"
+    r"paramedics? (?:are|is) (?:on (?:the|their) way|coming)|"
+    r"blood (?:\w+ ){0,2}(?:pulsing|pumping|spurting|pouring) out|spurting|"
+    r"(?:tummy|stomach|belly|abdomen) (?:\S+ ){0,3}rigid|"
+    r"(?:sats|saturations?|spo2|oxygen) (?:\w+ ){0,2}(?:dropping|falling|plummeting|crashing)|"
+    r"(?:can|could) (?:barely|hardly) (?:stand|stay awake)\b(?! (?:the|it|him|her|this|that|my|them|being|to|up to))|"
+    r"(?:trach|tracheostomy|tube) (?:\w+ ){0,2}(?:blocked|fell out|came out|dislodged)|"
+    r"(?:\d{2} ?(?:weeks|wks)|pregnant)(?: \S+){0,6} (?:bleeding (?:very |really )?heavily|heavy bleeding)|"
+    r"(?:lips?|tongue|throat|face) (?:\w+ ){0,2}swell\w*(?: \S+){0,6} (?:wheez\w*|breath\w*|cough\w*|voice)|"
+    r"(?:wheez\w*|breath\w*) (?:\S+ ){0,6}(?:lips?|tongue|throat) (?:\w+ ){0,2}swell\w*|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
 )
@@ -528,7 +587,8 @@ _REAL = re.compile(
     r"breathing)\b|(?:my|our) (?:\w+ ){0,2}(?:housemate|flatmate|friend|dad|mum|mom|mother|father|son|daughter|"
     r"partner|wife|husband|brother|sister|baby|roommate|room mate)(?:'s)? (?:\S+ ){0,3}(?:just|is|has|started|came)|"
     r"(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)|in front of me|next to me|beside me|with me now|"
-    r"right now|just now|please help|help me|call (?:an )?ambulance)"
+    r"right now|just now|please help|help me|call (?:an )?ambulance|"
+    r"i can (?:barely|hardly) (?:stand|walk|breathe|talk|move|stay awake|see))"
 )
 # Asthma getting worse now: the reliever needed every few hours or at night needs care today.
 _SAME_DAY = re.compile(
@@ -537,17 +597,30 @@ _SAME_DAY = re.compile(
     r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? hours?|couple of hours|few hours))(?: \S+){0,8} "
     rf"(?:{_RELIEVER})"
 )
+# Same-day care for lay readers whatever the model says: the baby moving less in pregnancy (the maternity unit
+# wants a call now, not at the next appointment), or something stuck in a child's nose or ear.
+_SAME_DAY_SIGNS = re.compile(
+    r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
+    r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
+    r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)|"
+    r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head(?: \S+){0,12} "
+    r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
+    r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
+    r"(?:stuck|can'?t get it out|cant get it out|won'?t come out|wont come out|still in))"
+)
 # Words of an ending with intent now: a crisis whatever else the message says.
 _INTENT_NOW = re.compile(
-    r"\b(?:tonight|right now|i'?m ready|im ready|i am ready|had enough|in front of (?:me|them)|i have (?:my|the) "
+    r"\b(?:tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|in front of (?:me|them)|i have (?:my|the) "
     r"(?:pens|pills|tablets|meds|rope|knife)|standing on|thoughts (?:\w+ ){0,2}back|going to do it|"
-    r"it'?s for me|asking for me|for myself)\b"
+    r"it'?s for me|asking for me|for myself|i'?m done|im done|"
+    r"(?:going to|gonna|about to|planning to) (?:\w+ ){0,3}(?:myself|my life|it all))\b"
 )
 # An exam or teaching question: a described patient is on paper.
 _EXAM = re.compile(
     r"\b(?:mcqs?|sbas?|emqs?|osces?|vignettes?|question bank|qbank|past paper|mock (?:exam|sba|paper|osce|q\w*)|"
     r"exam q\w*|(?:practice|revision|quiz|test) questions?|quiz|(?:the )?question (?:says|stem|asks)|stem says|"
-    r"case[- ]based learning|teaching case|case study|flashcards?|anki|in the answer|answer key|textbook case)\b"
+    r"case[- ]based learning|viva|teaching case|case study|flashcards?|anki|in the answer|answer key|"
+    r"textbook case|^exam (?=\d))"
 )
 # Over and well: a clinician or student telling of something that has resolved.
 _RESOLVED = re.compile(
@@ -556,7 +629,8 @@ _RESOLVED = re.compile(
     r"resolved (?:fully|completely|on (?:its|their) own)|"
     r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
     r"(?:fine|well|normal) (?:today|now|since)|"
-    r"playing (?:normally|happily|fine)|sharp as ever|stable (?:since|now)|settled (?:since|now|overnight)|"
+    r"playing (?:normally|happily|fine)|(?:it|that|this) passed after|went away after|sharp as ever|"
+    r"stable (?:since|now)|settled (?:since|now|overnight)|"
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking)\b"
 )
 _RELATION = re.compile(rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+")
@@ -658,8 +732,22 @@ def _within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Whole words of the shipped embedder's vocabulary: real words are never "corrected" into red flags.
+
+    Without it "coughing" read as "crushing", "beach" as "bleach" and "visiting" as "vomiting"; the
+    vocabulary misses some rarer words, hence the short list beside it.
+    """
+    vocab = json.loads(_VOCABULARY.read_text(encoding="utf-8"))["model"]["vocab"]
+    words = {w for w in vocab if w.isalpha()}
+    return frozenset(words) | frozenset(
+        "drooling drooled fainting chopping sneezing sneezed spurting crusting crusty strobe choked".split()
+    )
+
+
 def _spell(word: str) -> str:
-    if len(word) < 5 or word in _KNOWN:
+    if len(word) < 5 or word in _KNOWN or word in _dictionary():
         return word
     limit = 1 if len(word) < 8 else 2
     for candidate in _KEY_BY_LETTER.get(word[0], []):
@@ -696,6 +784,7 @@ class Cues:
     acute: bool = False
     clinical_situation: bool = False
     present: bool = False
+    calm: bool = False
 
     def features(self, persona: Persona) -> list[float]:
         """The rule layer's view of a message, as inputs to the linear model."""
@@ -716,6 +805,7 @@ class Cues:
             1.0 if self.present else 0.0,
             1.0 if persona.lay else 0.0,
             1.0 if persona is Persona.PHYSICIAN else 0.0,
+            1.0 if self.calm else 0.0,
         ]
 
 
@@ -734,6 +824,7 @@ def read_cues(text: str) -> Cues:
         acute=bool(_ACUTE.search(text)),
         clinical_situation=bool(_CLINICAL_SITUATION.search(text)),
         present=bool(_PRESENT.search(text)),
+        calm=bool(_CALM.search(text)),
     )
 
 
@@ -812,8 +903,14 @@ class TriageModel:
         }
         path.write_text(json.dumps(payload) + "\n", encoding="utf-8")
 
+    @staticmethod
+    def reads_as_lay(persona: Persona) -> bool:
+        """Students share the lay thresholds: at home they describe themselves and their flatmates, and their exam
+        questions are stopped by the vetoes. Nurses and physicians ask about cases, so their bar is higher."""
+        return persona.lay or persona is Persona.STUDENT
+
     def threshold(self, persona: Persona, flagged: bool) -> float:
-        if persona.lay:
+        if self.reads_as_lay(persona):
             return self.threshold_lay if flagged else self.threshold_lay_unflagged
         return self.threshold_clinical if flagged else self.threshold_clinical_unflagged
 
@@ -868,7 +965,8 @@ def exemplar_hash(texts: Sequence[str]) -> str:
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|someone|somebody|anyone|a|an|"
     r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
-    r"got|swallows|swallowed|stops|goes|went|becomes|turns))\b"
+    r"got|swallows|swallowed|stops|goes|went|becomes|turns)|if (?:i|we|you) (?:ever )?(?:find|see|come across|"
+    r"witness))\b"
 )
 
 
@@ -892,17 +990,26 @@ def _on_paper(text: str, persona: Persona | None = None) -> bool:
     return bool(_EXAM.search(text) or stem) and not _REAL.search(text)
 
 
-def _act_now(text: str, cues: Cues) -> bool:
+def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
-    if not _ACT_NOW.search(text) or _on_paper(text):
+    if not _ACT_NOW.search(text) or _on_paper(text, persona):
         return False
     if cues.past and not (cues.present or cues.acute):
         return False
     if _RESOLVED.search(text) and not cues.present:
         return False
-    situation = cues.first_person or cues.relation or cues.clinical_situation or cues.present
+    if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
+        return False  # a leaflet or a teaching session about the sign
+    # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person.
+    situation = cues.first_person or cues.relation or cues.clinical_situation or cues.present or cues.now
     hypothetical = _HYPOTHETICAL.search(text) and not cues.present
     return bool(situation) and not hypothetical
+
+
+def _crisis_now(text: str) -> bool:
+    """Words of an ending with intent now, or asking how much of one's own medicine would be enough."""
+    asks_method, for_self = _TOGETHER["suicide"][0]
+    return bool(_INTENT_NOW.search(text) or (asks_method.search(text) and for_self.search(text)))
 
 
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
@@ -914,7 +1021,11 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if _on_paper(text, persona):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
-    if persona.lay or cues.present or cues.explicit_crisis or cues.acute or cues.clinical_situation:
+    if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
+        return False
+    if cues.calm and persona is not Persona.STUDENT and not {"overdose", "other_urgent"} & set(cues.categories):
+        return True  # "stable in clinic", "normal obs": a clinician's case (not an overdose) that is not urgent now
+    if cues.clinical_situation:
         return False
     return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
 
@@ -960,14 +1071,18 @@ class Triage:
         """
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
-        if "suicide" in categories and _INTENT_NOW.search(text) and not _on_paper(text):
+        if "suicide" in categories and _crisis_now(text) and not _on_paper(text):
             return Decision(Level.CRISIS, categories, p)
-        if _act_now(text, cues):
+        if _act_now(text, cues, persona):
             return Decision(Level.EMERGENCY, categories or ["other_urgent"], p)
-        if cues.clinical_situation and len(categories) >= 2 and not _on_paper(text, persona) and not cues.past:
+        several = cues.clinical_situation and len(categories) >= 2 and not cues.past and not cues.calm
+        happening = cues.acute or cues.present or cues.now or not cues.reference
+        if several and happening and not _on_paper(text, persona):
             return Decision(Level.EMERGENCY, categories, p)  # a patient in front of them with several red flags
         if persona.lay and _SAME_DAY.search(text) and not _on_paper(text, persona):
             return Decision(Level.URGENT, categories or ["breathing"], p)
+        if persona.lay and _SAME_DAY_SIGNS.search(text) and not _on_paper(text, persona):
+            return Decision(Level.URGENT, categories or ["other_urgent"], p)
         if self.model is None or self.embed is None:
             threshold = 0.5
         else:

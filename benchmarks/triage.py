@@ -1,12 +1,12 @@
-"""Triage quality and speed on the labelled set: fit on the dev split, measure on the untouched test split.
+"""Triage quality and speed on the labelled set: fit on the read splits, measure on a held-out one.
 
-    python benchmarks/triage.py --fit        # refit on the exemplars + dev split, then measure on test
+    python benchmarks/triage.py --fit        # refit on the exemplars + read splits + calm hard rows, measure test
     python benchmarks/triage.py              # measure the shipped model on test
     python benchmarks/triage.py --split dev  # look at dev (for rule work; never tune on test)
 
 Sensitivity = share of urgent messages (label emergency, crisis or urgent) that get the notice; false
 alarms = share of non-urgent messages that get it. Latency is one `Triage.decide` call (rules plus one
-embedding) per message, p50 and p95 in milliseconds. The thresholds are chosen on out-of-fold dev
+embedding) per message, p50 and p95 in milliseconds. The thresholds are chosen on out-of-fold training
 probabilities, so the dev figures printed are honest estimates too.
 """
 
@@ -40,12 +40,12 @@ from knowledge.embeddings import shared_embedder  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "triage.jsonl"
 EXEMPLARS = ROOT / "assistant" / "data" / "triage_exemplars.jsonl"
+HARD = ROOT / "tests" / "data" / "triage_hard.jsonl"
 GOALS = {"sensitivity": 0.99, "false_alarm": 0.03, "physician_false_alarm": 0.01}
 
 
 def load(split: str | None = None) -> list[dict]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split is None or r["split"] == split]
+    return [r for r in jsonl(DATA) if split is None or r["split"] == split]
 
 
 def features(rows: list[dict], embed) -> tuple[np.ndarray, list[Cues]]:
@@ -76,17 +76,30 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
     return float(best)
 
 
+# Blind splits that were measured, then read in error analysis (sessions 2 to 4): from session 5 they train.
+READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4")
+HELD_OUT = ("test", "fresh5", "fresh6")
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def training_rows() -> list[dict]:
-    """The training exemplars (written apart from the labelled set) plus the labelled set's dev split."""
-    exemplars = [json.loads(line) for line in EXEMPLARS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return exemplars + load("dev")
+    """The training exemplars, the labelled set's splits already read, and the calm half of the rule-tuning set.
+
+    Only the calm rows of triage_hard.jsonl train: its hard positives stay the rules' test (every one must fire
+    from the floors), and training on them taught the model that exam framing can be an emergency.
+    """
+    hard_calm = [r for r in jsonl(HARD) if r["label"] == "none"]
+    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in READ_SPLITS] + hard_calm
 
 
 def refit(embed) -> TriageModel:
     rows = training_rows()
     x, cues = features(rows, embed)
     y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
-    lay = np.array([Persona(r["persona"]).lay for r in rows])
+    lay = np.array([TriageModel.reads_as_lay(Persona(r["persona"])) for r in rows])
     folds = np.random.default_rng(0).permutation(len(rows)) % 5
     oof = np.zeros(len(rows))
     for k in range(5):
@@ -96,7 +109,7 @@ def refit(embed) -> TriageModel:
     # With a red flag the rules recognise, recall comes first; without one the model alone must be sure.
     thresholds = {
         "threshold_lay": choose_threshold(oof[lay & flagged], y[lay & flagged], 0.08, 0.99),
-        "threshold_clinical": choose_threshold(oof[~lay & flagged], y[~lay & flagged], 0.02, 0.97),
+        "threshold_clinical": choose_threshold(oof[~lay & flagged], y[~lay & flagged], 0.01, 0.95),
         "threshold_lay_unflagged": choose_threshold(oof[lay & ~flagged], y[lay & ~flagged], 0.01, 0.85),
         "threshold_clinical_unflagged": choose_threshold(oof[~lay & ~flagged], y[~lay & ~flagged], 0.005, 0.8),
     }
@@ -154,7 +167,7 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the dev split first")
-    splits = ["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+    splits = [*READ_SPLITS, *HELD_OUT]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")

@@ -14,12 +14,13 @@ import pytest
 
 from assistant.models import Persona
 from assistant.triage import Level, Triage, TriageModel, exemplar_hash
+from benchmarks.triage import training_rows
 
 DATA = Path(__file__).parent / "data" / "triage.jsonl"
-ROOT = Path(__file__).resolve().parents[1]
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and five fresh splits written later by writers who saw no code or data.
-HELD_OUT = ("test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+# Held out from fitting: "test" (session 2) and the two latest blind splits (sessions 4 and 5). The blind splits
+# fresh to fresh4, once measured and read, train the model (benchmarks/triage.py READ_SPLITS).
+HELD_OUT = ("test", "fresh5", "fresh6")
 
 
 def _rows(split: str) -> list[dict]:
@@ -60,11 +61,11 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.115 pooled (goal 0.03, not yet met; fresh5 alone 0.185) and 0.072 for physicians (goal 0.01):
-    # these fail on a regression.
-    assert sum(f for _, f in calm) / len(calm) <= 0.13
+    # Measured 0.022 pooled (goal 0.03) and 0.014 for physicians (goal 0.01, not met: 2 of 139). The first
+    # blind measurement of fresh6 was 0.039 / 0.065 (docs/benchmarks.md); these fail on a regression.
+    assert sum(f for _, f in calm) / len(calm) <= 0.03
     physician = [f for row, f in calm if row["persona"] == "physician"]
-    assert sum(physician) / len(physician) <= 0.09
+    assert sum(physician) / len(physician) <= 0.02
 
 
 def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Triage) -> None:
@@ -75,7 +76,7 @@ def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Tri
     missed = [row["text"] for row, f in fired if row["label"] != "none" and not f]
     assert not missed, missed[:5]
     calm = [f for row, f in fired if row["label"] == "none"]
-    assert sum(calm) / len(calm) <= 0.17  # measured 0.152
+    assert sum(calm) / len(calm) <= 0.06  # measured 0.038 (the calm rows now also train the model)
 
 
 def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) -> None:
@@ -87,9 +88,8 @@ def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) ->
 
 
 def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
-    """Fails when the exemplars or the dev split changed and `python benchmarks/triage.py --fit` was not run."""
+    """Fails when the training rows changed and `python benchmarks/triage.py --fit` was not run."""
     model = TriageModel.load()
     assert model is not None
-    exemplars = (ROOT / "assistant" / "data" / "triage_exemplars.jsonl").read_text(encoding="utf-8").splitlines()
-    texts = [json.loads(line)["text"] for line in exemplars if line.strip()] + [r["text"] for r in _rows("dev")]
-    assert model.trained_on == exemplar_hash(texts)
+    assert model.trained_on == exemplar_hash([r["text"] for r in training_rows()])
+    assert not {r["split"] for r in training_rows() if "split" in r} & set(HELD_OUT)
