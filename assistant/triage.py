@@ -222,8 +222,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:go|die|leave)",
         r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self)|(?:want|wish|wanna|please|someone|somebody|"
         r"could just) (?:\w+ ){0,3}kill me",
-        r"(?:end|ending|ended|finish|take|taking) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|"
-        r"my own life|things|everything|it)\b",
+        # "take" only with a life: "should I take it with food?" is a medicine question.
+        r"(?:end|ending|ended) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|my own life|things|"
+        r"everything|it)\b",
+        r"(?:finish|take|taking|took) (?:\w+ ){0,2}(?:my life|his life|her life|their life|my own life)\b|"
+        r"finish (?:\w+ ){0,2}it all\b",
         r"(?:want|wanna|wants|wanted|wish|wishes) (?:\w+ ){0,3}(?:die|dead|to not exist|to disappear|gone for good)",
         rf"\bi (?:\w+ ){{0,2}}{_WONT} (?:\w+ ){{0,3}}(?:be alive|be here|live|wake up|exist|go on)",
         r"don'?t (?:\w+ ){0,2}(?:want|wanna) (?:\w+ ){0,3}(?:alive|live|here|wake up|exist|go on|be around)",
@@ -243,7 +246,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
         r"can'?t (?:go on|cope anymore|take (?:it|this) anymore|do this anymore)",
         r"sleep (?:\w+ ){0,2}(?:forever|for good|and never wake|and not wake)",
-        r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)",
+        r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)|"
+        r"(?:give|gave|giving) (?:\w+ ){0,2}(?:things|stuff|belongings|possessions) away",
+        r"(?:everyone|everybody|they|family|world)(?:'d|'ll| would| will)? (?:\w+ )?better off\b",
+        r"(?:stood|standing|sat|sitting|waiting) (?:\w+ ){0,3}(?:by|on|at|near) the (?:\w+ )?(?:tracks|railway line|"
+        r"bridge|cliff|ledge)",
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
         r"\bunalive\b|\bkms\b|(?:wasn'?t|weren'?t|wasnt|werent) (?:\w+ )?(?:here|around|alive) (?:anymore|any more)",
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
@@ -396,7 +403,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     "suicide": [
         (  # asking for methods, for oneself
             r"\bmethods?\b|quickest|fastest|least painful|painless|"
-            r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill)",
+            r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)",
             r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|"
             r"(?:easier|better) if i",
         ),
@@ -555,16 +562,27 @@ _PRESENT = re.compile(
 )
 # Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
 _ACT_NOW = re.compile(
-    r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|has stopped) breathing|unresponsive|unrousable|"
+    r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
     rf"{_CANT} (?:\w+ ){{0,2}}breathe|(?:won'?t|wont|can'?t|cant|cannot) (?:wake|rouse)|"
     r"(?:lips|face) (?:\w+ )?(?:gone |going |turning |turned )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
     r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|dusky|"
     r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)(?: \S+){0,4} (?:[5-9]|\d{2}|five|six|seven|eight|ten|"
     r"fifteen|twenty) ?(?:min|mins|minutes)\b|(?:still|ongoing) (?:fitting|seizing|convulsing)|"
     r"ketones (?:of |is |at |are |were |now )?(?:[3-9]|\d{2})\b|breathing (?:is )?(?:deep and fast|fast and deep)|"
+    r"(?:pregnant|\d{2} ?(?:weeks|wks))(?: \S+){0,6} (?:seizure|fit|fitting|seizing|convuls\w*)|"
+    r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
+    r"(?:just had|having|is having) (?:a |his |her |their )?(?:first )?(?:\w+ )?(?:seizure|fit)(?: \S+){0,8} "
+    r"never (?:had|been) (?:one|a seizure|a fit|like this)|"
     r"kussmaul|(?:looks?|looking|is|gone|turned|turning) (?:\w+ )?(?:clammy|grey|gray|ashen)|"
     r"(?:stroke|arrest|crash|trauma|sepsis|peri-?arrest) call|code (?:stroke|blue|red)|stroke alert|met call|"
-    r"pauses? in (?:his|her|their|the|my) breathing|stops? breathing for|"
+    r"blue (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|(?:lips|mouth) (?:\w+ ){0,2}(?:bluish|purple)|"
+    r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:\w+ )?(?:finish|complete|say) (?:a |one )?(?:full )?"
+    r"sentences?|can (?:barely|hardly) (?:type|speak|talk)|"
+    r"(?:oximeter|monitor|sats|saturation|spo2|o2)(?: \S+){0,3} (?:[5-8]\d)(?: ?%)?(?! (?:years?|kg|mg|min))\b|"
+    r"(?:won'?t|wont|doesn'?t|does not|didn'?t|did not|not) open(?:ing)? (?:her|his|their|my) eyes|"
+    r"(?:only|just) (?:with a |by )?(?:groans?|moans?|grunts?)|found (?:\w+ ){0,4}slumped|"
+    r"(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump) (?:\w+ ){0,2}(?:isn'?t|isnt|is not|not|doesn'?t|"
+    r"does not|hasn'?t|wasn'?t) (?:doing anything|helping|working)|"
     # Someone has already called for help: the emergency is real and happening.
     r"ambulance(?:'s| is)? (?:is )?(?:on (?:its|the|it'?s) way|coming|called|en route)|"
     r"(?:called|rang|phoned) (?:an ambulance|999|911|112|000)|while (?:we|i) wait for (?:the|an) ambulance|"
@@ -612,7 +630,8 @@ _SAME_DAY_SIGNS = re.compile(
 _INTENT_NOW = re.compile(
     r"\b(?:tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|in front of (?:me|them)|i have (?:my|the) "
     r"(?:pens|pills|tablets|meds|rope|knife)|standing on|thoughts (?:\w+ ){0,2}back|going to do it|"
-    r"it'?s for me|asking for me|for myself|i'?m done|im done|"
+    r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:get|getting|got|build|building) (?:\w+ )?"
+    r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
     r"(?:going to|gonna|about to|planning to) (?:\w+ ){0,3}(?:myself|my life|it all))\b"
 )
 # An exam or teaching question: a described patient is on paper.
@@ -633,7 +652,11 @@ _RESOLVED = re.compile(
     r"stable (?:since|now)|settled (?:since|now|overnight)|"
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking)\b"
 )
-_RELATION = re.compile(rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+")
+_RELATION = re.compile(
+    rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+|"
+    r"^(?:baby|babys|baby's|toddler|newborn|infant|kid|child|son|daughter|dad|mum|mom|husband|wife|grandad|grandpa|"
+    r"grandma|gran|nan|flatmate|roommate|partner)\b"  # "baby is 4 months, making little grunts"
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
 _PAST = re.compile(
     r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy)|the other day|"
@@ -1030,6 +1053,25 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
 
 
+def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
+    """What the floors decide whatever the model says (and the category when the rules named none), or None."""
+    if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text):
+        return Level.CRISIS, "suicide"
+    if _act_now(text, cues, persona):
+        return Level.EMERGENCY, "other_urgent"
+    several = cues.clinical_situation and len(cues.categories) >= 2 and not cues.past and not cues.calm
+    happening = cues.acute or cues.present or cues.now or not cues.reference
+    if several and happening and not _on_paper(text, persona):
+        return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
+    if not persona.lay or _on_paper(text, persona):
+        return None
+    if _SAME_DAY.search(text):
+        return Level.URGENT, "breathing"  # the reliever needed every few hours
+    if _SAME_DAY_SIGNS.search(text):
+        return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
+    return None
+
+
 @dataclass
 class Decision:
     """The triage outcome of one message."""
@@ -1071,18 +1113,9 @@ class Triage:
         """
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
-        if "suicide" in categories and _crisis_now(text) and not _on_paper(text):
-            return Decision(Level.CRISIS, categories, p)
-        if _act_now(text, cues, persona):
-            return Decision(Level.EMERGENCY, categories or ["other_urgent"], p)
-        several = cues.clinical_situation and len(categories) >= 2 and not cues.past and not cues.calm
-        happening = cues.acute or cues.present or cues.now or not cues.reference
-        if several and happening and not _on_paper(text, persona):
-            return Decision(Level.EMERGENCY, categories, p)  # a patient in front of them with several red flags
-        if persona.lay and _SAME_DAY.search(text) and not _on_paper(text, persona):
-            return Decision(Level.URGENT, categories or ["breathing"], p)
-        if persona.lay and _SAME_DAY_SIGNS.search(text) and not _on_paper(text, persona):
-            return Decision(Level.URGENT, categories or ["other_urgent"], p)
+        floor = floor_level(text, cues, persona)
+        if floor is not None:
+            return Decision(floor[0], categories or [floor[1]], p)
         if self.model is None or self.embed is None:
             threshold = 0.5
         else:

@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "triage.jsonl"
 EXEMPLARS = ROOT / "assistant" / "data" / "triage_exemplars.jsonl"
 HARD = ROOT / "tests" / "data" / "triage_hard.jsonl"
+# Everyday questions (the answer sets' training and dev questions), labelled for triage: 12 urgent, the rest calm.
+ORDINARY = ROOT / "assistant" / "data" / "triage_ordinary.jsonl"
 GOALS = {"sensitivity": 0.99, "false_alarm": 0.03, "physician_false_alarm": 0.01}
 
 
@@ -78,7 +80,7 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
 
 # Blind splits that were measured, then read in error analysis (sessions 2 to 4): from session 5 they train.
 READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4")
-HELD_OUT = ("test", "fresh5", "fresh6")
+HELD_OUT = ("test", "fresh5", "fresh6", "fresh7")
 
 
 def jsonl(path: Path) -> list[dict]:
@@ -88,11 +90,12 @@ def jsonl(path: Path) -> list[dict]:
 def training_rows() -> list[dict]:
     """The training exemplars, the labelled set's splits already read, and the calm half of the rule-tuning set.
 
-    Only the calm rows of triage_hard.jsonl train: its hard positives stay the rules' test (every one must fire
-    from the floors), and training on them taught the model that exam framing can be an emergency.
+    The everyday questions (the answer sets' training and dev questions) teach that "should I take it with
+    food?" is not an emergency. Only the calm rows of triage_hard.jsonl train: its hard positives stay the
+    rules' test (every one must fire), and training on them taught the model that exam framing can be one.
     """
     hard_calm = [r for r in jsonl(HARD) if r["label"] == "none"]
-    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in READ_SPLITS] + hard_calm
+    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in READ_SPLITS] + hard_calm + jsonl(ORDINARY)
 
 
 def refit(embed) -> TriageModel:
@@ -107,6 +110,7 @@ def refit(embed) -> TriageModel:
         oof[folds == k] = 1 / (1 + np.exp(-(x[folds == k] @ w + b)))
     flagged = np.array([bool(c.categories) for c in cues])
     # With a red flag the rules recognise, recall comes first; without one the model alone must be sure.
+    # (Choosing them only on the messages the floors leave to the model lowered them: false alarms rose.)
     thresholds = {
         "threshold_lay": choose_threshold(oof[lay & flagged], y[lay & flagged], 0.08, 0.99),
         "threshold_clinical": choose_threshold(oof[~lay & flagged], y[~lay & flagged], 0.01, 0.95),
@@ -164,9 +168,22 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
     }
 
 
+def everyday(triage: Triage) -> dict:
+    """How often the notice fires on ordinary questions: the answer sets' held-out questions and follow-ups
+    (test and fresh splits; the dev and training ones train the model). They were written as questions to
+    answer, so this is an upper bound on false alarms: a few describe something urgent and are not relabelled."""
+    answers = ROOT / "tests" / "data"
+    asked = [(r["question"], r["persona"]) for r in jsonl(answers / "answer_keyfacts.jsonl") if r["split"] != "dev"]
+    for talk in jsonl(answers / "conversations.jsonl"):
+        if talk["split"] != "dev":
+            asked += [(turn["question"], talk["persona"]) for turn in talk["turns"]]
+    fired = sum(triage.decide(text, Persona(persona)).fires for text, persona in asked)
+    return {"questions": len(asked), "fired": fired, "share": round(fired / len(asked), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fit", action="store_true", help="refit the linear model on the dev split first")
+    parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
     splits = [*READ_SPLITS, *HELD_OUT]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
@@ -178,6 +195,7 @@ def main() -> None:
     embedder.embed(["warm up"])
     triage = Triage() if args.rules_only else Triage(embed=embedder.embed)
     figures = measure(triage, load(args.split))
+    figures["everyday_questions_held_out"] = everyday(triage)
     figures["split"] = args.split
     figures["layers"] = "rules only" if args.rules_only else "rules + linear model over MiniLM"
     text = json.dumps(figures, indent=2)
