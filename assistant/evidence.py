@@ -21,6 +21,7 @@ import textstat
 from assistant.models import PartKind, Persona
 from assistant.question import (
     ANSWER_SHAPE,
+    EVERYDAY_TERMS,
     EXCEPTION,
     RESTRICTIVE,
     QuestionProfile,
@@ -143,7 +144,7 @@ def candidates(
     # Inside on-topic passages the article's subject is given; what distinguishes the answer is the rest of
     # the question ("foods" in "what foods should I cut down on with gout"), weighted by rarity.
     subject = set().union(*(_terms(f"{h.title} {h.keywords}") for h in hits)) if hits else set()
-    focus = set(question.terms) - subject
+    focus = set(question.terms) - subject - EVERYDAY_TERMS
     topic = set(question.topic) & subject
     rarity = weigh(focus | topic) if (weigh and (focus | topic)) else dict.fromkeys(focus | topic, 1.0)
     focus_total = sum(rarity[t] for t in focus) or 1.0

@@ -157,6 +157,17 @@ EXCEPTION = re.compile(
     re.I,
 )
 # Words of the question that say what is asked, not what about: they do not make a topic.
+# People and everyday words: who is asking and how, never what about ("my mum", "till he's better"). They are
+# no sentence's focus either: rare in articles, they would otherwise weigh most in a sentence's focus share.
+EVERYDAY_TERMS = content_terms(
+    "mum mom mother mam mummy dad daddy father son sons daughter daughters wife husband partner boyfriend "
+    "girlfriend gran granny grandma nan nana grandad grandpa grandfather grandmother grandson granddaughter "
+    "brother sister uncle aunt auntie friend friends family yo till want wants wanted find found like likely "
+    "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
+    "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
+    "still ever always soon later now today currently recently already home hospital year years old usually "
+    "usual people person"
+)
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
     "cause causes caused diagnose diagnosed diagnosis test tests testing people person patient patients recommend "
@@ -172,16 +183,9 @@ ASKING_TERMS = content_terms(
     "choice preferred initial approach plan way ways thing things kind kinds sort work-up workup what's whats "
     "pregnancy pregnant child children kid kids baby babies adult adults elderly older young age aged woman "
     "women man men male female "
-    # people and everyday words: who is asking and how, never what about ("my mum", "till he's better")
-    "mum mom mother mam mummy dad daddy father son sons daughter daughters wife husband partner boyfriend "
-    "girlfriend gran granny grandma nan nana grandad grandpa grandfather grandmother grandson granddaughter "
-    "brother sister uncle aunt auntie friend friends family yo till want wants wanted find found like likely "
-    "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
-    "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
-    "still ever always soon later now today currently recently already home hospital "
     # judgements and kinds of fact, not subjects: "is it serious?", "what are the diagnostic criteria?"
     "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic"
-)
+) | EVERYDAY_TERMS
 
 
 @dataclass(frozen=True)
