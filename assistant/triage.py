@@ -49,6 +49,11 @@ _WHO = (
     r"friend|boyfriend|girlfriend|flatmate|roommate|neighbour|neighbor|uncle|aunt|patient|husbands|wifes|colleague|"
     r"coworker|co-worker|teen|teenager|newborn|infant|man|woman|lady|guy)"
 )
+# Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
+_AT_THE_EDGE = (
+    r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
+    r"(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
+)
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
         # A few other languages' words for the commonest red flags (people switch language when frightened).
@@ -249,8 +254,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)|"
         r"(?:give|gave|giving) (?:\w+ ){0,2}(?:things|stuff|belongings|possessions) away",
         r"(?:everyone|everybody|they|family|world)(?:'d|'ll| would| will)? (?:\w+ )?better off\b",
-        r"(?:stood|standing|sat|sitting|waiting) (?:\w+ ){0,3}(?:by|on|at|near) the (?:\w+ )?(?:tracks|railway line|"
-        r"bridge|cliff|ledge)",
+        _AT_THE_EDGE,
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
         r"\bunalive\b|\bkms\b|(?:wasn'?t|weren'?t|wasnt|werent) (?:\w+ )?(?:here|around|alive) (?:anymore|any more)",
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
@@ -543,7 +547,7 @@ _CALM = re.compile(
     r"\b(?:no (?:\w+ ){0,2}(?:fever|temperature|temp|chest pain|bleeding|headaches?|other symptoms|symptoms|"
     r"thoughts (?:of|about)|plans? to|dizziness|fainting)|not suicidal|no (?:thoughts|intention|plans?) of|"
     r"nothing (?:since|else since)|(?:never|not) (?:had one|happened) since|fine since|fine ever since|"
-    r"stopped (?:after|by itself|on its own|with|within)|settled (?:after|by itself|on its own|with|within)|"
+    r"stopped (?:after|by itself|on its own|with|within|bleeding)|happily|settled (?:after|by itself|on its own|with|within)|"
     r"came (?:round|around|to) (?:in|within|straight|quickly|after)|"
     r"(?:is|was|feels?|felt|seems?|looks?|been) (?:completely |totally |perfectly |absolutely )?(?:fine|well|ok|okay|"
     r"normal|good)\b(?! (?:until|till|but|then|this|earlier|an hour|a few|at|last night|yesterday|when|"
@@ -628,8 +632,9 @@ _SAME_DAY_SIGNS = re.compile(
 )
 # Words of an ending with intent now: a crisis whatever else the message says.
 _INTENT_NOW = re.compile(
-    r"\b(?:tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|in front of (?:me|them)|i have (?:my|the) "
-    r"(?:pens|pills|tablets|meds|rope|knife)|standing on|thoughts (?:\w+ ){0,2}back|going to do it|"
+    rf"\b(?:{_AT_THE_EDGE}|tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|"
+    r"in front of (?:me|them)|i have (?:my|the) (?:pens|pills|tablets|meds|rope|knife)|standing on|"
+    r"thoughts (?:\w+ ){0,2}back|going to do it|"
     r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
     r"(?:going to|gonna|about to|planning to) (?:\w+ ){0,3}(?:myself|my life|it all))\b"
@@ -1053,6 +1058,14 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
 
 
+# The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
+ALONE = 0.8
+
+
+def _described(cues: Cues) -> bool:
+    return bool(cues.now or cues.first_person or cues.relation or cues.present or cues.acute or cues.clinical_situation)
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text):
@@ -1060,7 +1073,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
     several = cues.clinical_situation and len(cues.categories) >= 2 and not cues.past and not cues.calm
-    happening = cues.acute or cues.present or cues.now or not cues.reference
+    happening = cues.acute or cues.present or not cues.reference
     if several and happening and not _on_paper(text, persona):
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
     if not persona.lay or _on_paper(text, persona):
@@ -1120,6 +1133,8 @@ class Triage:
             threshold = 0.5
         else:
             threshold = self.model.threshold(persona, bool(cues.categories))
+            if not cues.categories and not _described(cues):
+                threshold = max(threshold, ALONE)  # no red flag and nobody described: "translate good morning"
         if p < threshold or _vetoed(text, cues, persona):
             return Decision(Level.NONE, categories, p)
         if cues.explicit_crisis or categories == ["suicide"]:

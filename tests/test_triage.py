@@ -14,7 +14,7 @@ import pytest
 
 from assistant.models import Persona
 from assistant.triage import Level, Triage, TriageModel, exemplar_hash
-from benchmarks.triage import training_rows
+from benchmarks.triage import everyday, training_rows
 
 DATA = Path(__file__).parent / "data" / "triage.jsonl"
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
@@ -61,8 +61,8 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.049 pooled (goal 0.03, not met: fresh7 alone 0.094) and 0.020 for physicians (goal 0.01, not
-    # met: 4 of 198). First blind measurements are in docs/benchmarks.md; these fail on a regression.
+    # Measured 0.048 pooled (goal 0.03, not met: fresh7 alone 0.088) and 0.015 for physicians (goal 0.01, not
+    # met: 3 of 198). First blind measurements are in docs/benchmarks.md; these fail on a regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.06
     physician = [f for row, f in calm if row["persona"] == "physician"]
     assert sum(physician) / len(physician) <= 0.03
@@ -77,6 +77,15 @@ def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Tri
     assert not missed, missed[:5]
     calm = [f for row, f in fired if row["label"] == "none"]
     assert sum(calm) / len(calm) <= 0.08  # measured 0.067 (the calm rows now also train the model)
+
+
+def test_everyday_questions_and_follow_ups_rarely_get_the_notice(triage: Triage) -> None:
+    """The answer sets' held-out questions are ordinary questions (a few describe something urgent): before
+    session 5, 'should I take it with food?' was a crisis."""
+    assert everyday(triage)["share"] <= 0.05  # measured 0.038 (22 of 572)
+    for follow_up in ("how should he take it?", "should i take it with food", "can I stop taking it?"):
+        assert not triage.decide(follow_up, Persona.CAREGIVER).fires, follow_up
+    assert not triage.decide("Translate good morning into Spanish", Persona.PATIENT).fires
 
 
 def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) -> None:
