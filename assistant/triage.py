@@ -547,7 +547,8 @@ _CALM = re.compile(
     r"\b(?:no (?:\w+ ){0,2}(?:fever|temperature|temp|chest pain|bleeding|headaches?|other symptoms|symptoms|"
     r"thoughts (?:of|about)|plans? to|dizziness|fainting)|not suicidal|no (?:thoughts|intention|plans?) of|"
     r"nothing (?:since|else since)|(?:never|not) (?:had one|happened) since|fine since|fine ever since|"
-    r"stopped (?:after|by itself|on its own|with|within|bleeding)|happily|settled (?:after|by itself|on its own|with|within)|"
+    r"stopped (?:after|by itself|on its own|with|within|bleeding)|happily|"
+    r"settled (?:after|by itself|on its own|with|within)|"
     r"came (?:round|around|to) (?:in|within|straight|quickly|after)|"
     r"(?:is|was|feels?|felt|seems?|looks?|been) (?:completely |totally |perfectly |absolutely )?(?:fine|well|ok|okay|"
     r"normal|good)\b(?! (?:until|till|but|then|this|earlier|an hour|a few|at|last night|yesterday|when|"
@@ -582,7 +583,9 @@ _ACT_NOW = re.compile(
     r"blue (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|(?:lips|mouth) (?:\w+ ){0,2}(?:bluish|purple)|"
     r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:\w+ )?(?:finish|complete|say) (?:a |one )?(?:full )?"
     r"sentences?|can (?:barely|hardly) (?:type|speak|talk)|"
-    r"(?:oximeter|monitor|sats|saturation|spo2|o2)(?: \S+){0,3} (?:[5-8]\d)(?: ?%)?(?! (?:years?|kg|mg|min))\b|"
+    # An oxygen reading under 90, not a target range ("sats 88-92") nor a blood-pressure monitor's figures.
+    r"(?:oximeter|(?:finger|oxygen|sats|pulse ?ox\w*) monitor|sats|saturations?|spo2|o2 (?:sats|level|reading))"
+    r"(?: \S+){0,3} (?:[5-8]\d)(?: ?%)?(?! ?(?:-|to|–|/) ?\d)(?! (?:years?|kg|mg|min|and|or))\b|"
     r"(?:won'?t|wont|doesn'?t|does not|didn'?t|did not|not) open(?:ing)? (?:her|his|their|my) eyes|"
     r"(?:only|just) (?:with a |by )?(?:groans?|moans?|grunts?)|found (?:\w+ ){0,4}slumped|"
     r"(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump) (?:\w+ ){0,2}(?:isn'?t|isnt|is not|not|doesn'?t|"
@@ -658,7 +661,7 @@ _RESOLVED = re.compile(
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking)\b"
 )
 _RELATION = re.compile(
-    rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them)\b|\b(?:bed|bay|room|cubicle) ?\d+|"
+    rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them|his)\b|\b(?:bed|bay|room|cubicle) ?\d+|"
     r"^(?:baby|babys|baby's|toddler|newborn|infant|kid|child|son|daughter|dad|mum|mom|husband|wife|grandad|grandpa|"
     r"grandma|gran|nan|flatmate|roommate|partner)\b"  # "baby is 4 months, making little grunts"
 )
