@@ -49,6 +49,14 @@ _WHO = (
     r"friend|boyfriend|girlfriend|flatmate|roommate|neighbour|neighbor|uncle|aunt|patient|husbands|wifes|colleague|"
     r"coworker|co-worker|teen|teenager|newborn|infant|man|woman|lady|guy)"
 )
+# Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
+_ASKS_METHOD = (
+    r"\bmethods?\b|quickest|fastest|least painful|painless|"
+    r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)"
+)
+_FOR_SELF = (
+    r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i"
+)
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
@@ -405,12 +413,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
     ],
     "suicide": [
-        (  # asking for methods, for oneself
-            r"\bmethods?\b|quickest|fastest|least painful|painless|"
-            r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)",
-            r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|"
-            r"(?:easier|better) if i",
-        ),
+        (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)|"
             r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)",
@@ -1039,8 +1042,7 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
 
 def _crisis_now(text: str) -> bool:
     """Words of an ending with intent now, or asking how much of one's own medicine would be enough."""
-    asks_method, for_self = _TOGETHER["suicide"][0]
-    return bool(_INTENT_NOW.search(text) or (asks_method.search(text) and for_self.search(text)))
+    return bool(_INTENT_NOW.search(text) or (re.search(_ASKS_METHOD, text) and re.search(_FOR_SELF, text)))
 
 
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
