@@ -57,6 +57,8 @@ _ASKS_METHOD = (
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i"
 )
+_METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF))
+_HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
@@ -348,7 +350,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:cup|glass|mug|spoon|fork|pen|phone|handle)",
         ),
         (
-            r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head|head injury",
+            rf"{_HEAD_BUMP}|head injury",
             r"drowsy|sleepy|headache|vomit|being sick|confus|warfarin|apixaban|rivaroxaban|blood thinner|"
             r"anticoag|clopidogrel|unconscious|knocked out|fit|seiz",
         ),
@@ -631,7 +633,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
     r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)|"
-    r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head(?: \S+){0,12} "
+    rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
     r"(?:stuck|can'?t get it out|cant get it out|won'?t come out|wont come out|still in))"
@@ -1042,7 +1044,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
 
 def _crisis_now(text: str) -> bool:
     """Words of an ending with intent now, or asking how much of one's own medicine would be enough."""
-    return bool(_INTENT_NOW.search(text) or (re.search(_ASKS_METHOD, text) and re.search(_FOR_SELF, text)))
+    asks_method, for_self = _METHOD_FOR_SELF
+    return bool(_INTENT_NOW.search(text) or (asks_method.search(text) and for_self.search(text)))
 
 
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:

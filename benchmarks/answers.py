@@ -40,7 +40,7 @@ from assistant.ranker import FEATURES, SHAPED_INTENTS, RankerModel  # noqa: E402
 from assistant.ranker import fit as fit_logistic  # noqa: E402
 from assistant.render import answer_body_md  # noqa: E402
 from assistant.triage import Triage  # noqa: E402
-from benchmarks.common import percentile  # noqa: E402
+from benchmarks.common import jsonl, percentile, report  # noqa: E402
 from knowledge.ingest import sync_articles  # noqa: E402
 from knowledge.retrieval import HybridRetriever  # noqa: E402
 from knowledge.store import KnowledgeStore, make_client  # noqa: E402
@@ -48,10 +48,6 @@ from knowledge.synonyms import rewrite  # noqa: E402
 from knowledge.vectors import cached_embedder  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-
-
-def jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def make_pipeline(store: KnowledgeStore) -> Pipeline:
@@ -295,10 +291,7 @@ def main() -> int:
         )
     if args.medquad_store and args.medquad:
         figures["medquad"] = medquad_scale(args.medquad_store, args.medquad, args.questions)
-    text = json.dumps(figures, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    report(figures, args.out)
     return 0
 
 

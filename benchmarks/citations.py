@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from assistant.support import FEATURE_NAMES, check, features, prime_vectors, read  # noqa: E402
 from assistant.support_model import SupportModel, standardise  # noqa: E402
 from assistant.triage import fit  # noqa: E402
+from benchmarks.common import jsonl  # noqa: E402
 from knowledge.loaders import load_articles  # noqa: E402
 from knowledge.text import content_terms  # noqa: E402
 
@@ -41,8 +42,7 @@ L2_CHOICES = (1.0, 3.0, 10.0, 30.0)
 
 def load(path: Path, split: str) -> list[dict]:
     """One split's rows; the held-out splits are only ever counted."""
-    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    return [r for r in rows if r["split"] == split]
+    return [r for r in jsonl(path) if r["split"] == split]
 
 
 def _threshold(p: np.ndarray, bad: np.ndarray, share: float = MAX_LET_THROUGH) -> float:

@@ -6,6 +6,11 @@ import json
 from pathlib import Path
 
 
+def jsonl(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file (blank lines skipped)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def percentile(values: list[float], q: float) -> float:
     """The q-quantile by nearest rank, rounded for reporting."""
     ordered = sorted(values)

@@ -13,7 +13,6 @@ probabilities, so the dev figures printed are honest estimates too.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
@@ -34,7 +33,7 @@ from assistant.triage import (  # noqa: E402
     normalise,
     read_cues,
 )
-from benchmarks.common import percentile  # noqa: E402
+from benchmarks.common import jsonl, percentile, report  # noqa: E402
 from knowledge.embeddings import shared_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,10 +81,6 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
 READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4")
 # fresh8 (session 5, 240 messages) was written blind and added unmeasured: measure it once, before any tuning.
 HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8")
-
-
-def jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def training_rows() -> list[dict]:
@@ -199,10 +194,7 @@ def main() -> None:
     figures["everyday_questions_held_out"] = everyday(triage)
     figures["split"] = args.split
     figures["layers"] = "rules only" if args.rules_only else "rules + linear model over MiniLM"
-    text = json.dumps(figures, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    report(figures, args.out)
 
 
 if __name__ == "__main__":

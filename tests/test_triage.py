@@ -6,26 +6,20 @@ while the benchmark (benchmarks/triage.py) reports the exact figures.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from assistant.models import Persona
 from assistant.triage import Level, Triage, TriageModel, exemplar_hash
-from benchmarks.triage import everyday, training_rows
+from benchmarks.common import jsonl
+from benchmarks.triage import HARD, everyday, training_rows
+from benchmarks.triage import load as _rows
 
-DATA = Path(__file__).parent / "data" / "triage.jsonl"
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
 # Held out from fitting: "test" (session 2) and the three latest blind splits (sessions 4 and 5). The blind splits
 # fresh to fresh4, once measured and read, train the model (benchmarks/triage.py READ_SPLITS).
 HELD_OUT = ("test", "fresh5", "fresh6", "fresh7")
-
-
-def _rows(split: str) -> list[dict]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if r["split"] == split]
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +65,7 @@ def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
 def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Triage) -> None:
     """The tuning set of the floors and vetoes (tests/data/triage_hard.jsonl): exam framing, hypotheticals,
     resolved episodes and reference questions beside real emergencies written in the same styles."""
-    rows = [json.loads(line) for line in (DATA.parent / "triage_hard.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = jsonl(HARD)
     fired = [(row, triage.decide(row["text"], Persona(row["persona"])).fires) for row in rows]
     missed = [row["text"] for row, f in fired if row["label"] != "none" and not f]
     assert not missed, missed[:5]
