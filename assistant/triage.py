@@ -64,6 +64,20 @@ _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
     r"(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
 )
+_FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
+_FAINT_CAUSE = (
+    r"(?:heart (?:was |is )?(?:racing|pounding|hammering|going like)|palpitations|while driving|at the wheel|"
+    r"behind the wheel|during (?:exercise|a run|football|training)|while (?:running|exercising)|(?:in|at) the gym)"
+)
+_FAINT_WITH_CAUSE = re.compile(
+    rf"{_FAINTED} (?:\S+ ){{0,10}}{_FAINT_CAUSE}|{_FAINT_CAUSE} (?:\S+ ){{0,10}}{_FAINTED}"
+)
+# Weeks, months or years ago: an episode that is history, not today's business ("fine now" is still today).
+_LONG_AGO = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|few|several|couple of) (?:weeks?|months?|years?|yrs?) (?:ago|back)|"
+    r"last (?:week|month|year|summer|winter|spring|autumn)|in (?:19|20)\d\d|when i was (?:a |\d)|"
+    r"as a (?:child|kid|teen))"
+)
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
         # A few other languages' words for the commonest red flags (people switch language when frightened).
@@ -161,6 +175,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"in bed)",
         r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
         r"unconscious",
+        # Fainting with a pounding heart, or at the wheel: a heart-rhythm cause until shown otherwise (999).
+        _FAINT_WITH_CAUSE.pattern,
         r"unresponsive",
         r"not respond",
         rf"{_WONT} (?:\w+ ){{0,2}}(?:wake|waking|respond|come round|come to|answer)",
@@ -252,6 +268,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:don'?t|dont|do not|can'?t|cant) see (?:the |any )?point(?: (?:anymore|any more|in (?:living|anything|life|"
         r"going on|carrying on|being here))|$)",
         r"self[- ]?harm",
+        r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
         r"drown|shoot|stab|"
         r"gas|overdose) myself(?! with (?:my |the |some )?(?:insulin|b12|ozempic|wegovy|mounjaro|saxenda|enoxaparin|"
@@ -325,7 +342,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:head|hit (?:his|her|my) head|head injury|bang(?:ed)? (?:his|her|my) head) (?:\w+ ){0,8}"
         r"(?:vomit|sick|sleepy|drowsy|confus|blood thinner|warfarin|apixaban)",
         r"testic\w* (?:\w+ ){0,3}(?:pain|swollen|swelling)",
+        # A burn or its blister larger than the person's hand is seen in A&E (first-aid guidance).
+        r"(?:burn\w*|scald\w*|blister\w*) (?:\S+ ){0,10}(?:bigger|larger) than (?:\S+ ){0,2}(?:hand|palm)",
         r"(?:eye|vision) (?:\w+ ){0,4}(?:sudden|suddenly|curtain|shadow|flashes|painful red)",
+        # A detaching retina: a curtain or shadow over the sight, or a shower of new floaters (eye casualty now).
+        r"(?:curtain|shadow|veil) (?:\w+ ){0,6}(?:eye|vision|sight)",
+        r"(?:new|sudden|lots of|loads of|shower of) (?:new )?floaters",
     ],
 }
 # Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
@@ -438,6 +460,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
         (r"something worse|not safe|unsafe with myself|can'?t keep myself safe|plan to|have a plan|made a plan", r"."),
+        (  # "he's got a plan and he's going to do it tonight": someone else's plan, told by whoever is with them
+            r"(?:got|has|have|had|made|making|worked out) (?:a |his |her |their |the )?plan\b",
+            r"do it|end it|tonight|after (?:i|we|everyone) (?:leave|go)|kill|die|not be here",
+        ),
     ],
     "sepsis": [
         (r"rash|spots|blotch", r"fever|temp|drowsy|sleepy|floppy|hot|burning up|won'?t fade|glass|unwell"),
@@ -520,6 +546,12 @@ _ACUTE = re.compile(
     r"\b(?:right now|just now|just(?! in case)|suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
     r"today|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?) ago|at the moment|currently|still going|won'?t stop|"
     r"(?:\d+|a few|few|ten|five) (?:minutes?|mins?) (?:after|post|since)|"
+    # Onset stated as a time in minutes or hours, or a sign called new: "droop since 10 minutes", "new weakness".
+    r"(?:since (?:the )?(?:last |past )?|(?:for|over|in) the (?:last|past) )(?:\d+|a few|few|ten|five|twenty|thirty) "
+    r"(?:minutes?|mins?|hours?|hrs?)|(?:in|over) the (?:last|past) (?:hour|half hour|half an hour)|"
+    r"(?:onset|started|began) (?:\d+|a few|few|an?) ?(?:minutes?|mins?|min|hours?|hrs?|h) ago|\d+ ?(?:min|h) ago|"
+    r"new(?:[- ]onset)? (?:\w+ ){0,2}(?:droop\w*|weakness|slurr\w*|confusion|chest pain|numbness|aphasia|"
+    r"dysphasia|hemiparesis|facial|arm weakness|leg weakness)|"
     # Signs that mean "act now" however the sentence around them is phrased.
     r"non[- ]?blanching|(?:rash|spots|marks|dots) (?:\w+ ){0,4}(?:doesn'?t|doesnt|won'?t|wont|does not|will not|"
     r"didn'?t|did not|not) (?:fade|go away|disappear|blanch|go white)|glass test|unrecordable|undetectable|"
@@ -574,6 +606,7 @@ _PRESENT = re.compile(
 _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
     rf"{_CANT} (?:\w+ ){{0,2}}breathe|(?:won'?t|wont|can'?t|cant|cannot) (?:wake|rouse)|"
+    r"(?:hard|difficult|impossible|struggling) to (?:wake|rouse)|"
     r"(?:lips|face) (?:\w+ )?(?:gone |going |turning |turned )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
     r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|dusky|"
     r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)(?: \S+){0,4} (?:[5-9]|\d{2}|five|six|seven|eight|ten|"
@@ -629,6 +662,11 @@ _SAME_DAY = re.compile(
 )
 # Same-day care for lay readers whatever the model says: the baby moving less in pregnancy (the maternity unit
 # wants a call now, not at the next appointment), or something stuck in a child's nose or ear.
+_WOUND = r"(?:stitches|stiches|sutures|staples|wound|incision|(?:c[- ]?section|op|operation|surgery) (?:scar|site|cut))"
+_WOUND_SIGN = (
+    r"(?:opened|open(?:ing|s)? up|come apart|coming apart|split open|gaping|pus|smells?|smelly|stinks?|stinky|"
+    r"(?:hot|red) and (?:red|hot|swollen)|red streaks?)"
+)
 _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
@@ -636,14 +674,25 @@ _SAME_DAY_SIGNS = re.compile(
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
-    r"(?:stuck|can'?t get it out|cant get it out|won'?t come out|wont come out|still in))"
+    r"(?:stuck|can'?t get it out|cant get it out|won'?t come out|wont come out|still in)|"
+    # Something pushed into a child's ear or nose: removed by a clinician (pushing it deeper is the risk).
+    r"(?:put|pushed|shoved|stuck|poked|lodged|inserted) (?:\S+ ){0,4}(?:in|up|into|inside) (?:his|her|their|my|the) "
+    r"(?:ear|nose|nostril)|(?:stone|pebble|bead|pea|bean|button|toy|lego|crayon|sweet|rubber|eraser|popcorn|seed|"
+    r"bug|insect) (?:\S+ ){0,3}(?:in|up|into|inside) (?:his|her|their|my|the) (?:ear|nose|nostril)|"
+    # A first seizure that has stopped still needs a doctor that day.
+    r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
+    r"last night|earlier|just now|an hour ago)|"
+    # A healing wound that opens, smells or weeps pus: seen the same day (wound-care leaflets say "straight away").
+    rf"{_WOUND} (?:\S+ ){{0,6}}{_WOUND_SIGN}|{_WOUND_SIGN} (?:\S+ ){{0,6}}{_WOUND})\b"
 )
 # Words of an ending with intent now: a crisis whatever else the message says.
 _INTENT_NOW = re.compile(
     rf"\b(?:{_AT_THE_EDGE}|tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|"
     r"in front of (?:me|them)|i have (?:my|the) (?:pens|pills|tablets|meds|rope|knife)|standing on|"
     r"thoughts (?:\w+ ){0,2}back|going to do it|"
-    r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:get|getting|got|build|building) (?:\w+ )?"
+    r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:done|finished) with (?:everything|it all|life|living)|"
+    r"(?:rope|noose|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up)|"
+    r"(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
     r"(?:going to|gonna|about to|planning to) (?:\w+ ){0,3}(?:myself|my life|it all))\b"
 )
@@ -845,6 +894,11 @@ class Cues:
         ]
 
 
+# "Obs otherwise stable" says something is not stable: it is not a calm word.
+_OTHERWISE = re.compile(r"\b(?:otherwise|apart from (?:this|that)|other than (?:this|that)) (?:\w+ ){0,2}"
+                        r"(?:stable|well|fine|normal|ok|okay|good|unremarkable)\b")
+
+
 def read_cues(text: str) -> Cues:
     """Apply the rules to a normalised message."""
     return Cues(
@@ -860,7 +914,7 @@ def read_cues(text: str) -> Cues:
         acute=bool(_ACUTE.search(text)),
         clinical_situation=bool(_CLINICAL_SITUATION.search(text)),
         present=bool(_PRESENT.search(text)),
-        calm=bool(_CALM.search(text)),
+        calm=bool(_CALM.search(_OTHERWISE.sub(" ", text))),
     )
 
 
@@ -1056,6 +1110,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """
     if _on_paper(text, persona):
         return True
+    if _physician_asks(text, cues, persona):
+        return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
         return False
@@ -1064,6 +1120,24 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if cues.clinical_situation:
         return False
     return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
+
+
+# A physician's own call for help, or their own symptoms: the only physician messages the model may fire on.
+_CALLS_FOR_HELP = re.compile(
+    r"\b(?:help|what (?:do|should|can) (?:i|we) do|right now|in front of me|call(?:ed|ing)? (?:an? |the )?"
+    r"(?:ambulance|999|911|112|crash|arrest|team)|ambulance|999|911|in my (?:room|clinic|surgery)|in resus|"
+    r"need (?:an? )?(?:ambulance|help)|i'?m having|i am having|"
+    r"i have (?:\w+ ){0,2}(?:chest|pain|crushing)|my (?:chest|heart|arm|face|throat|lips|breathing))\b"
+)
+
+
+def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
+    """A physician asking how to manage a case ("TCA OD, QRS 130 - bicarb dosing", "inferior STEMI, how much
+    fluid?"): a knowledge question from the person treating, not a report of an emergency to them. Their own
+    symptoms or a call for help still go to the model; an act-now sign or an intent to die fires before this."""
+    if persona is not Persona.PHYSICIAN or _CALLS_FOR_HELP.search(text) or cues.acute or cues.present or cues.now:
+        return False
+    return bool(cues.reference or "?" in text)
 
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
@@ -1086,6 +1160,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
     if not persona.lay or _on_paper(text, persona):
         return None
+    if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):
+        return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
     if _SAME_DAY_SIGNS.search(text):

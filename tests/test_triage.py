@@ -19,7 +19,7 @@ from benchmarks.triage import load as _rows
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
 # Held out from fitting: "test" (session 2) and the three latest blind splits (sessions 4 and 5). The blind splits
 # fresh to fresh4, once measured and read, train the model (benchmarks/triage.py READ_SPLITS).
-HELD_OUT = ("test", "fresh5", "fresh6", "fresh7")
+HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +55,11 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.048 pooled (goal 0.03, not met: fresh7 alone 0.088) and 0.015 for physicians (goal 0.01, not
-    # met: 3 of 198). First blind measurements are in docs/benchmarks.md; these fail on a regression.
+    # Measured 0.049 pooled (goal 0.03, not met: fresh7 alone 0.082) and 0.0099 for physicians (3 of 304).
+    # First blind measurements are in docs/benchmarks.md; these fail on a regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.06
     physician = [f for row, f in calm if row["persona"] == "physician"]
-    assert sum(physician) / len(physician) <= 0.03
+    assert sum(physician) / len(physician) <= 0.02
 
 
 def test_every_hard_positive_fires_and_calm_lookalikes_mostly_do_not(triage: Triage) -> None:
@@ -88,6 +88,35 @@ def test_levels_crisis_for_suicide_and_emergency_for_collapse(triage: Triage) ->
     collapse = triage.decide("grandpa fell over in the kitchen and we cant wake him up", Persona.CAREGIVER)
     assert collapse.level is Level.EMERGENCY
     assert triage.decide("what LDL target after an MI two years ago", Persona.PHYSICIAN).level is Level.NONE
+
+
+def test_a_physician_asking_how_to_manage_a_case_is_answered_but_a_case_happening_now_fires(triage: Triage) -> None:
+    """Session 6: terse management questions ("salicylate OD, pH 7.28 - when to dialyse?") fired for
+    physicians; the same person reporting a case in front of them, with a time, must still fire."""
+    for question in (
+        "salicylate OD, pH 7.28 - when to dialyse?",
+        "anterior STEMI, cardiogenic shock. which inotrope first",
+        "hyperkalaemia K 6.9, broad QRS - calcium gluconate dose",
+    ):
+        assert not triage.decide(question, Persona.PHYSICIAN).fires, question
+    happening = "in my clinic now: 70M, new right arm weakness and garbled speech started 20 min ago. what first?"
+    assert triage.decide(happening, Persona.PHYSICIAN).fires
+
+
+def test_calm_words_that_say_something_is_wrong_do_not_calm(triage: Triage) -> None:
+    """"Otherwise stable" means one thing is not: a nurse's new weakness note must fire."""
+    note = "bay 4, 79F, new left arm weakness and slurred words for the past 15 minutes, observations otherwise fine"
+    assert triage.decide(note, Persona.NURSE).level is Level.EMERGENCY
+
+
+def test_same_day_signs_for_lay_readers(triage: Triage) -> None:
+    for message in (
+        "my little girl has pushed a bead right up her nose and we can't see it now",
+        "the scar from my c section has started smelling and there's yellow pus",
+        "passed out in the gym for a few seconds, my heart was pounding beforehand, feel fine now",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).fires, message
+    assert not triage.decide("fainted once at school 10 years ago, can I give blood?", Persona.PATIENT).fires
 
 
 def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
