@@ -50,7 +50,7 @@ def _terms(text: str) -> frozenset[str]:
 
 Weigh = Callable[[set[str]], dict[str, float]]
 
-_DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also|however)\b", re.I)
+DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also|however)\b", re.I)
 _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )
@@ -186,7 +186,7 @@ def candidates(
             qualifier_match = len(sentence_qualifiers & wanted_qualifiers)
             other_subgroup = len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers)
             exception = bool(EXCEPTION.search(text)) and not ({"unable", "recurrent"} & question.qualifiers)
-            dangling = bool(_DANGLING.match(text))
+            dangling = bool(DANGLING.match(text))
             grade = textstat.flesch_kincaid_grade(text) if persona.lay else 0.0
             hard_for_lay = max(0.0, grade - 8) if persona.lay else 0.0
             row = np.zeros(len(FEATURES))

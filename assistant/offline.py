@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from assistant.citations import Draft
-from assistant.evidence import Candidate, Evidence
+from assistant.evidence import DANGLING, Candidate, Evidence
 from assistant.models import PartKind, Persona, Statement
 from assistant.question import QuestionProfile
 from assistant.vocabulary import topic_of
@@ -88,9 +88,35 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         if persona.lay and candidate.grade > LAY_GRADE + 3:
             continue
         chosen.append(candidate)
+    chosen = _in_context(chosen, ranked, style.direct)
     if persona.lay:  # plain language reads best in its own order
         chosen.sort(key=lambda c: (c.position, c.order))
     return chosen
+
+
+# A lead this short is a paragraph's topic sentence ("A kidney infection is more serious."): its facts follow.
+SHORT_LEAD = 8
+
+
+def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int) -> list[Candidate]:
+    """The lead sentence with the neighbour it leans on, from the same passage.
+
+    Articles write in paragraphs: "These can be signs of pre-eclampsia" needs the sentence before it, and
+    "Your doctor may want to look inside your gut with a camera" is answered by the next ("This checks for
+    bleeding or a growth"). A lead that refers back takes the sentence before it; a short lead, or one the
+    next sentence refers back to, takes the sentence after it. The pair replaces the weakest other sentence.
+    """
+    lead = chosen[0]
+    place = {(c.position, c.order): c for c in ranked}
+    before, after = place.get((lead.position, lead.order - 1)), place.get((lead.position, lead.order + 1))
+    if DANGLING.match(lead.text) and before is not None:
+        unit = [before, lead]
+    elif after is not None and (DANGLING.match(after.text) or len(lead.text.split()) <= SHORT_LEAD):
+        unit = [lead, after]
+    else:
+        return chosen
+    rest = [c for c in chosen[1:] if c not in unit]
+    return unit + rest[: max(0, limit - len(unit))]
 
 
 class OfflineComposer:

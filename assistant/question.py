@@ -235,7 +235,7 @@ def profile(question: str) -> QuestionProfile:
 # Where a message turns to a second question: "how is gout treated and what about high blood pressure?"
 _SECOND_QUESTION = re.compile(
     r"\?\s+(?=\w)|;\s*|\s+(?:and also|and|also|plus|as well as)\s+(?=(?:what|how|is|are|does|do|can|should|which|"
-    r"when|why|about|for|any)\b)",
+    r"when|why|about|for|any)\b(?!['’]))",  # "and can't enjoy anything" goes on describing: not a question
     re.IGNORECASE,
 )
 

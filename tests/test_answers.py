@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import NoticeKind, Persona, Turn
+from assistant.evidence import Candidate
+from assistant.models import NoticeKind, PartKind, Persona, Turn
+from assistant.offline import _in_context
 from assistant.pipeline import Pipeline
+from assistant.question import split_foci
 from assistant.ranker import RankerModel
 from assistant.triage import Triage
 from knowledge.retrieval import HybridRetriever
@@ -46,7 +49,7 @@ def test_the_key_fact_is_in_the_direct_answer(pipeline: Pipeline) -> None:
         direct = " ".join(s.text for s in pipeline.run(row["question"], persona=persona).direct)
         found[persona.lay].append(all(re.search(k, direct, re.I) for k in row["keyfacts"]))
     clinician, lay = sum(found[False]) / len(found[False]), sum(found[True]) / len(found[True])
-    assert clinician >= 0.85 and lay >= 0.50, (clinician, lay)  # measured 0.90 / 0.54 (docs/benchmarks.md)
+    assert clinician >= 0.85 and lay >= 0.55, (clinician, lay)  # measured 0.876 / 0.584 (docs/benchmarks.md)
 
 
 def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_question(pipeline: Pipeline) -> None:
@@ -129,3 +132,34 @@ def test_the_part_no_approved_article_covers_is_named(pipeline: Pipeline) -> Non
 def test_a_definition_does_not_lead_the_answer_to_another_question(pipeline: Pipeline) -> None:
     answer = pipeline.run("how is gout treated", persona=Persona.PATIENT)
     assert not re.match(r"^gout is (a|the)\b", answer.direct[0].text, re.I), answer.direct[0].text
+
+
+def _sentence(order: int, text: str, position: int = 1) -> Candidate:
+    return Candidate(position, order, text, PartKind.OTHER, True, frozenset(), 0.5, 1.0, False, 5.0)
+
+
+def test_a_lead_sentence_comes_with_the_neighbour_it_leans_on() -> None:
+    """Plain summaries are paragraphs: a short topic sentence's facts follow it, and "These are..." needs
+    what came before. The unit replaces the weakest other sentence, so the answer stays the same length."""
+    topic = _sentence(4, "A stomach ulcer can be serious.")
+    facts = _sentence(5, "Warning signs are black stools and vomiting blood.")
+    other, weakest = _sentence(1, "Ulcers are common in older adults."), _sentence(9, "Most heal within weeks.")
+    ranked = [topic, other, weakest, facts]
+    assert _in_context([topic, other, weakest], ranked, 3) == [topic, facts, other]
+    listing = _sentence(2, "Chest pain, fainting and breathlessness need a doctor the same day.")
+    these = _sentence(3, "These can be signs that the valve is narrowing, even without a murmur.")
+    assert _in_context([these], [these, listing], 3) == [listing, these]
+    long_lead = _sentence(7, "Taking the tablets every day at the same time keeps the level steady in the blood.")
+    unrelated = _sentence(8, "Your nurse will check your weight at each visit.")
+    assert _in_context([long_lead], [long_lead, unrelated], 3) == [long_lead]
+    assert _in_context([facts], [facts, _sentence(5, "Another passage.", position=2)], 3) == [facts]
+
+
+def test_a_description_joined_by_and_is_not_a_second_question() -> None:
+    """"...and can't sleep" goes on describing: splitting there answered a depression question from back pain."""
+    def names(terms: set[str]) -> set[str]:
+        return terms
+    question = "i've been feeling awful for days and can't sleep at all, what helps insomnia?"
+    assert split_foci(question, names) == [question]
+    two = split_foci("how is gout treated and what about psoriasis?", names)
+    assert len(two) == 2
