@@ -51,11 +51,16 @@ _WHO = (
 )
 # Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
 _ASKS_METHOD = (
-    r"\bmethods?\b|quickest|fastest|least painful|painless|"
-    r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)"
+    r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
+    r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
+    r"(?:how many|how much|amount|what dose|which dose) (?:\S+ ){0,6}(?:stops? (?:your|the|a|my) heart|is fatal|"
+    r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
+    r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
+    r"how high (?:\S+ ){0,3}(?:multi-?storey|car park|bridge|building|block)"
 )
 _FOR_SELF = (
-    r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i"
+    r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
+    r"near me|(?:keep|been|kept) (?:\w+ )?looking"
 )
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
@@ -110,6 +115,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"sick)",
         r"face (?:\w+ ){0,3}(?:dropped|drooped|droopy|sagged|slipped)|mouth (?:\w+ ){0,3}(?:droop|drop|crooked|sided)",
         r"can'?t smile|cant smile|not making sense|making no sense|garbled|gibberish",
+        r"(?:words|speech|talking|sentences) (?:\w+ ){0,3}(?:don'?t|dont|doesn'?t|doesnt|do not|not) "
+        r"make (?:any )?sense|"
+        r"(?:dropping|drops|dropped|can'?t grip|cant grip|can'?t hold|cant hold) (?:\w+ ){0,4}(?:with|in) "
+        r"(?:his|her|my|their) (?:right|left) hand",
         r"(?:weak|numb|dead|heavy|tingl)\w* (?:\w+ ){0,3}(?:one side|left side|right side|down (?:his|her|"
         r"my) (?:left|right))",
         r"(?:lost|losing|loss of) (?:the )?(?:sight|vision) (?:\w+ ){0,3}(?:one eye|suddenly)|double vision",
@@ -229,6 +238,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"sleeping pills|xanax|ketamine|mdma|pills)(?: \w+){0,6} (?:vodka|alcohol|drowsy|hallucinat|loads|bottle|"
         r"all of|unresponsive|sleepy)",
         r"\bswallowed\b|whole (?:packet|bottle|box)|took (?:\w+ ){0,3}(?:all|everything|lots|loads)",
+        r"(?:weed ?killer|herbicide|pesticide|paraquat|rat poison|slug pellets|insecticide|drain cleaner|caustic)",
+        r"(?:xans?|xanax|lean|benzos?|opioids?|oxy|fent\w*|heroin|methadone|ghb|\bg\b|pregabalin|gabapentin|tramadol)"
+        r"(?: \S+){0,10} (?:drifting off|nodding|nodding out|can'?t stay awake|cant stay awake|falling asleep|passing "
+        r"out|won'?t wake|breathing (?:\w+ ){0,2}(?:slow|shallow|weird)|once every)",
+        r"nodding out",
         r"(?:drank|drunk|swallowed|ate) (?:\w+ ){0,4}(?:bleach|antifreeze|cleaner|detergent|perfume|"
         r"alcohol gel|hand sanitiser|hand sanitizer|e-liquid|vape juice|oil|paraffin)",
         r"overdos",
@@ -265,10 +279,23 @@ RED_FLAGS: dict[str, list[str]] = {
         r"anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
-        r"(?:don'?t|dont|do not|can'?t|cant) see (?:the |any )?point(?: (?:anymore|any more|in (?:living|anything|life|"
-        r"going on|carrying on|being here))|$)",
+        r"(?:don'?t|dont|do not|can'?t|cant) (?:really )?see (?:the |any )?point(?: (?:anymore|any more|"
+        r"in (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
         r"self[- ]?harm",
         r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
+        # Means got ready or kept close: "hidden a ligature", "bought rope", "a rope in the garage I keep looking
+        # at", "holding the blade again", "a stash of her pills in a sock".
+        r"(?:hidden|hid|hiding|bought|buying|got|keeps?|kept|holding|hold) (?:\S+ ){0,3}"
+        r"(?:ligature|rope|blade|razor)s?\b|"
+        r"(?:ligature|rope|blade|razor)s? (?:\S+ ){0,6}(?:keep|kept|been) (?:\w+ )?(?:looking|staring|thinking)|"
+        r"(?:stash|stockpile|hoard) of (?:\w+ ){0,2}(?:pills|tablets|meds)|active (?:suicidal )?plan|"
+        r"plan with (?:the )?means",
+        # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
+        r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
+        r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of)|"
+        r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
+        r"(?:rehomed|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|belongings)|"
+        r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
         r"drown|shoot|stab|"
         r"gas|overdose) myself(?! with (?:my |the |some )?(?:insulin|b12|ozempic|wegovy|mounjaro|saxenda|enoxaparin|"
@@ -277,6 +304,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"hang (?:my|him|her)self|hanging myself|jump (?:off|from|in front)",
         r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
         r"can'?t (?:go on|cope anymore|take (?:it|this) anymore|do this anymore)",
+        r"(?:can'?t|cant|cannot) (?:\w+ ){0,2}keep going (?:after|past|beyond|much longer|any ?more)|"
+        r"talk (?:\w+ ){0,2}down\b|(?:worked out how|planning it for|how easy it would be to) (?:\S+ ){0,8}"
+        r"(?:drugs|pills|tablets|end|die|it for after)",
         r"sleep (?:\w+ ){0,2}(?:forever|for good|and never wake|and not wake)",
         r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)|"
         r"(?:give|gave|giving) (?:\w+ ){0,2}(?:things|stuff|belongings|possessions) away",
@@ -353,6 +383,11 @@ RED_FLAGS: dict[str, list[str]] = {
 # Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
 TOGETHER: dict[str, list[tuple[str, str]]] = {
     "chest_pain": [
+        # "Heartburn" that spreads to the neck or arm, with a cold sweat, is how a heart attack is often told.
+        (
+            r"heartburn|indigestion",
+            r"cold sweat|sweating|clammy|into my (?:neck|jaw|arm)|up (?:\w+ ){0,2}neck|grey|gray",
+        ),
         (
             r"\bchest",
             r"pain|hurt|tight|pressure|heavy|crush|squeez|ache|rubbing|clutch|sweat|clammy|diaphor|radiat|"
@@ -440,8 +475,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)|"
-            r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)",
-            r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry",
+            r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)|"
+            r"(?:pills|tablets|meds) (?:\w+ ){0,2}(?:lined up|laid out|counted out|in front of)|"
+            r"(?:lined up|laid out|counted out) (?:\w+ ){0,3}(?:pills|tablets|meds)",
+            r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry|right now|on the phone|"
+            r"all (?:her|his|my)",
         ),
         (
             r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
@@ -485,6 +523,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"heart rate|\bhr\b|pulse", r"\b1[3-9]\d\b"),
         (r"not feeding|won'?t feed|refusing feeds", r"newborn|weeks? old|days? old|baby|temp|fever|floppy|sleepy"),
         (r"new confusion|suddenly confused", r"temp|fever|resp|breath|infection|uti|pneumonia|antibiotic"),
+        # A baby under six months at 39 °C or more (NICE traffic light: red for 3-6 months), in nurses' shorthand.
+        (
+            r"\b[1-6]/12\b|\binfant\b|\b[1-6] ?(?:months?|mo) old\b",
+            r"\b(?:t|temp|temperature) ?(?:39|40|41)(?:\.\d)?\b",
+        ),
     ],
     "pregnancy": [
         (r"fluid|waters|leaking|trickl|gush", r"\b\d{2} ?(?:weeks|wks)|pregnan|trimester"),
@@ -503,11 +546,21 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"\bear\b", r"swollen|lump|sticking out|behind"),
         (r"\beye", r"painful|pain|red|blurry|blurred|vision|chemical|splash"),
         (r"calf|leg", r"swollen|tender|hot|red|after (?:a |his |her |my )?(?:long )?flight"),
-        (r"bite|bitten|scratch|wound|cut", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
+        # A clot after a flight, on the pill, in pregnancy or after an operation: the calf, then the lungs.
+        (
+            r"flew|flight|long drive|on the pill|pregnan|after (?:my |an |the )?(?:op|operation|surgery)|plaster cast",
+            r"calf (?:\w+ ){0,4}(?:swollen|sore|ache|ached|aching|tender|hot|red|painful)|out of breath|breathless|"
+            r"(?:hurts|stabs|sharp|pain) when i breathe|coughing (?:up )?blood",
+        ),
+        (r"bite|bitten|scratch|wound|cut|ulcer", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
         (r"sugar|glucose|\bbm\b", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
-        (r"catheter", r"blocked|not draining|pain|distended"),
+        (
+            r"catheter",
+            r"blocked|not draining|pain|distended|palpable|"
+            r"(?:hasn'?t|hasnt|not|isn'?t|isnt|stopped) (?:\w+ ){0,2}drain",
+        ),
         (r"jaw|face|tooth|toothache", r"swell|swollen|can'?t open"),
         (r"testic|scrotum|ball", r"pain|swollen|sudden"),
     ],
@@ -679,6 +732,17 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:put|pushed|shoved|stuck|poked|lodged|inserted) (?:\S+ ){0,4}(?:in|up|into|inside) (?:his|her|their|my|the) "
     r"(?:ear|nose|nostril)|(?:stone|pebble|bead|pea|bean|button|toy|lego|crayon|sweet|rubber|eraser|popcorn|seed|"
     r"bug|insect) (?:\S+ ){0,3}(?:in|up|into|inside) (?:his|her|their|my|the) (?:ear|nose|nostril)|"
+    # Unable to swallow even saliva (a stuck food bolus), or to pass urine for hours with a swollen belly.
+    r"(?:can'?t|cant|cannot|unable to) (?:even )?swallow (?:\w+ ){0,3}(?:spit|saliva)|"
+    r"drooling (?:\w+ ){0,3}(?:can'?t|cant)|"
+    r"(?:haven'?t|havent|not|can'?t|cant|cannot|unable to) (?:\w+ ){0,2}(?:pee|peed|wee|weed|urinate|pass urine|"
+    r"passed urine)\b(?: \S+){0,3} (?:since|for (?:\d+|hours|a day)|all day|all night)|"
+    # Tetanus-prone and barbed wounds: a rusty nail through a shoe, a hook past its barb.
+    r"(?:rusty|dirty) (?:nail|metal|wire|spike)|past the barb|(?:fish ?hook|hook) (?:\S+ ){0,3}(?:stuck|in|into) "
+    r"(?:my|his|her|the)|"
+    # A baby with fewer wet nappies (drying out), or an older person newly confused since yesterday.
+    r"(?:fewer|less|no|hardly any|not many) wet nappies|dry nappies|"
+    r"(?:confused|muddled|not (?:him|her)self) since (?:yesterday|this morning|last night|today|the weekend)|"
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
@@ -691,6 +755,12 @@ _INTENT_NOW = re.compile(
     r"in front of (?:me|them)|i have (?:my|the) (?:pens|pills|tablets|meds|rope|knife)|standing on|"
     r"thoughts (?:\w+ ){0,2}back|going to do it|"
     r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:done|finished) with (?:everything|it all|life|living)|"
+    r"plans? to use it|do it properly|planning it for|can'?t (?:\w+ ){0,2}keep going after|lined up|"
+    r"(?:picked|chosen|set) a date|won'?t be needing|"
+    r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
+    r"plan with (?:the )?means|"
+    r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
+    r"(?:rope|ligature|blade) (?:\S+ ){0,6}keep (?:\w+ )?looking|(?:lighter|better off|happier) without me|"
     r"(?:rope|noose|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up)|"
     r"(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
@@ -1055,7 +1125,8 @@ def exemplar_hash(texts: Sequence[str]) -> str:
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|someone|somebody|anyone|a|an|"
     r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
-    r"got|swallows|swallowed|stops|goes|went|becomes|turns)|if (?:i|we|you) (?:ever )?(?:find|see|come across|"
+    r"got|swallows|swallowed|stops|goes|went|becomes|turns|collapsed|collapses|fainted|faints|stopped)|"
+    r"if (?:i|we|you) (?:ever )?(?:find|see|come across|"
     r"witness))\b"
 )
 
@@ -1148,6 +1219,21 @@ def _described(cues: Cues) -> bool:
     return bool(cues.now or cues.first_person or cues.relation or cues.present or cues.acute or cues.clinical_situation)
 
 
+# Red flags that cannot wait, whatever the model makes of the wording around them.
+_TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "overdose"})
+
+
+def _lay_red_flag_now(text: str, cues: Cues) -> bool:
+    """A patient or carer describing a time-critical red flag in someone now: "my throat is going tight and my
+    lips are massive" scored 0.05 with the model (the question after it, "do I use my pen?", reads as a
+    question). Not when it is history, a reference question, calm, or a what-if."""
+    if not set(cues.categories) & _TIME_CRITICAL or not (cues.now or cues.present or cues.acute or cues.active):
+        return False
+    if cues.past or cues.reference or cues.calm or cues.question_form or _HYPOTHETICAL.search(text):
+        return False
+    return not (_RESOLVED.search(text) or _DOCUMENT.search(text))
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text):
@@ -1160,6 +1246,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
     if not persona.lay or _on_paper(text, persona):
         return None
+    if _lay_red_flag_now(text, cues):
+        return Level.EMERGENCY, cues.categories[0]
     if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
     if _SAME_DAY.search(text):

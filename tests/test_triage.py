@@ -19,7 +19,7 @@ from benchmarks.triage import load as _rows
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
 # Held out from fitting: "test" (session 2) and the three latest blind splits (sessions 4 and 5). The blind splits
 # fresh to fresh4, once measured and read, train the model (benchmarks/triage.py READ_SPLITS).
-HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.049 pooled (goal 0.03, not met: fresh7 alone 0.082) and 0.0099 for physicians (3 of 304).
+    # Measured 0.050 pooled (goal 0.03, not met: fresh7 alone 0.082) and 0.011 for physicians (4 of 356).
     # First blind measurements are in docs/benchmarks.md; these fail on a regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.06
     physician = [f for row, f in calm if row["persona"] == "physician"]
@@ -125,3 +125,25 @@ def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
     assert model is not None
     assert model.trained_on == exemplar_hash([r["text"] for r in training_rows()])
     assert not {r["split"] for r in training_rows() if "split" in r} & set(HELD_OUT)
+
+
+def test_time_critical_red_flags_told_by_lay_readers_fire_whatever_the_wording_around_them(triage: Triage) -> None:
+    """Session 6 (fresh10): a swelling throat after a meal, told with a question about the pen, scored 0.05."""
+    for message, persona in (
+        ("had prawns at a wedding, my tongue feels huge and my throat is closing, do I use my pen??", "patient"),
+        ("grandad keeps dropping his fork with his left hand and his words don't make sense", "caregiver"),
+        ("my flatmate took some xanax and lean, keeps nodding out and his breathing is really slow", "caregiver"),
+    ):
+        assert triage.decide(message, Persona(persona)).fires, message
+    calm = ("what should be in a first aid kit for a peanut allergy?", "does one stroke raise the risk of another?")
+    for question in calm:
+        assert not triage.decide(question, Persona.PATIENT).fires, question
+
+
+def test_crisis_told_in_other_words(triage: Triage) -> None:
+    for message in (
+        "she's got all her tablets lined up on the bed and says she's sorry",
+        "looked up the lethal dose of my sertraline, it's for me",
+        "gave my cat to my neighbour and I won't be needing my stuff after friday",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).level is Level.CRISIS, message
