@@ -16,6 +16,7 @@ from typing import Literal
 from assistant.models import Turn
 from assistant.question import QUALIFIER_RE, profile
 from assistant.vocabulary import topic_of
+from knowledge.embeddings import vocabulary_words
 from knowledge.text import content_terms, tokens
 
 _ANAPHORA = re.compile(
@@ -24,6 +25,7 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 NamesTopic = Callable[[set[str]], set[str]]
+NamesWholeTopic = Callable[[set[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,26 @@ def _first_position(question: str, terms: set[str]) -> int | None:
     return None
 
 
-def condense_offline(question: str, history: list[Turn], names_topic: NamesTopic | None = None) -> Condensed:
-    """A question that names its topic: its own, the conversation's, or none (then ask which)."""
+def everyday_terms(question: str) -> frozenset[str]:
+    """Stems of the question's everyday English words (whole words of the embedder's vocabulary): "forever"
+    in "will he have to take tablets forever?" names no new topic, "endometriosis" does."""
+    common = vocabulary_words()
+    words = [word for word in re.findall(r"[a-z]+", question.lower()) if word in common]
+    return frozenset(term for word in words for term in content_terms(word))
+
+
+def condense_offline(
+    question: str,
+    history: list[Turn],
+    names_topic: NamesTopic | None = None,
+    names_whole_topic: NamesWholeTopic | None = None,
+) -> Condensed:
+    """A question that names its topic: its own, the conversation's, or none (then ask which).
+
+    In a conversation, a follow-up changes topic only by naming a whole title or keyword of an article
+    (`names_whole_topic`): "how often will he need blood tests?" after an answer on an underactive thyroid
+    shares the word "blood" with "high blood pressure", but it asks about the thyroid.
+    """
     topic = set(profile(question).topic)
     previous = last_topic(history)
     if previous is None:
@@ -70,6 +90,10 @@ def condense_offline(question: str, history: list[Turn], names_topic: NamesTopic
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - _qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own
+    if named and names_whole_topic is not None and not (own - named - everyday_terms(question)):
+        # Only library words and everyday ones ("forever"): a new topic only if they make a whole title or keyword.
+        if not names_whole_topic(content_terms(question)):
+            named = set()
     if named:
         anaphora = _ANAPHORA.search(question)
         first_named = _first_position(question, named)

@@ -103,6 +103,10 @@ def coverage(weights: dict[str, float], hits: list[Hit]) -> tuple[float, list[st
     return share, missing
 
 
+# What an everyday word of an inherited follow-up weighs, against its rarity, when judging coverage.
+EVERYDAY_WEIGHT = 0.25
+
+
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
     """Passages whose article is about the question's topic (title and keywords first, text if none names it)."""
     if not weights or not hits:
@@ -270,14 +274,19 @@ def decide(
     expand: Callable[[list[Hit]], list[Hit]] | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
     ranker: RankerModel | None = None,
+    everyday: frozenset[str] | set[str] = frozenset(),
 ) -> Evidence:
-    """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences."""
+    """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
+
+    `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
+    decision only."""
     if not hits:
         return Evidence("decline", [])
     best = max((h.similarity or 0.0) for h in hits[:5])
     topic = set(question.topic)
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
-    share, missing = coverage(topic_weights, hits)
+    judged = {t: w * (EVERYDAY_WEIGHT if t in everyday else 1.0) for t, w in topic_weights.items()}
+    share, missing = coverage(judged, hits)
     # Close in meaning and sharing the topic, or naming nearly all of it (shorthand the embedder reads poorly),
     # or very close in meaning.
     covered = (best >= threshold and share >= min_coverage) or share >= lexical_coverage or best >= threshold + 0.2

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant import safety
 from assistant.citations import Draft, finalize
-from assistant.conversation import Condensed, condense_offline, valid_condensed
+from assistant.conversation import Condensed, condense_offline, everyday_terms, valid_condensed
 from assistant.errors import report
 from assistant.evidence import Evidence, decide, merge
 from assistant.llm import LLMComposer, LLMError
@@ -48,6 +48,8 @@ class Retriever(Protocol):
     def term_weights(self, terms: set[str]) -> dict[str, float]: ...
 
     def library_terms(self, terms: set[str]) -> set[str]: ...
+
+    def names_library_topic(self, terms: set[str]) -> bool: ...
 
     def indexed_terms(self, terms: set[str]) -> set[str]: ...
 
@@ -168,7 +170,7 @@ class Pipeline:
         else:
             hits = self.retriever.search(query, k=self.k)
             mark = lap("retrieve", mark)
-            asked, evidence = self.weigh(query, hits, persona)
+            asked, evidence = self.weigh(query, hits, persona, follow_up=condensed.kind == "inherited")
         mark = lap("evidence", mark)
 
         def abstain() -> Answer:
@@ -231,14 +233,20 @@ class Pipeline:
             dropped_markers=draft.dropped_markers,
         )
 
-    def weigh(self, query: str, hits: list[Hit], persona: Persona) -> tuple[QuestionProfile, Evidence]:
-        """Step 4 on its own: how the query is read and what evidence answers it (the ranker is fitted on it)."""
+    def weigh(
+        self, query: str, hits: list[Hit], persona: Persona, follow_up: bool = False
+    ) -> tuple[QuestionProfile, Evidence]:
+        """Step 4 on its own: how the query is read and what evidence answers it (the ranker is fitted on it).
+
+        A follow-up that inherited the conversation's topic is judged covered without its everyday words
+        ("will he have to take tablets forever?" after epilepsy: "forever" is rare in the library)."""
         asked = profile(query)
         evidence = decide(
             asked,
             hits,
             persona,
             weigh=self.retriever.term_weights,
+            everyday=everyday_terms(query) if follow_up else frozenset(),
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
             embed=self.embed,
@@ -267,7 +275,9 @@ class Pipeline:
 
     def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
         """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""
-        offline = condense_offline(question, history, self.retriever.library_terms)
+        offline = condense_offline(
+            question, history, self.retriever.library_terms, self.retriever.names_library_topic
+        )
         if not history or offline.kind != "inherited" or not self.llm:
             return offline
         try:

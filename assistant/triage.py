@@ -25,9 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.models import Persona
+from knowledge.embeddings import vocabulary_words
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
-_VOCABULARY = Path(__file__).resolve().parents[1] / "knowledge" / "model" / "tokenizer.json"
 
 
 class Level(StrEnum):
@@ -894,9 +894,7 @@ def _dictionary() -> frozenset[str]:
     Without it "coughing" read as "crushing", "beach" as "bleach" and "visiting" as "vomiting"; the
     vocabulary misses some rarer words, hence the short list beside it.
     """
-    vocab = json.loads(_VOCABULARY.read_text(encoding="utf-8"))["model"]["vocab"]
-    words = {w for w in vocab if w.isalpha()}
-    return frozenset(words) | frozenset(
+    return vocabulary_words() | frozenset(
         "drooling drooled fainting chopping sneezing sneezed spurting crusting crusty strobe choked".split()
     )
 

