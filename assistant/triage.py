@@ -292,8 +292,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"plan with (?:the )?means",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
-        r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of)|"
+        r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of|anything)|"
+        r"everything(?:'s| is) in order|(?:sorted|sorting) (?:out )?(?:the|my) (?:dog|cat|pets?) (?:out )?with|"
+        r"(?:looked|looking|been looking) up (?:\w+ ){0,3}doses?\b(?: \S+){0,6} not for (?:revision|the exam|work|uni)|"
+        r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
+        r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|"
         r"(?:rehomed|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|belongings)|"
         r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
@@ -493,10 +497,17 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
-            r"saved up (?:my )?(?:pills|tablets)",
+            r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her )?"
+            r"(?:pills|tablets|meds)|"
+            r"(?:hoarding|hoarded) (?:my |his |her )?(?:pills|tablets|meds)",
             r".",
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
+        (  # affairs put in order: "wrote down where my bank stuff is and who should get my guitar"
+            r"wrote down|written down|writing down|sorted out|made a list|left a list|left instructions",
+            r"who (?:should|can|will|gets to) (?:get|have) (?:all )?my (?:things|stuff|belongings|money|savings)|"
+            r"where (?:my|all my) (?:\w+ )?(?:bank|money|savings|passwords|papers|will)",
+        ),
         (r"something worse|not safe|unsafe with myself|can'?t keep myself safe|plan to|have a plan|made a plan", r"."),
         (  # "he's got a plan and he's going to do it tonight": someone else's plan, told by whoever is with them
             r"(?:got|has|have|had|made|making|worked out) (?:a |his |her |their |the )?plan\b",
@@ -533,8 +544,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"fluid|waters|leaking|trickl|gush", r"\b\d{2} ?(?:weeks|wks)|pregnan|trimester"),
         (
             r"postnatal|postpartum|after (?:the |a |my |her )?(?:c-section|caesarean|birth|delivery)|c-section|"
-            r"just (?:had|given birth)",
-            r"breath|pleuritic|bleed|blood|headache|vision|fever|calf|chest|faint|clots",
+            r"just (?:had|given birth)|(?:had|has had) (?:a|the|her|my|our) baby|gave birth|given birth",
+            r"breath|pleuritic|bleed|blood|headache|vision|fever|calf|chest|faint|clots|"
+            # Postpartum psychosis: voices, strange beliefs about the baby, days without sleep (999).
+            r"hearing voices|voices|evil|paranoi|psychos|hasn'?t slept for days|not slept for days",
         ),
     ],
     "other_urgent": [
@@ -556,6 +569,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"sugar|glucose|\bbm\b", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
+        (  # a water infection reaching the kidney: fever, or pain in the side or back
+            r"burning when (?:i|she|he) (?:pee|wee)|\buti\b|water infection|cystitis",
+            r"(?<!no )(?:fever|temp)|\b3[89](?:\.\d)?\b|(?:pain|ache) in (?:my|her|his) (?:side|back|loin)|"
+            r"shiver|rigors",
+        ),
         (
             r"catheter",
             r"blocked|not draining|pain|distended|palpable|"
@@ -643,7 +661,8 @@ _CALM = re.compile(
     r"(?:is|was|feels?|felt|seems?|looks?|been) (?:completely |totally |perfectly |absolutely )?(?:fine|well|ok|okay|"
     r"normal|good)\b(?! (?:until|till|but|then|this|earlier|an hour|a few|at|last night|yesterday|when|"
     r"before|\d))|feeling (?:fine|ok|okay|well|good)|playing (?:happily|normally)|"
-    r"just (?:curious|wondering|want(?:ed)? to (?:know|understand|check|be prepared|learn))|to be prepared|"
+    r"just (?:curious|wondering|want(?:ed)? to (?:know|understand|check|be prepared|learn|be informed))|to be prepared|"
+    r"no concerns|(?:be|stay|keep) informed|"
     r"well in clinic|(?:gp|doctor|nurse|midwife) (?:saw|checked|was happy|said (?:it was|it'?s) fine)|"
     r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable|"
     r"normal (?:obs|vitals)|"
@@ -743,6 +762,9 @@ _SAME_DAY_SIGNS = re.compile(
     # A baby with fewer wet nappies (drying out), or an older person newly confused since yesterday.
     r"(?:fewer|less|no|hardly any|not many) wet nappies|dry nappies|"
     r"(?:confused|muddled|not (?:him|her)self) since (?:yesterday|this morning|last night|today|the weekend)|"
+    # Redness spreading past the line drawn round it, on antibiotics: cellulitis not responding (seen today).
+    r"(?:spread\w*|gone|going|grown|moved) (?:\w+ ){0,2}(?:past|beyond|outside|over) the (?:pen |marker |biro )?"
+    r"(?:line|lines|mark|marks|outline)|"
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
@@ -755,7 +777,10 @@ _INTENT_NOW = re.compile(
     r"in front of (?:me|them)|i have (?:my|the) (?:pens|pills|tablets|meds|rope|knife)|standing on|"
     r"thoughts (?:\w+ ){0,2}back|going to do it|"
     r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:done|finished) with (?:everything|it all|life|living)|"
-    r"plans? to use it|do it properly|planning it for|can'?t (?:\w+ ){0,2}keep going after|lined up|"
+    r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
+    r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
+    r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
+    r"planning it for|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
@@ -1217,6 +1242,7 @@ def _described(cues: Cues) -> bool:
     return bool(cues.now or cues.first_person or cues.relation or cues.present or cues.acute or cues.clinical_situation)
 
 
+_FOR_YEARS = re.compile(r"\b(?:for|over) (?:\w+ )?(?:years|yrs|months)\b|been like this|on and off for")
 # Red flags that cannot wait, whatever the model makes of the wording around them.
 _TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "overdose"})
 
@@ -1229,12 +1255,15 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
         return False
     if cues.past or cues.reference or cues.calm or cues.question_form or _HYPOTHETICAL.search(text):
         return False
+    if _FOR_YEARS.search(text):  # "burning after curry, been like this for years": a pattern, not an event
+        return False
     return not (_RESOLVED.search(text) or _DOCUMENT.search(text))
 
 
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
-    if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text):
+    about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
+    if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text) and not about_a_leaflet:
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
