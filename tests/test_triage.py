@@ -145,5 +145,12 @@ def test_crisis_told_in_other_words(triage: Triage) -> None:
         "she's got all her tablets lined up on the bed and says she's sorry",
         "looked up the lethal dose of my sertraline, it's for me",
         "gave my cat to my neighbour and I won't be needing my stuff after friday",
+        "sorted the cat out with my mum and the bills are paid, everything is in order now. how do I cancel my gym?",
+        "been looking up doses of paracetamol all evening and it's not for revision",
     ):
         assert triage.decide(message, Persona.CAREGIVER).level is Level.CRISIS, message
+
+
+def test_a_long_standing_pattern_is_not_a_red_flag_now(triage: Triage) -> None:
+    message = "burning behind my breastbone after curry, been like this for years, what else can I take?"
+    assert not triage.decide(message, Persona.PATIENT).fires
