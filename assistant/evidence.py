@@ -107,6 +107,24 @@ def coverage(weights: dict[str, float], hits: list[Hit]) -> tuple[float, list[st
 EVERYDAY_WEIGHT = 0.25
 
 
+# A name followed by a number or type ("dystonia 6", "spastic paraplegia type 3A", "type 1 diabetes").
+_VARIANT = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:type\s+)?(\d+[a-z]?|[ivx]{1,4})\b")
+
+
+def other_variant(question: str, title: str) -> bool:
+    """Whether the article's title names another numbered variant of what the question names.
+
+    At library scale, documents on "dystonia 11" or "ring chromosome 20" share every word but the number
+    with a question on "dystonia 6" or "ring chromosome 14", so when that document is missing they looked
+    like an answer. A title without a number on the same word ("Diabetic ketoacidosis") is not a variant.
+    """
+    asked = {m.group(1): m.group(2) for m in _VARIANT.finditer(question.lower())}
+    if not asked:
+        return False
+    titled = {m.group(1): m.group(2) for m in _VARIANT.finditer(title.lower())}
+    return any(word in titled and titled[word] != number for word, number in asked.items())
+
+
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
     """Passages whose article is about the question's topic (title and keywords first, text if none names it)."""
     if not weights or not hits:
@@ -280,6 +298,7 @@ def decide(
 
     `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
     decision only."""
+    hits = [h for h in hits if not other_variant(question.text, h.title)]
     if not hits:
         return Evidence("decline", [])
     best = max((h.similarity or 0.0) for h in hits[:5])

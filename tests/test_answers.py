@@ -191,3 +191,14 @@ def test_follow_ups_keep_the_topic_through_shared_and_everyday_words_and_change_
             else:
                 assert answer.references and answer.references[0].article_id == article, question
             history.append(Turn(question=question, answer=answer))
+
+
+def test_a_numbered_variant_is_not_another_variants_answer() -> None:
+    """At library scale "dystonia 11" shares every word but the number with a question on "dystonia 6"."""
+    from assistant.evidence import other_variant
+
+    assert other_variant("what are the symptoms of myotonic dystrophy type 2?", "Myotonic dystrophy type 1")
+    assert other_variant("how is ring chromosome 14 syndrome inherited?", "Ring chromosome 20 syndrome")
+    assert not other_variant("how is ring chromosome 14 syndrome inherited?", "Ring chromosome 14 syndrome")
+    assert not other_variant("metformin dose in type 2 diabetes with CKD", "Type 2 diabetes (T2DM) in adults")
+    assert not other_variant("stage 3 CKD, which statin?", "Chronic kidney disease in adults")
