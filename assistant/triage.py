@@ -1218,10 +1218,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
 
 # A physician's own call for help, or their own symptoms: the only physician messages the model may fire on.
 _CALLS_FOR_HELP = re.compile(
-    r"\b(?:help|what (?:do|should|can) (?:i|we) do|right now|in front of me|call(?:ed|ing)? (?:an? |the )?"
-    r"(?:ambulance|999|911|112|crash|arrest|team)|ambulance|999|911|in my (?:room|clinic|surgery)|in resus|"
-    r"need (?:an? )?(?:ambulance|help)|i'?m having|i am having|"
-    r"i have (?:\w+ ){0,2}(?:chest|pain|crushing)|my (?:chest|heart|arm|face|throat|lips|breathing))\b"
+    r"\b(?:help|ambulance|999|911|what (?:do|should|can) (?:i|we) do|right now|in front of me|"
+    r"call(?:ed|ing)? (?:an? |the )?(?:112|crash|arrest|team)|in my (?:room|clinic|surgery)|in resus|"
+    r"i'?m having|i am having|i have (?:\w+ ){0,2}(?:chest|pain|crushing)|"
+    r"my (?:chest|heart|arm|face|throat|lips|breathing))\b"
 )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evidence import Candidate
+from assistant.evidence import Candidate, other_variant
 from assistant.models import NoticeKind, PartKind, Persona, Turn
 from assistant.offline import _in_context
 from assistant.pipeline import Pipeline
@@ -195,8 +195,6 @@ def test_follow_ups_keep_the_topic_through_shared_and_everyday_words_and_change_
 
 def test_a_numbered_variant_is_not_another_variants_answer() -> None:
     """At library scale "dystonia 11" shares every word but the number with a question on "dystonia 6"."""
-    from assistant.evidence import other_variant
-
     assert other_variant("what are the symptoms of myotonic dystrophy type 2?", "Myotonic dystrophy type 1")
     assert other_variant("how is ring chromosome 14 syndrome inherited?", "Ring chromosome 20 syndrome")
     assert not other_variant("how is ring chromosome 14 syndrome inherited?", "Ring chromosome 14 syndrome")
