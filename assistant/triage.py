@@ -184,7 +184,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"in bed)",
         r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
         r"unconscious",
-        # Fainting with a pounding heart, or at the wheel: a heart-rhythm cause until shown otherwise (999).
+        # Fainting with a pounding heart, at the wheel or mid-exercise: a heart-rhythm cause until shown otherwise.
         _FAINT_WITH_CAUSE.pattern,
         r"unresponsive",
         r"not respond",
@@ -534,7 +534,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"heart rate|\bhr\b|pulse", r"\b1[3-9]\d\b"),
         (r"not feeding|won'?t feed|refusing feeds", r"newborn|weeks? old|days? old|baby|temp|fever|floppy|sleepy"),
         (r"new confusion|suddenly confused", r"temp|fever|resp|breath|infection|uti|pneumonia|antibiotic"),
-        # A baby under six months at 39 °C or more (NICE traffic light: red for 3-6 months), in nurses' shorthand.
+        # A baby under six months at 39 °C or more (NICE traffic light: amber at 3-6 months, red under 3 months:
+        # seen face to face), in nurses' shorthand.
         (
             r"\b[1-6]/12\b|\binfant\b|\b[1-6] ?(?:months?|mo) old\b",
             r"\b(?:t|temp|temperature) ?(?:39|40|41)(?:\.\d)?\b",
@@ -546,7 +547,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"postnatal|postpartum|after (?:the |a |my |her )?(?:c-section|caesarean|birth|delivery)|c-section|"
             r"just (?:had|given birth)|(?:had|has had) (?:a|the|her|my|our) baby|gave birth|given birth",
             r"breath|pleuritic|bleed|blood|headache|vision|fever|calf|chest|faint|clots|"
-            # Postpartum psychosis: voices, strange beliefs about the baby, days without sleep (999).
+            # Postpartum psychosis (a medical emergency): voices, strange beliefs about the baby, days without sleep.
             r"hearing voices|voices|evil|paranoi|psychos|hasn'?t slept for days|not slept for days",
         ),
     ],
