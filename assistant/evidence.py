@@ -21,8 +21,10 @@ import textstat
 from assistant.models import PartKind, Persona
 from assistant.question import (
     ANSWER_SHAPE,
+    ASKING_TERMS,
     EVERYDAY_TERMS,
     EXCEPTION,
+    QUALIFIER_RE,
     RESTRICTIVE,
     QuestionProfile,
     qualifiers_of,
@@ -30,6 +32,7 @@ from assistant.question import (
 from assistant.ranker import FEATURES, INDEX, SHAPED_INTENTS, RankerModel
 from assistant.ranker import shipped as shipped_ranker
 from assistant.vocabulary import PLAIN_SECTION, passage_kind
+from knowledge.embeddings import vocabulary_words
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
 from knowledge.text import content_terms, statements, tokens
@@ -106,23 +109,70 @@ def coverage(weights: dict[str, float], hits: list[Hit]) -> tuple[float, list[st
 # What an everyday word of an inherited follow-up weighs, against its rarity, when judging coverage.
 EVERYDAY_WEIGHT = 0.25
 
-
+# Who an article is for, when its title says so; a question about one group is not answered from another's.
+_GROUPS = {
+    "children": re.compile(r"\b(?:child|children|childhood|paediatric|pediatric|infants?|juvenile)\b"),
+    "adults": re.compile(r"\b(?:adults?|adulthood)\b"),
+}
+_GROUP_STEM = re.compile(r"^(?:child|adult|paediatr|pediatr|infant|juvenil)")
 # A name followed by a number or type ("dystonia 6", "spastic paraplegia type 3A", "type 1 diabetes").
 _VARIANT = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:type\s+)?(\d+[a-z]?|[ivx]{1,4})\b")
+# The part of a title that names the condition: before a subtitle or an aside, without who it is for.
+_TITLE_NAME = re.compile(r"^[^:(]*")
+_FOR_GROUP = re.compile(r"\b(?:(?:in|for) (?:adults?|children|adults and children|children and adults)|and other)\b.*$")
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_SITUATION = ("severe", "mild", "recurrent", "hospital", "community", "metastatic")
 
 
-def other_variant(question: str, title: str) -> bool:
-    """Whether the article's title names another numbered variant of what the question names.
+def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[str]:
+    """What the question names that this article, a neighbour of the thing asked about, does not; empty when
+    the article is not a neighbour.
 
-    At library scale, documents on "dystonia 11" or "ring chromosome 20" share every word but the number
-    with a question on "dystonia 6" or "ring chromosome 14", so when that document is missing they looked
-    like an answer. A title without a number on the same word ("Diabetic ketoacidosis") is not a variant.
+    At library scale the documents next to a missing one share nearly all its words: "adult acute
+    lymphoblastic leukaemia" was answered from "childhood acute myeloid leukaemia", "gallbladder cancer" from
+    "pancreatic cancer", "extragonadal germ cell tumours" from "extracranial germ cell tumours". Three signs:
+    another numbered variant ("dystonia 11" for "dystonia 6"), marked "variant:<name> <number>"; a title for
+    another group of people, marked "group:<who>"; or a title ending in the asked name's last word that names
+    something the question does not, while a word of the asked name ("gallbladder") is in neither the title
+    nor the keywords, marked by that word's stem. Only specialised words (ones the shipped embedder splits into
+    pieces) mark a name: "leg infection" is not a neighbour of "urinary tract infection" by this rule.
     """
-    asked = {m.group(1): m.group(2) for m in _VARIANT.finditer(question.lower())}
-    if not asked:
-        return False
-    titled = {m.group(1): m.group(2) for m in _VARIANT.finditer(title.lower())}
-    return any(word in titled and titled[word] != number for word, number in asked.items())
+    asked, named = question.lower(), title.lower()
+    marks = set()
+    titled = {m.group(1): m.group(2) for m in _VARIANT.finditer(named)}
+    for m in _VARIANT.finditer(asked):
+        if m.group(1) in titled and titled[m.group(1)] != m.group(2):
+            marks.add(f"variant:{m.group(1)} {m.group(2)}")
+    groups_asked = sorted(g for g, pattern in _GROUPS.items() if pattern.search(asked))
+    groups_named = {g for g, pattern in _GROUPS.items() if pattern.search(named)}
+    if groups_asked and groups_named and not groups_named & set(groups_asked):
+        marks.add(f"group:{groups_asked[0]}")
+    name = tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0)))
+    words = _WORD.findall(asked)
+    stems = [tokens(word) for word in words]
+    asked_terms = {term for stem in stems for term in stem}
+    heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
+    if len(name) < 2 or not heads or all(word in asked_terms for word in name[:-1]):
+        return frozenset(marks)
+    described = {term[:6] for term in tokens(f"{title} {keywords}")}
+    common = vocabulary_words()
+    for typed, stem in zip(reversed(words[: heads[0]]), reversed(stems[: heads[0]]), strict=True):
+        word = stem[0] if len(stem) == 1 else ""
+        situation = any(QUALIFIER_RE[q].fullmatch(typed) for q in _SITUATION)
+        if not word or word in ASKING_TERMS or word in EVERYDAY_TERMS or _GROUP_STEM.match(word) or situation:
+            break  # the asked name ends here: a little word, a question, person or situation word
+        if typed not in common and word[:6] not in described:
+            marks.add(word)  # a specialised word of the asked name ("gallbladder"), not an everyday one ("water")
+            break
+    return frozenset(marks)
+
+
+def carries(hit: Hit, mark: str) -> bool:
+    """Whether an article is named for what a neighbour's mark says the question asked about."""
+    kind, _, value = mark.partition(":")
+    if kind == "group":
+        return bool(_GROUPS[value].search(hit.title.lower()))
+    return mark[:6] in {term[:6] for term in tokens(f"{hit.title} {hit.keywords}")}
 
 
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
@@ -298,7 +348,11 @@ def decide(
 
     `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
     decision only."""
-    hits = [h for h in hits if not other_variant(question.text, h.title)]
+    marks = {h.chunk_id: neighbour_marks(question.text, h.title, h.keywords) for h in hits}
+    # What the leading neighbours say was asked; another numbered variant is only dropped ("type 1" asked,
+    # the type 2 article gone, the ketoacidosis article may still answer).
+    named = {m for h in hits[:5] for m in marks[h.chunk_id] if not m.startswith("variant:")}
+    hits = [h for h in hits if not marks[h.chunk_id]]
     if not hits:
         return Evidence("decline", [])
     best = max((h.similarity or 0.0) for h in hits[:5])
@@ -306,6 +360,10 @@ def decide(
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
     judged = {t: w * (EVERYDAY_WEIGHT if t in everyday else 1.0) for t, w in topic_weights.items()}
     share, missing = coverage(judged, hits)
+    if named and not any(all(carries(h, mark) for mark in named) for h in hits[:8]):
+        # Neighbours of what was asked lead the search and no article is named for it: its words scattered
+        # over other documents are not an answer ("adult AML" from the childhood AML and CML documents).
+        return Evidence("decline", hits, uncovered=missing, coverage=share)
     # Close in meaning and sharing the topic, or naming nearly all of it (shorthand the embedder reads poorly),
     # or very close in meaning.
     covered = (best >= threshold and share >= min_coverage) or share >= lexical_coverage or best >= threshold + 0.2
