@@ -94,14 +94,21 @@ class Evidence:
     coverage: float = 0.0
 
 
-def coverage(weights: dict[str, float], hits: list[Hit]) -> tuple[float, list[str]]:
-    """Share of the question's topic (rare words weigh more) found in the best passages, and what is missing."""
+def coverage(
+    weights: dict[str, float], hits: list[Hit], lenient: frozenset[str] | set[str] = frozenset()
+) -> tuple[float, list[str]]:
+    """Share of the question's topic (rare words weigh more) found in the best passages, and what is missing.
+
+    A `lenient` term (an everyday word) that is missing counts EVERYDAY_WEIGHT of its rarity against the share:
+    "enjoy" or "killers" are rare in a medical library because it does not talk that way, not because the
+    question is about something else. Found, it counts in full."""
     if not weights:
         return 1.0, []
     topic = set(weights)
     found = set().union(*(_terms(f"{h.title} {h.keywords} {h.text}") for h in hits[:8])) if hits else set()
-    total = sum(weights.values()) or 1.0
-    share = sum(w for t, w in weights.items() if t in found) / total
+    covered = sum(w for t, w in weights.items() if t in found)
+    absent = sum(w * (EVERYDAY_WEIGHT if t in lenient else 1.0) for t, w in weights.items() if t not in found)
+    share = covered / ((covered + absent) or 1.0)
     missing = sorted((t for t in topic if t not in found), key=lambda t: -weights[t])
     return share, missing
 
@@ -343,6 +350,7 @@ def decide(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     ranker: RankerModel | None = None,
     everyday: frozenset[str] | set[str] = frozenset(),
+    lenient: frozenset[str] | set[str] = frozenset(),
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
 
@@ -360,13 +368,17 @@ def decide(
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
     judged = {t: w * (EVERYDAY_WEIGHT if t in everyday else 1.0) for t, w in topic_weights.items()}
     share, missing = coverage(judged, hits)
+    # Missing everyday words count less only where the meaning is close too: "what is compound interest?"
+    # shares "interest" with the depression article and nothing else, and is not close in meaning.
+    share_leniently = coverage(judged, hits, lenient)[0] if lenient else share
     if named and not any(all(carries(h, mark) for mark in named) for h in hits[:8]):
         # Neighbours of what was asked lead the search and no article is named for it: its words scattered
         # over other documents are not an answer ("adult AML" from the childhood AML and CML documents).
         return Evidence("decline", hits, uncovered=missing, coverage=share)
     # Close in meaning and sharing the topic, or naming nearly all of it (shorthand the embedder reads poorly),
     # or very close in meaning.
-    covered = (best >= threshold and share >= min_coverage) or share >= lexical_coverage or best >= threshold + 0.2
+    close = best >= threshold and share_leniently >= min_coverage
+    covered = close or share >= lexical_coverage or best >= threshold + 0.2
     if not covered:
         return Evidence("decline", hits, uncovered=missing, coverage=share)
     kept = on_topic(topic_weights, hits)

@@ -247,6 +247,7 @@ class Pipeline:
             persona,
             weigh=self.retriever.term_weights,
             everyday=everyday_terms(query) if follow_up else frozenset(),
+            lenient=everyday_terms(query),
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
             embed=self.embed,
