@@ -137,7 +137,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"{_CANT} (?:speak|talk|get (?:his|her|my|their|the) words|find (?:his|her|my|the) words|understand)",
         r"words? (?:\w+ ){0,3}(?:jumbled|garbled|muddled|wrong|nonsense|mixed up|slurr)",
         r"talking (?:funny|strange|weird|gibberish|nonsense)",
-        r"(?:tia|mini stroke)",
+        r"\b(?:tia|mini stroke)\b",
     ],
     "anaphylaxis": [
         r"angioedema|biphasic|urticari",
@@ -196,7 +196,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"blacked out",
         r"no pulse",
         r"keeled over",
-        r"(?:floppy|limp)",
+        r"\b(?:floppy|limp)\b",
         r"(?:lying|laying|on the) (?:\w+ ){0,3}(?:floor|ground)",
         r"knocked out",
     ],
@@ -282,6 +282,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:don'?t|dont|do not|can'?t|cant) (?:really )?see (?:the |any )?point(?: (?:anymore|any more|"
         r"in (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
         r"self[- ]?harm",
+        r"(?:done|finished|through) with (?:life|living|being alive)\b",
+        r"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*",
         r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
         # Means got ready or kept close: "hidden a ligature", "bought rope", "a rope in the garage I keep looking
         # at", "holding the blade again", "a stash of her pills in a sock".
@@ -483,7 +485,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:pills|tablets|meds) (?:\w+ ){0,2}(?:lined up|laid out|counted out|in front of)|"
             r"(?:lined up|laid out|counted out) (?:\w+ ){0,3}(?:pills|tablets|meds)",
             r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry|right now|on the phone|"
-            r"all (?:her|his|my)",
+            r"all (?:her|his|my)|(?:starting|start|doing it|going) now|doesn'?t matter|it'?s time",
         ),
         (
             r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
@@ -648,7 +650,9 @@ _CLINICAL_SITUATION = re.compile(
     r"\b\d{1,3} ?(?:m|f|yo|y/o|yrs? old|year old|years old)\b|\bmy patient\b|\bthis patient\b|\bward pt\b|"
     r"\b(?:sbp|bp) (?:of |is |now )?(?:[4-8]\d)\b|\b(?:bp|sbp) ?[4-8]\d ?/|\bhr (?:of |is )?1[2-9]\d\b|"
     r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b|\bpost[- ]?op day \d|\blactate \d|\bmap \d|"
-    r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b"
+    r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b|"
+    r"\b(?:video|phone|telephone|virtual|online) (?:consult\w*|call|review|appointment)\b|"
+    r"\b\d{1,2} ?(?:mo|mos|mth|mths)\b"
 )
 # The writer says the danger is absent or over ("no fever", "not suicidal", "stopped after ten minutes", "just
 # curious"). A model input only, never a veto: "she's fine now but can't breathe" is still read by the floors.
@@ -762,10 +766,21 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:my|his|her|the)|"
     # A baby with fewer wet nappies (drying out), or an older person newly confused since yesterday.
     r"(?:fewer|less|no|hardly any|not many) wet nappies|dry nappies|"
-    r"(?:confused|muddled|not (?:him|her)self) since (?:yesterday|this morning|last night|today|the weekend)|"
+    r"(?:confused|muddled|not (?:him|her)self) (?:since (?:yesterday|this morning|last night|today|the weekend)|"
+    r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
+    # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
+    r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
     # Redness spreading past the line drawn round it, on antibiotics: cellulitis not responding (seen today).
     r"(?:spread\w*|gone|going|grown|moved) (?:\w+ ){0,2}(?:past|beyond|outside|over) the (?:pen |marker |biro )?"
     r"(?:line|lines|mark|marks|outline)|"
+    # A bone stuck in the throat is removed by a doctor (third-party ENT pages; the NHS page was not found).
+    r"(?:fish ?bone|chicken bone|bone) (?:\S+ ){0,3}(?:stuck|lodged|caught)|(?:stuck|lodged) (?:\S+ ){0,4}bone\b|"
+    # A child drinking and weeing far more and losing weight: suspected diabetes is seen the same day (NICE QS125).
+    r"(?:drinking|thirsty)\b(?: \S+){0,6} (?:weeing|peeing|wee|pee|toilet|urinating)\b(?: \S+){0,12} "
+    r"(?:lost weight|losing weight|weight loss|thinner|tired)|"
+    # A urinary catheter that has stopped draining: blocked, the bladder fills (seen or changed the same day).
+    r"catheter\w*\b(?: \S+){0,6} (?:(?:hasn'?t|hasnt|has not|not|isn'?t|isnt|stopped) (?:been )?drain\w*|blocked|"
+    r"bypassing)|(?:hasn'?t|hasnt|has not|not) drained (?:\S+ ){0,3}(?:for|since) |"
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
@@ -781,7 +796,7 @@ _INTENT_NOW = re.compile(
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
-    r"planning it for|can'?t (?:\w+ ){0,2}keep going after|lined up|"
+    r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
@@ -1238,6 +1253,23 @@ def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
 
+# A nurse asking how soon to escalate a patient in their care ("INR 8.9 this morning, who do I contact and how
+# fast?", "same-day GP or ED?") is asking an urgency question about someone now, not a reference one.
+_HOW_SOON = re.compile(
+    r"\b(?:who (?:do|should|can) (?:i|we) (?:call|contact|ring|phone|escalate to|tell)|"
+    r"how (?:fast|quickly|soon|urgent(?:ly)?)|same[- ]day|"
+    r"(?:gp|ed|a&e|ae|999|111|ooh|out of hours|doctor) or (?:gp|ed|a&e|ae|999|111|wait|ooh)|"
+    r"escalate (?:now|today|tonight)|"
+    r"can (?:it|this) wait|wait (?:until|till|for) (?:the )?(?:morning|monday|tomorrow|gp|next))\b"
+)
+
+
+def _nurse_asks_how_soon(text: str, cues: Cues, persona: Persona) -> bool:
+    """A nurse asking how soon to act on a patient described now: judged at the lay bar."""
+    if persona is not Persona.NURSE or cues.reference or not _HOW_SOON.search(text):
+        return False
+    return bool(cues.clinical_situation or cues.present or cues.now)
+
 
 def _described(cues: Cues) -> bool:
     return bool(cues.now or cues.first_person or cues.relation or cues.present or cues.acute or cues.clinical_situation)
@@ -1261,6 +1293,19 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
     return not (_RESOLVED.search(text) or _DOCUMENT.search(text))
 
 
+def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
+    """A nurse reporting a time-critical red flag that started at a stated time today: a past history in the
+    same note ("had a heart attack last year, today chest pain at rest for 25 mins") does not make it history."""
+    if not set(cues.categories) & _TIME_CRITICAL or not cues.acute or cues.calm or cues.question_form:
+        return False
+    if not _MINUTES.search(text):
+        return False  # "knocked out for a few seconds yesterday, CT normal": timed in minutes means now
+    return not (_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text))
+
+
+_MINUTES = re.compile(r"\b(?:\d+|few|ten|twenty|thirty|forty) ?(?:min|mins|minutes)\b|\bjust (?:started|come on|now)\b")
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -1272,6 +1317,11 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     happening = cues.acute or cues.present or not cues.reference
     if several and happening and not _on_paper(text, persona):
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
+    nurse_sees = persona is Persona.NURSE and not cues.reference and not _on_paper(text, persona)
+    if nurse_sees and _nurse_red_flag_now(text, cues):
+        return Level.EMERGENCY, cues.categories[0]  # "chest pain at rest for 25 mins, GTN x2 hasn't touched it"
+    if nurse_sees and _SAME_DAY_SIGNS.search(text):
+        return Level.URGENT, "other_urgent"  # a nurse telling of a same-day sign (a child's thirst and weight loss)
     if not persona.lay or _on_paper(text, persona):
         return None
     if _lay_red_flag_now(text, cues):
@@ -1333,6 +1383,8 @@ class Triage:
             threshold = 0.5
         else:
             threshold = self.model.threshold(persona, bool(cues.categories))
+            if _nurse_asks_how_soon(text, cues, persona):
+                threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
             if not cues.categories and not _described(cues):
                 threshold = max(threshold, ALONE)  # no red flag and nobody described: "translate good morning"
         if p < threshold or _vetoed(text, cues, persona):

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 import pytest
 
 from assistant.models import Persona
-from assistant.triage import Level, Triage, TriageModel, exemplar_hash
+from assistant.triage import Level, Triage, TriageModel, exemplar_hash, model_input, normalise, read_cues
 from benchmarks.common import jsonl
 from benchmarks.triage import HARD, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the three latest blind splits (sessions 4 and 5). The blind splits
-# fresh to fresh4, once measured and read, train the model (benchmarks/triage.py READ_SPLITS).
-HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh12 (sessions 4 to 7), each measured
+# blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train8 train the model
+# (benchmarks/triage.py READ_SPLITS).
+HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +57,9 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.061 pooled (goal 0.03, not met: fresh11 alone 0.117) and 0.010 for physicians (4 of 400).
-    # First blind measurements are in docs/benchmarks.md; these fail on a regression.
-    assert sum(f for _, f in calm) / len(calm) <= 0.07
+    # Measured 0.056 pooled (goal 0.03, not met: fresh11 and fresh12 alone 0.10-0.11) and 0.009 for physicians
+    # (4 of 434). First blind measurements are in docs/benchmarks.md; these fail on a regression.
+    assert sum(f for _, f in calm) / len(calm) <= 0.065
     physician = [f for row, f in calm if row["persona"] == "physician"]
     assert sum(physician) / len(physician) <= 0.02
 
@@ -117,6 +119,39 @@ def test_same_day_signs_for_lay_readers(triage: Triage) -> None:
     ):
         assert triage.decide(message, Persona.CAREGIVER).fires, message
     assert not triage.decide("fainted once at school 10 years ago, can I give blood?", Persona.PATIENT).fires
+    assert triage.decide("swallowed a chicken bone at tea and it's still stuck, it scratches", Persona.PATIENT).fires
+
+
+def test_same_day_signs_told_by_a_nurse(triage: Triage) -> None:
+    """A nurse's same-day report fires whatever the model makes of it; a question about the same thing does not."""
+    for note in (
+        "bed 3 catheter not draining since 6am, lower tummy swollen and sore",
+        "school nurse here, a 9 year old says he's drinking and weeing all the time and has been losing weight",
+    ):
+        assert triage.decide(note, Persona.NURSE).level is Level.URGENT, note
+    assert not triage.decide("how often should a long-term urinary catheter be changed?", Persona.NURSE).fires
+
+
+def test_a_nurse_asking_how_soon_to_act_on_a_patient_now_is_judged_at_the_lay_bar() -> None:
+    """An urgency question about someone in their care; a reference question about escalation is not one.
+
+    A model that gives every message 0.3 sits between the lay bar (0.2) and the clinical one (0.4)."""
+    width = model_input(np.zeros(384), read_cues(""), Persona.NURSE, "").size
+    model = TriageModel(np.zeros(width, dtype=np.float32), float(np.log(0.3 / 0.7)), 0.2, 0.4, 0.2, 0.4)
+    triage = Triage(embed=lambda texts: np.zeros((len(texts), 384)), model=model)
+    note = "mr k in room 6, INR came back 9.1 this morning, no bleeding seen. who do I contact and how fast?"
+    assert triage.decide(note, Persona.NURSE).fires
+    assert not triage.decide(note.replace("who do I contact and how fast?", "noted."), Persona.NURSE).fires
+    assert not triage.decide("what escalation does a NEWS2 of 5 usually call for?", Persona.NURSE).fires
+    assert not triage.decide(note, Persona.PHYSICIAN).fires
+
+
+def test_red_flag_words_match_whole_words_only() -> None:
+    """"tia" inside "initial", "potential" or "differential" had flagged clinicians' questions as stroke."""
+    text = normalise("initial treatment for mild depression, potential side effects, differential diagnosis")
+    assert "stroke" not in read_cues(text).categories
+    assert "stroke" in read_cues(normalise("had a TIA this morning, face drooped for ten minutes")).categories
+    assert "unconscious" not in read_cues(normalise("caught a glimpse of the rash on his back")).categories
 
 
 def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
@@ -147,8 +182,11 @@ def test_crisis_told_in_other_words(triage: Triage) -> None:
         "gave my cat to my neighbour and I won't be needing my stuff after friday",
         "sorted the cat out with my mum and the bills are paid, everything is in order now. how do I cancel my gym?",
         "been looking up doses of paracetamol all evening and it's not for revision",
+        "don't bother talking me round, my tablets are counted out next to the bed and i'm doing it now",
+        "funny how peaceful it feels now I know I'm finished with living. tomorrow won't matter",
     ):
         assert triage.decide(message, Persona.CAREGIVER).level is Level.CRISIS, message
+    assert not triage.decide("my tablets are lined up in the weekly pill box, is that ok?", Persona.PATIENT).fires
 
 
 def test_a_long_standing_pattern_is_not_a_red_flag_now(triage: Triage) -> None:
