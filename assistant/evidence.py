@@ -355,7 +355,8 @@ def decide(
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
 
     `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
-    decision only."""
+    decision only; `lenient` terms (any question's everyday words) weigh that much against it when missing,
+    where the passages are also close in meaning."""
     marks = {h.chunk_id: neighbour_marks(question.text, h.title, h.keywords) for h in hits}
     # What the leading neighbours say was asked; another numbered variant is only dropped ("type 1" asked,
     # the type 2 article gone, the ketoacidosis article may still answer).

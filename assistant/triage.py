@@ -1293,6 +1293,9 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
     return not (_RESOLVED.search(text) or _DOCUMENT.search(text))
 
 
+_MINUTES = re.compile(r"\b(?:\d+|few|ten|twenty|thirty|forty) ?(?:min|mins|minutes)\b|\bjust (?:started|come on|now)\b")
+
+
 def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
     """A nurse reporting a time-critical red flag that started at a stated time today: a past history in the
     same note ("had a heart attack last year, today chest pain at rest for 25 mins") does not make it history."""
@@ -1302,8 +1305,6 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
         return False  # "knocked out for a few seconds yesterday, CT normal": timed in minutes means now
     return not (_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text))
 
-
-_MINUTES = re.compile(r"\b(?:\d+|few|ten|twenty|thirty|forty) ?(?:min|mins|minutes)\b|\bjust (?:started|come on|now)\b")
 
 
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
