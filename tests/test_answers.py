@@ -247,3 +247,17 @@ def test_a_question_whose_article_is_missing_is_not_answered_from_its_neighbours
     evidence = decide(question, [*neighbours, named], Persona.PHYSICIAN)
     assert evidence.action == "answer"
     assert {h.title for h in evidence.hits} == {"Gallbladder Cancer"}
+
+
+def test_an_everyday_word_the_library_never_uses_does_not_refuse_a_lay_question(pipeline: Pipeline) -> None:
+    """"stab", "operation" and "exhausted" are rare in the articles because they do not talk that way; a
+    question that is close in meaning to a passage is answered. One with nothing medical in it is not."""
+    for question, article in (
+        ("where exactly do you stab the epipen", "anaphylaxis"),
+        ("is there an operation for acid reflux", "gerd"),
+    ):
+        answer = pipeline.run(question, persona=Persona.PATIENT)
+        assert answer.status == "answered", question
+        assert answer.references[0].article_id == article, question
+    for question in ("What is compound interest?", "How do solar panels generate electricity?"):
+        assert pipeline.run(question, persona=Persona.PATIENT).status == "abstained", question
