@@ -154,14 +154,12 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     groups_named = {g for g, pattern in _GROUPS.items() if pattern.search(named)}
     if groups_asked and groups_named and not groups_named & set(groups_asked):
         marks.add(f"group:{groups_asked[0]}")
-    name = tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0)))
-    words = _WORD.findall(asked)
-    stems = [tokens(word) for word in words]
-    asked_terms = {term for stem in stems for term in stem}
+    name = tuple(tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0))))
+    words, stems, asked_terms = _asked_words(asked)
     heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
     if len(name) < 2 or not heads or all(word in asked_terms for word in name[:-1]):
         return frozenset(marks)
-    described = {term[:6] for term in tokens(f"{title} {keywords}")}
+    described = _prefixes(f"{title} {keywords}")
     common = vocabulary_words()
     for typed, stem in zip(reversed(words[: heads[0]]), reversed(stems[: heads[0]]), strict=True):
         word = stem[0] if len(stem) == 1 else ""
@@ -174,12 +172,25 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     return frozenset(marks)
 
 
+@functools.lru_cache(maxsize=1024)
+def _asked_words(question: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], frozenset[str]]:
+    """A question's words as typed, each one's stems, and all its stems: read once per question, not per hit."""
+    words = tuple(_WORD.findall(question))
+    stems = tuple(tuple(tokens(word)) for word in words)
+    return words, stems, frozenset(term for stem in stems for term in stem)
+
+
+def _prefixes(text: str) -> frozenset[str]:
+    """The six-letter prefixes of a text's stems ("thrombolys" and "thrombolysi" meet)."""
+    return frozenset(term[:6] for term in _terms(text))
+
+
 def carries(hit: Hit, mark: str) -> bool:
     """Whether an article is named for what a neighbour's mark says the question asked about."""
     kind, _, value = mark.partition(":")
     if kind == "group":
         return bool(_GROUPS[value].search(hit.title.lower()))
-    return mark[:6] in {term[:6] for term in tokens(f"{hit.title} {hit.keywords}")}
+    return mark[:6] in _prefixes(f"{hit.title} {hit.keywords}")
 
 
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:

@@ -241,13 +241,14 @@ class Pipeline:
         A follow-up that inherited the conversation's topic is judged covered without its everyday words
         ("will he have to take tablets forever?" after epilepsy: "forever" is rare in the library)."""
         asked = profile(query)
+        everyday = everyday_terms(query)
         evidence = decide(
             asked,
             hits,
             persona,
             weigh=self.retriever.term_weights,
-            everyday=everyday_terms(query) if follow_up else frozenset(),
-            lenient=everyday_terms(query),
+            everyday=everyday if follow_up else frozenset(),
+            lenient=everyday,
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
             embed=self.embed,

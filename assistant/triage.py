@@ -1280,17 +1280,22 @@ _FOR_YEARS = re.compile(r"\b(?:for|over) (?:\w+ )?(?:years|yrs|months)\b|been li
 _TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "overdose"})
 
 
+def _no_event(text: str) -> bool:
+    """A what-if, an episode that is over, or a document about the sign: not someone's red flag now."""
+    return bool(_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text))
+
+
 def _lay_red_flag_now(text: str, cues: Cues) -> bool:
     """A patient or carer describing a time-critical red flag in someone now: "my throat is going tight and my
     lips are massive" scored 0.05 with the model (the question after it, "do I use my pen?", reads as a
     question). Not when it is history, a reference question, calm, or a what-if."""
     if not set(cues.categories) & _TIME_CRITICAL or not (cues.now or cues.present or cues.acute or cues.active):
         return False
-    if cues.past or cues.reference or cues.calm or cues.question_form or _HYPOTHETICAL.search(text):
+    if cues.past or cues.reference or cues.calm or cues.question_form:
         return False
     if _FOR_YEARS.search(text):  # "burning after curry, been like this for years": a pattern, not an event
         return False
-    return not (_RESOLVED.search(text) or _DOCUMENT.search(text))
+    return not _no_event(text)
 
 
 _MINUTES = re.compile(r"\b(?:\d+|few|ten|twenty|thirty|forty) ?(?:min|mins|minutes)\b|\bjust (?:started|come on|now)\b")
@@ -1303,7 +1308,7 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
         return False
     if not _MINUTES.search(text):
         return False  # "knocked out for a few seconds yesterday, CT normal": timed in minutes means now
-    return not (_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text))
+    return not _no_event(text)
 
 
 
