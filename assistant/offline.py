@@ -50,6 +50,10 @@ LAY_DISCOUNT = 0.2
 DIRECT_SHARE = 0.3
 
 
+def _lay_grade(candidate: Candidate) -> float:
+    return min(candidate.grade, LAY_GRADE) if candidate.plain else candidate.grade
+
+
 def _near_duplicate(candidate: Candidate, chosen: list[Candidate]) -> bool:
     for other in chosen:
         union = candidate.terms | other.terms
@@ -63,7 +67,7 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     style = STYLES[persona]
     pool = list(ranked)
     if persona.lay:
-        pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, c.grade - LAY_GRADE)))
+        pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, _lay_grade(c) - LAY_GRADE)))
     # "Gout is a type of arthritis" answers only "what is gout?": a definition never leads another question.
     defining = [c for c in pool if c.defines and "definition" not in question.intents]
     if defining and len(defining) < len(pool):
@@ -85,7 +89,7 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
             continue
         if question.specific and not candidate.shape:
             continue
-        if persona.lay and candidate.grade > LAY_GRADE + 3:
+        if persona.lay and _lay_grade(candidate) > LAY_GRADE + 3:
             continue
         chosen.append(candidate)
     chosen = _in_context(chosen, ranked, style.direct)
