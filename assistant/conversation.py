@@ -83,9 +83,14 @@ def condense_offline(
     if previous is None:
         if not topic:
             return Condensed(question, "no_topic")
-        # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic.
-        if _ANAPHORA.search(question) and names_topic and not names_topic(topic - _qualifier_terms(question)):
-            return Condensed(question, "no_topic")
+        # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
+        # ramipril, should I stop it?" it points at a specialised word said before it.
+        anaphora = _ANAPHORA.search(question)
+        own = topic - _qualifier_terms(question)
+        if anaphora and names_topic and not names_topic(own):
+            antecedent = _first_position(question, own - everyday_terms(question))
+            if antecedent is None or antecedent > anaphora.start():
+                return Condensed(question, "no_topic")
         return Condensed(question, "own")
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - _qualifier_terms(question)

@@ -744,6 +744,14 @@ _WOUND_SIGN = (
     r"(?:opened|open(?:ing|s)? up|come apart|coming apart|split open|gaping|pus|smells?|smelly|stinks?|stinky|"
     r"(?:hot|red) and (?:red|hot|swollen)|red streaks?)"
 )
+_THINNER = (
+    r"apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|xarelto|blood ?thinners?|anticoagulants?|"
+    r"anti-coagulants?"
+)
+_BLOODY_URINE = (
+    r"blood (?:\w+ ){0,2}in (?:my |his |her |their |the )?(?:pee|wee|urine)|"
+    r"(?:pee|wee|urine) (?:\w+ ){0,4}(?:pink|red|bloody|brown|with blood|blood in it)"
+)
 _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
@@ -784,6 +792,16 @@ _SAME_DAY_SIGNS = re.compile(
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
+    # Blood in the urine on a blood thinner: anticoagulant clinics ask for advice straight away (NHS trust leaflets).
+    rf"(?:{_THINNER})(?: \S+){{0,20}} (?:{_BLOODY_URINE})|(?:{_BLOODY_URINE})(?: \S+){{0,20}} (?:{_THINNER})|"
+    # Pain that started round the belly button and moved to the lower right: the pattern of appendicitis, which
+    # NHS pages ask to be seen by a GP or out-of-hours service at once.
+    r"(?:belly ?button|navel|middle of (?:my|his|her|their|the) (?:tummy|stomach|belly|abdomen))(?: \S+){0,10} "
+    r"(?:moved|moving|gone|going|shifted|travell?ed|spread|now) (?:\S+ ){0,3}(?:lower |bottom )?right|"
+    # A limb that looks bent or out of shape after an injury: a likely fracture, seen the same day.
+    r"(?:wrist|arm|leg|ankle|finger|elbow|forearm|shin|collarbone|toe)s?\b(?: \S+){0,8} (?:(?:looks?|looking|gone) "
+    r"(?:\S+ ){0,2}bent|(?:looks?|looking|gone|is) (?:\S+ ){0,2}(?:crooked|deformed|wonky|out of shape|the wrong shape|"
+    r"at a (?:funny|weird|odd|strange) angle))|"
     # A healing wound that opens, smells or weeps pus: seen the same day (wound-care leaflets say "straight away").
     rf"{_WOUND} (?:\S+ ){{0,6}}{_WOUND_SIGN}|{_WOUND_SIGN} (?:\S+ ){{0,6}}{_WOUND})\b"
 )
