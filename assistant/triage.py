@@ -292,6 +292,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:ligature|rope|blade|razor)s? (?:\S+ ){0,6}(?:keep|kept|been) (?:\w+ )?(?:looking|staring|thinking)|"
         r"(?:stash|stockpile|hoard) of (?:\w+ ){0,2}(?:pills|tablets|meds)|active (?:suicidal )?plan|"
         r"plan with (?:the )?means",
+        # Knowing the amount that would work, or naming when: "I know exactly what dose would work... this week is it".
+        r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
+        r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
+        r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
         r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of|anything)|"
@@ -362,10 +366,13 @@ RED_FLAGS: dict[str, list[str]] = {
         r"miscarr",
         r"placent",
         r"pre[- ]?eclamp|eclamp",
+        r"\bpph\b|post ?-?partum (?:haemorrhage|hemorrhage|bleed)",
         r"cord (?:\w+ ){0,2}(?:coming|out|prolaps)",
         r"(?:gave|giving|give) birth (?:\w+ ){0,6}(?:bleed|blood|pain|fever|faint)",
     ],
     "other_urgent": [
+        # A systolic pressure under 90 in someone now: shock until shown otherwise (NEWS2 scores it red).
+        r"\b(?:bp|blood pressure|sbp)(?: (?:of|is|was|now|down to|dropped to|only))? (?:[4-8]\d)/\d{2}\b",
         r"(?:fever|temperature|temp) (?:\w+ ){0,8}(?:back|side|flank|kidney|loin) (?:\w+ ){0,2}pain",
         r"(?:back|side|flank|kidney|loin) pain (?:\w+ ){0,8}(?:fever|temperature|temp|shivering)",
         r"(?:fever|temperature|temp) (?:\w+ ){0,4}(?:chemo|chemotherapy|neutropen)",
@@ -802,6 +809,10 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:wrist|arm|leg|ankle|finger|elbow|forearm|shin|collarbone|toe)s?\b(?: \S+){0,8} (?:(?:looks?|looking|gone) "
     r"(?:\S+ ){0,2}bent|(?:looks?|looking|gone|is) (?:\S+ ){0,2}(?:crooked|deformed|wonky|out of shape|the wrong shape|"
     r"at a (?:funny|weird|odd|strange) angle))|"
+    # A finger or toe crushed in a door with the tip split or the nail gone black: seen the same day (the nail bed
+    # may need repair, the bone may be broken).
+    r"(?:shut|slammed|trapped|caught|crushed|jammed) (?:\S+ ){0,4}(?:finger|thumb|fingertip|toe)s?\b(?: \S+){0,10} "
+    r"(?:split|black|purple|bent|crooked|hanging|won'?t stop bleeding)|"
     # A healing wound that opens, smells or weeps pus: seen the same day (wound-care leaflets say "straight away").
     rf"{_WOUND} (?:\S+ ){{0,6}}{_WOUND_SIGN}|{_WOUND_SIGN} (?:\S+ ){{0,6}}{_WOUND})\b"
 )
@@ -815,7 +826,7 @@ _INTENT_NOW = re.compile(
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
-    r"(?:picked|chosen|set) a date|won'?t be needing|"
+    r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
