@@ -159,14 +159,14 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
     if len(name) < 2 or not heads or all(word in asked_terms for word in name[:-1]):
         return frozenset(marks)
-    described = _prefixes(f"{title} {keywords}")
+    described = _terms(f"{title} {keywords}")
     common = vocabulary_words()
     for typed, stem in zip(reversed(words[: heads[0]]), reversed(stems[: heads[0]]), strict=True):
         word = stem[0] if len(stem) == 1 else ""
         situation = any(QUALIFIER_RE[q].fullmatch(typed) for q in _SITUATION)
         if not word or word in ASKING_TERMS or word in EVERYDAY_TERMS or _GROUP_STEM.match(word) or situation:
             break  # the asked name ends here: a little word, a question, person or situation word
-        if typed not in common and word[:6] not in described:
+        if typed not in common and not _names(word, described):
             marks.add(word)  # a specialised word of the asked name ("gallbladder"), not an everyday one ("water")
             break
     return frozenset(marks)
@@ -180,9 +180,14 @@ def _asked_words(question: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...],
     return words, stems, frozenset(term for stem in stems for term in stem)
 
 
-def _prefixes(text: str) -> frozenset[str]:
-    """The six-letter prefixes of a text's stems ("thrombolys" and "thrombolysi" meet)."""
-    return frozenset(term[:6] for term in _terms(text))
+def _names(stem: str, terms: frozenset[str]) -> bool:
+    """Whether `terms` hold this stem, allowing a two-letter difference in its ending ("thrombolys" and
+    "thrombolysi" meet; "lymphoblast" and "lymphocyt" do not, though they share six letters)."""
+    for term in terms:
+        size = max(6, min(len(stem), len(term)) - 2)
+        if term[:size] == stem[:size]:
+            return True
+    return False
 
 
 def carries(hit: Hit, mark: str) -> bool:
@@ -190,7 +195,7 @@ def carries(hit: Hit, mark: str) -> bool:
     kind, _, value = mark.partition(":")
     if kind == "group":
         return bool(_GROUPS[value].search(hit.title.lower()))
-    return mark[:6] in _prefixes(f"{hit.title} {hit.keywords}")
+    return _names(mark, _terms(f"{hit.title} {hit.keywords}"))
 
 
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:

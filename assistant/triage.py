@@ -296,6 +296,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
         r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b",
+        r"(?:don'?t|dont|do not) worry about me\b(?: \S+){0,8} (?:made (?:my|the|up my) (?:decision|mind)|decided)",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
         r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of|anything)|"
@@ -772,7 +773,12 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:ear|nose|nostril)|(?:stone|pebble|bead|pea|bean|button|toy|lego|crayon|sweet|rubber|eraser|popcorn|seed|"
     r"bug|insect) (?:\S+ ){0,3}(?:in|up|into|inside) (?:his|her|their|my|the) (?:ear|nose|nostril)|"
     # Unable to swallow even saliva (a stuck food bolus), or to pass urine for hours with a swollen belly.
-    r"(?:can'?t|cant|cannot|unable to) (?:even )?swallow (?:\w+ ){0,3}(?:spit|saliva)|"
+    r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:even )?swallow (?:\w+ ){0,3}(?:spit|saliva)|"
+    # A muffled ("hot potato") voice with a sore throat: a peritonsillar abscess is seen the same day.
+    r"(?:tonsil|throat)\w*(?: \S+){0,12} (?:muffled|hot potato)|(?:muffled|hot potato)(?: \S+){0,12} (?:tonsil|throat)|"
+    # An injured ankle or foot that cannot bear weight: a possible fracture, X-rayed the same day.
+    r"(?:ankle|foot|leg|knee)\b(?: \S+){0,10} (?:can'?t|cant|cannot|can barely|can hardly|unable to|not able to) "
+    r"(?:\w+ ){0,2}(?:put|bear|take) (?:any )?weight|"
     r"drooling (?:\w+ ){0,3}(?:can'?t|cant)|"
     r"(?:haven'?t|havent|not|can'?t|cant|cannot|unable to) (?:\w+ ){0,2}(?:pee|peed|wee|weed|urinate|pass urine|"
     r"passed urine)\b(?: \S+){0,3} (?:since|for (?:\d+|hours|a day)|all day|all night)|"
@@ -809,9 +815,11 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:wrist|arm|leg|ankle|finger|elbow|forearm|shin|collarbone|toe)s?\b(?: \S+){0,8} (?:(?:looks?|looking|gone) "
     r"(?:\S+ ){0,2}bent|(?:looks?|looking|gone|is) (?:\S+ ){0,2}(?:crooked|deformed|wonky|out of shape|the wrong shape|"
     r"at a (?:funny|weird|odd|strange) angle))|"
+    r"(?:finger|thumb|toe)s?\b(?: \S+){0,4} (?:and )?(?:bent|crooked|deformed|wonky)\b|"
     # A finger or toe crushed in a door with the tip split or the nail gone black: seen the same day (the nail bed
     # may need repair, the bone may be broken).
-    r"(?:shut|slammed|trapped|caught|crushed|jammed) (?:\S+ ){0,4}(?:finger|thumb|fingertip|toe)s?\b(?: \S+){0,10} "
+    r"(?:shut|slammed|trapped|caught|crushed|jammed|kicked|stubbed) (?:\S+ ){0,4}(?:finger|thumb|fingertip|toe)s?\b"
+    r"(?: \S+){0,10} "
     r"(?:split|black|purple|bent|crooked|hanging|won'?t stop bleeding)|"
     # A healing wound that opens, smells or weeps pus: seen the same day (wound-care leaflets say "straight away").
     rf"{_WOUND} (?:\S+ ){{0,6}}{_WOUND_SIGN}|{_WOUND_SIGN} (?:\S+ ){{0,6}}{_WOUND})\b"
@@ -827,6 +835,7 @@ _INTENT_NOW = re.compile(
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
+    r"made (?:my|the) decision|made up my mind|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"

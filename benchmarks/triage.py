@@ -79,14 +79,17 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
 
 # Blind splits that were measured, then read in error analysis (sessions 2 to 4): from session 5 they train.
 # train6 and train7 (session 6, 400 messages each, written blind for training, aimed at what classifiers miss);
-# train8 (session 7: calm and urgent lay descriptions in the same vivid style, crises said indirectly).
+# train8 (session 7: calm and urgent lay descriptions in the same vivid style, crises said indirectly);
+# train9 (session 8: emergencies without medical words, indirect crises, calm lookalikes with a reassurance).
 READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7", "train8", "train9")
 # fresh8 (session 5) and fresh9-fresh11 (session 6) were each measured once, blind, before being read;
 # fresh12 (session 7) blind before any change, then read after the final model (docs/benchmarks.md).
-HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
-# fresh13 and fresh14 (session 8, written blind): each measured once before any change. fresh13 then chose
-# between candidate models on aggregates; fresh14 is measured once more, with the final model.
-UNREAD = ("fresh13", "fresh14")
+# fresh13 and fresh14 (session 8, written blind by two helpers): each measured once before any change; fresh13
+# then compared candidate models on aggregates, fresh14 was measured once more with the final model; then the
+# misses of both were read (docs/benchmarks.md).
+HELD_OUT = (
+    "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"
+)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
@@ -190,7 +193,7 @@ def everyday(triage: Triage) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
-    splits = [*READ_SPLITS, *HELD_OUT, *UNREAD, *CALM_SETS]
+    splits = [*READ_SPLITS, *HELD_OUT, *CALM_SETS]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")

@@ -15,13 +15,14 @@ from assistant.models import Persona
 from assistant.triage import Level, Triage, TriageModel, exemplar_hash, model_input, normalise, read_cues
 from benchmarks.common import jsonl
 from benchmarks.triage import HARD, everyday, training_rows
+from benchmarks.triage import HELD_OUT as benchmark_held_out
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh12 (sessions 4 to 7), each measured
-# blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train8 train the model
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh14 (sessions 4 to 8), each measured
+# blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS).
-HELD_OUT = ("test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+HELD_OUT = benchmark_held_out
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +58,9 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.056 pooled (goal 0.03, not met: fresh11 and fresh12 alone 0.10-0.11) and 0.009 for physicians
-    # (4 of 434). First blind measurements are in docs/benchmarks.md; these fail on a regression.
-    assert sum(f for _, f in calm) / len(calm) <= 0.065
+    # Measured 0.064 pooled (goal 0.03, not met: fresh11 to fresh14 alone 0.08-0.12) and 0.010 for physicians
+    # (5 of 498). First blind measurements are in docs/benchmarks.md; these fail on a regression.
+    assert sum(f for _, f in calm) / len(calm) <= 0.07
     physician = [f for row, f in calm if row["persona"] == "physician"]
     assert sum(physician) / len(physician) <= 0.02
 
