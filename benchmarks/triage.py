@@ -90,6 +90,9 @@ READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7",
 HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"
 )
+# fresh15 (session 8, 300 messages written blind by a helper) is committed unmeasured and unread: its first
+# measurement is the next honest figure for sensitivity and false alarms on new wording.
+UNMEASURED = ("fresh15",)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
@@ -182,9 +185,10 @@ def everyday(triage: Triage) -> dict:
     (test and fresh splits; the dev and training ones train the model). They were written as questions to
     answer, so this is an upper bound on false alarms: a few describe something urgent and are not relabelled."""
     answers = ROOT / "tests" / "data"
-    asked = [(r["question"], r["persona"]) for r in jsonl(answers / "answer_keyfacts.jsonl") if r["split"] != "dev"]
+    splits = ("test", "fresh")  # not fresh2: written in session 8 and kept unmeasured for the answers benchmark
+    asked = [(r["question"], r["persona"]) for r in jsonl(answers / "answer_keyfacts.jsonl") if r["split"] in splits]
     for talk in jsonl(answers / "conversations.jsonl"):
-        if talk["split"] != "dev":
+        if talk["split"] in splits:
             asked += [(turn["question"], talk["persona"]) for turn in talk["turns"]]
     fired = sum(triage.decide(text, Persona(persona)).fires for text, persona in asked)
     return {"questions": len(asked), "fired": fired, "share": round(fired / len(asked), 3)}
@@ -193,7 +197,7 @@ def everyday(triage: Triage) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
-    splits = [*READ_SPLITS, *HELD_OUT, *CALM_SETS]
+    splits = [*READ_SPLITS, *HELD_OUT, *UNMEASURED, *CALM_SETS]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
