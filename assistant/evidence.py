@@ -128,6 +128,10 @@ _VARIANT = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:type\s+)?(\d+[a-z]?|[ivx]{1,4})
 _TITLE_NAME = re.compile(r"^[^:(]*")
 _FOR_GROUP = re.compile(r"\b(?:(?:in|for) (?:adults?|children|adults and children|children and adults)|and other)\b.*$")
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+# Head words of tumour names: one kind's article is a neighbour of another's, not an answer to it.
+_TUMOUR_HEADS = frozenset(
+    tokens("leukemia leukaemia lymphoma carcinoma sarcoma melanoma myeloma glioma cancer tumor tumour neoplasm")
+)
 _SITUATION = ("severe", "mild", "recurrent", "hospital", "community", "metastatic")
 
 
@@ -157,6 +161,10 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     name = tuple(tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0))))
     words, stems, asked_terms = _asked_words(asked)
     heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
+    if not heads and name[-1:] and name[-1] in _TUMOUR_HEADS:
+        # Another kind of tumour: "adult non-Hodgkin lymphoma" for "adult acute lymphoblastic leukaemia". The asked
+        # kind's own name is read back from its head word, as for a title sharing it.
+        heads = [i for i, stem in enumerate(stems) if stem and stem[0] in _TUMOUR_HEADS and stem[0] not in name]
     if len(name) < 2 or not heads or all(word in asked_terms for word in name[:-1]):
         return frozenset(marks)
     described = _terms(f"{title} {keywords}")
@@ -183,11 +191,8 @@ def _asked_words(question: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...],
 def _names(stem: str, terms: frozenset[str]) -> bool:
     """Whether `terms` hold this stem, allowing a two-letter difference in its ending ("thrombolys" and
     "thrombolysi" meet; "lymphoblast" and "lymphocyt" do not, though they share six letters)."""
-    for term in terms:
-        size = max(6, min(len(stem), len(term)) - 2)
-        if term[:size] == stem[:size]:
-            return True
-    return False
+    size = max(6, len(stem) - 2)
+    return any(term[:size] == stem[:size] for term in terms)
 
 
 def carries(hit: Hit, mark: str) -> bool:
