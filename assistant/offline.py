@@ -51,6 +51,8 @@ DIRECT_SHARE = 0.3
 
 
 def _lay_grade(candidate: Candidate) -> float:
+    """The grade a lay reader's discount uses: an article's own plain-language sentence counts as plain, because
+    a long list of warning signs written for patients scores a high grade on length alone."""
     return min(candidate.grade, LAY_GRADE) if candidate.plain else candidate.grade
 
 
