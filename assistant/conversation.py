@@ -88,7 +88,8 @@ def condense_offline(
         anaphora = _ANAPHORA.search(question)
         own = topic - _qualifier_terms(question)
         if anaphora and names_topic and not names_topic(own):
-            antecedent = _first_position(question, own - everyday_terms(question))
+            # The antecedent may be a qualifier too: "he has CKD, does that mean dialysis?"
+            antecedent = _first_position(question, topic - everyday_terms(question))
             if antecedent is None or antecedent > anaphora.start():
                 return Condensed(question, "no_topic")
         return Condensed(question, "own")

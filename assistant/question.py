@@ -184,7 +184,9 @@ ASKING_TERMS = content_terms(
     "pregnancy pregnant child children kid kids baby babies adult adults elderly older young age aged woman "
     "women man men male female "
     # judgements and kinds of fact, not subjects: "is it serious?", "what are the diagnostic criteria?"
-    "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic"
+    "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic "
+    # question filler and shorthand: "any role for...", "and max?", "per KDIGO", "can't eat", "bring it down"
+    "role max maximum per cant wont dont bring"
 ) | EVERYDAY_TERMS
 
 
@@ -228,7 +230,7 @@ def profile(question: str) -> QuestionProfile:
         intents=frozenset(intents),
         qualifiers=qualifiers_of(question),
         terms=frozenset(terms),
-        topic=frozenset(t for t in terms - ASKING_TERMS if not t.isdigit()),
+        topic=frozenset(t for t in terms - ASKING_TERMS if not t[0].isdigit()),  # "4.5h", "24h": times, not topics
     )
 
 

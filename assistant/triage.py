@@ -160,7 +160,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|"
         r"stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
         r"can'?t get (?:any )?air|cant get air|struggling for (?:air|breath)|fighting for breath|asthma attack",
-        r"(?:breathing|breaths?) (?:\w+ ){0,3}(?:really |very )?(?:fast|quick|hard|funny)",
+        r"(?:breathing|breaths?|breathes) (?:\w+ ){0,3}(?:really |very )?(?:fast|quick|hard|funny)",
         r"\bsob\b|\bdib\b",
         rf"{_CANT} (?:\w+ ){{0,2}}(?:breath|breathe|get (?:a|his|her|my|any) breath|catch (?:his|her|my|their) breath)",
         r"(?:not|isn't|isnt|stopped|stops|stop|hasn't been|no longer|barely) breath",
@@ -171,7 +171,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"chok",
         r"breathless",
         r"short(?:ness)? of breath",
-        r"(?:breathing|breath) (?:\w+ ){0,3}(?:fast|rapid|noisy|weird|strange|shallow|laboured|labored|rattl)",
+        r"(?:breathing|breath|breathes) (?:\w+ ){0,3}(?:fast|rapid|noisy|weird|strange|shallow|laboured|labored|rattl)",
         r"wheez",
         r"\bsob\b",
     ],
@@ -305,6 +305,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
         r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|"
+        # Worth more dead: "my family would get the life insurance, the only useful thing I can do for them now".
+        r"(?:would|will|'?d|could) (?:\w+ ){0,2}(?:get|have|collect|be paid) (?:\w+ ){0,2}(?:life insurance|"
+        r"insurance (?:money|payout)|payout)|worth more (?:to (?:them|everyone|my \w+) )?dead|"
+        r"only (?:useful|good) thing i (?:can|could) (?:still )?do for|"
         r"(?:rehomed|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|belongings)|"
         r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
@@ -507,6 +511,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
+            r"(?:take|taking|inject|injecting|use|using) all (?:of )?(?:my|his|her|the) (?:\w+ )?(?:insulin|pens?|"
+            r"medication|medicine|tabs)\b(?: \S+){0,2} (?:at once|in one go|together)|"
             r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her )?"
             r"(?:pills|tablets|meds)|"
             r"(?:hoarding|hoarded) (?:my |his |her )?(?:pills|tablets|meds)",
@@ -581,9 +587,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
         (  # a water infection reaching the kidney: fever, or pain in the side or back
-            r"burning when (?:i|she|he) (?:pee|wee)|\buti\b|water infection|cystitis",
+            r"(?:burning|burns|stings?|stinging|pain) (?:when|while|on) (?:i |she |he )?(?:pee|wee|passing urine|"
+            r"pass(?:ing)? water|urinating)|\buti\b|water infection|cystitis",
             r"(?<!no )(?:fever|temp)|\b3[89](?:\.\d)?\b|(?:pain|ache) in (?:my|her|his) (?:side|back|loin)|"
-            r"shiver|rigors",
+            r"(?:aching|achy|sore|painful) (?:lower )?back|back (?:is )?(?:aching|killing)|shiver|rigors",
         ),
         (
             r"catheter",
@@ -678,7 +685,7 @@ _CALM = re.compile(
     r"no concerns|(?:be|stay|keep) informed|"
     r"well in clinic|(?:gp|doctor|nurse|midwife) (?:saw|checked|was happy|said (?:it was|it'?s) fine)|"
     r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable|"
-    r"normal (?:obs|vitals)|"
+    r"normal (?:obs|vitals)|feeding (?:well|normally|fine)|(?:pink|alert) and (?:feeding|alert|playing|smiling)|"
     r"(?:obs|vitals) (?:are |were )?(?:normal|stable|fine))\b"
 )
 # "...had a stent years ago and now his chest...": a history does not make the present message a past event.
@@ -724,6 +731,18 @@ _ACT_NOW = re.compile(
     r"(?:trach|tracheostomy|tube) (?:\w+ ){0,2}(?:blocked|fell out|came out|dislodged)|"
     r"(?:\d{2} ?(?:weeks|wks)|pregnant)(?: \S+){0,6} (?:bleeding (?:very |really )?heavily|heavy bleeding)|"
     r"(?:lips?|tongue|throat|face) (?:\w+ ){0,2}swell\w*(?: \S+){0,6} (?:wheez\w*|breath\w*|cough\w*|voice)|"
+    # The throat closing with the voice changing: the airway is swelling (anaphylaxis), adrenaline now.
+    r"throat (?:\w+ ){0,3}(?:tight\w*|closing|closed|swell\w*)(?: \S+){0,8} (?:voice|hoarse\w*|croaky)|"
+    r"(?:voice (?:\w+ ){0,2}(?:hoarse|croaky|going|gone|changing|changed))(?: \S+){0,8} throat (?:\w+ ){0,3}"
+    r"(?:tight\w*|closing|closed|swell\w*)|"
+    # A leg lying shorter or turned outwards after a fall: a broken hip, for which NHS pages say call 999 and
+    # keep still.
+    r"(?:leg|foot)\b(?: \S+){0,4} (?:shortened|shorter|turned out\w*|rotated|rolled out\w*|pointing out\w*)|"
+    r"shortened (?:and )?(?:externally )?rotated|externally rotated|"
+    # Drooling with noisy breathing in (stridor), or unable to swallow or lie down: epiglottitis, 999.
+    r"drool\w*(?: \S+){0,10} (?:stridor|high[- ]?pitched|noisy breath\w*|(?:won'?t|wont|can'?t|cant|cannot) lie "
+    r"(?:down|flat)|sitting forward|leaning forward)|"
+    r"(?:stridor|high[- ]?pitched (?:\w+ ){0,3}(?:noise|sound|breath\w*)|noisy breath\w*)(?: \S+){0,10} drool\w*|"
     r"(?:wheez\w*|breath\w*) (?:\S+ ){0,6}(?:lips?|tongue|throat) (?:\w+ ){0,2}swell\w*|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
@@ -943,7 +962,7 @@ KEY_WORDS = (
     "breathless epipen adrenaline swallowed poisoned bleach battery diabetic pulse ketones"
 ).split()
 _KEY_BY_LETTER: dict[str, list[str]] = {}
-for _word in set(KEY_WORDS):
+for _word in dict.fromkeys(KEY_WORDS):  # in a fixed order: a set's order changes with each process's hash seed
     _KEY_BY_LETTER.setdefault(_word[0], []).append(_word)
 
 
@@ -981,14 +1000,17 @@ def _dictionary() -> frozenset[str]:
 def _spell(word: str) -> str:
     if len(word) < 5 or word in _KNOWN or word in _dictionary():
         return word
-    limit = 1 if len(word) < 8 else 2
-    for candidate in _KEY_BY_LETTER.get(word[0], []):
-        if _within(word, candidate, limit):
-            return candidate
+    # The closest key word wins: "breathes" is one edit from "breathe" and two from "breath" and "breathless".
+    for limit in (1, 2) if len(word) >= 8 else (1,):
+        for candidate in _KEY_BY_LETTER.get(word[0], []):
+            if _within(word, candidate, limit):
+                return candidate
     return word
 
 
-_KNOWN = frozenset(KEY_WORDS) | frozenset("chests breaths bleeds bleed fitted pained strokes tablet pressures".split())
+_KNOWN = frozenset(KEY_WORDS) | frozenset(
+    "chests breaths breathes breathed bleeds bleed fitted pained strokes tablet pressures".split()
+)
 
 
 def normalise(text: str) -> str:

@@ -260,7 +260,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2", "fresh3"])
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")
     parser.add_argument("--questions", type=int, default=200)

@@ -68,6 +68,11 @@ _TABLE: dict[str, str] = {
     r"dx": "diagnosis",
     r"tx": "treatment",
     r"sx": "symptoms",
+    r"rx": "treatment",
+    r"o2": "oxygen",
+    r"kcl|k\+": "potassium",
+    r"resp": "respiratory",
+    r"icu|itu": "intensive care",
     r"fx": "fracture",
     r"ix": "investigations",
     r"mx": "management",
@@ -94,7 +99,6 @@ _TABLE: dict[str, str] = {
     r"mounjaro|zepbound": "tirzepatide",
     r"jardiance": "empagliflozin",
     r"farxiga|forxiga": "dapagliflozin",
-    r"epi-?pens?|jext|emerade": "adrenaline auto-injector",
     r"ventolin": "salbutamol",
     r"glucophage": "metformin",
     r"synthroid|eltroxin": "levothyroxine",
@@ -123,24 +127,14 @@ _TABLE: dict[str, str] = {
     r"liraglutide|dulaglutide": "glp-1 receptor agonist",
     r"alendronate|alendronic acid|risedronate": "bisphosphonate",
     r"diazepam|lorazepam|midazolam": "benzodiazepine",
-    r"cetirizine|loratadine|fexofenadine": "antihistamine",
-    # lay words -> the article's words
-    r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant",
-    r"water (tablets?|pills?)": "diuretic",
-    r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)": "deep vein thrombosis",
-    r"clots? in (?:(?:my|his|her|the|their|your) )?lungs?": "pulmonary embolism",
-    r"(germs|bacteria|bugs) in (?:(?:my|his|her|the|their) )?(urine|wee|pee)": "bacteriuria",
-    r"water infections?|bladder infections?": "urinary tract infection",
-    r"camera test|scope": "endoscopy",
-    r"fits": "seizures",
-    r"mini[- ]strokes?": "transient ischaemic attack",
-    r"piles": "haemorrhoids",
-    r"heartburn|acid reflux": "reflux",
-    r"flu jabs?|flu shots?": "influenza vaccine",
-    r"sugar levels?|blood sugars?": "blood glucose",
-    r"blue inhaler": "salbutamol reliever inhaler",
-    r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
-    r"stomach bug": "gastroenteritis",
+    r"cetirizine|loratadine|fexofenadine|chlorphenamine|chlorpheniramine|piriton|promethazine": "antihistamine",
+    r"furosemide|frusemide|bumetanide": "loop diuretic",
+}
+# Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
+# test, and "pen" is also an insulin pen.
+_ALWAYS: dict[str, str] = {
+    r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting": "having a seizure",
+    r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
 }
 
 
@@ -152,18 +146,47 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
     return compiled
 
 
+# Lay words -> the article's words, added after the phrase rather than put in its place: "a clot in my leg"
+# keeps its own words (the library knows "clot" and "leg", from other articles too) and gains "deep vein
+# thrombosis", which names the article that answers it.
+_LAY: dict[str, str] = {
+    r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant or antiplatelet",
+    r"water (tablets?|pills?)": "diuretic",
+    r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)": "deep vein thrombosis",
+    r"clots? in (?:(?:my|his|her|the|their|your) )?lungs?": "pulmonary embolism",
+    r"(germs|bacteria|bugs) in (?:(?:my|his|her|the|their) )?(urine|wee|pee)": "bacteriuria",
+    r"water infections?|bladder infections?": "urinary tract infection",
+    r"camera test|scope": "endoscopy",
+    r"fits": "seizures",
+    r"throwing up|throw(?:n|s)? up|puking|being sick": "vomiting",
+    r"mini[- ]strokes?": "transient ischaemic attack",
+    r"piles": "haemorrhoids",
+    r"heartburn|acid reflux": "reflux",
+    r"flu jabs?|flu shots?": "influenza vaccine",
+    r"sugar levels?|blood sugars?": "blood glucose",
+    r"blue inhaler": "salbutamol reliever inhaler",
+    r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
+    r"stomach bug": "gastroenteritis",
+}
+
 _RULES = _compile(_TABLE)
+_LAY_RULES = _compile(_LAY)
+_ALWAYS_RULES = _compile(_ALWAYS)
 Known = Callable[[Collection[str]], set[str]]
 
 
 def rewrite(question: str, known: Known) -> str:
-    """The question with each phrase the library never uses replaced by the library's wording for it.
+    """The question with each phrase the library never uses replaced by the library's wording for it, and
+    each lay phrase followed by the library's wording.
 
-    `known` returns which stemmed terms occur in the library. A phrase is replaced only when some of its own
-    terms are unknown and every term of the replacement is known: a rewrite never makes a question less
-    answerable, and a library that does use the phrase keeps it.
+    `known` returns which stemmed terms occur in the library. Shorthand and brands are replaced only when some
+    of their own terms are unknown and every term of the replacement is known: a rewrite never makes a
+    question less answerable, and a library that does use the phrase keeps it. Lay phrases keep their words.
     """
-    text = question
+    text = re.sub(r"(\w)\1{2,}", r"\1\1", question)  # "bloood" -> "blood", "soooo" -> "soo"
+    for pattern, wording in _ALWAYS_RULES:
+        if content_terms(wording) <= known(content_terms(wording)):
+            text = pattern.sub(wording, text)
     for pattern, wording in _RULES:
         if not pattern.search(text):
             continue
@@ -176,4 +199,8 @@ def rewrite(question: str, known: Known) -> str:
             return wording if replacement <= known(replacement) else match.group(0)
 
         text = pattern.sub(swap, text)
+    for pattern, wording in _LAY_RULES:
+        replacement = content_terms(wording)
+        if pattern.search(text) and replacement <= known(replacement) and not replacement <= content_terms(text):
+            text = pattern.sub(lambda match, wording=wording: f"{match.group(0)} ({wording})", text, count=1)
     return text

@@ -29,6 +29,22 @@ from knowledge.text import split_sentences
 DATA = Path(__file__).parent / "data"
 
 
+def test_lay_words_and_shorthand_are_read_in_the_library_s_words(pipeline: Pipeline) -> None:
+    """"epi pens" (the library also says "pen" of insulin pens), a qualifier named before "that" ("has CKD, does
+    that mean..."), and lay phrases whose own words the library knows in other articles ("a clot in the calf")."""
+    for question, persona, article, fact in (
+        ("does my son need to carry two epi pens or is one enough", Persona.CAREGIVER, "anaphylaxis", r"two"),
+        ("my mum has ckd, does that mean she will need dialysis one day", Persona.CAREGIVER,
+         "chronic-kidney-disease", r"never need dialysis"),
+        ("how many months do people stay on blood thinners after a clot in the calf", Persona.PATIENT,
+         "venous-thromboembolism", r"3 months"),
+    ):
+        answer = pipeline.run(question, persona=persona)
+        assert answer.status == "answered", question
+        assert answer.references[0].article_id == article, question
+        assert re.search(fact, " ".join(s.text for s in answer.direct)), question
+
+
 # Never tuned on: "test" (session 2) and "fresh" (written blind in session 4, after the ranker's training set).
 HELD_OUT = ("test", "fresh")
 

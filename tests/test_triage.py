@@ -6,7 +6,11 @@ while the benchmark (benchmarks/triage.py) reports the exact figures.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,7 +22,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh14 (sessions 4 to 8), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh15 (sessions 4 to 9), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -56,8 +60,8 @@ def test_sensitivity_overall_and_for_the_critical_categories(outcomes) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.064 pooled (goal 0.03, not met: fresh11 to fresh14 alone 0.08-0.12) and 0.010 for physicians
-    # (5 of 498). First blind measurements are in docs/benchmarks.md; these fail on a regression.
+    # Measured 0.065 pooled (goal 0.03, not met: fresh11 to fresh15 alone 0.08-0.12) and 0.011 for physicians
+    # (6 of 534). First blind measurements are in docs/benchmarks.md; these fail on a regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.07
     physician = [f for row, f in calm if row["persona"] == "physician"]
     assert sum(physician) / len(physician) <= 0.02
@@ -151,6 +155,28 @@ def test_red_flag_words_match_whole_words_only() -> None:
     assert "stroke" not in read_cues(text).categories
     assert "stroke" in read_cues(normalise("had a TIA this morning, face drooped for ten minutes")).categories
     assert "unconscious" not in read_cues(normalise("caught a glimpse of the rash on his back")).categories
+
+
+def test_misspellings_are_mended_the_same_way_in_every_process() -> None:
+    """The spelling mender once walked its key words in a set's order, which changes with each process's hash
+    seed: "breathes" became "breath", "breathless" or "breathe" depending on the run, and so did the decision."""
+    script = (
+        "from assistant.triage import normalise;"
+        "print(normalise('he breathes so fast and is drowsey, lips swolen, siezure'))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().strip() == "he breathes so fast and is drowsy lips swollen seizure"
 
 
 def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
