@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import Turn
-from assistant.question import QUALIFIER_RE, profile
+from assistant.question import profile, qualifier_terms
 from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
 from knowledge.text import content_terms, tokens
@@ -43,11 +43,6 @@ def last_topic(history: list[Turn]) -> str | None:
         if turn.answer.references:
             return topic_of(turn.answer.references[0].title)
     return None
-
-
-def _qualifier_terms(question: str) -> set[str]:
-    spans = [m.group(0) for pattern in QUALIFIER_RE.values() for m in pattern.finditer(question)]
-    return content_terms(" ".join(spans))
 
 
 def _first_position(question: str, terms: set[str]) -> int | None:
@@ -86,7 +81,7 @@ def condense_offline(
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.
         anaphora = _ANAPHORA.search(question)
-        own = topic - _qualifier_terms(question)
+        own = topic - qualifier_terms(question)
         if anaphora and names_topic and not names_topic(own):
             # The antecedent may be a qualifier too: "he has CKD, does that mean dialysis?"
             antecedent = _first_position(question, topic - everyday_terms(question))
@@ -94,7 +89,7 @@ def condense_offline(
                 return Condensed(question, "no_topic")
         return Condensed(question, "own")
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
-    own = topic - _qualifier_terms(question)
+    own = topic - qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own
     if named and names_whole_topic is not None and not (own - named - everyday_terms(question)):
         # Only library words and everyday ones ("forever"): a new topic only if they make a whole title or keyword.

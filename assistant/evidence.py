@@ -35,7 +35,7 @@ from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.embeddings import vocabulary_words
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
-from knowledge.text import content_terms, statements, tokens
+from knowledge.text import content_terms, similar_form, statements, tokens
 
 
 # Passages come from a fixed store and are read on every turn that retrieves them: their sentences and
@@ -52,6 +52,7 @@ def _terms(text: str) -> frozenset[str]:
 
 
 Weigh = Callable[[set[str]], dict[str, float]]
+Holding = Callable[[set[str]], dict[str, frozenset[str]]]
 
 DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also|however)\b", re.I)
 _NOT_A_STATEMENT = re.compile(
@@ -60,7 +61,11 @@ _NOT_A_STATEMENT = re.compile(
 _NUMBER = re.compile(r"\d")
 # Candidates embedded for the MiniLM similarity signal, chosen by the other signals first.
 SIMILARITY_HEAD = 24
-_DEFINITION = re.compile(r"^[\w ,()/-]{2,60}\b(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage)\b", re.I)
+_DEFINITION = re.compile(
+    r"^[\w ,()/-]{2,60}\b(?:(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage|your|that|you)\b|"
+    r"(happens|occurs) when\b)",  # "Reflux happens when acid...", "Osteoporosis means your bones..."
+    re.I,
+)
 
 
 @dataclass
@@ -95,7 +100,10 @@ class Evidence:
 
 
 def coverage(
-    weights: dict[str, float], hits: list[Hit], lenient: frozenset[str] | set[str] = frozenset()
+    weights: dict[str, float],
+    hits: list[Hit],
+    lenient: frozenset[str] | set[str] = frozenset(),
+    holding: Holding | None = None,
 ) -> tuple[float, list[str]]:
     """Share of the question's topic (rare words weigh more) found in the best passages, and what is missing.
 
@@ -105,12 +113,27 @@ def coverage(
     if not weights:
         return 1.0, []
     topic = set(weights)
-    found = set().union(*(_terms(f"{h.title} {h.keywords} {h.text}") for h in hits[:8])) if hits else set()
-    covered = sum(w for t, w in weights.items() if t in found)
-    absent = sum(w * (EVERYDAY_WEIGHT if t in lenient else 1.0) for t, w in weights.items() if t not in found)
-    share = covered / ((covered + absent) or 1.0)
-    missing = sorted((t for t in topic if t not in found), key=lambda t: -weights[t])
-    return share, missing
+    # One article must hold the topic: "units" from the ketoacidosis article and "vitamin" from the osteoporosis
+    # one do not answer "how many units of vitamin D a day?".
+    # With `holding` (the library's index) the whole article counts, not only the passages retrieved.
+    by_article: dict[str, set[str]] = {}
+    for h in hits[:8]:
+        by_article.setdefault(h.article_id, set()).update(_terms(f"{h.title} {h.keywords} {h.text}"))
+    held = holding(topic) if holding else {}
+    best: tuple[float, list[str]] = (0.0, sorted(topic, key=lambda t: -weights[t]))
+    for article, found in by_article.items():
+        present = {t for t in topic if _holds(found, t) or article in held.get(t, ())}
+        covered = sum(weights[t] for t in present)
+        absent = sum(w * (EVERYDAY_WEIGHT if t in lenient else 1.0) for t, w in weights.items() if t not in present)
+        share = covered / ((covered + absent) or 1.0)
+        if share > best[0]:
+            best = share, sorted(topic - present, key=lambda t: -weights[t])
+    return best
+
+
+def _holds(terms: frozenset[str] | set[str], term: str) -> bool:
+    """The term, or another form of it (knowledge.text.similar_form)."""
+    return term in terms or (len(term) >= 5 and any(similar_form(term, other) for other in terms))
 
 
 # What an everyday word of an inherited follow-up weighs, against its rarity, when judging coverage.
@@ -211,7 +234,8 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
     total = sum(weights.values()) or 1.0
 
     def cover(text: str) -> float:
-        return sum(weights[t] for t in topic & _terms(text)) / total
+        terms = _terms(text)
+        return sum(weights[t] for t in topic if _holds(terms, t)) / total
 
     scores = [cover(f"{h.title} {h.keywords}") for h in hits]
     if max(scores) == 0:
@@ -372,6 +396,7 @@ def decide(
     ranker: RankerModel | None = None,
     everyday: frozenset[str] | set[str] = frozenset(),
     lenient: frozenset[str] | set[str] = frozenset(),
+    holding: Holding | None = None,
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
 
@@ -389,10 +414,10 @@ def decide(
     topic = set(question.topic)
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
     judged = {t: w * (EVERYDAY_WEIGHT if t in everyday else 1.0) for t, w in topic_weights.items()}
-    share, missing = coverage(judged, hits)
+    share, missing = coverage(judged, hits, holding=holding)
     # Missing everyday words count less only where the meaning is close too: "what is compound interest?"
     # shares "interest" with the depression article and nothing else, and is not close in meaning.
-    share_leniently = coverage(judged, hits, lenient)[0] if lenient else share
+    share_leniently = coverage(judged, hits, lenient, holding)[0] if lenient else share
     if named and not any(all(carries(h, mark) for mark in named) for h in hits[:8]):
         # Neighbours of what was asked lead the search and no article is named for it: its words scattered
         # over other documents are not an answer ("adult AML" from the childhood AML and CML documents).

@@ -247,6 +247,7 @@ class Pipeline:
             hits,
             persona,
             weigh=self.retriever.term_weights,
+            holding=self.retriever.articles_holding,
             everyday=everyday if follow_up else frozenset(),
             lenient=everyday,
             threshold=self.abstain_threshold,

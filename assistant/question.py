@@ -146,6 +146,12 @@ QUALIFIERS: dict[str, str] = {
     "metastatic": r"\b(metasta\w*|advanced|unresectable|stage (iv|4))\b",
 }
 QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
+
+
+def qualifier_terms(question: str) -> set[str]:
+    """The stemmed words of the question's qualifiers ("in CKD", "in pregnancy", "a previous MI")."""
+    spans = [m.group(0) for pattern in QUALIFIER_RE.values() for m in pattern.finditer(question)]
+    return content_terms(" ".join(spans))
 # Qualifiers that restrict a sentence to a subgroup: a sentence carrying one the question lacks is an exception.
 RESTRICTIVE = frozenset(
     {"pregnancy", "children", "dialysis", "liver", "valve", "unable", "severe", "recurrent", "metastatic", "older"}
@@ -186,7 +192,8 @@ ASKING_TERMS = content_terms(
     # judgements and kinds of fact, not subjects: "is it serious?", "what are the diagnostic criteria?"
     "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic "
     # question filler and shorthand: "any role for...", "and max?", "per KDIGO", "can't eat", "bring it down"
-    "role max maximum per cant wont dont bring"
+    "role max maximum per cant wont dont bring titration titrate titrating uptitrate uptitrating uptitration "
+    "schedule regimen course"
 ) | EVERYDAY_TERMS
 
 

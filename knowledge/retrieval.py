@@ -19,7 +19,7 @@ import numpy as np
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Chunk, EvidenceType, Hit, ReviewStatus
 from knowledge.store import KnowledgeStore
-from knowledge.text import tokens
+from knowledge.text import similar_form, tokens
 
 RRF_K = 60
 GUIDELINE_TYPES = frozenset({EvidenceType.GUIDELINE})
@@ -56,6 +56,8 @@ class _LexicalIndex:
     topic_vocabulary: frozenset[str] = frozenset()
     topic_phrases: frozenset[frozenset[str]] = frozenset()  # each title and each keyword, as its stemmed terms
     masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
+    articles: np.ndarray | None = None  # each chunk's article id, "" when not approved (built on first use)
+    buckets: dict[str, list[str]] = field(default_factory=dict)  # vocabulary by first two letters
 
 
 class HybridRetriever:
@@ -136,6 +138,33 @@ class HybridRetriever:
         index = self.lexical_index()
         vocab = index.retriever.vocab_dict if index.chunks else {}
         return {t for t in terms if t in vocab}
+
+    def articles_holding(self, terms: Coll[str]) -> dict[str, frozenset[str]]:
+        """For each stemmed term, the approved articles whose passages hold it, or a longer or shorter form of
+        it ("anaem" and "anaemia"), or, for a long word, one letter off ("migran" and "migrain"). The evidence
+        stage asks whether one article holds a question's whole topic, not just the passages retrieved."""
+        index = self.lexical_index()
+        if not index.chunks:
+            return {t: frozenset() for t in terms}
+        vocab = index.retriever.vocab_dict
+        indptr, indices = index.retriever.scores["indptr"], index.retriever.scores["indices"]
+        if index.articles is None:
+            approved = index.statuses == ReviewStatus.APPROVED.value
+            ids = [c.article_id if ok else "" for c, ok in zip(index.chunks, approved, strict=True)]
+            index.articles = np.array(ids)
+            buckets: dict[str, list[str]] = {}
+            for word in vocab:
+                buckets.setdefault(word[:2], []).append(word)
+            index.buckets = buckets
+        held = {}
+        for term in terms:
+            forms = [term] if term in vocab or len(term) < 5 else []
+            if len(term) >= 5:
+                forms += [w for w in index.buckets.get(term[:2], ()) if w != term and similar_form(term, w)]
+            chunks = [indices[indptr[vocab[w]] : indptr[vocab[w] + 1]] for w in forms if w in vocab]
+            ids = set(index.articles[np.concatenate(chunks)]) if chunks else set()
+            held[term] = frozenset(ids - {""})
+        return held
 
     def term_weights(self, terms: Coll[str]) -> dict[str, float]:
         """Inverse document frequency of stemmed terms over the indexed chunks: rare words weigh more."""

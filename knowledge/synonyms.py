@@ -71,6 +71,8 @@ _TABLE: dict[str, str] = {
     r"rx": "treatment",
     r"o2": "oxygen",
     r"kcl|k\+": "potassium",
+    r"crcl": "creatinine clearance",
+    "MI": "myocardial infarction",
     r"resp": "respiratory",
     r"icu|itu": "intensive care",
     r"fx": "fracture",
@@ -179,9 +181,10 @@ def rewrite(question: str, known: Known) -> str:
     """The question with each phrase the library never uses replaced by the library's wording for it, and
     each lay phrase followed by the library's wording.
 
-    `known` returns which stemmed terms occur in the library. Shorthand and brands are replaced only when some
-    of their own terms are unknown and every term of the replacement is known: a rewrite never makes a
-    question less answerable, and a library that does use the phrase keeps it. Lay phrases keep their words.
+    `known` returns which stemmed terms occur in the library. Shorthand and brands are replaced when some of
+    their own terms are unknown and every term of the replacement is known: a rewrite never makes a question
+    less answerable. When the library uses the shorthand too (one article says "CrCl", another "creatinine
+    clearance"), the expansion follows it. Lay phrases keep their words.
     """
     text = re.sub(r"(\w)\1{2,}", r"\1\1", question)  # "bloood" -> "blood", "soooo" -> "soo"
     for pattern, wording in _ALWAYS_RULES:
@@ -192,11 +195,15 @@ def rewrite(question: str, known: Known) -> str:
             continue
         replacement = content_terms(wording)
 
-        def swap(match: re.Match[str], replacement: set[str] = replacement, wording: str = wording) -> str:
-            own = content_terms(match.group(0))
-            if own and own <= known(own):
+        def swap(
+            match: re.Match[str], replacement: set[str] = replacement, wording: str = wording, current: str = text
+        ) -> str:
+            if not replacement <= known(replacement):
                 return match.group(0)
-            return wording if replacement <= known(replacement) else match.group(0)
+            own = content_terms(match.group(0))
+            if own and own <= known(own):  # one article abbreviates, another spells it out: keep both
+                return match.group(0) if replacement <= content_terms(current) else f"{match.group(0)} ({wording})"
+            return wording
 
         text = pattern.sub(swap, text)
     for pattern, wording in _LAY_RULES:

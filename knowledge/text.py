@@ -45,6 +45,22 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
 
 
+def similar_form(term: str, other: str) -> bool:
+    """Two stems of one word: a longer or shorter form ("anaem" from "anaemic", "anaemia" whole), or, for long
+    words, one letter wrong, missing or added ("migran" typed for "migrain"). Stems under five letters never are."""
+    if len(term) < 5 or len(other) < 5:
+        return term == other
+    if other.startswith(term) or term.startswith(other):
+        return True
+    if len(term) < 6 or other[:2] != term[:2] or abs(len(other) - len(term)) > 1:
+        return False
+    a, b = (term, other) if len(term) <= len(other) else (other, term)
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
 def content_terms(text: str) -> set[str]:
     """The set of stemmed content words of a text."""
     return set(tokens(text))

@@ -24,7 +24,7 @@ from assistant.triage import Triage
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import EvidenceType, Hit, ReviewStatus
 from knowledge.store import KnowledgeStore
-from knowledge.text import split_sentences
+from knowledge.text import similar_form, split_sentences
 
 DATA = Path(__file__).parent / "data"
 
@@ -43,6 +43,31 @@ def test_lay_words_and_shorthand_are_read_in_the_library_s_words(pipeline: Pipel
         assert answer.status == "answered", question
         assert answer.references[0].article_id == article, question
         assert re.search(fact, " ".join(s.text for s in answer.direct)), question
+
+
+def test_one_article_must_hold_the_topic_in_any_form_of_its_words(pipeline: Pipeline) -> None:
+    """"anaemic" is stemmed apart from "anaemia", so the bowel-screening article (the FIT test) used to lead;
+    eczema is named once in the cellulitis article among conditions to treat, and "cream" in another part of it,
+    which does not make cellulitis an answer about eczema creams."""
+    question = "im anaemic and my bowel FIT test came back clear, could it be low iron?"
+    answer = pipeline.run(question, persona=Persona.PATIENT)
+    assert answer.status == "answered"
+    assert answer.references[0].article_id == "iron-deficiency-anaemia"
+    assert pipeline.run("what cream should i use on eczema", persona=Persona.PATIENT).status == "abstained"
+
+
+@pytest.mark.parametrize(
+    ("term", "other", "same"),
+    [
+        ("anaem", "anaemia", True),  # "anaemic" and "anaemia"
+        ("migran", "migrain", True),  # "migranes" typed for "migraines"
+        ("statin", "status", False),
+        ("dialysi", "analysi", False),
+        ("fit", "fits", False),  # short stems only ever match themselves
+    ],
+)
+def test_forms_of_one_word(term: str, other: str, same: bool) -> None:
+    assert similar_form(term, other) is same
 
 
 # Never tuned on: "test" (session 2) and "fresh" (written blind in session 4, after the ranker's training set).
