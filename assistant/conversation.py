@@ -20,10 +20,14 @@ from knowledge.embeddings import vocabulary_words
 from knowledge.text import content_terms, tokens
 
 _ANAPHORA = re.compile(
-    r"\b(it|its|it's|this|that|these|those|they|them|their|there|the (condition|disease|illness|tumou?r|cancer|"
+    r"\b(it|its|it's|this|that|these|those|they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
+    r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked)\b)|them|their|"
+    r"there|the (condition|disease|illness|tumou?r|cancer|"
     r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?))\b",
     re.IGNORECASE,
 )
+# "How does that differ from asthma?": what follows the comparison is the new topic.
+_COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
 NamesWholeTopic = Callable[[set[str]], bool]
 
@@ -99,6 +103,9 @@ def condense_offline(
         anaphora = _ANAPHORA.search(question)
         first_named = _first_position(question, named)
         if anaphora is None or (first_named is not None and first_named < anaphora.start()):
+            return Condensed(question, "own")
+        compared = _COMPARED.search(question)
+        if compared and first_named is not None and first_named > compared.start():
             return Condensed(question, "own")
     return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
 

@@ -226,8 +226,13 @@ def carries(hit: Hit, mark: str) -> bool:
     return _names(mark, _terms(f"{hit.title} {hit.keywords}"))
 
 
+# Words that qualify a keyword without naming another thing: "low-dose aspirin" names aspirin.
+_MODIFIERS = ASKING_TERMS | EVERYDAY_TERMS | frozenset(tokens("low high acute chronic daily oral"))
+
+
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
-    """Passages whose article is about the question's topic (title and keywords first, text if none names it)."""
+    """Passages whose article is about the question's topic (title and whole keywords first, text if none names
+    it)."""
     if not weights or not hits:
         return hits
     topic = set(weights)
@@ -237,7 +242,17 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
         terms = _terms(text)
         return sum(weights[t] for t in topic if _holds(terms, t)) / total
 
-    scores = [cover(f"{h.title} {h.keywords}") for h in hits]
+    def named(hit: Hit) -> str:
+        """The title, and each keyword phrase the question names whole, but for modifiers: "brain attack" does
+        not name "attack" for "after my heart attack"; "heart attack" does, and "low-dose aspirin" names aspirin."""
+        phrases = [
+            k
+            for k in hit.keywords.split("; ")
+            if (words := _terms(k)) & topic and all(_holds(topic, w) or w in _MODIFIERS for w in words)
+        ]
+        return " ".join([hit.title, *phrases])
+
+    scores = [cover(named(h)) for h in hits]
     if max(scores) == 0:
         scores = [cover(f"{h.title} {h.text}") for h in hits]
     best = max(scores)

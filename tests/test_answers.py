@@ -30,14 +30,22 @@ DATA = Path(__file__).parent / "data"
 
 
 def test_lay_words_and_shorthand_are_read_in_the_library_s_words(pipeline: Pipeline) -> None:
-    """"epi pens" (the library also says "pen" of insulin pens), a qualifier named before "that" ("has CKD, does
+    """ "epi pens" (the library also says "pen" of insulin pens), a qualifier named before "that" ("has CKD, does
     that mean..."), and lay phrases whose own words the library knows in other articles ("a clot in the calf")."""
     for question, persona, article, fact in (
         ("does my son need to carry two epi pens or is one enough", Persona.CAREGIVER, "anaphylaxis", r"two"),
-        ("my mum has ckd, does that mean she will need dialysis one day", Persona.CAREGIVER,
-         "chronic-kidney-disease", r"never need dialysis"),
-        ("how many months do people stay on blood thinners after a clot in the calf", Persona.PATIENT,
-         "venous-thromboembolism", r"3 months"),
+        (
+            "my mum has ckd, does that mean she will need dialysis one day",
+            Persona.CAREGIVER,
+            "chronic-kidney-disease",
+            r"never need dialysis",
+        ),
+        (
+            "how many months do people stay on blood thinners after a clot in the calf",
+            Persona.PATIENT,
+            "venous-thromboembolism",
+            r"3 months",
+        ),
     ):
         answer = pipeline.run(question, persona=persona)
         assert answer.status == "answered", question
@@ -46,7 +54,7 @@ def test_lay_words_and_shorthand_are_read_in_the_library_s_words(pipeline: Pipel
 
 
 def test_one_article_must_hold_the_topic_in_any_form_of_its_words(pipeline: Pipeline) -> None:
-    """"anaemic" is stemmed apart from "anaemia", so the bowel-screening article (the FIT test) used to lead;
+    """ "anaemic" is stemmed apart from "anaemia", so the bowel-screening article (the FIT test) used to lead;
     eczema is named once in the cellulitis article among conditions to treat, and "cream" in another part of it,
     which does not make cellulitis an answer about eczema creams."""
     question = "im anaemic and my bowel FIT test came back clear, could it be low iron?"
@@ -54,6 +62,33 @@ def test_one_article_must_hold_the_topic_in_any_form_of_its_words(pipeline: Pipe
     assert answer.status == "answered"
     assert answer.references[0].article_id == "iron-deficiency-anaemia"
     assert pipeline.run("what cream should i use on eczema", persona=Persona.PATIENT).status == "abstained"
+
+
+def test_people_are_not_a_topic_to_inherit_and_a_comparison_names_the_new_one(pipeline: Pipeline) -> None:
+    """ "They also told me" is the doctors, not the drugs of the answer before; "how does that differ from
+    asthma" asks about asthma. And "heart attack" names the coronary article, "brain attack" does not."""
+    for persona, turns in (
+        (
+            Persona.PATIENT,
+            [
+                ("after my heart attack how long do i stay on aspirin and the other one", "acute-coronary-syndrome"),
+                ("they also told me my cholesterol has to come down, to what number", "lipid-management"),
+            ],
+        ),
+        (
+            Persona.STUDENT,
+            [
+                ("how is COPD confirmed on spirometry", "copd"),
+                ("how does that differ from diagnosing asthma", "asthma"),
+            ],
+        ),
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, persona)
+            assert answer.status == "answered", question
+            assert answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
 
 
 @pytest.mark.parametrize(
@@ -199,9 +234,11 @@ def test_a_lead_sentence_comes_with_the_neighbour_it_leans_on() -> None:
 
 
 def test_a_description_joined_by_and_is_not_a_second_question() -> None:
-    """"...and can't sleep" goes on describing: splitting there answered a depression question from back pain."""
+    """ "...and can't sleep" goes on describing: splitting there answered a depression question from back pain."""
+
     def names(terms: set[str]) -> set[str]:
         return terms
+
     question = "i've been feeling awful for days and can't sleep at all, what helps insomnia?"
     assert split_foci(question, names) == [question]
     two = split_foci("how is gout treated and what about psoriasis?", names)
@@ -291,7 +328,7 @@ def test_a_question_whose_article_is_missing_is_not_answered_from_its_neighbours
 
 
 def test_an_everyday_word_the_library_never_uses_does_not_refuse_a_lay_question(pipeline: Pipeline) -> None:
-    """"stab", "operation" and "exhausted" are rare in the articles because they do not talk that way; a
+    """ "stab", "operation" and "exhausted" are rare in the articles because they do not talk that way; a
     question that is close in meaning to a passage is answered. One with nothing medical in it is not."""
     for question, article in (
         ("where exactly do you stab the epipen", "anaphylaxis"),
