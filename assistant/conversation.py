@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import Turn
-from assistant.question import profile, qualifier_terms
+from assistant.question import profile, qualifier_terms, qualifiers_of
 from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
 from knowledge.text import content_terms, tokens
@@ -26,6 +26,7 @@ _ANAPHORA = re.compile(
     r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?))\b",
     re.IGNORECASE,
 )
+_FOR_GROUP = re.compile(r"\s+(?:in|for) (?:adults?|children)(?: and (?:adults?|children))?\s*$", re.I)
 # "How does that differ from asthma?": what follows the comparison is the new topic.
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
@@ -107,6 +108,9 @@ def condense_offline(
         compared = _COMPARED.search(question)
         if compared and first_named is not None and first_named > compared.start():
             return Condensed(question, "own")
+    if qualifiers_of(question) & {"pregnancy", "children", "older"}:
+        # "What about in pregnancy?" after "Hypertension in adults": "in adults" would pull the search back.
+        previous = _FOR_GROUP.sub("", previous) or previous
     return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
 
 
