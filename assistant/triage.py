@@ -273,7 +273,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:finish|take|taking|took) (?:\w+ ){0,2}(?:my life|his life|her life|their life|my own life)\b|"
         r"finish (?:\w+ ){0,2}it all\b",
         r"(?:want|wanna|wants|wanted|wish|wishes) (?:\w+ ){0,3}(?:die|dead|to not exist|to disappear|gone for good)",
-        rf"\bi (?:\w+ ){{0,2}}{_WONT} (?:\w+ ){{0,3}}(?:be alive|be here|live|wake up|exist|go on)",
+        rf"\bi (?:\w+ ){{0,2}}{_WONT} (?:\w+ ){{0,3}}(?:be alive|be here|be around|live|wake up|exist|go on)",
         r"don'?t (?:\w+ ){0,2}(?:want|wanna) (?:\w+ ){0,3}(?:alive|live|here|wake up|exist|go on|be around)",
         r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
         r"anymore|any more)",
@@ -304,7 +304,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:looked|looking|been looking) up (?:\w+ ){0,3}doses?\b(?: \S+){0,6} not for (?:revision|the exam|work|uni)|"
         r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
-        r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|"
+        r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|\bi'?m (?:just |only )?a burden\b|"
+        # A plan with means and a time: "I know how and when", "been planning it for weeks".
+        r"know (?:exactly )?how and when|(?:been )?planning it for (?:weeks|days|months|a while|ages)|"
+        r"(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going|"
         # Worth more dead: "my family would get the life insurance, the only useful thing I can do for them now".
         r"(?:would|will|'?d|could) (?:\w+ ){0,2}(?:get|have|collect|be paid) (?:\w+ ){0,2}(?:life insurance|"
         r"insurance (?:money|payout)|payout)|worth more (?:to (?:them|everyone|my \w+) )?dead|"
@@ -835,6 +838,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:\S+ ){0,2}bent|(?:looks?|looking|gone|is) (?:\S+ ){0,2}(?:crooked|deformed|wonky|out of shape|the wrong shape|"
     r"at a (?:funny|weird|odd|strange) angle))|"
     r"(?:finger|thumb|toe)s?\b(?: \S+){0,4} (?:and )?(?:bent|crooked|deformed|wonky)\b|"
+    # Hip pain after a fall: a broken hip does not always stop someone walking (NHS hip fracture pages).
+    r"(?:fell|fall|fallen|tripped|slipped)\b(?: \S+){0,8} hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore|aching)|"
+    r"hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore)(?: \S+){0,8} (?:since|after) (?:\S+ ){0,2}(?:fell|fall)\b|"
     # A finger or toe crushed in a door with the tip split or the nail gone black: seen the same day (the nail bed
     # may need repair, the bone may be broken).
     r"(?:shut|slammed|trapped|caught|crushed|jammed|kicked|stubbed) (?:\S+ ){0,4}(?:finger|thumb|fingertip|toe)s?\b"
@@ -854,7 +860,9 @@ _INTENT_NOW = re.compile(
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
-    r"made (?:my|the) decision|made up my mind|"
+    r"made (?:my|the) decision|made up my mind|know (?:exactly )?how and when|"
+    r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
+    r"(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
