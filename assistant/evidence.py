@@ -105,7 +105,8 @@ def coverage(
     lenient: frozenset[str] | set[str] = frozenset(),
     holding: Holding | None = None,
 ) -> tuple[float, list[str]]:
-    """Share of the question's topic (rare words weigh more) found in the best passages, and what is missing.
+    """Share of the question's topic (rare words weigh more) that one article of the best passages holds, and
+    what that article is missing.
 
     A `lenient` term (an everyday word) that is missing counts EVERYDAY_WEIGHT of its rarity against the share:
     "enjoy" or "killers" are rare in a medical library because it does not talk that way, not because the
@@ -114,8 +115,8 @@ def coverage(
         return 1.0, []
     topic = set(weights)
     # One article must hold the topic: "units" from the ketoacidosis article and "vitamin" from the osteoporosis
-    # one do not answer "how many units of vitamin D a day?".
-    # With `holding` (the library's index) the whole article counts, not only the passages retrieved.
+    # one do not answer "how many units of vitamin D a day?". With `holding` (the library's index) the whole
+    # article counts, not only its passages retrieved.
     by_article: dict[str, set[str]] = {}
     for h in hits[:8]:
         by_article.setdefault(h.article_id, set()).update(_terms(f"{h.title} {h.keywords} {h.text}"))
@@ -384,10 +385,18 @@ def candidates(
         # imported library's sentences have no shipped vectors, and embedding all of them cost ~290 ms a turn
         # at MedQuAD scale. The rest take the lowest similarity measured, so they cannot overtake on it.
         head = np.argsort(-ranker.logits(table), kind="stable")[:SIMILARITY_HEAD]
-        vectors = embed([question.text] + [found[i].text for i in head])
-        measured = vectors[1:] @ vectors[0]
+        # What is asked without what it is about: "how do people usually catch" against "it spreads through
+        # blood, most often by sharing needles", where the article's subject would dominate the whole question.
+        aspect = [w for w in re.findall(r"[A-Za-z0-9']+", question.text) if not set(tokens(w)) & subject]
+        aspect_text = " ".join(aspect) if len(tokens(" ".join(aspect))) >= 1 else question.text
+        vectors = embed([question.text, aspect_text] + [found[i].text for i in head])
+        measured = vectors[2:] @ vectors[0]
+        aspect_measured = vectors[2:] @ vectors[1]
         similarity = np.full(len(found), measured.min())
         similarity[head] = measured
+        aspect_similarity = np.full(len(found), aspect_measured.min())
+        aspect_similarity[head] = aspect_measured
+        table[:, INDEX["aspect_similarity"]] = aspect_similarity
         table[:, INDEX["similarity"]] = similarity
         table[:, INDEX["similarity_gap"]] = similarity - similarity.max()
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0

@@ -150,7 +150,7 @@ class OfflineComposer:
                     break
                 if candidate.kind is not kind or candidate.score < floor or candidate.relevance <= 0:
                     continue
-                if persona.lay and candidate.grade > LAY_GRADE:
+                if persona.lay and _lay_grade(candidate) > LAY_GRADE:
                     continue
                 if (candidate.plain and not persona.lay) or candidate in chosen or _near_duplicate(candidate, chosen):
                     continue

@@ -53,6 +53,7 @@ FEATURES = (
     "has_number",
     "lay_similarity",
     "lay_focus",
+    "aspect_similarity",
     *(f"shape_{intent}" for intent in SHAPED_INTENTS),
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
