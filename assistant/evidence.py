@@ -388,7 +388,7 @@ def candidates(
         # What is asked without what it is about: "how do people usually catch" against "it spreads through
         # blood, most often by sharing needles", where the article's subject would dominate the whole question.
         aspect = [w for w in re.findall(r"[A-Za-z0-9']+", question.text) if not set(tokens(w)) & subject]
-        aspect_text = " ".join(aspect) if len(tokens(" ".join(aspect))) >= 1 else question.text
+        aspect_text = " ".join(aspect) if tokens(" ".join(aspect)) else question.text
         vectors = embed([question.text, aspect_text] + [found[i].text for i in head])
         measured = vectors[2:] @ vectors[0]
         aspect_measured = vectors[2:] @ vectors[1]

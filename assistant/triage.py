@@ -69,6 +69,8 @@ _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
     r"(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
 )
+# A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
+_PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
 _FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
 _FAINT_CAUSE = (
     r"(?:heart (?:was |is )?(?:racing|pounding|hammering|going like)|palpitations|while driving|at the wheel|"
@@ -306,8 +308,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
         r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|\bi'?m (?:just |only )?a burden\b|"
         # A plan with means and a time: "I know how and when", "been planning it for weeks".
-        r"know (?:exactly )?how and when|(?:been )?planning it for (?:weeks|days|months|a while|ages)|"
-        r"(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going|"
+        rf"{_PLAN_AND_FAREWELL}|(?:been )?planning it for (?:weeks|days|months|a while|ages)|"
         # Worth more dead: "my family would get the life insurance, the only useful thing I can do for them now".
         r"(?:would|will|'?d|could) (?:\w+ ){0,2}(?:get|have|collect|be paid) (?:\w+ ){0,2}(?:life insurance|"
         r"insurance (?:money|payout)|payout)|worth more (?:to (?:them|everyone|my \w+) )?dead|"
@@ -860,9 +861,8 @@ _INTENT_NOW = re.compile(
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
-    r"made (?:my|the) decision|made up my mind|know (?:exactly )?how and when|"
+    rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
-    r"(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
