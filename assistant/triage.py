@@ -71,6 +71,13 @@ _AT_THE_EDGE = (
 )
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
+# A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
+# about to happen (a crisis red flag and, with it, intent now).
+_HARM_IN_HAND = (
+    r"(?:blade|razor|razor blade)s? (?:\S+ ){0,2}in my hand|"
+    r"(?:take|taking|swallow|swallowing|down|downing) (?:every ?thing|all of it|the lot|every (?:pill|tablet))"
+    r"(?: \S+){0,2} (?:in|from) (?:the|my|our) (?:\w+ )?(?:cabinet|cupboard|drawer|medicine box)"
+)
 _FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
 _FAINT_CAUSE = (
     r"(?:heart (?:was |is )?(?:racing|pounding|hammering|going like)|palpitations|while driving|at the wheel|"
@@ -282,7 +289,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
         r"(?:don'?t|dont|do not|can'?t|cant) (?:really )?see (?:the |any )?point(?: (?:anymore|any more|"
-        r"in (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
+        r"(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
         r"self[- ]?harm",
         r"(?:done|finished|through) with (?:life|living|being alive)\b",
         r"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*",
@@ -294,6 +301,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:ligature|rope|blade|razor)s? (?:\S+ ){0,6}(?:keep|kept|been) (?:\w+ )?(?:looking|staring|thinking)|"
         r"(?:stash|stockpile|hoard) of (?:\w+ ){0,2}(?:pills|tablets|meds)|active (?:suicidal )?plan|"
         r"plan with (?:the )?means",
+        # Self-harm in hand now, or a whole medicine cabinet to be swallowed.
+        _HARM_IN_HAND,
         # Knowing the amount that would work, or naming when: "I know exactly what dose would work... this week is it".
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
@@ -515,7 +524,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
-            r"(?:take|taking|inject|injecting|use|using) all (?:of )?(?:my|his|her|the) (?:\w+ )?(?:insulin|pens?|"
+            r"(?:take|taking|took|inject|injected|injecting|use|using) all (?:of )?(?:my|his|her|their|the) "
+            r"(?:\w+ )?(?:insulin|pens?|"
             r"medication|medicine|tabs)\b(?: \S+){0,2} (?:at once|in one go|together)|"
             r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her )?"
             r"(?:pills|tablets|meds)|"
@@ -523,6 +533,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r".",
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
+        (  # pills kept back ("been saving them up"), with words of hopelessness
+            r"(?:saving|saved|stockpiling|hoarding|stashing) (?:them|these|those|it) up",
+            r"point|anymore|any more|hate myself|no one|nobody|can'?t (?:go on|cope|do this)|tired of|goodbye|the end",
+        ),
         (  # affairs put in order: "wrote down where my bank stuff is and who should get my guitar"
             r"wrote down|written down|writing down|sorted out|made a list|left a list|left instructions",
             r"who (?:should|can|will|gets to) (?:get|have) (?:all )?my (?:things|stuff|belongings|money|savings)|"
@@ -671,7 +685,7 @@ _CLINICAL_SITUATION = re.compile(
     r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b|\bpost[- ]?op day \d|\blactate \d|\bmap \d|"
     r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b|"
     r"\b(?:video|phone|telephone|virtual|online) (?:consult\w*|call|review|appointment)\b|"
-    r"\b\d{1,2} ?(?:mo|mos|mth|mths)\b"
+    r"\b\d{1,2} ?(?:mo|mos|mth|mths)\b|\b[1-4]\d(?:\+[0-6])?/40\b|\b(?:fhr|ctg)\b"
 )
 # The writer says the danger is absent or over ("no fever", "not suicidal", "stopped after ten minutes", "just
 # curious"). A model input only, never a veto: "she's fine now but can't breathe" is still read by the floors.
@@ -751,6 +765,24 @@ _ACT_NOW = re.compile(
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
 )
+# A womb gone hard and staying hard in pregnancy, with pain or bleeding: the signs of a placental abruption (the
+# placenta coming away), which needs hospital care at once. Tightenings that come and go, or soften with rest,
+# are the ordinary Braxton Hicks kind and are left to the model.
+_HARD_WOMB = re.compile(
+    r"\b(?:tummy|stomach|belly|bump|uterus|womb|abdo\w*)\b(?: \S+){0,4} (?:rock hard|woody|wood(?:en)? hard|"
+    r"hard (?:like|as) (?:a )?(?:board|rock|wood|stone)|board[- ]?like|rigid)\b"
+)
+_PREGNANCY_NOW = re.compile(r"\bpregnan\w*|\b\d{2} ?(?:weeks|wks)\b|\b[1-4]\d(?:\+[0-6])?/40\b|\bbump\b|antenatal")
+_WITH_IT = re.compile(r"\b(?:pain\w*|agon\w*|hurts?|bleed\w*|blood|pv (?:loss|bleed)|constant|sore)\b")
+_EASES = re.compile(r"\b(?:come and go|comes and goes|on and off|irregular|(?:go|goes|went) (?:away|soft)|soften\w*|"
+                    r"relax\w*|braxton hicks? (?:on and off|again))\b")
+
+
+def _abruption_signs(text: str) -> bool:
+    return bool(_HARD_WOMB.search(text) and _PREGNANCY_NOW.search(text) and _WITH_IT.search(text)
+                and not _EASES.search(text))
+
+
 # The person is real, even if the message mentions an exam ("it's my dad", "for real", "what I've got").
 _REAL = re.compile(
     r"\b(?:for real|not (?:an? )?(?:exam|vignette|question|hypothetical)|it'?s (?:my|me)\b|(?:describes|sounds like) "
@@ -839,6 +871,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:\S+ ){0,2}bent|(?:looks?|looking|gone|is) (?:\S+ ){0,2}(?:crooked|deformed|wonky|out of shape|the wrong shape|"
     r"at a (?:funny|weird|odd|strange) angle))|"
     r"(?:finger|thumb|toe)s?\b(?: \S+){0,4} (?:and )?(?:bent|crooked|deformed|wonky)\b|"
+    r"(?:wrist|arm|leg|ankle|elbow|forearm|shin)s?\b(?: \S+){0,6} bent[- ]looking|"
+    # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
+    r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
     # Hip pain after a fall: a broken hip does not always stop someone walking (NHS hip fracture pages).
     r"(?:fell|fall|fallen|tripped|slipped)\b(?: \S+){0,8} hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore|aching)|"
     r"hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore)(?: \S+){0,8} (?:since|after) (?:\S+ ){0,2}(?:fell|fall)\b|"
@@ -861,7 +896,8 @@ _INTENT_NOW = re.compile(
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
-    rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|"
+    rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
+    r"need it to be (?:quick|painless|over)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
@@ -927,7 +963,8 @@ _REFERENCE = re.compile(
     r"algorithm|pathway|criteria|criterion|threshold|cut-?off|target|targets|score|scores|scoring|scale|nihss|"
     r"gcs|qsofa|news2?|curb|crb|wells|grace|timi|heart score|abcd|differential|ddx|first[- ]line|second[- ]line|"
     r"indications?|contraindicat\w*|evidence|trials?|studies|study|meta-analysis|pathophysiology|mechanism|"
-    r"time window|window for|door[- ]to|recommended|recommendation|recommend|management|managed|manage|"
+    r"time window|window for|door[- ]to[- ](?:needle|balloon|ct|groin|puncture|door)|"
+    r"recommended|recommendation|recommend|management|managed|manage|"
     r"treated|treatment of|treat a|approach to|workup|work-up|investigat\w*|assess(?:ed|ment)?|stratif\w*|"
     r"recognise|recognize|recognising|recognizing|signs of|symptoms of|warning signs|red flags?|features of|"
     r"causes of|risk factors?|how common|incidence|prevalence|prognosis|mortality|definition|define|defined|"
@@ -1260,7 +1297,7 @@ def _on_paper(text: str, persona: Persona | None = None) -> bool:
 
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
-    if not _ACT_NOW.search(text) or _on_paper(text, persona):
+    if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona):
         return False
     if cues.past and not (cues.present or cues.acute):
         return False
