@@ -26,6 +26,8 @@ class Draft:
     follow_ups: list[str] = field(default_factory=list)
     dropped_markers: int = 0
     uncited: list[Statement] = field(default_factory=list)
+    # A lay reader's short answer holds a sentence written for professionals (the reader is told so).
+    professional: bool = False
 
 
 def _expand(group: str) -> list[int]:

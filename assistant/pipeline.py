@@ -205,6 +205,8 @@ class Pipeline:
                 notices.append(Notice(kind=NoticeKind.PARTIAL, text=safety.partial_message(words)))
         if evidence.technical_only:
             notices.append(Notice(kind=NoticeKind.TECHNICAL, text=safety.TECHNICAL_NOTICE))
+        elif draft.professional and mode == "offline":
+            notices.append(Notice(kind=NoticeKind.TECHNICAL, text=safety.PROFESSIONAL_NOTICE))
         if cited.not_supported:
             count = len(cited.not_supported)
             notices.append(

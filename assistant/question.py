@@ -28,7 +28,10 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"stop|length of|until when|lifelong|continue for)\b",
         r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(lifelong|for life|"
         r"indefinite\w*|"
-        r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?))\b",
+        r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?)|"
+        r"for (about |around |up to |at least )?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|"
+        r"several) (days?|weeks?|months?|years?)|(two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|"
+        r"months|years))\b",
     ),
     "threshold": (
         r"\b(target|targets|goal|goals|threshold|cut-?off|level|levels|reading|how (low|high)|normal range|"
@@ -172,7 +175,8 @@ EVERYDAY_TERMS = content_terms(
     "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
     "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
     "still ever always soon later now today currently recently already home hospital year years old usually "
-    "usual people person"
+    "usual people person ago hour hours minute minutes yesterday tomorrow tonight faster quicker quickly sooner "
+    "myself every"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "

@@ -190,6 +190,12 @@ TECHNICAL_NOTICE = (
 )
 
 
+PROFESSIONAL_NOTICE = (
+    "Part of the short answer comes from text written for health professionals, because the plain-language "
+    "text does not say it; some words may be technical. Your doctor, nurse or pharmacist can explain it."
+)
+
+
 LLM_UNSUPPORTED_FALLBACK = (
     "Nothing the language model wrote was supported by the approved passages it cited, so this answer was "
     "composed offline from the approved articles instead."

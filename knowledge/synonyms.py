@@ -131,6 +131,15 @@ _TABLE: dict[str, str] = {
     r"diazepam|lorazepam|midazolam": "benzodiazepine",
     r"cetirizine|loratadine|fexofenadine|chlorphenamine|chlorpheniramine|piriton|promethazine": "antihistamine",
     r"furosemide|frusemide|bumetanide": "loop diuretic",
+    # more brand names -> generic names
+    r"prolia": "denosumab",
+    r"fosamax": "alendronate",
+    r"lixiana|savaysa": "edoxaban",
+    r"champix|chantix": "varenicline",
+    r"keppra": "levetiracetam",
+    r"lamictal": "lamotrigine",
+    r"tegretol": "carbamazepine",
+    r"zyloprim|zyloric": "allopurinol",
 }
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
@@ -169,6 +178,9 @@ _LAY: dict[str, str] = {
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
+    r"jabs?": "injection",
+    r"(?:keeps?|always|been) forgetting(?: things| stuff)?|memory (?:loss|problems?)|los(?:ing|t) (?:his|her|their|my) "
+    r"memory": "dementia",
 }
 
 _RULES = _compile(_TABLE)

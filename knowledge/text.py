@@ -46,19 +46,24 @@ def tokens(text: str) -> list[str]:
 
 
 def similar_form(term: str, other: str) -> bool:
-    """Two stems of one word: a longer or shorter form ("anaem" from "anaemic", "anaemia" whole), or, for long
-    words, one letter wrong, missing or added ("migran" typed for "migrain"). Stems under five letters never are."""
+    """Two stems of one word: a longer or shorter form ("anaem" from "anaemic", "anaemia" whole), or a typing
+    slip: two letters swapped ("pnuemonia") or one letter missing or added ("celulitis"), and, for stems of six
+    letters or more, one letter wrong ("migran" typed for "migrain"). Stems under five letters never are, nor
+    stems whose first two letters differ."""
     if len(term) < 5 or len(other) < 5:
         return term == other
     if other.startswith(term) or term.startswith(other):
         return True
-    if len(term) < 6 or other[:2] != term[:2] or abs(len(other) - len(term)) > 1:
+    if other[:2] != term[:2] or abs(len(other) - len(term)) > 1:
         return False
     a, b = (term, other) if len(term) <= len(other) else (other, term)
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+    if len(a) != len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return swapped or (len(a) >= 6 and a[i + 1 :] == b[i + 1 :])
 
 
 def content_terms(text: str) -> set[str]:

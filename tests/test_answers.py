@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant.evidence import Candidate, decide, neighbour_marks
 from assistant.models import NoticeKind, PartKind, Persona, Turn
-from assistant.offline import _in_context
+from assistant.offline import _direct, _in_context
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
 from assistant.ranker import RankerModel
@@ -99,6 +100,10 @@ def test_people_are_not_a_topic_to_inherit_and_a_comparison_names_the_new_one(pi
         ("statin", "status", False),
         ("dialysi", "analysi", False),
         ("fit", "fits", False),  # short stems only ever match themselves
+        ("pnuemonia", "pneumonia", True),  # two letters swapped
+        ("celul", "cellul", True),  # "celulitis": one letter missing
+        ("heart", "heard", False),  # one letter wrong counts only in stems of six letters or more
+        ("statin", "sattin", False),  # the first two letters must agree
     ],
 )
 def test_forms_of_one_word(term: str, other: str, same: bool) -> None:
@@ -162,6 +167,31 @@ def test_patients_are_not_refused_what_a_physician_is_answered(pipeline: Pipelin
             if pipeline.run(row["question"], persona=Persona.PATIENT).status != "answered":
                 refused.append(row["question"])
     assert not refused
+
+
+def test_a_lay_reader_gets_the_fact_only_the_professionals_text_states_and_is_told_so(pipeline: Pipeline) -> None:
+    """The plain-language text says only that the doctor will review; the clinical text says when. A carer is
+    given the clinical sentence in the short answer, with the notice that it is written for professionals."""
+    answer = pipeline.run("my son just started an antidepressant, how soon should his doctor review him",
+                          persona=Persona.CAREGIVER)
+    assert answer.status == "answered"
+    assert re.search(r"\b1 week\b", " ".join(s.text for s in answer.direct))
+    assert any(n.kind is NoticeKind.TECHNICAL and "health professionals" in n.text for n in answer.notices)
+
+
+def test_a_sentence_of_the_shape_asked_leads_only_when_it_is_on_the_question_s_focus() -> None:
+    """"Recheck lipids 4-8 weeks after starting" is a duration, but not how long two blood thinners are taken:
+    a sentence of the shape asked leads over a better one only when it is on the question's focus and scores
+    near it."""
+    asked = profile("how long will I take the two blood thinners after my stent?")
+    answer = replace(_sentence(1, "You will take two blood thinners after the stent, as your team advises."),
+                     score=0.6)
+    off_focus = replace(_sentence(2, "Recheck lipids 4-8 weeks after starting a statin."), shape=True,
+                        relevance=0.0, score=0.3)
+    assert "duration" in asked.specific
+    assert _direct(asked, [answer, off_focus], Persona.PHYSICIAN)[0] is answer
+    on_focus = replace(off_focus, text="Take two blood thinners for 12 months after a stent.", relevance=1.0)
+    assert _direct(asked, [answer, on_focus], Persona.PHYSICIAN)[0] is on_focus
 
 
 def test_a_topicless_opener_gets_a_clarifying_question_and_no_gap(pipeline: Pipeline) -> None:
