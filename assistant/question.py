@@ -63,7 +63,9 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "monitoring": (
         r"\b(monitor\w*|follow[- ]?up|how often|check(ed|s)? (again|up)|review|surveillance|recheck|"
-        r"what (tests|bloods|blood tests|checks|scans) will|(tests|checks) (do|does|will) \w+ need)\b",
+        r"what (tests|bloods|blood tests|checks|scans) will|(tests|checks) (do|does|will) \w+ need|"
+        r"when (is|will|should|do) (i|my|his|her|their|the|we) (\w+ ){0,2}next|next (\w+ )?(test|check|review|scan|"
+        r"appointment|bloods)|(tested|seen|looked at) again|see (me|him|her|them|us) again)\b",
         r"\b(monitor\w*|every \d|every (few|three|six|twelve)|check\w*|review\w*|annual\w*|yearly|recheck\w*|"
         r"surveillance|follow-up)\b",
     ),

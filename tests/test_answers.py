@@ -179,6 +179,19 @@ def test_a_lay_reader_gets_the_fact_only_the_professionals_text_states_and_is_to
     assert any(n.kind is NoticeKind.TECHNICAL and "health professionals" in n.text for n in answer.notices)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("when is my next kidney blood test after the injury?", "monitoring"),
+        ("my doctor wants to see me again, when?", "monitoring"),
+        ("how long will I be on it", "duration"),
+        ("what's the dose for a child", "dose"),
+    ],
+)
+def test_what_a_lay_question_asks_is_read(question: str, intent: str) -> None:
+    assert intent in profile(question).intents
+
+
 def test_a_sentence_of_the_shape_asked_leads_only_when_it_is_on_the_question_s_focus() -> None:
     """"Recheck lipids 4-8 weeks after starting" is a duration, but not how long two blood thinners are taken:
     a sentence of the shape asked leads over a better one only when it is on the question's focus and scores
