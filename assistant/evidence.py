@@ -85,6 +85,9 @@ class Candidate:
     features: np.ndarray | None = None  # the ranker's signals, kept for fitting and inspection
     focus: int = 0  # which part of a two-part question it answers
     defines: bool = False  # reads as a definition ("Gout is a type of arthritis")
+    # Other (position, order) places of the same sentence: overlapping passages repeat it, and its neighbours
+    # may be in the later copy only ("These can be signs..." opens one passage and ends a paragraph in another).
+    aliases: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -295,7 +298,7 @@ def candidates(
     section_intents = query_intents(question.text)
     question_bigrams = _bigrams(question.text)
     shaped_asked = [i for i in SHAPED_INTENTS if i in question.intents]
-    seen_texts: set[str] = set()
+    seen_texts: dict[str, int] = {}
     top = max((h.score for h in hits), default=1.0) or 1.0
     found: list[Candidate] = []
     rows: list[np.ndarray] = []
@@ -307,9 +310,11 @@ def candidates(
             n_words = len(text.split())
             if n_words < 5 or n_words > 80 or text.endswith(":") or _NOT_A_STATEMENT.search(text):
                 continue
-            if text in seen_texts:  # overlapping chunks repeat a sentence: keep its first passage
+            if text in seen_texts:  # overlapping chunks repeat a sentence: keep its first passage, note the others
+                first = found[seen_texts[text]]
+                first.aliases = (*first.aliases, (position, order))
                 continue
-            seen_texts.add(text)
+            seen_texts[text] = len(found)
             terms = _terms(text)
             topic_share = sum(rarity[t] for t in topic & terms) / topic_total if topic else 0.0
             focus_share = sum(rarity[t] for t in focus & terms) / focus_total if focus else 0.0
@@ -487,7 +492,8 @@ def merge(parts: list[Evidence]) -> Evidence:
             if candidate.text in seen:
                 continue
             seen.add(candidate.text)
-            found.append(replace(candidate, position=moved[candidate.position], focus=focus))
+            aliases = tuple((moved[p], o) for p, o in candidate.aliases)
+            found.append(replace(candidate, position=moved[candidate.position], focus=focus, aliases=aliases))
     found.sort(key=lambda c: (-c.score, c.position, c.order))
     technical = all(p.technical_only for p in parts)
     return Evidence("answer", hits, found, technical_only=technical, coverage=1.0)

@@ -107,9 +107,25 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         chosen.append(candidate)
     chosen = _in_context(chosen, ranked, style.direct)
     if persona.lay:  # plain language reads best in its own order
-        chosen.sort(key=lambda c: (c.position, c.order))
+        chosen = _reading_order(chosen)
         chosen += _professional(ranked, chosen)
     return chosen
+
+
+def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """The sentences in the order the article has them; a sentence that stands next to another chosen one in
+    some passage is placed by that spot, so a pair read together stays in its order."""
+    spots = {id(c): {(c.position, c.order), *c.aliases} for c in chosen}
+
+    def place(candidate: Candidate) -> tuple[int, int]:
+        for other in chosen:
+            if other is not candidate:
+                for p, o in sorted(spots[id(candidate)]):
+                    if (p, o - 1) in spots[id(other)] or (p, o + 1) in spots[id(other)]:
+                        return p, o
+        return candidate.position, candidate.order
+
+    return sorted(chosen, key=place)
 
 
 def _professional(ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
@@ -139,7 +155,11 @@ def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int) ->
     """
     lead = chosen[0]
     place = {(c.position, c.order): c for c in ranked}
-    before, after = place.get((lead.position, lead.order - 1)), place.get((lead.position, lead.order + 1))
+    place |= {alias: c for c in ranked for alias in c.aliases if alias not in place}
+    # The lead's neighbours wherever it stands: a passage may open with it, and another hold what came before.
+    spots = [(lead.position, lead.order), *lead.aliases]
+    before = next((place[(p, o - 1)] for p, o in spots if (p, o - 1) in place), None)
+    after = next((place[(p, o + 1)] for p, o in spots if (p, o + 1) in place), None)
     if DANGLING.match(lead.text) and before is not None:
         unit = [before, lead]
     elif after is not None and (DANGLING.match(after.text) or len(lead.text.split()) <= SHORT_LEAD):

@@ -17,7 +17,7 @@ import pytest
 
 from assistant.evidence import Candidate, decide, neighbour_marks
 from assistant.models import NoticeKind, PartKind, Persona, Turn
-from assistant.offline import _direct, _in_context
+from assistant.offline import _direct, _in_context, _reading_order
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
 from assistant.ranker import RankerModel
@@ -274,6 +274,16 @@ def test_a_lead_sentence_comes_with_the_neighbour_it_leans_on() -> None:
     unrelated = _sentence(8, "Your nurse will check your weight at each visit.")
     assert _in_context([long_lead], [long_lead, unrelated], 3) == [long_lead]
     assert _in_context([facts], [facts, _sentence(5, "Another passage.", position=2)], 3) == [facts]
+
+
+def test_a_lead_repeated_by_overlapping_passages_finds_its_neighbour_in_either_copy() -> None:
+    """A passage that opens with "These can be signs..." lacks the list before it; a later passage repeating
+    the sentence holds it. The pair is found there, and a lay reader gets it in the article's order."""
+    signs = _sentence(8, "Get help at once if you have a bad headache or blurred vision.", position=3)
+    these = replace(_sentence(0, "These can be signs of pre-eclampsia, even after birth."), aliases=((3, 9),))
+    unit = _in_context([these], [these, signs], 3)
+    assert unit == [signs, these]
+    assert _reading_order(list(reversed(unit))) == [signs, these]
 
 
 def test_a_description_joined_by_and_is_not_a_second_question() -> None:
