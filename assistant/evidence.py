@@ -47,6 +47,16 @@ def _statements(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
+def _paragraphs(text: str) -> tuple[int, ...]:
+    """The paragraph of each of a passage's statements (blank lines part them), or -1 for each when the split
+    by paragraph does not give the same statements."""
+    numbered = [(i, s) for i, block in enumerate(re.split(r"\n\s*\n", text)) for s in statements(block)]
+    if [s for _, s in numbered] != list(_statements(text)):
+        return (-1,) * len(_statements(text))
+    return tuple(i for i, _ in numbered)
+
+
+@functools.lru_cache(maxsize=8192)
 def _terms(text: str) -> frozenset[str]:
     return frozenset(content_terms(text))
 
@@ -88,6 +98,7 @@ class Candidate:
     # Other (position, order) places of the same sentence: overlapping passages repeat it, and its neighbours
     # may be in the later copy only ("These can be signs..." opens one passage and ends a paragraph in another).
     aliases: tuple[tuple[int, int], ...] = ()
+    paragraph: int = -1  # its paragraph in the passage (-1: unknown), so a lay answer can read on in it
 
 
 @dataclass
@@ -306,6 +317,7 @@ def candidates(
         plain = hit.section == PLAIN_SECTION
         prior = hit.score / top
         kind = passage_kind(hit)
+        paragraphs = _paragraphs(hit.text)
         for order, text in enumerate(_statements(hit.text)):
             n_words = len(text.split())
             if n_words < 5 or n_words > 80 or text.endswith(":") or _NOT_A_STATEMENT.search(text):
@@ -379,6 +391,7 @@ def candidates(
                     shape,
                     grade,
                     defines=defines,
+                    paragraph=paragraphs[order],
                 )
             )
     if not found:

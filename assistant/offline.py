@@ -107,9 +107,34 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         chosen.append(candidate)
     chosen = _in_context(chosen, ranked, style.direct)
     if persona.lay:  # plain language reads best in its own order
-        chosen = _reading_order(chosen)
+        chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
         chosen += _professional(ranked, chosen)
     return chosen
+
+
+def _read_on(chosen: list[Candidate], ranked: list[Candidate], limit: int) -> list[Candidate]:
+    """For a lay reader, the plain sentences that follow the lead in its paragraph, while the short answer has
+    room: a plain summary lists what to do as short sentences ("To stop it coming back, keep your skin clean.
+    Treat athlete's foot between your toes. Wear compression stockings if..."), and the lead alone is half of it."""
+    lead = chosen[0]
+    if not lead.plain or lead.paragraph < 0:
+        return []
+    following = sorted(
+        (c for c in ranked if c.position == lead.position and c.paragraph == lead.paragraph and c.order > lead.order),
+        key=lambda c: c.order,
+    )
+    taken: list[Candidate] = []
+    last = lead.order
+    for candidate in following:
+        if len(chosen) + len(taken) >= limit or candidate.order != last + 1:
+            break
+        last = candidate.order
+        if candidate in chosen:
+            continue
+        if not candidate.plain or _near_duplicate(candidate, chosen + taken):
+            break
+        taken.append(candidate)
+    return taken
 
 
 def _reading_order(chosen: list[Candidate]) -> list[Candidate]:

@@ -286,6 +286,19 @@ def test_a_lead_repeated_by_overlapping_passages_finds_its_neighbour_in_either_c
     assert _reading_order(list(reversed(unit))) == [signs, these]
 
 
+def test_a_lay_short_answer_reads_on_in_the_lead_s_paragraph() -> None:
+    """A plain summary lists what to do as short sentences: the lead alone ("keep your skin clean") is half
+    of the answer. The short answer reads on in the same paragraph while it has room, and stops at its end."""
+    lead = replace(_sentence(10, "To stop it coming back, keep your skin clean and moist."), score=0.6, paragraph=3)
+    foot = replace(_sentence(11, "Treat athlete's foot between your toes."), score=0.01, paragraph=3)
+    socks = replace(_sentence(12, "Wear compression stockings if your nurse advises them."), score=0.01, paragraph=3)
+    other = replace(_sentence(13, "Most people get better within a week."), score=0.01, paragraph=4)
+    asked = profile("how do we stop my mum's cellulitis coming back")
+    direct = _direct(asked, [lead, other, foot, socks], Persona.CAREGIVER)
+    assert direct == [lead, foot, socks]
+    assert _direct(asked, [lead, other, foot, socks], Persona.PHYSICIAN) == [lead]
+
+
 def test_a_description_joined_by_and_is_not_a_second_question() -> None:
     """ "...and can't sleep" goes on describing: splitting there answered a depression question from back pain."""
 
