@@ -53,14 +53,17 @@ _WHO = (
 _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
-    r"(?:how many|how much|amount|what dose|which dose) (?:\S+ ){0,6}(?:stops? (?:your|the|a|my) heart|is fatal|"
+    r"(?:how many|how much|amount|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}(?:stops? (?:your|the|a|my) heart|"
+    r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
-    r"how high (?:\S+ ){0,3}(?:multi-?storey|car park|bridge|building|block)"
+    r"how high (?:\S+ ){0,3}(?:multi-?storey|car park|bridge|building|block)|"
+    r"how high (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)"
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
-    r"near me|(?:keep|been|kept) (?:\w+ )?looking"
+    r"near me|(?:keep|been|kept) (?:\w+ )?looking|not for (?:a|my) (?:story|book|novel|film|script|project|essay)|"
+    r"(?:done|finished) with (?:all of it|it all|all this|everything)"
 )
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
@@ -292,7 +295,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
         r"self[- ]?harm",
         r"(?:done|finished|through) with (?:life|living|being alive)\b",
-        r"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*",
+        r"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*|"
+        r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident",
         r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
         # Means got ready or kept close: "hidden a ligature", "bought rope", "a rope in the garage I keep looking
         # at", "holding the blade again", "a stash of her pills in a sock".
@@ -536,6 +540,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (  # pills kept back ("been saving them up"), with words of hopelessness
             r"(?:saving|saved|stockpiling|hoarding|stashing) (?:them|these|those|it) up",
             r"point|anymore|any more|hate myself|no one|nobody|can'?t (?:go on|cope|do this)|tired of|goodbye|the end",
+        ),
+        (  # everything left to someone, soon: "want my sister to get everything, and soon"
+            r"(?:get|gets|have|has|inherit\w*) (?:all of )?(?:everything|all my (?:stuff|things|money|savings))",
+            r"\bsoon\b|this week|tonight|straight away|right away|before long",
         ),
         (  # affairs put in order: "wrote down where my bank stuff is and who should get my guitar"
             r"wrote down|written down|writing down|sorted out|made a list|left a list|left instructions",
@@ -874,6 +882,13 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:wrist|arm|leg|ankle|elbow|forearm|shin)s?\b(?: \S+){0,6} bent[- ]looking|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
+    # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
+    # ketoacidosis, can follow).
+    r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
+    r"anti-?epileptic|keppra|levetiracetam|lamotrigine|carbamazepine|insulin)|"
+    r"(?:epilepsy|seizure|anti-?epileptic) (?:\w+ )?(?:meds|medication|medicine|tablets|pills)\b(?: \S+){0,6} "
+    r"(?:missed|(?:have|has) run out|ran out)|"
+    r"missed (?:\w+ ){0,2}(?:doses|tablets) of (?:my |his |her )?(?:\w+ )?(?:epilepsy|seizure) |"
     # Hip pain after a fall: a broken hip does not always stop someone walking (NHS hip fracture pages).
     r"(?:fell|fall|fallen|tripped|slipped)\b(?: \S+){0,8} hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore|aching)|"
     r"hip (?:\S+ ){0,2}(?:hurts?|hurting|pain\w*|sore)(?: \S+){0,8} (?:since|after) (?:\S+ ){0,2}(?:fell|fall)\b|"
@@ -890,7 +905,8 @@ _INTENT_NOW = re.compile(
     rf"\b(?:{_AT_THE_EDGE}|tonight'?s?|right now|i'?m ready|im ready|i am ready|had enough|"
     r"in front of (?:me|them)|i have (?:my|the) (?:pens|pills|tablets|meds|rope|knife)|standing on|"
     r"thoughts (?:\w+ ){0,2}back|going to do it|"
-    r"it'?s for me|asking for me|for myself|i'?m done|im done|(?:done|finished) with (?:everything|it all|life|living)|"
+    r"it'?s for me|asking for me|for myself|i'?m done|im done|"
+    r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
@@ -899,6 +915,8 @@ _INTENT_NOW = re.compile(
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
     r"need it to be (?:quick|painless|over)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
+    r"insurance (?:\w+ ){0,2}(?:pays?|paid) out|"
+    r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
