@@ -95,8 +95,9 @@ HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18",
 )
-# A blind split written for the next honest figure goes here until its first measurement.
-UNMEASURED: tuple[str, ...] = ()
+# fresh19 (end of session 10, 300 messages written blind by a helper) is committed unmeasured and unread: its
+# first measurement is the next honest figure for sensitivity and false alarms on new wording.
+UNMEASURED = ("fresh19",)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
