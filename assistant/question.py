@@ -199,7 +199,9 @@ ASKING_TERMS = content_terms(
     "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic "
     # question filler and shorthand: "any role for...", "and max?", "per KDIGO", "can't eat", "bring it down"
     "role max maximum per cant wont dont bring titration titrate titrating uptitrate uptitrating uptitration "
-    "schedule regimen course"
+    "schedule regimen course "
+    # greetings and words about asking, and a medicine named only by its role: "What's the first-line agent?"
+    "hello hi hey question questions asking continue continued continuing agent agents"
 ) | EVERYDAY_TERMS
 
 

@@ -474,7 +474,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     ],
     "unconscious": [
         (r"\bgcs\b", r"\b(?:[3-9]|1[0-2])\b"),
-        (r"won'?t|wont|can'?t|cant|hasn'?t|hasnt|not", r"come round|come to|wake|respond|rouse"),
+        # Whole words: "can't sleep, lying awake" is not "can't wake".
+        (r"won'?t|wont|can'?t|cant|hasn'?t|hasnt|not", r"come round|come to|\b(?:wake|waking|respond\w*|rouse)\b"),
     ],
     "seizure": [
         (
@@ -1335,6 +1336,15 @@ def _crisis_now(text: str) -> bool:
     return bool(_INTENT_NOW.search(text) or (asks_method.search(text) and for_self.search(text)))
 
 
+# A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
+# described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
+_ANNOUNCES_A_QUESTION = re.compile(
+    r"(?:(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)? )?(?:i have |i'?ve got |"
+    r"i'?d like to ask |can i ask |got )?(?:a |one |some |a few |a quick |quick )?(?:quick )?questions?"
+    r"(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?(?: please)?"
+)
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -1342,6 +1352,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     floor has fired first. Lay readers keep the model's judgement on resolved episodes (safety first).
     """
     if _on_paper(text, persona):
+        return True
+    if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
         return True
     if _physician_asks(text, cues, persona):
         return True

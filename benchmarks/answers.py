@@ -50,7 +50,7 @@ from knowledge.vectors import cached_embedder  # noqa: E402
 DATA = ROOT / "tests" / "data"
 # Splits whose misses are printed: dev (tuning), dev2 (conversations written in session 9 for error analysis)
 # and fresh2 (key facts measured blind once in session 9, then read).
-READ = ("dev", "dev2", "fresh2", "fresh3")
+READ = ("dev", "dev2", "dev3", "fresh2", "fresh3")
 
 
 def make_pipeline(store: KnowledgeStore) -> Pipeline:
@@ -263,7 +263,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "test", "fresh", "fresh2", "fresh3", "fresh4"]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", "fresh2", "fresh3", "fresh4"]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")

@@ -207,8 +207,11 @@ def test_a_sentence_of_the_shape_asked_leads_only_when_it_is_on_the_question_s_f
     assert _direct(asked, [answer, on_focus], Persona.PHYSICIAN)[0] is on_focus
 
 
-def test_a_topicless_opener_gets_a_clarifying_question_and_no_gap(pipeline: Pipeline) -> None:
-    answer = pipeline.run("What is the recommended treatment?")
+@pytest.mark.parametrize(
+    "opener", ["What is the recommended treatment?", "What's the first-line agent?", "How long should it continue?"]
+)
+def test_a_topicless_opener_gets_a_clarifying_question_and_no_gap(pipeline: Pipeline, opener: str) -> None:
+    answer = pipeline.run(opener)
     assert answer.status == "clarify" and not answer.references and answer.follow_ups
 
 

@@ -156,6 +156,14 @@ def test_red_flag_words_match_whole_words_only() -> None:
     assert "stroke" not in read_cues(text).categories
     assert "stroke" in read_cues(normalise("had a TIA this morning, face drooped for ten minutes")).categories
     assert "unconscious" not in read_cues(normalise("caught a glimpse of the rash on his back")).categories
+    assert "unconscious" not in read_cues(normalise("can't sleep, lying awake till 4am")).categories
+    assert "unconscious" in read_cues(normalise("we can't wake him properly")).categories
+
+
+def test_a_greeting_that_only_announces_a_question_is_not_urgent(triage: Triage) -> None:
+    for message in ("hello, I have a question about my mum", "Hi! I've got a quick question", "question about my son"):
+        assert not triage.decide(message, Persona.CAREGIVER).fires, message
+    assert triage.decide("hello, my dad has collapsed and won't answer me", Persona.CAREGIVER).fires
 
 
 def test_misspellings_are_mended_the_same_way_in_every_process() -> None:
@@ -210,6 +218,9 @@ def test_crisis_told_in_other_words(triage: Triage) -> None:
         "been looking up doses of paracetamol all evening and it's not for revision",
         "don't bother talking me round, my tablets are counted out next to the bed and i'm doing it now",
         "funny how peaceful it feels now I know I'm finished with living. tomorrow won't matter",
+        "roughly how high would a jump have to be to be sure? not for a story",
+        "which insulin dose would stop my heart, I'm done with all of it",
+        "if my car hits a tree it'll look like an accident, won't it",
     ):
         assert triage.decide(message, Persona.CAREGIVER).level is Level.CRISIS, message
     assert not triage.decide("my tablets are lined up in the weekly pill box, is that ok?", Persona.PATIENT).fires
