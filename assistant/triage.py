@@ -788,6 +788,7 @@ _EASES = re.compile(r"\b(?:come and go|comes and goes|on and off|irregular|(?:go
 
 
 def _abruption_signs(text: str) -> bool:
+    """A hard womb in pregnancy with pain or bleeding, not easing: an act-now sign like those in _ACT_NOW."""
     return bool(_HARD_WOMB.search(text) and _PREGNANCY_NOW.search(text) and _WITH_IT.search(text)
                 and not _EASES.search(text))
 
