@@ -74,6 +74,10 @@ _AT_THE_EDGE = (
 )
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
+# An end staged as an accident ("it'll look like an accident, right?"): a crisis red flag and intent now.
+_STAGED_ACCIDENT = r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident"
+# Pregnancy written as clinicians note it ("32/40", "32+4/40").
+_GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
 # about to happen (a crisis red flag and, with it, intent now).
 _HARM_IN_HAND = (
@@ -295,8 +299,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
         r"self[- ]?harm",
         r"(?:done|finished|through) with (?:life|living|being alive)\b",
-        r"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*|"
-        r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident",
+        rf"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*|{_STAGED_ACCIDENT}",
         r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
         # Means got ready or kept close: "hidden a ligature", "bought rope", "a rope in the garage I keep looking
         # at", "holding the blade again", "a stash of her pills in a sock".
@@ -694,7 +697,7 @@ _CLINICAL_SITUATION = re.compile(
     r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b|\bpost[- ]?op day \d|\blactate \d|\bmap \d|"
     r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b|"
     r"\b(?:video|phone|telephone|virtual|online) (?:consult\w*|call|review|appointment)\b|"
-    r"\b\d{1,2} ?(?:mo|mos|mth|mths)\b|\b[1-4]\d(?:\+[0-6])?/40\b|\b(?:fhr|ctg)\b"
+    rf"\b\d{{1,2}} ?(?:mo|mos|mth|mths)\b|{_GESTATION}|\b(?:fhr|ctg)\b"
 )
 # The writer says the danger is absent or over ("no fever", "not suicidal", "stopped after ten minutes", "just
 # curious"). A model input only, never a veto: "she's fine now but can't breathe" is still read by the floors.
@@ -781,7 +784,7 @@ _HARD_WOMB = re.compile(
     r"\b(?:tummy|stomach|belly|bump|uterus|womb|abdo\w*)\b(?: \S+){0,4} (?:rock hard|woody|wood(?:en)? hard|"
     r"hard (?:like|as) (?:a )?(?:board|rock|wood|stone)|board[- ]?like|rigid)\b"
 )
-_PREGNANCY_NOW = re.compile(r"\bpregnan\w*|\b\d{2} ?(?:weeks|wks)\b|\b[1-4]\d(?:\+[0-6])?/40\b|\bbump\b|antenatal")
+_PREGNANCY_NOW = re.compile(rf"\bpregnan\w*|\b\d{{2}} ?(?:weeks|wks)\b|{_GESTATION}|\bbump\b|antenatal")
 _WITH_IT = re.compile(r"\b(?:pain\w*|agon\w*|hurts?|bleed\w*|blood|pv (?:loss|bleed)|constant|sore)\b")
 _EASES = re.compile(r"\b(?:come and go|comes and goes|on and off|irregular|(?:go|goes|went) (?:away|soft)|soften\w*|"
                     r"relax\w*|braxton hicks? (?:on and off|again))\b")
@@ -917,8 +920,7 @@ _INTENT_NOW = re.compile(
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
     r"need it to be (?:quick|painless|over)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
-    r"insurance (?:\w+ ){0,2}(?:pays?|paid) out|"
-    r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident|"
+    rf"insurance (?:\w+ ){{0,2}}(?:pays?|paid) out|{_STAGED_ACCIDENT}|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
     r"plan with (?:the )?means|"
     r"(?:it'?d|it would|would|will) be (?:a )?relief|(?:hidden|hid|bought) (?:\S+ ){0,2}(?:ligature|rope)|"
