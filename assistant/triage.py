@@ -778,8 +778,9 @@ _ACT_NOW = re.compile(
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
 )
 # A womb gone hard and staying hard in pregnancy, with pain or bleeding: the signs of a placental abruption (the
-# placenta coming away), which needs hospital care at once. Tightenings that come and go, or soften with rest,
-# are the ordinary Braxton Hicks kind and are left to the model.
+# placenta coming away): NHS maternity pages say to dial 999 for continuous pain that does not come and go in
+# waves. Tightenings that come and go, or soften with rest, are the ordinary Braxton Hicks kind and are left to
+# the model.
 _HARD_WOMB = re.compile(
     r"\b(?:tummy|stomach|belly|bump|uterus|womb|abdo\w*)\b(?: \S+){0,4} (?:rock hard|woody|wood(?:en)? hard|"
     r"hard (?:like|as) (?:a )?(?:board|rock|wood|stone)|board[- ]?like|rigid)\b"
@@ -888,7 +889,7 @@ _SAME_DAY_SIGNS = re.compile(
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
     # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
-    # ketoacidosis, can follow).
+    # ketoacidosis, can follow); pharmacies' emergency supply and NHS 111 are the same-day routes.
     r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
     r"anti-?epileptic|keppra|levetiracetam|lamotrigine|carbamazepine|insulin)|"
     r"(?:epilepsy|seizure|anti-?epileptic) (?:\w+ )?(?:meds|medication|medicine|tablets|pills)\b(?: \S+){0,6} "
