@@ -58,14 +58,22 @@ _ASKS_METHOD = (
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
     r"how high (?:\S+ ){0,3}(?:multi-?storey|car park|bridge|building|block)|"
-    r"how high (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)"
+    r"how high (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)|"
+    r"(?:tallest|highest) (?:\w+ ){0,3}(?:building|bridge|car park|multi-?storey|cliff|tower|block)|roof access|"
+    r"(?:deadly|lethal|fatal|kill you) (?:\S+ ){0,3}(?:if you |when you |to )?mix|"
+    r"\bmix\w* (?:\S+ ){0,6}(?:deadly|lethal|fatal|kill you)"
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
     r"near me|(?:keep|been|kept) (?:\w+ )?looking|not for (?:a|my) (?:story|book|novel|film|script|project|essay)|"
-    r"(?:done|finished) with (?:all of it|it all|all this|everything)"
+    r"(?:done|finished) with (?:all of it|it all|all this|everything)|"
+    # The means at hand: "which chemicals are deadly if you mix them... i have bleach here".
+    r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b"
 )
-_METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF))
+# A method asked with the reason played down ("no reason, just need to know", "just curious"): for a patient or
+# carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
+_PLAYED_DOWN = r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend"
+_METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(_PLAYED_DOWN))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
@@ -84,6 +92,19 @@ _HARM_IN_HAND = (
     r"(?:blade|razor|razor blade)s? (?:\S+ ){0,2}in my hand|"
     r"(?:take|taking|swallow|swallowing|down|downing) (?:every ?thing|all of it|the lot|every (?:pill|tablet))"
     r"(?: \S+){0,2} (?:in|from) (?:the|my|our) (?:\w+ )?(?:cabinet|cupboard|drawer|medicine box)"
+)
+# Medicine kept back to be taken together, anyone's: "saving up my dad's morphine", "hoarding her tablets".
+_KEPT_BACK = (
+    r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her |their )?(?:\w+'?s )?"
+    r"(?:old |spare |leftover )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|painkillers|"
+    r"sleeping (?:pills|tablets)|opioids|paracetamol|insulin)|"
+    r"(?:hoarding|hoarded) (?:my |his |her |their )?(?:pills|tablets|meds|painkillers|morphine)"
+)
+# The amount already found and judged enough, told before acting: "researched the dose, i know its enough".
+_ENOUGH_KNOWN = (
+    r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
+    r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
+    r"(?:wanted|want|needed) to tell (?:someone|somebody|anyone) before(?: i (?:go|do it|do this))?(?=\W*$)"
 )
 _FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
 _FAINT_CAUSE = (
@@ -314,6 +335,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
         r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b",
+        _ENOUGH_KNOWN,
         r"(?:don'?t|dont|do not) worry about me\b(?: \S+){0,8} (?:made (?:my|the|up my) (?:decision|mind)|decided)",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
@@ -467,6 +489,14 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"doesn'?t help|no help|every (?:few )?minutes|full breath",
         ),
         (r"stridor|stridul|grunting|ribs (?:\w+ ){0,2}sucking|sucking in|head bobbing|nostrils flaring", r"."),
+        # Choking that is no longer clearing itself: a silent cough, no sound, going red or blue while eating
+        # (first-aid guidance: someone who cannot cough, cry, speak or breathe needs help straight away).
+        (
+            rf"silent(?:ly)? cough|cough\w* (?:\w+ ){{0,2}}silent\w*|{_CANT} (?:\w+ ){{0,2}}make (?:a|any) "
+            r"(?:sound|noise)|no (?:sound|noise) (?:\w+ ){0,2}coming out|back blows",
+            r"\b(?:eat\w*|ate|grapes?|food|sweets?|toy|coin|piece|mouthful|swallow\w*|stuck|chok\w*|going red|"
+            r"gone red|purple)\b",
+        ),
         # Asthma getting worse: the reliever needed many times a day or at night needs review today.
         (
             _RELIEVER,
@@ -512,6 +542,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     ],
     "suicide": [
         (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
+        (_ASKS_METHOD, _PLAYED_DOWN),
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)|"
             r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)|"
@@ -534,10 +565,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
             r"(?:take|taking|took|inject|injected|injecting|use|using) all (?:of )?(?:my|his|her|their|the) "
             r"(?:\w+ )?(?:insulin|pens?|"
-            r"medication|medicine|tabs)\b(?: \S+){0,2} (?:at once|in one go|together)|"
-            r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her )?"
-            r"(?:pills|tablets|meds)|"
-            r"(?:hoarding|hoarded) (?:my |his |her )?(?:pills|tablets|meds)",
+            r"medication|medicine|tabs)\b(?: \S+){0,2} (?:at once|in one go|together)|" + _KEPT_BACK,
             r".",
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
@@ -856,6 +884,11 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:my|his|her|the)|"
     # A baby with fewer wet nappies (drying out), or an older person newly confused since yesterday.
     r"(?:fewer|less|no|hardly any|not many) wet nappies|dry nappies|"
+    # Vomiting with no fluid kept down: dehydration, and in pregnancy possible hyperemesis (maternity and GP
+    # pages: seen urgently when no fluid stays down, or the urine turns dark).
+    r"(?:can'?t|cant|cannot|unable to|not able to) keep (?:\w+ ){0,2}(?:anything|any ?thing|water|fluids?|drinks?|"
+    r"liquids?|food or (?:drink|water|fluids))(?: \w+){0,2} down|"
+    r"(?:vomit\w*|being sick|throwing up|bringing up|sick)(?: \S+){0,5} even (?:water|sips|fluids|drinks)|"
     r"(?:confused|muddled|not (?:him|her)self) (?:since (?:yesterday|this morning|last night|today|the weekend)|"
     r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
@@ -915,7 +948,7 @@ _INTENT_NOW = re.compile(
     r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
-    r"(?:saving|saved|been saving|hoarding) up (?:my |all my )?(?:tablets|pills|meds)|"
+    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
@@ -1334,10 +1367,13 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     return bool(situation) and not hypothetical
 
 
-def _crisis_now(text: str) -> bool:
-    """Words of an ending with intent now, or asking how much of one's own medicine would be enough."""
-    asks_method, for_self = _METHOD_FOR_SELF
-    return bool(_INTENT_NOW.search(text) or (asks_method.search(text) and for_self.search(text)))
+def _crisis_now(text: str, persona: Persona) -> bool:
+    """Words of an ending with intent now, or asking a method for oneself (a lay writer: or with the reason
+    played down)."""
+    asks_method, for_self, played_down = _METHOD_FOR_SELF
+    if _INTENT_NOW.search(text):
+        return True
+    return bool(asks_method.search(text) and (for_self.search(text) or (persona.lay and played_down.search(text))))
 
 
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
@@ -1454,7 +1490,7 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
-    if "suicide" in cues.categories and _crisis_now(text) and not _on_paper(text) and not about_a_leaflet:
+    if "suicide" in cues.categories and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet:
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
@@ -1522,8 +1558,21 @@ class Triage:
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         floor = floor_level(text, cues, persona)
-        if floor is not None:
+        if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
+        read = self._model_level(p, cues, text, persona)
+        if floor is None:
+            return Decision(read, categories, p)
+        # A same-day floor is a floor, not a ceiling: when the model reads an emergency in a message with an
+        # emergency red flag ("haven't peed all day" with a blotchy rash and shaking), the emergency stands. The
+        # model alone does not lift it: "a bead up her nose, can't get it out" stays a same-day problem.
+        red_flag = any(c != "other_urgent" for c in categories)
+        level = read if read in (Level.EMERGENCY, Level.CRISIS) and red_flag else floor[0]
+        return Decision(level, categories or [floor[1]], p)
+
+    def _model_level(self, p: float, cues: Cues, text: str, persona: Persona) -> Level:
+        """The level the model and the vetoes give, without the floors."""
+        categories = list(cues.categories)
         if self.model is None or self.embed is None:
             threshold = 0.5
         else:
@@ -1533,11 +1582,9 @@ class Triage:
             if not cues.categories and not _described(cues):
                 threshold = max(threshold, ALONE)  # no red flag and nobody described: "translate good morning"
         if p < threshold or _vetoed(text, cues, persona):
-            return Decision(Level.NONE, categories, p)
+            return Level.NONE
         if cues.explicit_crisis or categories == ["suicide"]:
-            level = Level.CRISIS
-        elif categories and all(c == "other_urgent" for c in categories):
-            level = Level.URGENT
-        else:
-            level = Level.EMERGENCY
-        return Decision(level, categories, p)
+            return Level.CRISIS
+        if categories and all(c == "other_urgent" for c in categories):
+            return Level.URGENT
+        return Level.EMERGENCY

@@ -91,13 +91,15 @@ READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7",
 # fresh16 (session 9, blind) was measured once after every other change of the session, then its misses read.
 # fresh17 (end of session 9, blind) was measured once at the start of session 10 before any change, then read.
 # fresh18 (session 10, blind) was measured once after every other change of the session, then its misses read.
+# fresh19 (end of session 10, blind) was measured once at the start of session 11 before any change, then read.
 HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-    "fresh15", "fresh16", "fresh17", "fresh18",
+    "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
 )
-# fresh19 (end of session 10, 300 messages written blind by a helper) is committed unmeasured and unread: its
-# first measurement is the next honest figure for sensitivity and false alarms on new wording.
-UNMEASURED = ("fresh19",)
+# fresh20 (session 11, 300 messages written blind by a helper) is committed unmeasured and unread: its first
+# measurement is the next honest figure for sensitivity and false alarms on new wording.
+UNMEASURED = ("fresh20",)
+POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
@@ -146,12 +148,14 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # pos, caught, neg, false alarms
     by_persona: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     latencies, misses, alarms = [], [], []
+    levels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # label -> notice shown -> count
     for row in rows:
         persona = Persona(row["persona"])
         start = time.perf_counter()
         decision = triage.decide(row["text"], persona)
         latencies.append((time.perf_counter() - start) * 1000)
         urgent = row["label"] != "none"
+        levels[row["label"]][decision.level.value] += 1
         for table, key in ((by_cat, row["category"]), (by_persona, row["persona"])):
             cell = table[key]
             if urgent:
@@ -174,9 +178,14 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
         }
 
     total = [sum(c[i] for c in by_cat.values()) for i in range(4)]
+    emergencies, same_day = levels["emergency"], levels["urgent"]
     return {
         "messages": len(rows),
         "overall": rates(total),
+        # Which notice each kind of message got: an emergency told only "same day" is under-triaged.
+        "notice_by_label": {label: dict(sorted(shown.items())) for label, shown in sorted(levels.items())},
+        "emergencies_given_only_same_day": round(emergencies["urgent"] / max(sum(emergencies.values()), 1), 3),
+        "same_day_given_emergency": round(same_day["emergency"] / max(sum(same_day.values()), 1), 3),
         "per_category": {k: rates(v) for k, v in sorted(by_cat.items())},
         "per_persona": {k: rates(v) for k, v in sorted(by_persona.items())},
         "latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95)},
@@ -202,7 +211,7 @@ def everyday(triage: Triage) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
-    splits = [*READ_SPLITS, *HELD_OUT, *UNMEASURED, *CALM_SETS]
+    splits = [*READ_SPLITS, *HELD_OUT, POOLED, *UNMEASURED, *CALM_SETS]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
@@ -212,7 +221,8 @@ def main() -> None:
         refit(embedder.embed)
     embedder.embed(["warm up"])
     triage = Triage() if args.rules_only else Triage(embed=embedder.embed)
-    figures = measure(triage, load(args.split))
+    rows = [r for split in HELD_OUT for r in load(split)] if args.split == POOLED else load(args.split)
+    figures = measure(triage, rows)
     figures["everyday_questions_held_out"] = everyday(triage)
     figures["split"] = args.split
     if args.split not in READ_SPLITS:  # held-out rows are counted, never printed (one test row was read in session 6)
