@@ -21,7 +21,8 @@ from knowledge.text import content_terms, tokens
 
 _ANAPHORA = re.compile(
     r"\b(it|its|it's|this|that|these|those|they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
-    r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked)\b)|them|their|"
+    r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked|test|diagnose|"
+    r"scan|measure|decide|usually|normally|routinely)\b)|them|their|"
     r"there|the (condition|disease|illness|tumou?r|cancer|"
     r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?))\b",
     re.IGNORECASE,
@@ -31,6 +32,9 @@ _FOR_GROUP = re.compile(r"\s+(?:in|for) (?:adults?|children)(?: and (?:adults?|c
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
 NamesWholeTopic = Callable[[set[str]], bool]
+# Whether an article covers a follow-up's new words and no other article's title names what it asks about:
+# (article id, the follow-up's named terms, all its terms).
+StaysOn = Callable[[str, set[str], set[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,14 @@ def last_topic(history: list[Turn]) -> str | None:
     for turn in reversed(history):
         if turn.answer.references:
             return topic_of(turn.answer.references[0].title)
+    return None
+
+
+def last_article(history: list[Turn]) -> str | None:
+    """The article the most recent answered turn cited first."""
+    for turn in reversed(history):
+        if turn.answer.references:
+            return turn.answer.references[0].article_id
     return None
 
 
@@ -71,12 +83,15 @@ def condense_offline(
     history: list[Turn],
     names_topic: NamesTopic | None = None,
     names_whole_topic: NamesWholeTopic | None = None,
+    stays_on: StaysOn | None = None,
 ) -> Condensed:
     """A question that names its topic: its own, the conversation's, or none (then ask which).
 
     In a conversation, a follow-up changes topic only by naming a whole title or keyword of an article
     (`names_whole_topic`): "how often will he need blood tests?" after an answer on an underactive thyroid
-    shares the word "blood" with "high blood pressure", but it asks about the thyroid.
+    shares the word "blood" with "high blood pressure", but it asks about the thyroid. Nor does a follow-up
+    whose new words the conversation's article holds, while no article's title names them (`stays_on`): "does
+    she need extra folic acid?" after epilepsy in pregnancy, "is a DOAC still reasonable then?" after a DVT.
     """
     topic = set(profile(question).topic)
     previous = last_topic(history)
@@ -100,6 +115,9 @@ def condense_offline(
         # Only library words and everyday ones ("forever"): a new topic only if they make a whole title or keyword.
         if not names_whole_topic(content_terms(question)):
             named = set()
+    article = last_article(history)
+    if named and article and stays_on is not None and stays_on(article, named, content_terms(question)):
+        named = set()
     if named:
         anaphora = _ANAPHORA.search(question)
         first_named = _first_position(question, named)

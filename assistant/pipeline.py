@@ -31,7 +31,7 @@ from assistant.review_due import overdue_notices
 from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
-from knowledge.synonyms import rewrite
+from knowledge.synonyms import lay_terms, rewrite
 from knowledge.text import tokens
 
 log = logging.getLogger(__name__)
@@ -199,8 +199,9 @@ class Pipeline:
         if not direct:
             return abstain()
         # 7. Finish: what the reader must know about this answer.
-        if evidence.uncovered and evidence.coverage < PARTIAL_COVERAGE:
-            words = _words_for(question, evidence.uncovered)
+        uncovered = [term for term in evidence.uncovered if term not in lay_terms(question)]
+        if uncovered and evidence.coverage < PARTIAL_COVERAGE:
+            words = _words_for(question, uncovered)
             if words:
                 notices.append(Notice(kind=NoticeKind.PARTIAL, text=safety.partial_message(words)))
         if evidence.technical_only:
@@ -251,7 +252,7 @@ class Pipeline:
             weigh=self.retriever.term_weights,
             holding=self.retriever.articles_holding,
             everyday=everyday if follow_up else frozenset(),
-            lenient=everyday,
+            lenient=everyday | lay_terms(query),
             threshold=self.abstain_threshold,
             expand=lambda kept: self._with_sections(kept, persona),
             embed=self.embed,
@@ -281,7 +282,7 @@ class Pipeline:
     def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
         """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""
         offline = condense_offline(
-            question, history, self.retriever.library_terms, self.retriever.names_library_topic
+            question, history, self.retriever.library_terms, self.retriever.names_library_topic, self._stays_on
         )
         if not history or offline.kind != "inherited" or not self.llm:
             return offline
@@ -299,6 +300,14 @@ class Pipeline:
             return offline
         checked = valid_condensed(rewritten, offline)
         return Condensed(checked, "inherited", offline.topic) if checked else offline
+
+    def _stays_on(self, article_id: str, named: set[str], asked: set[str]) -> bool:
+        """The conversation's article holds every new word of the follow-up, and no other article is named
+        (by its title or a keyword) for what it asks about."""
+        held = self.retriever.articles_holding(named)
+        if not all(article_id in held.get(term, ()) for term in named):
+            return False
+        return not self.retriever.topic_owners(asked) - {article_id}
 
     def _suggestions(self, question: str) -> list[str]:
         """Questions that name a topic, for a message that names none."""

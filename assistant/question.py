@@ -178,7 +178,7 @@ EVERYDAY_TERMS = content_terms(
     "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
     "still ever always soon later now today currently recently already home hospital year years old usually "
     "usual people person ago hour hours minute minutes yesterday tomorrow tonight faster quicker quickly sooner "
-    "myself every"
+    "myself every lately nowadays"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
@@ -188,7 +188,7 @@ ASKING_TERMS = content_terms(
     "stage stages staging staged side effect effects adverse safe safety risk risks drug drugs medicine "
     "medicines medication medications take taking taken give given start started prevent prevention monitor "
     "monitoring follow often check screen screening diet lifestyle exercise outlook prognosis cure cured "
-    "recommend help work works need needs get should could would mean means why happen happens type types "
+    "recommend help work works need needs get gets getting should could would mean means why happen happens type types "
     "common normal good bad worse better next new month months week weeks day days "
     "doctor nurse gp clinician physician explain please thanks thank ok okay also else instead again further "
     "more less about anything something someone typical typically mostly really much often start stop "

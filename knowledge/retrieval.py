@@ -8,6 +8,7 @@ relevance and never enough to lift an unrelated passage over a relevant one.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Collection as Coll
@@ -46,6 +47,11 @@ class _Candidate:
     evidence_type: str
 
 
+# Whom a title's condition is for ("Asthma in adults and children"): not part of its name.
+_GROUP = r"(?:adults?|children|young people)"
+_FOR_GROUP = re.compile(rf"\s+(?:in|for) {_GROUP}(?: and {_GROUP})?\s*$")
+
+
 @dataclass
 class _LexicalIndex:
     version: int
@@ -58,6 +64,7 @@ class _LexicalIndex:
     masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
     articles: np.ndarray | None = None  # each chunk's article id, "" when not approved (built on first use)
     buckets: dict[str, list[str]] = field(default_factory=dict)  # vocabulary by first two letters
+    names: dict[str, set[frozenset[str]]] | None = None  # approved article id -> what names it (first use)
 
 
 class HybridRetriever:
@@ -132,6 +139,25 @@ class HybridRetriever:
         not just one of its words ("blood" in "blood tests")."""
         asked = set(terms)
         return any(phrase <= asked for phrase in self.lexical_index().topic_phrases)
+
+    def topic_owners(self, terms: Coll[str]) -> set[str]:
+        """The approved articles named for what the terms name: by a keyword ("cholesterol", "stroke"), by the
+        name before the title's colon, without whom it is for ("Iron deficiency anaemia" of "... in adults"),
+        or by an abbreviation the title gives in brackets ("DVT", "GERD"). A follow-up naming one of these asks
+        about that article's subject, not the conversation's."""
+        index = self.lexical_index()
+        if index.names is None:
+            names: dict[str, set[frozenset[str]]] = {}
+            for chunk in index.chunks:
+                if chunk.review_status is not ReviewStatus.APPROVED:
+                    continue
+                name = _FOR_GROUP.sub("", chunk.title.split(":")[0].split("(")[0])
+                brackets = "".join(re.findall(r"\(([^)]*)\)", chunk.title.split(":")[0]))
+                parts = [name, *re.split(r",|/|\band\b", brackets), *chunk.keywords.split(";")]
+                names.setdefault(chunk.article_id, set()).update(frozenset(tokens(p)) for p in parts if tokens(p))
+            index.names = names
+        asked = set(terms)
+        return {article for article, parts in index.names.items() if any(part <= asked for part in parts)}
 
     def indexed_terms(self, terms: Coll[str]) -> set[str]:
         """The stemmed terms that occur anywhere in the indexed passages."""

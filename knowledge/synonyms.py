@@ -44,8 +44,8 @@ _TABLE: dict[str, str] = {
     r"dvt": "deep vein thrombosis",
     r"vte": "venous thromboembolism",
     r"gord|gerd": "gastro-oesophageal reflux",
-    r"hcv": "hepatitis c",
-    r"hbv": "hepatitis b",
+    r"hcv|hep\.? ?c": "hepatitis c",
+    r"hbv|hep\.? ?b": "hepatitis b",
     r"sti'?s?|std'?s?": "sexually transmitted infection",
     r"osa": "obstructive sleep apnoea",
     r"r?tpa": "alteplase",
@@ -179,7 +179,8 @@ _LAY: dict[str, str] = {
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
     r"jabs?": "injection",
-    r"(?:keeps?|always|been) forgetting(?: things| stuff)?|memory (?:loss|problems?)|los(?:ing|t) (?:his|her|their|my) "
+    r"(?:keeps?|always|been) forgetting(?: things| stuff)?|forgetful(?:ness)?|memory (?:loss|problems?)|"
+    r"los(?:ing|t) (?:his|her|their|my) "
     r"memory": "dementia",
 }
 
@@ -223,3 +224,13 @@ def rewrite(question: str, known: Known) -> str:
         if pattern.search(text) and replacement <= known(replacement) and not replacement <= content_terms(text):
             text = pattern.sub(lambda match, wording=wording: f"{match.group(0)} ({wording})", text, count=1)
     return text
+
+
+def lay_terms(question: str) -> frozenset[str]:
+    """Stems of the question's lay phrases ("forgetful", "water infection"): the library says these in its own
+    words, which the rewrite adds, so an article lacking the lay word itself does not leave a gap."""
+    found: set[str] = set()
+    for pattern, _ in _LAY_RULES:
+        for match in pattern.finditer(question):
+            found |= content_terms(match.group(0))
+    return frozenset(found)

@@ -342,6 +342,33 @@ def test_follow_ups_keep_the_topic_through_shared_and_everyday_words_and_change_
             history.append(Turn(question=question, answer=answer))
 
 
+def test_a_follow_up_naming_what_the_conversations_article_holds_stays_and_a_named_subject_switches(
+    pipeline: Pipeline,
+) -> None:
+    """Session 11: a follow-up naming a supplement or a test that the conversation's article covers ("folic
+    acid" in an epilepsy-and-pregnancy conversation) was read as a new topic and declined; a subject another
+    article is named for (by its title or a keyword: "cholesterol") still switches."""
+    for turns in (
+        [
+            ("my sister has epilepsy and wants to get pregnant, is lamotrigine ok?", "epilepsy"),
+            ("should she be taking folic acid as well?", "epilepsy"),
+        ],
+        [
+            ("how long do you stay on two antiplatelets after a stent for a heart attack?", "acute-coronary-syndrome"),
+            ("my cholesterol is still high, what level should it be?", "lipid-management"),
+        ],
+        [
+            ("does my dad with hep c need treatment even if he feels fine?", "hepatitis-c"),
+            ("will he need blood tests once it's done?", "hepatitis-c"),
+        ],
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, Persona.CAREGIVER)
+            assert answer.references and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
+
+
 def test_a_neighbour_of_what_was_asked_is_marked_by_what_it_lacks() -> None:
     """At library scale "dystonia 11", "childhood AML" and "pancreatic cancer" share nearly every word with
     questions on "dystonia 6", "adult ALL" and "gallbladder cancer"."""
