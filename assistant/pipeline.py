@@ -32,7 +32,7 @@ from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
 from knowledge.synonyms import lay_terms, rewrite
-from knowledge.text import tokens
+from knowledge.text import content_terms, tokens
 
 log = logging.getLogger(__name__)
 
@@ -173,13 +173,20 @@ class Pipeline:
             asked, evidence = self.weigh(query, hits, persona, follow_up=condensed.kind == "inherited")
         mark = lap("evidence", mark)
 
-        def abstain() -> Answer:
+        def abstain(why: str = "") -> Answer:
             if decision.fires:  # the urgent notice is the reply: no refusal box under it, no evidence gap
                 return reply("urgent", standalone)
             self._record_gap(question, persona, hits)
-            notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=safety.no_evidence_message(persona)))
+            text = f"{safety.no_evidence_message(persona)} {why}".strip()
+            notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=text))
             return reply("abstained", standalone)
 
+        # A new question about a subject whose article is not approved yet ("insomnia", "coeliac disease"):
+        # another article's passing mention of it is no answer, and the reader is told why.
+        new_topic = condensed.kind == "own" and not decision.fires
+        withheld = self.retriever.withheld_topics(content_terms(query)) if new_topic else []
+        if withheld:
+            return abstain(safety.withheld_message(withheld))
         if evidence.action == "decline":
             return abstain()
         # 5. Compose, 6. cite.

@@ -149,6 +149,18 @@ def disclaimer(persona: Persona) -> str:
     return DISCLAIMERS["clinical"]
 
 
+_STATUS_WORDS = {"submitted": "waiting for review", "under_review": "being reviewed"}
+
+
+def withheld_message(withheld: list[tuple[str, str]]) -> str:
+    """Why a subject the library has an article on is not answered: the article is not approved yet."""
+    titles = "; ".join(
+        f"“{title}” ({_STATUS_WORDS.get(status, status.replace('_', ' '))})" for title, status in withheld
+    )
+    article = "article" if len(withheld) == 1 else "articles"
+    return f"The library's {article} on this subject, {titles}, will be used only once a clinician approves it."
+
+
 def no_evidence_message(persona: Persona) -> str:
     """What to say when no approved article covers the question: plainly, with no guess."""
     if persona.lay:

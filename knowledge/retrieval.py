@@ -52,6 +52,17 @@ _GROUP = r"(?:adults?|children|young people)"
 _FOR_GROUP = re.compile(rf"\s+(?:in|for) {_GROUP}(?: and {_GROUP})?\s*$")
 
 
+@dataclass(frozen=True)
+class _Names:
+    """An indexed article's status and title, and the stemmed phrases that name its subject: `strong` (the
+    title's name, bracketed abbreviations, keywords of two words or more) within `phrases` (every keyword)."""
+
+    status: str
+    title: str
+    strong: frozenset[frozenset[str]]
+    phrases: frozenset[frozenset[str]]
+
+
 @dataclass
 class _LexicalIndex:
     version: int
@@ -64,7 +75,8 @@ class _LexicalIndex:
     masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
     articles: np.ndarray | None = None  # each chunk's article id, "" when not approved (built on first use)
     buckets: dict[str, list[str]] = field(default_factory=dict)  # vocabulary by first two letters
-    names: dict[str, set[frozenset[str]]] | None = None  # approved article id -> what names it (first use)
+    names: dict[str, _Names] | None = None  # article id -> what names it (built on first use)
+    name_forms: dict[str, set[str]] = field(default_factory=dict)  # the names' terms by first two letters
 
 
 class HybridRetriever:
@@ -140,24 +152,64 @@ class HybridRetriever:
         asked = set(terms)
         return any(phrase <= asked for phrase in self.lexical_index().topic_phrases)
 
+    def _names(self) -> dict[str, _Names]:
+        """What names each indexed article: built once per index version."""
+        index = self.lexical_index()
+        if index.names is None:
+            names: dict[str, _Names] = {}
+            for chunk in index.chunks:
+                if chunk.article_id in names:
+                    continue
+                head = chunk.title.split(":")[0]
+                brackets = re.split(r",|/|\band\b", "".join(re.findall(r"\(([^)]*)\)", head)))
+                titled = {frozenset(tokens(p)) for p in [_FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
+                keyed = {frozenset(tokens(k)) for k in chunk.keywords.split(";")}
+                strong = titled | {k for k in keyed if len(k) > 1}
+                names[chunk.article_id] = _Names(
+                    chunk.review_status.value, chunk.title, frozenset(strong - {frozenset()}),
+                    frozenset((titled | keyed) - {frozenset()})
+                )
+            index.names = names
+            index.name_forms = {}
+            for named in names.values():
+                for term in {t for phrase in named.phrases | named.strong for t in phrase}:
+                    index.name_forms.setdefault(term[:2], set()).add(term)
+        return index.names
+
+    def _forms_named(self, terms: Coll[str]) -> set[str]:
+        """The terms of articles' names that the asked terms are, or are another form of ("anaemic" for
+        "anaemia"): looked up by their first two letters, so the library's size barely matters."""
+        self._names()
+        forms = self.lexical_index().name_forms
+        return {
+            term for asked in terms for term in forms.get(asked[:2], ()) if term == asked or similar_form(asked, term)
+        }
+
     def topic_owners(self, terms: Coll[str]) -> set[str]:
         """The approved articles named for what the terms name: by a keyword ("cholesterol", "stroke"), by the
         name before the title's colon, without whom it is for ("Iron deficiency anaemia" of "... in adults"),
         or by an abbreviation the title gives in brackets ("DVT", "GERD"). A follow-up naming one of these asks
         about that article's subject, not the conversation's."""
-        index = self.lexical_index()
-        if index.names is None:
-            names: dict[str, set[frozenset[str]]] = {}
-            for chunk in index.chunks:
-                if chunk.review_status is not ReviewStatus.APPROVED:
-                    continue
-                name = _FOR_GROUP.sub("", chunk.title.split(":")[0].split("(")[0])
-                brackets = "".join(re.findall(r"\(([^)]*)\)", chunk.title.split(":")[0]))
-                parts = [name, *re.split(r",|/|\band\b", brackets), *chunk.keywords.split(";")]
-                names.setdefault(chunk.article_id, set()).update(frozenset(tokens(p)) for p in parts if tokens(p))
-            index.names = names
-        asked = set(terms)
-        return {article for article, parts in index.names.items() if any(part <= asked for part in parts)}
+        asked = self._forms_named(terms)
+        return {
+            article
+            for article, named in self._names().items()
+            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.phrases)
+        }
+
+    def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
+        """(title, review status) of the articles not yet approved that are named for what the terms ask about
+        (by their title's name or a keyword of two words or more: "insomnia", "sleeping pills"), when no
+        approved article is named for any of it. Their subject is in the library, but not approved: a
+        passing mention in another article is no answer to it."""
+        if self.topic_owners(terms):
+            return []
+        asked = self._forms_named(terms)
+        return sorted(
+            (named.title, named.status)
+            for named in self._names().values()
+            if named.status != ReviewStatus.APPROVED.value and any(part <= asked for part in named.strong)
+        )
 
     def indexed_terms(self, terms: Coll[str]) -> set[str]:
         """The stemmed terms that occur anywhere in the indexed passages."""

@@ -179,6 +179,8 @@ _LAY: dict[str, str] = {
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
     r"jabs?": "injection",
+    r"sleeping (?:tablets?|meds|medicines?)|sleep(?:ing)? aids?|"
+    r"(?:tablets?|pills?|something) to (?:help me )?sleep": "sleeping pills",
     r"(?:keeps?|always|been) forgetting(?: things| stuff)?|forgetful(?:ness)?|memory (?:loss|problems?)|"
     r"los(?:ing|t) (?:his|her|their|my) "
     r"memory": "dementia",

@@ -369,6 +369,19 @@ def test_a_follow_up_naming_what_the_conversations_article_holds_stays_and_a_nam
             history.append(Turn(question=question, answer=answer))
 
 
+def test_a_subject_whose_article_is_not_approved_is_declined_and_says_why(pipeline: Pipeline) -> None:
+    """Session 11: "which sleeping tablets are safest?" was answered from a passing mention in another article,
+    though the library's insomnia article is under review. A subject an approved article is named for is still
+    answered even when it meets an unapproved one ("vitamin D with my osteoporosis tablets")."""
+    for question in ("which sleeping tablets are the safest to take for a few nights?", "what is a gluten-free diet"):
+        answer = pipeline.run(question, [], Persona.PATIENT)
+        assert answer.status == "abstained" and not answer.references, question
+        said = " ".join(n.text for n in answer.notices if n.kind is NoticeKind.NO_EVIDENCE)
+        assert "once a clinician approves it" in said and ("Insomnia" in said or "Coeliac" in said), said
+    answer = pipeline.run("I have osteoporosis, should I take vitamin D with my alendronate?", [], Persona.PATIENT)
+    assert answer.status == "answered" and answer.references[0].article_id == "osteoporosis"
+
+
 def test_a_neighbour_of_what_was_asked_is_marked_by_what_it_lacks() -> None:
     """At library scale "dystonia 11", "childhood AML" and "pancreatic cancer" share nearly every word with
     questions on "dystonia 6", "adult ALL" and "gallbladder cancer"."""
