@@ -128,7 +128,9 @@ def finalize(draft: Draft, hits: list[Hit]) -> Finalized:
                 numbers.append(reference.number)
             if passage.label not in anchors:
                 anchors.append(passage.label)
-        return Statement(text=statement.text, citations=numbers, anchors=anchors)
+        return Statement(
+            text=statement.text, citations=numbers, anchors=anchors, professional=statement.professional
+        )
 
     direct = [s for s in (convert(s) for s in draft.direct) if s]
     parts = []

@@ -99,6 +99,9 @@ class Candidate:
     # may be in the later copy only ("These can be signs..." opens one passage and ends a paragraph in another).
     aliases: tuple[tuple[int, int], ...] = ()
     paragraph: int = -1  # its paragraph in the passage (-1: unknown), so a lay answer can read on in it
+    # For a lay reader: the chance it states the fact asked had a clinician asked (the lay signals read as a
+    # clinician's), so a lay answer can tell when the professionals' text holds a fact the plain text lacks.
+    fact_score: float = 0.0
 
 
 @dataclass
@@ -418,11 +421,23 @@ def candidates(
         table[:, INDEX["similarity"]] = similarity
         table[:, INDEX["similarity_gap"]] = similarity - similarity.max()
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
-    for candidate, row, probability in zip(found, table, ranker.probability(table), strict=True):
+    facts = ranker.probability(_as_clinician(table)) if persona.lay else ranker.probability(table)
+    for candidate, row, probability, fact in zip(found, table, ranker.probability(table), facts, strict=True):
         candidate.score = float(probability)
+        candidate.fact_score = float(fact)
         candidate.features = row
     found.sort(key=lambda c: (-c.score, c.position, c.order))
     return found
+
+
+def _as_clinician(table: np.ndarray) -> np.ndarray:
+    """A lay reader's signals as a clinician's: plain counts as the clinicians' plain, no grade penalty, and the
+    lay-only copies of focus and similarity are off."""
+    clinical = table.copy()
+    clinical[:, INDEX["plain_clinical"]] = table[:, INDEX["plain_lay"]]
+    for name in ("plain_lay", "hard_for_lay", "lay_focus", "lay_similarity"):
+        clinical[:, INDEX[name]] = 0.0
+    return clinical
 
 
 def decide(

@@ -59,6 +59,9 @@ class Statement(BaseModel):
     anchors: list[str] = Field(
         default_factory=list, description="The exact passages it rests on: '2.1' = reference 2, its first cited passage"
     )
+    professional: bool = Field(
+        default=False, description="Written for health professionals, in a lay reader's answer (shown as such)"
+    )
 
 
 class AnswerPart(BaseModel):

@@ -141,11 +141,18 @@ def notices_md(answer: Answer) -> list[str]:
     return [notice_md(n) for n in ordered]
 
 
+PROFESSIONAL_LABEL = "Written for health professionals:"
+
+
 def answer_body_md(answer: Answer) -> str:
     """Direct answer and the evidence parts, without notices, references or disclaimer."""
     lines: list[str] = []
-    if answer.direct:
-        lines.append(" ".join(statement_md(s) for s in answer.direct))
+    plain = [s for s in answer.direct if not s.professional]
+    professional = [s for s in answer.direct if s.professional]
+    if plain:
+        lines.append(" ".join(statement_md(s) for s in plain))
+    if professional:  # a lay reader's answer: the fact only the professionals' text states, marked as such
+        lines += ["", "*" + PROFESSIONAL_LABEL + "* " + " ".join(statement_md(s) for s in professional)]
     for part in answer.parts:
         lines += ["", f"**{part.heading}**", ""]
         lines += [f"- {statement_md(s)}" for s in part.statements]

@@ -112,7 +112,7 @@ def conversations(pipeline: Pipeline, rows: list[dict]) -> tuple[dict, list[str]
 
 
 def refusals_and_grades(pipeline: Pipeline, rows: list[dict]) -> dict:
-    refused, grades, latencies = [], [], []
+    refused, grades, plain_grades, latencies, lay_answers = [], [], [], [], []
     for row in rows:
         start = time.perf_counter()
         lay = pipeline.run(row["question"], persona=Persona.PATIENT)
@@ -121,11 +121,19 @@ def refusals_and_grades(pipeline: Pipeline, rows: list[dict]) -> dict:
         if pro.status == "answered" and lay.status != "answered":
             refused.append(row["question"])
         if lay.status == "answered":
+            lay_answers.append(lay)
             grades.append(textstat.flesch_kincaid_grade(answer_body_md(lay)))
+            # Without the sentences marked as written for professionals: what the plain text asks of a reader.
+            plain = lay.model_copy(update={"direct": [s for s in lay.direct if not s.professional]})
+            plain_grades.append(textstat.flesch_kincaid_grade(answer_body_md(plain)))
     return {
         "patient_refused_where_physician_answered": len(refused),
         "refused": refused[:10],
         "patient_reply_body_fkgl_median": round(statistics.median(grades), 1) if grades else None,
+        "patient_reply_plain_fkgl_median": round(statistics.median(plain_grades), 1) if plain_grades else None,
+        "patient_replies_with_professional_text": round(
+            sum(any(s.professional for s in a.direct) for a in lay_answers) / max(len(lay_answers), 1), 3
+        ),
         "offline_answer_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95)},
     }
 

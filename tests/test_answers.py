@@ -21,6 +21,7 @@ from assistant.offline import _direct, _in_context, _reading_order
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
 from assistant.ranker import RankerModel
+from assistant.render import PROFESSIONAL_LABEL, answer_body_md
 from assistant.triage import Triage
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import EvidenceType, Hit, ReviewStatus
@@ -380,6 +381,20 @@ def test_a_subject_whose_article_is_not_approved_is_declined_and_says_why(pipeli
         assert "once a clinician approves it" in said and ("Insomnia" in said or "Coeliac" in said), said
     answer = pipeline.run("I have osteoporosis, should I take vitamin D with my alendronate?", [], Persona.PATIENT)
     assert answer.status == "answered" and answer.references[0].article_id == "osteoporosis"
+
+
+def test_a_lay_answer_marks_the_professionals_sentence_that_states_the_fact(pipeline: Pipeline) -> None:
+    """Session 11: the plain text says only "you will need a blood test"; the professionals' text says when.
+    A patient gets both, and the technical sentence is shown apart, labelled as written for professionals."""
+    question = "after an acute kidney injury, when do I get my kidneys checked again for long-term damage?"
+    answer = pipeline.run(question, [], Persona.PATIENT)
+    professional = [s for s in answer.direct if s.professional]
+    assert professional and re.search(r"\b3 months\b", " ".join(s.text for s in professional))
+    assert any(not s.professional for s in answer.direct)
+    body = answer_body_md(answer)
+    assert 0 < body.index(PROFESSIONAL_LABEL) < body.index("3 months")
+    physician = pipeline.run(question, [], Persona.PHYSICIAN)
+    assert physician.direct and not any(s.professional for s in physician.direct)
 
 
 def test_a_neighbour_of_what_was_asked_is_marked_by_what_it_lacks() -> None:
