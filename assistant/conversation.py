@@ -19,14 +19,22 @@ from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
 from knowledge.text import content_terms, tokens
 
-_ANAPHORA = re.compile(
-    r"\b(it|its|it's|this|that|these|those|they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
-    r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked|test|diagnose|"
-    r"scan|measure|decide|usually|normally|routinely)\b)|them|their|"
-    r"there|the (condition|disease|illness|tumou?r|cancer|"
-    r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?))\b",
-    re.IGNORECASE,
+# "Is it ok if...", "is it safe to...": in an opener, an "it" that stands for what follows points back at
+# nothing (in a follow-up, "is it ok with my depression?" still means the medicine just discussed).
+_EXPLETIVE = (
+    r"(?! (?:ok|okay|safe|normal|possible|worth|true|bad|better|best|wise|fine|alright|dangerous|common|likely|"
+    r"important|necessary|advisable|too late|too early)\b)"
 )
+_POINTING = (
+    r"this|that|these|those|"
+    r"they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
+    r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked|test|diagnose|"
+    r"scan|measure|decide|usually|normally|routinely|use|give|offer|prescribe|recommend)\b)|them|their|"
+    r"there|the (?:condition|disease|illness|tumou?r|cancer|"
+    r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?)"
+)
+_ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)
+_OPENER_ANAPHORA = re.compile(rf"\b(?:it{_EXPLETIVE}|its|it's{_EXPLETIVE}|{_POINTING})\b", re.IGNORECASE)
 _FOR_GROUP = re.compile(r"\s+(?:in|for) (?:adults?|children)(?: and (?:adults?|children))?\s*$", re.I)
 # "How does that differ from asthma?": what follows the comparison is the new topic.
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
@@ -84,6 +92,7 @@ def condense_offline(
     names_topic: NamesTopic | None = None,
     names_whole_topic: NamesWholeTopic | None = None,
     stays_on: StaysOn | None = None,
+    names_subject: NamesWholeTopic | None = None,
 ) -> Condensed:
     """A question that names its topic: its own, the conversation's, or none (then ask which).
 
@@ -100,11 +109,14 @@ def condense_offline(
             return Condensed(question, "no_topic")
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.
-        anaphora = _ANAPHORA.search(question)
+        anaphora = _OPENER_ANAPHORA.search(question)
         own = topic - qualifier_terms(question)
-        if anaphora and names_topic and not names_topic(own):
-            # The antecedent may be a qualifier too: "he has CKD, does that mean dialysis?"
-            antecedent = _first_position(question, topic - everyday_terms(question))
+        named = names_subject(own) if names_subject else bool(names_topic and names_topic(own))
+        if anaphora and (names_topic or names_subject) and not named:
+            # The antecedent may be a qualifier too: "he has CKD, does that mean dialysis?", or a word of the
+            # library's names ("my blood pressure is 150/95... they want to start amlodipine").
+            library = names_topic(topic) if names_topic else set()
+            antecedent = _first_position(question, (topic - everyday_terms(question)) | library)
             if antecedent is None or antecedent > anaphora.start():
                 return Condensed(question, "no_topic")
         return Condensed(question, "own")

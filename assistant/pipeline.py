@@ -289,7 +289,12 @@ class Pipeline:
     def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
         """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""
         offline = condense_offline(
-            question, history, self.retriever.library_terms, self.retriever.names_library_topic, self._stays_on
+            question,
+            history,
+            self.retriever.library_terms,
+            self.retriever.names_library_topic,
+            self._stays_on,
+            lambda terms: bool(self.retriever.topic_owners(terms)),
         )
         if not history or offline.kind != "inherited" or not self.llm:
             return offline

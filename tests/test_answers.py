@@ -397,6 +397,22 @@ def test_a_lay_answer_marks_the_professionals_sentence_that_states_the_fact(pipe
     assert physician.direct and not any(s.professional for s in physician.direct)
 
 
+def test_an_opener_whose_it_points_at_nothing_named_gets_a_question_and_a_dummy_it_does_not(
+    pipeline: Pipeline,
+) -> None:
+    """Session 11: "can I give it with food?" as a first message was answered from an anaemia article, since
+    "food" is a word of some keyword; only a subject an article is named for, or a library word before the
+    "it", gives "it" something to point at. "Is it ok to..." points at what follows."""
+    for question in ("should she take it with meals?", "does this have to be stopped before an operation?"):
+        assert pipeline.run(question, [], Persona.CAREGIVER).status == "clarify", question
+    for question in (
+        "is it ok to use my blue inhaler only when I need it?",
+        "my blood pressure is 160/100 and they want to start amlodipine, is that the usual first tablet?",
+        "what tablets do they use for a clot in the leg?",
+    ):
+        assert pipeline.run(question, [], Persona.PATIENT).status == "answered", question
+
+
 def test_a_neighbour_of_what_was_asked_is_marked_by_what_it_lacks() -> None:
     """At library scale "dystonia 11", "childhood AML" and "pancreatic cancer" share nearly every word with
     questions on "dystonia 6", "adult ALL" and "gallbladder cancer"."""
