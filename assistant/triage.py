@@ -100,6 +100,13 @@ _KEPT_BACK = (
     r"sleeping (?:pills|tablets)|opioids|paracetamol|insulin)|"
     r"(?:hoarding|hoarded) (?:my |his |her |their )?(?:pills|tablets|meds|painkillers|morphine)"
 )
+# Every pill to be taken, the amount no longer mattering: "don't care about the dose anymore, I was going to
+# take all of them anyway".
+_ALL_OF_THEM = (
+    r"(?:don'?t|dont|do not) care (?:about )?(?:the |what )?(?:dose|amount|how many)|"
+    r"(?:going to|gonna|about to|will|i'?ll) (?:just )?(?:take|swallow|down) (?:them all|all of them|the lot|"
+    r"the whole (?:box|pack|packet|bottle|strip))\b(?! (?:at once )?(?:as|like) (?:prescribed|directed|told))"
+)
 # The amount already found and judged enough, told before acting: "researched the dose, i know its enough".
 _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
@@ -336,6 +343,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
         r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b",
         _ENOUGH_KNOWN,
+        _ALL_OF_THEM,
         r"(?:don'?t|dont|do not) worry about me\b(?: \S+){0,8} (?:made (?:my|the|up my) (?:decision|mind)|decided)",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
@@ -948,7 +956,7 @@ _INTENT_NOW = re.compile(
     r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
-    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|"
+    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|"
     r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"

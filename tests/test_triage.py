@@ -22,7 +22,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh19 (sessions 4 to 10), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh20 (sessions 4 to 11), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -67,14 +67,14 @@ def test_emergencies_are_rarely_told_only_same_day(decisions) -> None:
     """An emergency given only the same-day notice is under-triaged even though the notice fired."""
     emergencies = [level for row, level in decisions if row["label"] == "emergency"]
     same_day = sum(level is Level.URGENT for level in emergencies) / len(emergencies)
-    # Measured 0.013 pooled (20 of 1,546) once same-day floors stopped capping emergencies with a red flag (0.016).
+    # Measured 0.012 pooled (20 of 1,649) once same-day floors stopped capping emergencies with a red flag (0.016).
     assert same_day <= 0.015
 
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.069 pooled (goal 0.03, not met: fresh11 to fresh19 alone 0.07-0.12; the newest blind splits raise
-    # the pool) and 0.009 for physicians. First blind measurements are in docs/benchmarks.md; these fail on a
+    # Measured 0.070 pooled (goal 0.03, not met: fresh11 to fresh20 alone 0.07-0.12; the newest blind splits raise
+    # the pool) and 0.008 for physicians. First blind measurements are in docs/benchmarks.md; these fail on a
     # regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.075
     physician = [f for row, f in calm if row["persona"] == "physician"]
