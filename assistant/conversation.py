@@ -17,6 +17,7 @@ from assistant.models import Turn
 from assistant.question import profile, qualifier_terms, qualifiers_of
 from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
+from knowledge.retrieval import FOR_GROUP
 from knowledge.text import content_terms, tokens
 
 # "Is it ok if...", "is it safe to...": in an opener, an "it" that stands for what follows points back at
@@ -35,13 +36,12 @@ _POINTING = (
 )
 _ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)
 _OPENER_ANAPHORA = re.compile(rf"\b(?:it{_EXPLETIVE}|its|it's{_EXPLETIVE}|{_POINTING})\b", re.IGNORECASE)
-_FOR_GROUP = re.compile(r"\s+(?:in|for) (?:adults?|children)(?: and (?:adults?|children))?\s*$", re.I)
 # "How does that differ from asthma?": what follows the comparison is the new topic.
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
 NamesWholeTopic = Callable[[set[str]], bool]
-# Whether an article covers a follow-up's new words and no other article's title names what it asks about:
-# (article id, the follow-up's named terms, all its terms).
+# Whether an article covers a follow-up's new words and no other article is named (by title or keyword) for
+# what it asks about: (article id, the follow-up's named terms, all its terms).
 StaysOn = Callable[[str, set[str], set[str]], bool]
 
 
@@ -99,8 +99,9 @@ def condense_offline(
     In a conversation, a follow-up changes topic only by naming a whole title or keyword of an article
     (`names_whole_topic`): "how often will he need blood tests?" after an answer on an underactive thyroid
     shares the word "blood" with "high blood pressure", but it asks about the thyroid. Nor does a follow-up
-    whose new words the conversation's article holds, while no article's title names them (`stays_on`): "does
-    she need extra folic acid?" after epilepsy in pregnancy, "is a DOAC still reasonable then?" after a DVT.
+    whose new words the conversation's article holds, while no other article is named for them (`stays_on`):
+    "does she need extra folic acid?" after epilepsy in pregnancy, "what is 5-HIAA used for there?" after
+    carcinoid tumours.
     """
     topic = set(profile(question).topic)
     previous = last_topic(history)
@@ -140,7 +141,7 @@ def condense_offline(
             return Condensed(question, "own")
     if qualifiers_of(question) & {"pregnancy", "children", "older"}:
         # "What about in pregnancy?" after "Hypertension in adults": "in adults" would pull the search back.
-        previous = _FOR_GROUP.sub("", previous) or previous
+        previous = FOR_GROUP.sub("", previous) or previous
     return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
 
 

@@ -421,8 +421,9 @@ def candidates(
         table[:, INDEX["similarity"]] = similarity
         table[:, INDEX["similarity_gap"]] = similarity - similarity.max()
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
-    facts = ranker.probability(_as_clinician(table)) if persona.lay else ranker.probability(table)
-    for candidate, row, probability, fact in zip(found, table, ranker.probability(table), facts, strict=True):
+    scores = ranker.probability(table)
+    facts = ranker.probability(_as_clinician(table)) if persona.lay else scores
+    for candidate, row, probability, fact in zip(found, table, scores, facts, strict=True):
         candidate.score = float(probability)
         candidate.fact_score = float(fact)
         candidate.features = row

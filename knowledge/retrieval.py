@@ -47,9 +47,10 @@ class _Candidate:
     evidence_type: str
 
 
-# Whom a title's condition is for ("Asthma in adults and children"): not part of its name.
+# Whom a title's condition is for ("Asthma in adults and children"): not part of its name (also read by
+# assistant/conversation.py, which drops it from an inherited topic).
 _GROUP = r"(?:adults?|children|young people)"
-_FOR_GROUP = re.compile(rf"\s+(?:in|for) {_GROUP}(?: and {_GROUP})?\s*$")
+FOR_GROUP = re.compile(rf"\s+(?:in|for) {_GROUP}(?: and {_GROUP})?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class HybridRetriever:
                     continue
                 head = chunk.title.split(":")[0]
                 brackets = re.split(r",|/|\band\b", "".join(re.findall(r"\(([^)]*)\)", head)))
-                titled = {frozenset(tokens(p)) for p in [_FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
+                titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
                 keyed = {frozenset(tokens(k)) for k in chunk.keywords.split(";")}
                 strong = titled | {k for k in keyed if len(k) > 1}
                 names[chunk.article_id] = _Names(
