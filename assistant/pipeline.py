@@ -206,7 +206,8 @@ class Pipeline:
         if not direct:
             return abstain()
         # 7. Finish: what the reader must know about this answer.
-        uncovered = [term for term in evidence.uncovered if term not in lay_terms(question)]
+        explained = lay_terms(question)
+        uncovered = [term for term in evidence.uncovered if term not in explained]
         if uncovered and evidence.coverage < PARTIAL_COVERAGE:
             words = _words_for(question, uncovered)
             if words:

@@ -153,8 +153,10 @@ class HybridRetriever:
         asked = set(terms)
         return any(phrase <= asked for phrase in self.lexical_index().topic_phrases)
 
-    def _names(self) -> dict[str, _Names]:
-        """What names each indexed article: built once per index version."""
+    def _named(self, terms: Coll[str]) -> tuple[dict[str, _Names], set[str]]:
+        """What names each indexed article (built once per index version), and the terms of those names that
+        the asked terms are, or are another form of ("anaemic" for "anaemia"): looked up by their first two
+        letters, so the library's size barely matters. Both come from one index snapshot."""
         index = self.lexical_index()
         if index.names is None:
             names: dict[str, _Names] = {}
@@ -170,20 +172,25 @@ class HybridRetriever:
                     chunk.review_status.value, chunk.title, frozenset(strong - {frozenset()}),
                     frozenset((titled | keyed) - {frozenset()})
                 )
-            index.names = names
-            index.name_forms = {}
-            for named in names.values():
-                for term in {t for phrase in named.phrases | named.strong for t in phrase}:
-                    index.name_forms.setdefault(term[:2], set()).add(term)
-        return index.names
+            forms: dict[str, set[str]] = {}
+            for named in names.values():  # `strong` is within `phrases`
+                for term in {t for phrase in named.phrases for t in phrase}:
+                    forms.setdefault(term[:2], set()).add(term)
+            index.name_forms, index.names = forms, names
+        asked = {
+            term
+            for word in terms
+            for term in index.name_forms.get(word[:2], ())
+            if term == word or similar_form(word, term)
+        }
+        return index.names, asked
 
-    def _forms_named(self, terms: Coll[str]) -> set[str]:
-        """The terms of articles' names that the asked terms are, or are another form of ("anaemic" for
-        "anaemia"): looked up by their first two letters, so the library's size barely matters."""
-        self._names()
-        forms = self.lexical_index().name_forms
+    @staticmethod
+    def _owners(names: dict[str, _Names], asked: set[str]) -> set[str]:
         return {
-            term for asked in terms for term in forms.get(asked[:2], ()) if term == asked or similar_form(asked, term)
+            article
+            for article, named in names.items()
+            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.phrases)
         }
 
     def topic_owners(self, terms: Coll[str]) -> set[str]:
@@ -191,24 +198,19 @@ class HybridRetriever:
         name before the title's colon, without whom it is for ("Iron deficiency anaemia" of "... in adults"),
         or by an abbreviation the title gives in brackets ("DVT", "GERD"). A follow-up naming one of these asks
         about that article's subject, not the conversation's."""
-        asked = self._forms_named(terms)
-        return {
-            article
-            for article, named in self._names().items()
-            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.phrases)
-        }
+        return self._owners(*self._named(terms))
 
     def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
         """(title, review status) of the articles not yet approved that are named for what the terms ask about
         (by their title's name or a keyword of two words or more: "insomnia", "sleeping pills"), when no
         approved article is named for any of it. Their subject is in the library, but not approved: a
         passing mention in another article is no answer to it."""
-        if self.topic_owners(terms):
+        names, asked = self._named(terms)
+        if self._owners(names, asked):
             return []
-        asked = self._forms_named(terms)
         return sorted(
             (named.title, named.status)
-            for named in self._names().values()
+            for named in names.values()
             if named.status != ReviewStatus.APPROVED.value and any(part <= asked for part in named.strong)
         )
 
