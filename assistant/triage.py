@@ -378,6 +378,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:everyone|everybody|they|family|world)(?:'d|'ll| would| will)? (?:\w+ )?better off\b",
         _AT_THE_EDGE,
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
+        # Preferring death, or not expecting to be here: "he said he'd rather be dead", "don't think I'll be around".
+        r"(?:'d|would|wud) (?:\w+ )?rather (?:just )?(?:be dead|not be (?:alive|here|around)|not wake up|not exist|"
+        r"not live|die\b(?! than))|"
+        r"(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) (?:still )?be (?:alive|here|around)\b",
         r"\bunalive\b|\bkms\b|(?:wasn'?t|weren'?t|wasnt|werent) (?:\w+ )?(?:here|around|alive) (?:anymore|any more)",
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
         r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
@@ -649,6 +653,14 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:hurts|stabs|sharp|pain) when i breathe|coughing (?:up )?blood",
         ),
         (r"bite|bitten|scratch|wound|cut|ulcer", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
+        # A bite that broke the skin is seen the same day, before infection shows (nidirect, bites).
+        (
+            r"\b(?:dog|cat|puppy|kitten|animal|fox|bat|ferret|rat|horse|human|person)s?\b(?: \S+){0,8} "
+            r"(?<!a )(?<!little )(?:bit|bitten|bites?)\b|"
+            r"\b(?:bit|bitten)\b (?:\S+ ){0,3}by (?:a |the |our |my |his |her )?"
+            r"(?:\w+ )?(?:dog|cat|puppy|kitten|animal|fox|bat|ferret|rat|horse|kid|child|someone|person)\b",
+            r"puncture|\bdeep\b|broke (?:the )?skin|broken (?:the )?skin|bleed|\bholes?\b|gash|teeth (?:went|marks)",
+        ),
         (r"sugar|glucose|\bbm\b", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
@@ -929,6 +941,8 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:wrist|arm|leg|ankle|elbow|forearm|shin)s?\b(?: \S+){0,6} bent[- ]looking|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
+    r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)\b"
+    r"(?: \S+){0,10} (?:hand|palm|fingers|face|foot|feet)\b(?: \S+){0,10} blister\w*|"
     # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
     # ketoacidosis, can follow); pharmacies' emergency supply and NHS 111 are the same-day routes.
     r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
