@@ -549,7 +549,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"\bbit (?:into|through|on|off|a)\b|"  # "a bit high" is not a bite
             r"\b(?:bitten|chew\w*|mouth\w*|foam\w*|swallow\w*|ate|eaten|licked|drank|sucked)\b",
         ),
-        (r"car running|exhaust|carbon monoxide|fumes|gas leak|\bco alarm", r"."),
+        # Whole words: "still exhausted 6 months after covid" is tiredness, not a car exhaust.
+        (r"car running|\bexhaust\b|carbon monoxide|fumes|gas leak|\bco alarm", r"."),
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
     ],
     "suicide": [
@@ -1042,7 +1043,7 @@ _REFERENCE = re.compile(
     r"gcs|qsofa|news2?|curb|crb|wells|grace|timi|heart score|abcd|differential|ddx|first[- ]line|second[- ]line|"
     r"indications?|contraindicat\w*|evidence|trials?|studies|study|meta-analysis|pathophysiology|mechanism|"
     r"time window|window for|door[- ]to[- ](?:needle|balloon|ct|groin|puncture|door)|"
-    r"recommended|recommendation|recommend|management|managed|manage|"
+    r"recommended|recommendation|recommend|management|managed|manage|(?:initial|acute|first) mx|mx of|"
     r"treated|treatment of|treat a|approach to|workup|work-up|investigat\w*|assess(?:ed|ment)?|stratif\w*|"
     r"recognise|recognize|recognising|recognizing|signs of|symptoms of|warning signs|red flags?|features of|"
     r"causes of|risk factors?|how common|incidence|prevalence|prognosis|mortality|definition|define|defined|"
@@ -1398,6 +1399,9 @@ def _crisis_now(text: str, persona: Persona) -> bool:
     return bool(asks_method.search(text) and (for_self.search(text) or (persona.lay and played_down.search(text))))
 
 
+# The plainest what-ifs: "if he ever...", "what if...", "in case...".
+_WHAT_IF = re.compile(r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b)")
+
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
@@ -1418,6 +1422,17 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
         return True
     if _physician_asks(text, cues, persona):
+        return True
+    # A lay what-if with nothing happening now ("if my husband ever gets chest pain, aspirin before calling?",
+    # "keeping one in case"): preparation, not an event. A floor (an act-now sign, intent now) has fired first.
+    # Never for an overdose or a crisis: "what if I just took all of them" is how intent is told.
+    if (
+        persona.lay
+        and _WHAT_IF.search(text)
+        and cues.categories
+        and not {"suicide", "overdose"} & set(cues.categories)
+        and not (cues.acute or cues.present or cues.explicit_crisis)
+    ):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
