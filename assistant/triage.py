@@ -711,7 +711,8 @@ _NOW = re.compile(
     r"scared|frightened|panicking|worried)\b"
 )
 _ACUTE = re.compile(
-    r"\b(?:right now|just now|just(?! in case)|suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
+    r"\b(?:right now|just now|just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat)\b)|"
+    r"suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
     r"today|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?) ago|at the moment|currently|still going|won'?t stop|"
     r"(?:\d+|a few|few|ten|five) (?:minutes?|mins?) (?:after|post|since)|"
     # Onset stated as a time in minutes or hours, or a sign called new: "droop since 10 minutes", "new weakness".
@@ -994,6 +995,7 @@ _EXAM = re.compile(
     r"case[- ]based learning|viva|teaching case|case study|flashcards?|anki|in the answer|answer key|"
     r"textbook case|^exam (?=\d))"
 )
+_REVISION = re.compile(r"\b(?:atls|als|pals|apls|finals|boards|exams?|mrcp|usmle|plab|osce) revision\b")
 # Over and well: a clinician or student telling of something that has resolved.
 _RESOLVED = re.compile(
     r"\b(?:fine now|well now|ok now|okay now|back to normal|back to (?:her|his)(?: usual)? ?self|"
@@ -1418,6 +1420,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     floor has fired first. Lay readers keep the model's judgement on resolved episodes (safety first).
     """
     if _on_paper(text, persona):
+        return True
+    # "haemorrhagic shock classes, HR and BP at each? ATLS revision": a course's question, on the model's word
+    # alone. Not a floor's veto: "revising for finals but I've worked out how I'll kill myself" is a crisis.
+    if _REVISION.search(text) and not (cues.present or cues.acute or cues.explicit_crisis or cues.first_person):
         return True
     if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
         return True
