@@ -102,6 +102,7 @@ class Candidate:
     # For a lay reader: the chance it states the fact asked had a clinician asked (the lay signals read as a
     # clinician's), so a lay answer can tell when the professionals' text holds a fact the plain text lacks.
     fact_score: float = 0.0
+    article_id: str = ""  # whose sentence it is: a short answer leads from the article the evidence put first
 
 
 @dataclass
@@ -147,6 +148,19 @@ def coverage(
         if share > best[0]:
             best = share, sorted(topic - present, key=lambda t: -weights[t])
     return best
+
+
+def passages_filling(weights: dict[str, float], kept: list[Hit], chunks: list[Hit]) -> list[Hit]:
+    """An article's passages that hold a word of the question its retrieved passages lack.
+
+    Search returns a handful of passages; the one that answers can rank below passages that share the common
+    words: "ACS, give oxygen below what saturation?" retrieves the statin and troponin passages, and the
+    treatment passage that says "oxygen only when saturation is below 90%" is never read."""
+    held = _terms(" ".join(h.text for h in kept))
+    lacking = {t for t in weights if not _holds(held, t)}
+    if not lacking:
+        return []
+    return [c for c in chunks if any(_holds(_terms(c.text), t) for t in lacking)]
 
 
 def _holds(terms: frozenset[str] | set[str], term: str) -> bool:
@@ -271,12 +285,25 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
         return " ".join([hit.title, *phrases])
 
     scores = [cover(named(h)) for h in hits]
-    if max(scores) == 0:
+    by_text = max(scores) == 0
+    if by_text:
         scores = [cover(f"{h.title} {h.text}") for h in hits]
     best = max(scores)
     if best == 0:
         return hits
-    return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
+    kept = [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
+    if not by_text:
+        return kept
+    # Named by no title, the article whose passages together hold most of the question leads: "lips swelled
+    # after peanuts, wheezy" is the anaphylaxis article's (peanut, swelling, wheeze), not the H. pylori one's
+    # single line on an antibiotic allergy that shares "swelling of your lips" and came first by a hair; an
+    # article holding much less of the question than the best one is dropped.
+    texts: dict[str, list[str]] = {}
+    for h in hits:
+        texts.setdefault(h.article_id, [h.title]).append(h.text)
+    whole = {article: cover(" ".join(parts)) for article, parts in texts.items()}
+    most = max(whole.values())
+    return sorted((h for h in kept if whole[h.article_id] >= keep * most), key=lambda h: -whole[h.article_id])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -395,6 +422,7 @@ def candidates(
                     grade,
                     defines=defines,
                     paragraph=paragraphs[order],
+                    article_id=hit.article_id,
                 )
             )
     if not found:
@@ -449,7 +477,7 @@ def decide(
     threshold: float = 0.40,
     min_coverage: float = 0.5,
     lexical_coverage: float = 0.75,
-    expand: Callable[[list[Hit]], list[Hit]] | None = None,
+    expand: Callable[[list[Hit], dict[str, float]], list[Hit]] | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
     ranker: RankerModel | None = None,
     everyday: frozenset[str] | set[str] = frozenset(),
@@ -488,7 +516,7 @@ def decide(
         return Evidence("decline", hits, uncovered=missing, coverage=share)
     kept = on_topic(topic_weights, hits)
     if expand:
-        kept = expand(kept)
+        kept = expand(kept, topic_weights)
     ranked = candidates(question, kept, persona, ranker or shipped_ranker(), weigh, embed)
     if not ranked:
         return Evidence("decline", kept, uncovered=missing, coverage=share)

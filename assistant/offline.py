@@ -97,9 +97,15 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         shaped = [c for c in pool[:6] if c.shape and c.relevance > 0 and c.score >= SHAPE_SHARE * pool[0].score]
         if shaped:
             pool = shaped + [c for c in pool if c not in shaped]
+    foci = sorted({c.focus for c in ranked})
+    if len(foci) == 1:
+        # The answer leads from the article the evidence stage put first (named by the question, or holding most
+        # of it): "on sertraline for my depression, can I stop?" opens with the depression article, not with
+        # the anxiety article's sentence on stopping. Sentences from other articles may follow.
+        lead = min(ranked, key=lambda c: c.position).article_id
+        pool = [c for c in pool if c.article_id == lead] + [c for c in pool if c.article_id != lead]
     first = pool[0]
     chosen = [first]
-    foci = sorted({c.focus for c in ranked})
     if len(foci) > 1:  # a two-part question: the best sentence for each part, in the order asked
         leads = [next(c for c in pool if c.focus == focus) for focus in foci]
         return leads[: max(style.direct, len(leads))]

@@ -20,7 +20,7 @@ from assistant import safety
 from assistant.citations import Draft, finalize
 from assistant.conversation import Condensed, condense_offline, everyday_terms, valid_condensed
 from assistant.errors import report
-from assistant.evidence import Evidence, decide, merge
+from assistant.evidence import Evidence, decide, merge, passages_filling
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
@@ -163,7 +163,16 @@ class Pipeline:
             notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))
             return reply("clarify", standalone, follow_ups=self._suggestions(question))
         # 3. Retrieve, 4. weigh the evidence: for each part of a question with two foci.
-        foci = [query] if decision.fires else split_foci(query, self.retriever.library_terms)
+        foci = (
+            [query]
+            if decision.fires
+            else split_foci(
+                query,
+                self.retriever.library_terms,
+                self.retriever.names_library_topic,
+                self.retriever.indexed_terms,
+            )
+        )
         if len(foci) > 1:
             hits, asked, evidence = self._weigh_foci(query, foci, persona, notices)
             mark = lap("retrieve", mark)
@@ -262,7 +271,9 @@ class Pipeline:
             everyday=everyday if follow_up else frozenset(),
             lenient=everyday | lay_terms(query),
             threshold=self.abstain_threshold,
-            expand=lambda kept: self._with_sections(kept, persona),
+            expand=lambda kept, weights: self._with_sections(
+                kept if persona.lay else self._with_filling(kept, weights), persona
+            ),
             embed=self.embed,
             ranker=self.ranker,
         )
@@ -350,6 +361,21 @@ class Pipeline:
         if not any(passage_kind(h) is PartKind.RESEARCH for h in hits):
             return self._with_section(hits, RESEARCH_SECTION, articles=1)
         return hits
+
+    def _with_filling(self, hits: list[Hit], weights: dict[str, float]) -> list[Hit]:
+        """The leading article's other passages that hold a word of the question no passage found holds (for
+        clinicians: a lay reader is given the plain-language summaries instead, and technical passages added
+        here outranked the plain answer on the read splits)."""
+        if self.articles is None or not hits:
+            return hits
+        top = hits[0]
+        seen = {h.chunk_id for h in hits}
+        chunks = [
+            Hit(**chunk.model_dump(), rank=len(hits) + 1, score=top.score, similarity=top.similarity)
+            for chunk in self.articles.article_chunks(top.article_id)
+            if chunk.chunk_id not in seen and chunk.review_status is ReviewStatus.APPROVED
+        ]
+        return hits + passages_filling(weights, [h for h in hits if h.article_id == top.article_id], chunks)
 
     def _with_section(self, hits: list[Hit], section: str, articles: int) -> list[Hit]:
         """Add a section of the top articles as sources."""

@@ -31,10 +31,11 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?)|"
         r"for (about |around |up to |at least )?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|"
         r"several) (days?|weeks?|months?|years?)|(two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|"
-        r"months|years))\b",
+        r"months|years)|(within|in|after|over) (a|an|one) (day|week|month|year) or (two|so)|"
+        r"a few (days|weeks|months))\b",
     ),
     "threshold": (
-        r"\b(target|targets|goal|goals|threshold|cut-?off|level|levels|reading|how (low|high)|normal range|"
+        r"\b(target|targets|goal|goals|threshold|cut[- ]?offs?|level|levels|reading|how (low|high)|normal range|"
         r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c)\b",
         r"[<>≤≥%]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
         r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2)\b",
@@ -186,7 +187,7 @@ ASKING_TERMS = content_terms(
     "recommended recommendation guideline guidelines best first line option options use used using tell know "
     "disease condition dose doses dosing dosage much many long duration target goal level levels threshold "
     "stage stages staging staged side effect effects adverse safe safety risk risks drug drugs medicine "
-    "medicines medication medications take taking taken give given start started prevent prevention monitor "
+    "medicines medication medications med meds take taking taken give given start started prevent prevention monitor "
     "monitoring follow often check screen screening diet lifestyle exercise outlook prognosis cure cured "
     "recommend help work works need needs get gets getting should could would mean means why happen happens type types "
     "common normal good bad worse better next new month months week weeks day days "
@@ -199,9 +200,9 @@ ASKING_TERMS = content_terms(
     "serious seriously dangerous curable treatable fatal deadly permanent painful criteria criterion diagnostic "
     # question filler and shorthand: "any role for...", "and max?", "per KDIGO", "can't eat", "bring it down"
     "role max maximum per cant wont dont bring titration titrate titrating uptitrate uptitrating uptitration "
-    "schedule regimen course "
+    "schedule regimen course escalate escalation escalating ambulance call calling "
     # greetings and words about asking, and a medicine named only by its role: "What's the first-line agent?"
-    "hello hi hey question questions asking continue continued continuing agent agents"
+    "hello hi hey question questions asking continue continued continuing agent agents am"
 ) | EVERYDAY_TERMS
 
 
@@ -257,13 +258,19 @@ _SECOND_QUESTION = re.compile(
 )
 
 
-def split_foci(question: str, names_topic: Callable[[set[str]], set[str]]) -> list[str]:
+def split_foci(
+    question: str,
+    names_topic: Callable[[set[str]], set[str]],
+    names_whole: Callable[[set[str]], bool] | None = None,
+    known: Callable[[set[str]], set[str]] | None = None,
+) -> list[str]:
     """The question's parts when it asks about two library topics, else the question alone.
 
     Only a second question with a topic of its own counts ("...and how long for?" stays one question), and
     one part must name a library topic the other does not: "diabetes and kidney disease, which metformin
     dose?" stays whole; "how is gout treated and what about high blood pressure?" splits, and so does
-    "...and how are warts treated?", so the reply can say which part no approved article covers.
+    "...and how are warts treated?", so the reply can say which part no approved article covers. With
+    `names_whole` and `known`, the second part must name a topic whole or a subject the library lacks.
     """
     pieces = [p.strip(" ,.;") for p in _SECOND_QUESTION.split(question) if p and p.strip(" ,.;?")]
     if len(pieces) < 2:
@@ -273,4 +280,8 @@ def split_foci(question: str, names_topic: Callable[[set[str]], set[str]]) -> li
         return [question]
     if not (names_topic(first) - rest) and not (names_topic(rest) - first):
         return [question]  # neither part names a library topic of its own
+    if names_whole and known and not names_whole(rest - first) and not rest - known(rest):
+        # The second part has no subject of its own ("abx for leg cellulitis? uk first choice and course length"):
+        # its words are the library's, but name none of its topics. It asks more about the first part.
+        return [question]
     return [pieces[0], " ".join(pieces[1:])]

@@ -50,6 +50,8 @@ class _Candidate:
 # Whom a title's condition is for ("Asthma in adults and children"): not part of its name (also read by
 # assistant/conversation.py, which drops it from an inherited topic).
 _GROUP = r"(?:adults?|children|young people)"
+# Head nouns a condition's name can drop: "coeliac" for coeliac disease, "Cushing's" for Cushing's syndrome.
+_HEAD_NOUNS = frozenset(tokens("disease diseases syndrome disorder"))
 FOR_GROUP = re.compile(rf"\s+(?:in|for) {_GROUP}(?: and {_GROUP})?\s*$", re.I)
 
 
@@ -166,6 +168,8 @@ class HybridRetriever:
                 head = chunk.title.split(":")[0]
                 brackets = re.split(r",|/|\band\b", "".join(re.findall(r"\(([^)]*)\)", head)))
                 titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
+                # "coeliac" names "Coeliac disease": a title's name without its generic head noun names it too.
+                titled |= {t - _HEAD_NOUNS for t in titled if t & _HEAD_NOUNS and len(t - _HEAD_NOUNS) >= 1}
                 keyed = {frozenset(tokens(k)) for k in chunk.keywords.split(";")}
                 strong = titled | {k for k in keyed if len(k) > 1}
                 names[chunk.article_id] = _Names(

@@ -70,6 +70,15 @@ _TABLE: dict[str, str] = {
     r"sx": "symptoms",
     r"rx": "treatment",
     r"o2": "oxygen",
+    r"sp ?o2|(?:o2|oxygen) sats?|sats|sat(?= ?(?:[<>≤≥]|\d|of\b|\?))": "oxygen saturation",
+    r"cutoffs?": "threshold",
+    r"trops?|hs-?trop": "troponin",
+    r"eos|eosin": "eosinophils",
+    r"curb ?65": "CURB-65",
+    r"crb ?65": "CRB-65",
+    r"atorva": "atorvastatin",
+    r"rosuva": "rosuvastatin",
+    r"simva": "simvastatin",
     r"kcl|k\+": "potassium",
     r"crcl": "creatinine clearance",
     "MI": "myocardial infarction",
@@ -145,6 +154,7 @@ _TABLE: dict[str, str] = {
 # test, and "pen" is also an insulin pen.
 _ALWAYS: dict[str, str] = {
     r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting": "having a seizure",
+    r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
     r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
 }
 
@@ -172,7 +182,13 @@ _LAY: dict[str, str] = {
     r"throwing up|throw(?:n|s)? up|puking|being sick": "vomiting",
     r"mini[- ]strokes?": "transient ischaemic attack",
     r"piles": "haemorrhoids",
+    r"achy|achey": "aches",
     r"heartburn|acid reflux": "reflux",
+    r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,2}(?:all the time|about everything|constantly|non-?stop)|"
+    r"constant(?:ly)? (?:worry|worrying|anxious)|can'?t (?:stop|switch off) (?:the )?worry\w*": "anxiety",
+    # A gestation: "BP 160/110 at 30 weeks", "32 weeks pregnant", "34/40".
+    r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
+    r"(?:2\d|3\d|4[0-2]) ?(?:weeks|wks) (?:pregnant|gestation)|(?:2\d|3\d|4[0-2]) ?/ ?40": "pregnancy",
     r"flu jabs?|flu shots?": "influenza vaccine",
     r"sugar levels?|blood sugars?": "blood glucose",
     r"blue inhaler": "salbutamol reliever inhaler",
@@ -181,7 +197,10 @@ _LAY: dict[str, str] = {
     r"jabs?": "injection",
     r"sleeping (?:tablets?|meds|medicines?)|sleep(?:ing)? aids?|"
     r"(?:tablets?|pills?|something) to (?:help me )?sleep": "sleeping pills",
-    r"(?:keeps?|always|been) forgetting(?: things| stuff)?|forgetful(?:ness)?|memory (?:loss|problems?)|"
+    # "keeps forgetting things" is memory; "I keep forgetting the rules" (for taking a tablet) is not.
+    r"(?:keeps?|always|been) forgetting(?: things| stuff| names| words| people| everything)?(?! (?:the|to|my|his|"
+    r"her|its?|which|when|how|about|whether|if|them|these|those|that|this|your|our|their)\b)|"
+    r"forgetful(?:ness)?|memory (?:loss|problems?)|"
     r"los(?:ing|t) (?:his|her|their|my) "
     r"memory": "dementia",
 }
@@ -201,7 +220,8 @@ def rewrite(question: str, known: Known) -> str:
     less answerable. When the library uses the shorthand too (one article says "CrCl", another "creatinine
     clearance"), the expansion follows it. Lay phrases keep their words.
     """
-    text = re.sub(r"(\w)\1{2,}", r"\1\1", question)  # "bloood" -> "blood", "soooo" -> "soo"
+    # "bloood" -> "blood", "soooo" -> "soo"; never a roman numeral ("FRIII", "NYHA class III", "stage iii").
+    text = re.sub(r"([^\WiI\d])\1{2,}", r"\1\1", question)
     for pattern, wording in _ALWAYS_RULES:
         if content_terms(wording) <= known(content_terms(wording)):
             text = pattern.sub(wording, text)
