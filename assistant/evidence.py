@@ -306,6 +306,36 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
     return sorted((h for h in kept if whole[h.article_id] >= keep * most), key=lambda h: -whole[h.article_id])
 
 
+_PREGNANCY = QUALIFIER_RE["pregnancy"]
+_NOT_PREGNANT = re.compile(r"\b(?:non-?pregnant|not pregnant)\b", re.I)
+
+
+def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict[str, float]) -> list[Hit]:
+    """A question about pregnancy leads with the retrieved passages of an article whose title is for pregnancy,
+    and one that is not about pregnancy ("non-pregnant 55-year-old, first line?") with one whose title is not:
+    "severe range BP in pregnancy?" was answered from the adult hypertension article, whose title names blood
+    pressure, while "Hypertension in pregnancy" led the search. (Pregnancy is a qualifier, not a topic word, so
+    the topic alone cannot tell the two apart.)"""
+    asked = bool(_PREGNANCY.search(question)) and not _NOT_PREGNANT.search(question)
+    if asked and weights:
+        # Its passages must hold the question's topic as well as the kept ones do ("metformin in pregnancy" is
+        # not a hypertension-in-pregnancy question because search put that article near the top).
+        total = sum(weights.values())
+
+        def cover(texts: list[str]) -> float:
+            held = _terms(" ".join(texts))
+            return sum(w for t, w in weights.items() if _holds(held, t)) / total
+
+        pregnancy = [h for h in hits if h not in kept and _PREGNANCY.search(h.title)]
+        if pregnancy and cover([h.text for h in pregnancy]) >= cover([h.text for h in kept]):
+            kept = kept + pregnancy
+    titled = [h for h in kept if _PREGNANCY.search(h.title)]
+    if not titled or len(titled) == len(kept):
+        return kept
+    first = [h for h in kept if (h in titled) == asked]
+    return first + [h for h in kept if h not in first]
+
+
 @functools.lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[tuple[str, str]]:
     terms = tokens(text)
@@ -514,7 +544,7 @@ def decide(
     covered = close or share >= lexical_coverage or best >= threshold + 0.2
     if not covered:
         return Evidence("decline", hits, uncovered=missing, coverage=share)
-    kept = on_topic(topic_weights, hits)
+    kept = for_pregnancy(question.text, on_topic(topic_weights, hits), hits, topic_weights)
     if expand:
         kept = expand(kept, topic_weights)
     ranked = candidates(question, kept, persona, ranker or shipped_ranker(), weigh, embed)

@@ -153,12 +153,24 @@ _STATUS_WORDS = {"submitted": "waiting for review", "under_review": "being revie
 
 
 def withheld_message(withheld: list[tuple[str, str]]) -> str:
-    """Why a subject the library has an article on is not answered: the article is not approved yet."""
-    titles = "; ".join(
-        f"“{title}” ({_STATUS_WORDS.get(status, status.replace('_', ' '))})" for title, status in withheld
-    )
-    article = "article" if len(withheld) == 1 else "articles"
-    return f"The library's {article} on this subject, {titles}, will be used only once a clinician approves it."
+    """Why a subject the library has an article on is not answered: the article is not approved yet, or it was
+    retired (its advice withdrawn by the library's reviewers)."""
+    said = []
+    pending = [(t, st) for t, st in withheld if st != "retired"]
+    if pending:
+        titles = "; ".join(f"“{t}” ({_STATUS_WORDS.get(st, st.replace('_', ' '))})" for t, st in pending)
+        article = "article" if len(pending) == 1 else "articles"
+        said.append(
+            f"The library's {article} on this subject, {titles}, will be used only once a clinician approves it."
+        )
+    retired = [t for t, st in withheld if st == "retired"]
+    if retired:
+        titles = "; ".join(f"“{t}”" for t in retired)
+        article = "article" if len(retired) == 1 else "articles"
+        said.append(
+            f"The library's {article} on this subject, {titles}, was retired by its reviewers and is no longer used."
+        )
+    return " ".join(said)
 
 
 def no_evidence_message(persona: Persona) -> str:

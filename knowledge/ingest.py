@@ -84,6 +84,7 @@ def sync_library(
         gone = (store.article_ids(library=library.name) | _unlabelled(store, library.name)) - keep
         report.chunks_removed += store.remove_articles(gone)
         report.articles_removed += len(gone)
+        report.retired_names += store.forget_retired_names(library.name, keep)
     return SyncResult(report=report, errors=errors)
 
 

@@ -66,6 +66,18 @@ class _Names:
     phrases: frozenset[frozenset[str]]
 
 
+def _names_of(status: str, title: str, keywords: str) -> _Names:
+    """What names an article: its title's name (without whom it is for, and without a generic head noun too:
+    "coeliac" names "Coeliac disease"), the abbreviations its title gives in brackets, and its keywords."""
+    head = title.split(":")[0]
+    brackets = re.split(r",|/|\band\b", "".join(re.findall(r"\(([^)]*)\)", head)))
+    titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
+    titled |= {t - _HEAD_NOUNS for t in titled if t & _HEAD_NOUNS and t - _HEAD_NOUNS}
+    keyed = {frozenset(tokens(k)) for k in keywords.split(";")}
+    strong = titled | {k for k in keyed if len(k) > 1}
+    return _Names(status, title, frozenset(strong - {frozenset()}), frozenset((titled | keyed) - {frozenset()}))
+
+
 @dataclass
 class _LexicalIndex:
     version: int
@@ -163,19 +175,11 @@ class HybridRetriever:
         if index.names is None:
             names: dict[str, _Names] = {}
             for chunk in index.chunks:
-                if chunk.article_id in names:
-                    continue
-                head = chunk.title.split(":")[0]
-                brackets = re.split(r",|/|\band\b", "".join(re.findall(r"\(([^)]*)\)", head)))
-                titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
-                # "coeliac" names "Coeliac disease": a title's name without its generic head noun names it too.
-                titled |= {t - _HEAD_NOUNS for t in titled if t & _HEAD_NOUNS and len(t - _HEAD_NOUNS) >= 1}
-                keyed = {frozenset(tokens(k)) for k in chunk.keywords.split(";")}
-                strong = titled | {k for k in keyed if len(k) > 1}
-                names[chunk.article_id] = _Names(
-                    chunk.review_status.value, chunk.title, frozenset(strong - {frozenset()}),
-                    frozenset((titled | keyed) - {frozenset()})
-                )
+                if chunk.article_id not in names:
+                    names[chunk.article_id] = _names_of(chunk.review_status.value, chunk.title, chunk.keywords)
+            # Retired articles are not indexed, but their names are kept (KnowledgeStore.retired_names).
+            for article_id, title, keywords in self.store.retired_names():
+                names.setdefault(article_id, _names_of(ReviewStatus.RETIRED.value, title, keywords))
             forms: dict[str, set[str]] = {}
             for named in names.values():  # `strong` is within `phrases`
                 for term in {t for phrase in named.phrases for t in phrase}:
@@ -205,17 +209,26 @@ class HybridRetriever:
         return self._owners(*self._named(terms))
 
     def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
-        """(title, review status) of the articles not yet approved that are named for what the terms ask about
-        (by their title's name or a keyword of two words or more: "insomnia", "sleeping pills"), when no
-        approved article is named for any of it. Their subject is in the library, but not approved: a
-        passing mention in another article is no answer to it."""
+        """(title, review status) of the articles not approved (submitted, under review, or retired: their names
+        are kept) that are named for what the terms ask about (by their title's name or a keyword of two words
+        or more: "insomnia", "sleeping pills"), when no approved article is named for anything they are not.
+        Their subject is in the library, but not approved: a passing mention in another article is no answer."""
         names, asked = self._named(terms)
-        if self._owners(names, asked):
-            return []
+
+        def named_by(named: _Names) -> set[str]:
+            return {t for part in named.phrases if part <= asked for t in part}
+
+        # An approved article named for part of it answers ("vitamin D with my osteoporosis tablets"), unless the
+        # unapproved article is named for more than each approved one: "low-dose aspirin for primary prevention"
+        # names the coronary article (aspirin) and the lipid one (primary prevention), and the retired aspirin
+        # article (both); "pregnant, when do I start low-dose aspirin" names the pregnancy article just as well.
+        owners = [named_by(names[article]) for article in self._owners(names, asked)]
         return sorted(
             (named.title, named.status)
             for named in names.values()
-            if named.status != ReviewStatus.APPROVED.value and any(part <= asked for part in named.strong)
+            if named.status != ReviewStatus.APPROVED.value
+            and any(part <= asked for part in named.strong)
+            and all(owned < named_by(named) for owned in owners)
         )
 
     def indexed_terms(self, terms: Coll[str]) -> set[str]:

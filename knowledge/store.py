@@ -39,6 +39,7 @@ class IngestReport(BaseModel):
     chunks_removed: int = 0
     articles_removed: int = 0
     embedded: int = 0
+    retired_names: int = 0  # retired articles' names recorded or forgotten (knowledge/store.py, _RETIRED)
 
 
 def make_client(
@@ -190,7 +191,7 @@ class KnowledgeStore:
             self._ingest_batch(batch, report)
             if progress:
                 progress(len(batch))
-        if report.chunks_added or report.chunks_updated or report.chunks_removed:
+        if report.chunks_added or report.chunks_updated or report.chunks_removed or report.retired_names:
             self._touch()
         return report
 
@@ -203,6 +204,7 @@ class KnowledgeStore:
                 continue
             for chunk in chunk_article(article):
                 fresh[chunk.chunk_id] = (chunk, content_hash(chunk, self.embedder.model_id))
+        report.retired_names += self._keep_retired_names(batch)
         stale = [chunk_id for chunk_id in stored if chunk_id not in fresh]
         to_embed = [(c, h) for cid, (c, h) in fresh.items() if stored.get(cid, ("",))[0] != h]
         meta_only = [
@@ -237,6 +239,47 @@ class KnowledgeStore:
             report.chunks_updated += len(meta_only)
         report.chunks_unchanged += len(fresh) - len(to_embed) - len(meta_only)
 
+    # Retired articles leave the index, but their names stay, in the stamp collection beside the shared stamp: a
+    # question naming a retired subject ("aspirin for primary prevention") is then declined with the reason,
+    # not answered from another article's passing mention. Only the title and keywords are kept, never text.
+    _RETIRED = "retired:"
+
+    def _keep_retired_names(self, batch: Sequence[Article]) -> int:
+        """Record the names of the batch's retired articles, forget those no longer retired; how many changed."""
+        retired = {a.id: a for a in batch if a.review_status is ReviewStatus.RETIRED}
+        ids = [f"{self._RETIRED}{a.id}" for a in batch]
+        known = self._stamps.get(ids=ids, include=["metadatas"])
+        held = {i: m for i, m in zip(known["ids"], known["metadatas"], strict=True)}
+        gone = [i for i in held if i[len(self._RETIRED) :] not in retired]
+        if gone:
+            self._stamps.delete(ids=gone)
+        names = {
+            f"{self._RETIRED}{a.id}": {"title": a.title, "keywords": "; ".join(a.keywords), "library": a.library}
+            for a in retired.values()
+        }
+        new = {i: m for i, m in names.items() if held.get(i) != m}
+        if new:
+            self._stamps.upsert(ids=list(new), embeddings=[[1.0]] * len(new), metadatas=list(new.values()))
+        return len(gone) + len(new)
+
+    def forget_retired_names(self, library: str, keep: set[str]) -> int:
+        """Forget the kept names of a library's retired articles whose files are gone."""
+        page = self._stamps.get(where={"library": library}, include=["metadatas"])
+        gone = [i for i in page["ids"] if i.startswith(self._RETIRED) and i[len(self._RETIRED) :] not in keep]
+        if gone:
+            self._stamps.delete(ids=gone)
+            self._touch()
+        return len(gone)
+
+    def retired_names(self) -> list[tuple[str, str, str]]:
+        """(article id, title, keywords) of every retired article whose name is kept."""
+        page = self._stamps.get(include=["metadatas"])
+        return [
+            (i[len(self._RETIRED) :], str(m.get("title", "")), str(m.get("keywords", "")))
+            for i, m in zip(page["ids"], page["metadatas"], strict=True)
+            if i.startswith(self._RETIRED)
+        ]
+
     def remove_articles(self, article_ids: Iterable[str]) -> int:
         """Delete these articles' chunks; returns how many chunks left the index."""
         ids = list(article_ids)
@@ -270,6 +313,16 @@ class KnowledgeStore:
     def set_status(self, article_id: str, status: ReviewStatus, last_updated: dt.date | None = None) -> int:
         """Change an indexed article's review status without re-embedding; retiring removes it."""
         if status is ReviewStatus.RETIRED:
+            stored = self._stored_hashes([article_id])
+            if stored:
+                meta = min((m for _, m in stored.values()), key=lambda m: int(m.get("position", 0)))
+                self._stamps.upsert(
+                    ids=[f"{self._RETIRED}{article_id}"],
+                    embeddings=[[1.0]],
+                    metadatas=[
+                        {k: str(meta.get(k, "")) for k in ("title", "keywords", "library")}
+                    ],
+                )
             return self.remove_articles([article_id])
         stored = self._stored_hashes([article_id])
         if not stored:

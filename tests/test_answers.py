@@ -385,6 +385,12 @@ def test_a_subject_whose_article_is_not_approved_is_declined_and_says_why(pipeli
         assert "once a clinician approves it" in said and ("Insomnia" in said or "Coeliac" in said), said
     answer = pipeline.run("I have osteoporosis, should I take vitamin D with my alendronate?", [], Persona.PATIENT)
     assert answer.status == "answered" and answer.references[0].article_id == "osteoporosis"
+    # Session 12: a retired article is not indexed, but its name is kept; "aspirin" names the coronary article
+    # and "primary prevention" the lipid one, and the retired aspirin article is named for both.
+    answer = pipeline.run("is low-dose aspirin still advised for primary prevention in a 60 yo with no CVD?")
+    said = " ".join(n.text for n in answer.notices if n.kind is NoticeKind.NO_EVIDENCE)
+    assert answer.status == "abstained" and "retired by its reviewers" in said, said
+    assert pipeline.run("aspirin dose after a STEMI").status == "answered"
 
 
 def test_a_lay_answer_marks_the_professionals_sentence_that_states_the_fact(pipeline: Pipeline) -> None:
@@ -559,3 +565,18 @@ def test_the_short_answer_leads_from_the_article_the_evidence_put_first() -> Non
     anxiety = replace(_sentence(5, "Do not stop it suddenly.", position=3), score=0.5, article_id="anxiety")
     direct = _direct(asked, [anxiety, depression], Persona.PHYSICIAN)
     assert direct[0] is depression and anxiety in direct
+
+
+def test_a_question_about_pregnancy_is_answered_from_the_pregnancy_article(pipeline: Pipeline) -> None:
+    """Session 12: "severe range BP in pregnancy?" was answered from the adult hypertension article, whose title
+    names blood pressure; "Hypertension in pregnancy" led the search but was dropped. "Non-pregnant" is not
+    pregnancy, and a pregnancy question on another subject keeps its own article."""
+    for question, article in (
+        ("severe range BP in pregnancy?", "hypertension-in-pregnancy"),
+        ("bp 160/110 at 30 weeks, labetalol first line?", "hypertension-in-pregnancy"),
+        ("a non-pregnant 55 year old with newly diagnosed primary hypertension, first line?", "hypertension"),
+        ("is metformin safe in pregnancy", "type-2-diabetes"),
+        ("apixaban in pregnancy?", "venous-thromboembolism"),
+    ):
+        answer = pipeline.run(question, [], Persona.PHYSICIAN)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question

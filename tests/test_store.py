@@ -9,6 +9,7 @@ from knowledge.ingest import sync_articles
 from knowledge.retrieval import HybridRetriever
 from knowledge.schema import ReviewStatus
 from knowledge.store import KnowledgeStore, make_client
+from knowledge.text import content_terms
 from tests.helpers import article_text, write_article
 
 OTHER = {
@@ -96,6 +97,15 @@ def test_retiring_removes_and_only_approved_is_searchable(tmp_path: Path, fresh_
         h.article_id != "quorblast"
         for h in retriever.search("quorblast knee compress", k=10, statuses=list(ReviewStatus))
     )
+    # Its name is kept, never its text: a question naming it is declined with the reason, not answered elsewhere.
+    assert ("quorblast", "Quorblast of the knee") in [(i, t) for i, t, _ in fresh_store.retired_names()]
+    asked = content_terms("how is quorblast of the knee treated?")
+    assert retriever.withheld_topics(asked) == [("Quorblast of the knee", "retired")]
+    fresh_store.set_status("zentoria", ReviewStatus.RETIRED)
+    assert "zentoria" in {i for i, _, _ in fresh_store.retired_names()}
+    (folder / "quorblast.md").unlink()
+    sync_articles(fresh_store, [folder])
+    assert "quorblast" not in {i for i, _, _ in fresh_store.retired_names()}
 
 
 def test_a_different_embedding_model_rebuilds_instead_of_mixing(tmp_path: Path, embedder: MiniLMEmbedder) -> None:
