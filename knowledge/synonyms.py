@@ -183,6 +183,7 @@ _LAY: dict[str, str] = {
     r"mini[- ]strokes?": "transient ischaemic attack",
     r"piles": "haemorrhoids",
     r"achy|achey": "aches",
+    r"mri(?: scans?)?|ct scans?|cat scans?|x-?rays?": "scan",
     r"heartburn|acid reflux": "reflux",
     r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,2}(?:all the time|about everything|constantly|non-?stop)|"
     r"constant(?:ly)? (?:worry|worrying|anxious)|can'?t (?:stop|switch off) (?:the )?worry\w*": "anxiety",
