@@ -366,7 +366,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"gas|overdose) myself(?! with (?:my |the |some )?(?:insulin|b12|ozempic|wegovy|mounjaro|saxenda|enoxaparin|"
         r"heparin|clexane|methotrexate|humira|adalimumab|epipen|adrenaline|testosterone|hcg|fertility))",
         r"(?:cut|cutting|burn|burning|hurt|hurting|harm|harming) (?:my|him|her|them)(?:self|selves)",
-        r"hang (?:my|him|her)self|hanging myself|jump (?:off|from|in front)",
+        r"hang (?:my|him|her|your)self|hanging myself|jump (?:off|from|in front)",
+        # Taking enough not to wake, or fear of what one will do: "take enough so I don't wake up", "scared of
+        # what I'm going to do with it tonight".
+        r"(?:so|that|and) (?:i|he|she|they) (?:don'?t|dont|do not|won'?t|wont|will not|never) wake (?:up|again)\b|"
+        r"(?:scared|afraid|frightened|terrified) (?:of )?what (?:i'?m|im|i am|i) "
+        r"(?:going to|gonna|might|could|will) do\b",
         r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
         r"can'?t (?:go on|cope anymore|take (?:it|this) anymore|do this anymore)",
         r"(?:can'?t|cant|cannot) (?:\w+ ){0,2}keep going (?:after|past|beyond|much longer|any ?more)|"
@@ -513,7 +518,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             _RELIEVER,
             r"(?:\d+|four|five|six|seven|eight|ten|many|several|loads of|lots of) times (?:a|per|each) day|"
-            r"every (?:hour|couple of hours|two hours|2 hours|few hours)|(?:waking|wakes|woke|waking up) "
+            r"every (?:hour|couple of hours|two hours|2 hours|few hours)|"
+            r"(?:only )?(?:lasts?|lasting|helping|helps|working|works) (?:\w+ ){0,2}for (?:a )?"
+            r"(?:couple (?:of )?|few |an? |\d )(?:hours?|hrs?)\b|(?:waking|wakes|woke|waking up) "
             r"(?:\w+ ){0,3}(?:night|coughing|wheez|breathless)|more (?:and more|than usual|often)",
         ),
     ],
@@ -941,6 +948,10 @@ _SAME_DAY_SIGNS = re.compile(
     r"at a (?:funny|weird|odd|strange) angle))|"
     r"(?:finger|thumb|toe)s?\b(?: \S+){0,4} (?:and )?(?:bent|crooked|deformed|wonky)\b|"
     r"(?:wrist|arm|leg|ankle|elbow|forearm|shin)s?\b(?: \S+){0,6} bent[- ]looking|"
+    # A blistering rash that may be shingles, near the eye: an urgent GP or 111 appointment the same day (NHS
+    # shingles pages ask for one for any suspected shingles; near the eye it can threaten sight).
+    r"(?:shingles|blist\w* rash|rash (?:\w+ ){0,3}blist\w*)(?: \S+){0,12} (?:eye|eyes|eyelid|forehead)\b|"
+    r"(?:eye|eyes|eyelid|forehead)\b(?: \S+){0,8} (?:shingles|blist\w* rash)|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
     r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)\b"
