@@ -262,6 +262,10 @@ def carries(hit: Hit, mark: str) -> bool:
 _MODIFIERS = ASKING_TERMS | EVERYDAY_TERMS | frozenset(tokens("low high acute chronic daily oral"))
 
 
+# The share of the question's topic a title or keyword must name for the naming to decide the articles.
+NAMED_FLOOR = 0.25
+
+
 def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> list[Hit]:
     """Passages whose article is about the question's topic (title and whole keywords first, text if none names
     it)."""
@@ -285,25 +289,27 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
         return " ".join([hit.title, *phrases])
 
     scores = [cover(named(h)) for h in hits]
-    by_text = max(scores) == 0
+    # Named for little of the question ("injecting drug use" in the hepatitis C keywords, for "mum has cancer and a
+    # blood clot, injections or tablets?"), the passages' text decides, as when nothing names it.
+    by_text = max(scores) < NAMED_FLOOR
     if by_text:
         scores = [cover(f"{h.title} {h.text}") for h in hits]
     best = max(scores)
     if best == 0:
         return hits
-    kept = [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
     if not by_text:
-        return kept
+        return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
     # Named by no title, the article whose passages together hold most of the question leads: "lips swelled
     # after peanuts, wheezy" is the anaphylaxis article's (peanut, swelling, wheeze), not the H. pylori one's
     # single line on an antibiotic allergy that shares "swelling of your lips" and came first by a hair; an
-    # article holding much less of the question than the best one is dropped.
+    # article holding much less of the question than the best one is dropped, and the passages of the articles
+    # kept are judged together ("mum has cancer and a blood clot": no one passage of the clot article held it all).
     texts: dict[str, list[str]] = {}
     for h in hits:
         texts.setdefault(h.article_id, [h.title]).append(h.text)
     whole = {article: cover(" ".join(parts)) for article, parts in texts.items()}
     most = max(whole.values())
-    return sorted((h for h in kept if whole[h.article_id] >= keep * most), key=lambda h: -whole[h.article_id])
+    return sorted((h for h in hits if whole[h.article_id] >= keep * most), key=lambda h: -whole[h.article_id])
 
 
 _PREGNANCY = QUALIFIER_RE["pregnancy"]
@@ -481,12 +487,35 @@ def candidates(
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
     scores = ranker.probability(table)
     facts = ranker.probability(_as_clinician(table)) if persona.lay else scores
+    bodies = _bodies(question.text)
     for candidate, row, probability, fact in zip(found, table, scores, facts, strict=True):
-        candidate.score = float(probability)
-        candidate.fact_score = float(fact)
+        # A question that names whose guidance it wants ("per NICE", "AGA ferritin cut-off", "UK first line")
+        # is answered from that body's recommendation first; the article's sentences say whose each one is.
+        named = BODY_BONUS if bodies and candidate.relevance > 0 and bodies & _bodies(candidate.text) else 1.0
+        candidate.score = float(probability) * named
+        candidate.fact_score = float(fact) * named
         candidate.features = row
     found.sort(key=lambda c: (-c.score, c.position, c.order))
     return found
+
+
+# Issuing bodies a question may name; "UK" stands for the UK's bodies and national guidelines.
+_BODY = re.compile(
+    r"\b(nice|sign|bts|jbds(?:-ip)?|bsg|bsh|rcog|esc|eas|easl|esmo|ers|ilae|eular|kdigo|gina|gold|ada|aha|acc|"
+    r"acog|acg|aga|idsa|ats|uspstf|who|cdc|ssc|uk|us)\b",
+    re.I,
+)
+_UK = frozenset({"nice", "sign", "bts", "jbds", "jbds-ip", "bsg", "bsh", "rcog", "uk"})
+# How much a sentence of the named body's outranks the others (scores are the ranker's probabilities): enough
+# that the body asked for leads unless its sentences are far weaker; within the body the ranker's order stands.
+BODY_BONUS = 4.0
+
+
+def _bodies(text: str) -> frozenset[str]:
+    found = {m.lower() for m in _BODY.findall(text)}
+    if found & _UK:
+        found.add("uk")
+    return frozenset(found - ({"us", "who"} if not re.search(r"\b(US|WHO)\b", text) else set()))
 
 
 def _as_clinician(table: np.ndarray) -> np.ndarray:

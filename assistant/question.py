@@ -38,7 +38,8 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"\b(target|targets|goal|goals|threshold|cut[- ]?offs?|level|levels|reading|how (low|high)|normal range|"
         r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c)\b",
         r"[<>≤≥%]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
-        r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2)\b",
+        r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2|ng/ml|µg/l|ug/l|mcg/l|"
+        r"pmol/l|nmol/l|kpa|cut-?off of)\b",
     ),
     "first_line": (
         r"\b(first[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|best (drug|medicine|"
@@ -142,7 +143,7 @@ QUALIFIERS: dict[str, str] = {
     "unable": r"\b(cannot (take|be|tolerate|have)|can't (take|tolerate)|unable to (take|tolerate)|intoleran\w*|"
     r"contraindication to|unsuitable for)\b",
     "severe": r"\b(severe|critical\w*|icu|intensive care|shock|life[- ]threatening)\b",
-    "mild": r"\b(mild|low[- ]risk|uncomplicated)\b",
+    "mild": r"\b(mild|low[- ]risk|low[- ]severity|uncomplicated)\b",
     "hospital": r"\b(hospital\w*|inpatient|admitted|admission)\b",
     "community": r"\b(at home|community|primary care|outpatient|gp|general practice)\b",
     "women": r"\b(women|woman|female|menopaus\w*)\b",
@@ -202,7 +203,9 @@ ASKING_TERMS = content_terms(
     "role max maximum per cant wont dont bring titration titrate titrating uptitrate uptitrating uptitration "
     "schedule regimen course escalate escalation escalating ambulance call calling "
     # greetings and words about asking, and a medicine named only by its role: "What's the first-line agent?"
-    "hello hi hey question questions asking continue continued continuing agent agents am"
+    "hello hi hey question questions asking continue continued continuing agent agents am "
+    # contractions typed without an apostrophe, and going: "my back pain isnt getting better, should I go back?"
+    "isnt arent doesnt didnt wasnt werent havent hasnt wont wouldnt shouldnt couldnt go going goes went"
 ) | EVERYDAY_TERMS
 
 

@@ -76,6 +76,7 @@ _TABLE: dict[str, str] = {
     r"eos|eosin": "eosinophils",
     r"curb ?65": "CURB-65",
     r"crb ?65": "CRB-65",
+    r"levo": "levothyroxine",
     r"atorva": "atorvastatin",
     r"rosuva": "rosuvastatin",
     r"simva": "simvastatin",
@@ -153,7 +154,7 @@ _TABLE: dict[str, str] = {
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
 _ALWAYS: dict[str, str] = {
-    r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting": "having a seizure",
+    r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
     r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
     r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
 }

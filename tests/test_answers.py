@@ -580,3 +580,17 @@ def test_a_question_about_pregnancy_is_answered_from_the_pregnancy_article(pipel
     ):
         answer = pipeline.run(question, [], Persona.PHYSICIAN)
         assert answer.status == "answered" and answer.references[0].article_id == article, question
+
+
+def test_the_body_named_leads_and_a_thin_naming_does_not_decide_the_article(pipeline: Pipeline) -> None:
+    """Session 12: "AGA ferritin cut-off" opened with the WHO threshold; "mum has cancer and a blood clot,
+    injections or tablets?" was answered from hepatitis C, whose keyword "injecting drug use" was named by
+    "injections" alone; "my back pain isnt getting better" was declined on the word "isnt"."""
+    answer = pipeline.run("AGA ferritin cutoff for iron def in anaemic pt", [], Persona.PHYSICIAN)
+    assert "AGA" in answer.direct[0].text and "45 ng/mL" in answer.direct[0].text, answer.direct[0].text
+    for question, article in (
+        ("mum has cancer and a blood clot, is it injections or tablets now", "venous-thromboembolism"),
+        ("my back pain isnt getting better when should i go back to the gp", "low-back-pain"),
+    ):
+        answer = pipeline.run(question, [], Persona.CAREGIVER)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question
