@@ -133,7 +133,8 @@ def test_the_key_fact_is_in_the_direct_answer(pipeline: Pipeline) -> None:
         direct = " ".join(s.text for s in pipeline.run(row["question"], persona=persona).direct)
         found[persona.lay].append(all(re.search(k, direct, re.I) for k in row["keyfacts"]))
     clinician, lay = sum(found[False]) / len(found[False]), sum(found[True]) / len(found[True])
-    assert clinician >= 0.85 and lay >= 0.55, (clinician, lay)  # measured 0.876 / 0.584 (docs/benchmarks.md)
+    # test + fresh pooled, session 12: 0.902 / 0.807 (docs/benchmarks.md); the bars sit about five questions below.
+    assert clinician >= 0.87 and lay >= 0.77, (clinician, lay)
 
 
 def test_follow_ups_keep_or_change_the_topic_and_topicless_openers_get_a_question(pipeline: Pipeline) -> None:
