@@ -24,7 +24,7 @@ from assistant.evidence import Evidence, decide, merge, passages_filling
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
-from assistant.question import QuestionProfile, profile, split_foci
+from assistant.question import QuestionProfile, profile, split_foci, subject_terms
 from assistant.ranker import RankerModel
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
@@ -32,7 +32,7 @@ from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
 from knowledge.synonyms import lay_terms, rewrite
-from knowledge.text import content_terms, tokens
+from knowledge.text import tokens
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,9 @@ class Pipeline:
         # A new question about a subject whose article is not approved yet ("insomnia", "coeliac disease"):
         # another article's passing mention of it is no answer, and the reader is told why.
         new_topic = condensed.kind == "own" and not decision.fires
-        withheld = self.retriever.withheld_topics(content_terms(query)) if new_topic else []
+        # Whom it is about does not make an approved article its subject: "aspirin for primary prevention in a
+        # diabetic" is the retired aspirin article's subject, not the diabetes article's.
+        withheld = self.retriever.withheld_topics(subject_terms(query)) if new_topic else []
         if withheld:
             return abstain(safety.withheld_message(withheld))
         if evidence.action == "decline":

@@ -155,6 +155,14 @@ QUALIFIERS: dict[str, str] = {
 QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
 
 
+def subject_terms(question: str) -> set[str]:
+    """The question's terms without the words that only say whom or what situation it is about ("in a 65yo
+    diabetic", "in CKD", "in pregnancy"): what it is asking about."""
+    for pattern in QUALIFIER_RE.values():
+        question = pattern.sub(" ", question)
+    return content_terms(question)
+
+
 def qualifier_terms(question: str) -> set[str]:
     """The stemmed words of the question's qualifiers ("in CKD", "in pregnancy", "a previous MI")."""
     spans = [m.group(0) for pattern in QUALIFIER_RE.values() for m in pattern.finditer(question)]

@@ -392,6 +392,10 @@ def test_a_subject_whose_article_is_not_approved_is_declined_and_says_why(pipeli
     said = " ".join(n.text for n in answer.notices if n.kind is NoticeKind.NO_EVIDENCE)
     assert answer.status == "abstained" and "retired by its reviewers" in said, said
     assert pipeline.run("aspirin dose after a STEMI").status == "answered"
+    # Whom it is about is not its subject: the diabetes article does not own "aspirin ... in a 65yo diabetic".
+    answer = pipeline.run("worth starting aspirin 75 for primary prevention in a 65yo diabetic?")
+    assert answer.status == "abstained", [r.article_id for r in answer.references]
+    assert pipeline.run("statin for primary prevention in a diabetic").status == "answered"
 
 
 def test_a_lay_answer_marks_the_professionals_sentence_that_states_the_fact(pipeline: Pipeline) -> None:
