@@ -160,7 +160,12 @@ def passages_filling(weights: dict[str, float], kept: list[Hit], chunks: list[Hi
     lacking = {t for t in weights if not _holds(held, t)}
     if not lacking:
         return []
-    return [c for c in chunks if any(_holds(_terms(c.text), t) for t in lacking)]
+    filling = []
+    for chunk in chunks:
+        held = _terms(chunk.text)
+        if any(_holds(held, t) for t in lacking):
+            filling.append(chunk)
+    return filling
 
 
 def _holds(terms: frozenset[str] | set[str], term: str) -> bool:
@@ -262,6 +267,12 @@ def carries(hit: Hit, mark: str) -> bool:
 _MODIFIERS = ASKING_TERMS | EVERYDAY_TERMS | frozenset(tokens("low high acute chronic daily oral"))
 
 
+def _share(weights: dict[str, float], text: str) -> float:
+    """The share of the question's topic (rare words weigh more) a text holds, in any form of its words."""
+    held = _terms(text)
+    return sum(w for t, w in weights.items() if _holds(held, t)) / (sum(weights.values()) or 1.0)
+
+
 # The share of the question's topic a title or keyword must name for the naming to decide the articles.
 NAMED_FLOOR = 0.25
 
@@ -272,11 +283,6 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
     if not weights or not hits:
         return hits
     topic = set(weights)
-    total = sum(weights.values()) or 1.0
-
-    def cover(text: str) -> float:
-        terms = _terms(text)
-        return sum(weights[t] for t in topic if _holds(terms, t)) / total
 
     def named(hit: Hit) -> str:
         """The title, and each keyword phrase the question names whole, but for modifiers: "brain attack" does
@@ -288,27 +294,23 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
         ]
         return " ".join([hit.title, *phrases])
 
-    scores = [cover(named(h)) for h in hits]
-    # Named for little of the question ("injecting drug use" in the hepatitis C keywords, for "mum has cancer and a
-    # blood clot, injections or tablets?"), the passages' text decides, as when nothing names it.
-    by_text = max(scores) < NAMED_FLOOR
-    if by_text:
-        scores = [cover(f"{h.title} {h.text}") for h in hits]
+    scores = [_share(weights, named(h)) for h in hits]
     best = max(scores)
-    if best == 0:
-        return hits
-    if not by_text:
+    if best >= NAMED_FLOOR:
         return [h for h, c in zip(hits, scores, strict=True) if c >= keep * best]
-    # Named by no title, the article whose passages together hold most of the question leads: "lips swelled
-    # after peanuts, wheezy" is the anaphylaxis article's (peanut, swelling, wheeze), not the H. pylori one's
-    # single line on an antibiotic allergy that shares "swelling of your lips" and came first by a hair; an
-    # article holding much less of the question than the best one is dropped, and the passages of the articles
-    # kept are judged together ("mum has cancer and a blood clot": no one passage of the clot article held it all).
+    # Named for little of the question ("injecting drug use" in the hepatitis C keywords, for "mum has cancer and a
+    # blood clot, injections or tablets?"), or for none of it, the passages' text decides: the article whose
+    # passages together hold most of the question leads ("lips swelled after peanuts, wheezy" is the anaphylaxis
+    # article's, not the H. pylori one's single line on an antibiotic allergy that came first by a hair), an
+    # article holding much less than the best one is dropped, and each kept article's passages are judged together
+    # (no one passage of the clot article held "cancer", "clot" and "injections").
     texts: dict[str, list[str]] = {}
     for h in hits:
         texts.setdefault(h.article_id, [h.title]).append(h.text)
-    whole = {article: cover(" ".join(parts)) for article, parts in texts.items()}
+    whole = {article: _share(weights, " ".join(parts)) for article, parts in texts.items()}
     most = max(whole.values())
+    if most == 0:
+        return hits
     return sorted((h for h in hits if whole[h.article_id] >= keep * most), key=lambda h: -whole[h.article_id])
 
 
@@ -326,14 +328,10 @@ def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict
     if asked and weights:
         # Its passages must hold the question's topic as well as the kept ones do ("metformin in pregnancy" is
         # not a hypertension-in-pregnancy question because search put that article near the top).
-        total = sum(weights.values())
-
-        def cover(texts: list[str]) -> float:
-            held = _terms(" ".join(texts))
-            return sum(w for t, w in weights.items() if _holds(held, t)) / total
-
         pregnancy = [h for h in hits if h not in kept and _PREGNANCY.search(h.title)]
-        if pregnancy and cover([h.text for h in pregnancy]) >= cover([h.text for h in kept]):
+        if pregnancy and _share(weights, " ".join(h.text for h in pregnancy)) >= _share(
+            weights, " ".join(h.text for h in kept)
+        ):
             kept = kept + pregnancy
     titled = [h for h in kept if _PREGNANCY.search(h.title)]
     if not titled or len(titled) == len(kept):
@@ -502,9 +500,10 @@ def candidates(
 # Issuing bodies a question may name; "UK" stands for the UK's bodies and national guidelines.
 _BODY = re.compile(
     r"\b(nice|sign|bts|jbds(?:-ip)?|bsg|bsh|rcog|esc|eas|easl|esmo|ers|ilae|eular|kdigo|gina|gold|ada|aha|acc|"
-    r"acog|acg|aga|idsa|ats|uspstf|who|cdc|ssc|uk|us)\b",
+    r"acog|acg|aga|idsa|ats|uspstf|cdc|ssc|uk)\b",
     re.I,
 )
+_CAPITAL_BODY = re.compile(r"\b(US|WHO)\b")  # only in capitals: "tell us", "who should" are not bodies
 _UK = frozenset({"nice", "sign", "bts", "jbds", "jbds-ip", "bsg", "bsh", "rcog", "uk"})
 # How much a sentence of the named body's outranks the others (scores are the ranker's probabilities): enough
 # that the body asked for leads unless its sentences are far weaker; within the body the ranker's order stands.
@@ -512,10 +511,8 @@ BODY_BONUS = 4.0
 
 
 def _bodies(text: str) -> frozenset[str]:
-    found = {m.lower() for m in _BODY.findall(text)}
-    if found & _UK:
-        found.add("uk")
-    return frozenset(found - ({"us", "who"} if not re.search(r"\b(US|WHO)\b", text) else set()))
+    found = {m.lower() for m in _BODY.findall(text) + _CAPITAL_BODY.findall(text)}
+    return frozenset(found | {"uk"} if found & _UK else found)
 
 
 def _as_clinician(table: np.ndarray) -> np.ndarray:

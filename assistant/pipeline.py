@@ -273,9 +273,7 @@ class Pipeline:
             everyday=everyday if follow_up else frozenset(),
             lenient=everyday | lay_terms(query),
             threshold=self.abstain_threshold,
-            expand=lambda kept, weights: self._with_sections(
-                kept if persona.lay else self._with_filling(kept, weights), persona
-            ),
+            expand=lambda kept, weights: self._with_sections(kept, persona, weights),
             embed=self.embed,
             ranker=self.ranker,
         )
@@ -356,48 +354,40 @@ class Pipeline:
             )
         )
 
-    def _with_sections(self, hits: list[Hit], persona: Persona) -> list[Hit]:
-        """Plain-language summaries of the top articles for lay readers; a research section for clinicians."""
-        if persona.lay:
-            return self._with_section(hits, PLAIN_SECTION, articles=2)
-        if not any(passage_kind(h) is PartKind.RESEARCH for h in hits):
-            return self._with_section(hits, RESEARCH_SECTION, articles=1)
-        return hits
-
-    def _with_filling(self, hits: list[Hit], weights: dict[str, float]) -> list[Hit]:
-        """The leading article's other passages that hold a word of the question no passage found holds (for
-        clinicians: a lay reader is given the plain-language summaries instead, and technical passages added
-        here outranked the plain answer on the read splits)."""
+    def _with_sections(self, hits: list[Hit], persona: Persona, weights: dict[str, float]) -> list[Hit]:
+        """Plain-language summaries of the top articles for lay readers. For clinicians, the leading article's
+        other passages that hold a word of the question no passage found holds (`passages_filling`), and its
+        research section when no research passage is there yet; the article is read once. (Filling is not done
+        for lay readers: technical passages added that way outranked the plain answer on the read splits.)"""
         if self.articles is None or not hits:
             return hits
-        top = hits[0]
-        seen = {h.chunk_id for h in hits}
-        chunks = [
-            Hit(**chunk.model_dump(), rank=len(hits) + 1, score=top.score, similarity=top.similarity)
-            for chunk in self.articles.article_chunks(top.article_id)
-            if chunk.chunk_id not in seen and chunk.review_status is ReviewStatus.APPROVED
-        ]
-        return hits + passages_filling(weights, [h for h in hits if h.article_id == top.article_id], chunks)
+        if persona.lay:
+            return self._with_section(hits, PLAIN_SECTION, articles=2)
+        lead = hits[0].article_id
+        unseen = self._unseen(hits, lead, self.articles.article_chunks(lead))
+        hits = hits + passages_filling(weights, [h for h in hits if h.article_id == lead], unseen)
+        if any(passage_kind(h) is PartKind.RESEARCH for h in hits):
+            return hits
+        added = {h.chunk_id for h in hits}
+        return hits + [h for h in unseen if h.section == RESEARCH_SECTION and h.chunk_id not in added]
 
     def _with_section(self, hits: list[Hit], section: str, articles: int) -> list[Hit]:
         """Add a section of the top articles as sources."""
-        if self.articles is None or not hits:
-            return hits
-        seen = {h.chunk_id for h in hits}
         extra: list[Hit] = []
         for article_id in list(dict.fromkeys(h.article_id for h in hits))[:articles]:
-            for chunk in self.articles.article_chunks(article_id, section):
-                if chunk.chunk_id not in seen and chunk.review_status is ReviewStatus.APPROVED:
-                    top = next(h for h in hits if h.article_id == article_id)
-                    extra.append(
-                        Hit(
-                            **chunk.model_dump(),
-                            rank=len(hits) + len(extra) + 1,
-                            score=top.score,
-                            similarity=top.similarity,
-                        )
-                    )
+            extra += self._unseen(hits + extra, article_id, self.articles.article_chunks(article_id, section))
         return hits + extra
+
+    @staticmethod
+    def _unseen(hits: list[Hit], article_id: str, chunks: list[Chunk]) -> list[Hit]:
+        """An article's approved chunks not among the hits, as hits scored like the article's best one."""
+        top = next(h for h in hits if h.article_id == article_id)
+        seen = {h.chunk_id for h in hits}
+        fresh = [c for c in chunks if c.chunk_id not in seen and c.review_status is ReviewStatus.APPROVED]
+        return [
+            Hit(**c.model_dump(), rank=len(hits) + n, score=top.score, similarity=top.similarity)
+            for n, c in enumerate(fresh, start=1)
+        ]
 
     def _compose(
         self,

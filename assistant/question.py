@@ -272,16 +272,16 @@ _SECOND_QUESTION = re.compile(
 def split_foci(
     question: str,
     names_topic: Callable[[set[str]], set[str]],
-    names_whole: Callable[[set[str]], bool] | None = None,
-    known: Callable[[set[str]], set[str]] | None = None,
+    names_whole: Callable[[set[str]], bool],
+    known: Callable[[set[str]], set[str]],
 ) -> list[str]:
     """The question's parts when it asks about two library topics, else the question alone.
 
     Only a second question with a topic of its own counts ("...and how long for?" stays one question), and
     one part must name a library topic the other does not: "diabetes and kidney disease, which metformin
     dose?" stays whole; "how is gout treated and what about high blood pressure?" splits, and so does
-    "...and how are warts treated?", so the reply can say which part no approved article covers. With
-    `names_whole` and `known`, the second part must name a topic whole or a subject the library lacks.
+    "...and how are warts treated?", so the reply can say which part no approved article covers. The second
+    part must also name a topic whole (`names_whole`) or hold a word the library lacks (`known`).
     """
     pieces = [p.strip(" ,.;") for p in _SECOND_QUESTION.split(question) if p and p.strip(" ,.;?")]
     if len(pieces) < 2:
@@ -291,7 +291,7 @@ def split_foci(
         return [question]
     if not (names_topic(first) - rest) and not (names_topic(rest) - first):
         return [question]  # neither part names a library topic of its own
-    if names_whole and known and not names_whole(rest - first) and not rest - known(rest):
+    if not names_whole(rest - first) and not rest - known(rest):
         # The second part has no subject of its own ("abx for leg cellulitis? uk first choice and course length"):
         # its words are the library's, but name none of its topics. It asks more about the first part.
         return [question]

@@ -155,21 +155,24 @@ _STATUS_WORDS = {"submitted": "waiting for review", "under_review": "being revie
 def withheld_message(withheld: list[tuple[str, str]]) -> str:
     """Why a subject the library has an article on is not answered: the article is not approved yet, or it was
     retired (its advice withdrawn by the library's reviewers)."""
+    approval = "will be used only once a clinician approves it"
     said = []
-    pending = [(t, st) for t, st in withheld if st != "retired"]
-    if pending:
-        titles = "; ".join(f"“{t}” ({_STATUS_WORDS.get(st, st.replace('_', ' '))})" for t, st in pending)
-        article = "article" if len(pending) == 1 else "articles"
-        said.append(
-            f"The library's {article} on this subject, {titles}, will be used only once a clinician approves it."
-        )
-    retired = [t for t, st in withheld if st == "retired"]
-    if retired:
-        titles = "; ".join(f"“{t}”" for t in retired)
-        article = "article" if len(retired) == 1 else "articles"
-        said.append(
-            f"The library's {article} on this subject, {titles}, was retired by its reviewers and is no longer used."
-        )
+    for titles, one, many in (
+        (
+            [f"“{t}” ({_STATUS_WORDS.get(st, st.replace('_', ' '))})" for t, st in withheld if st != "retired"],
+            approval,
+            approval,
+        ),
+        (
+            [f"“{t}”" for t, st in withheld if st == "retired"],
+            "was retired by its reviewers and is no longer used",
+            "were retired by its reviewers and are no longer used",
+        ),
+    ):
+        if titles:
+            single = len(titles) == 1
+            article, outcome = ("article", one) if single else ("articles", many)
+            said.append(f"The library's {article} on this subject, {'; '.join(titles)}, {outcome}.")
     return " ".join(said)
 
 

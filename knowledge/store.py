@@ -244,28 +244,40 @@ class KnowledgeStore:
     # not answered from another article's passing mention. Only the title and keywords are kept, never text.
     _RETIRED = "retired:"
 
+    def _retired_of(self, record_id: str) -> str | None:
+        """The article id a kept-name record is for; None for the stamp itself."""
+        return record_id[len(self._RETIRED) :] if record_id.startswith(self._RETIRED) else None
+
+    def _write_retired_names(self, names: dict[str, dict[str, str]]) -> None:
+        """Keep these retired articles' names: article id -> its title, keywords and library."""
+        if names:
+            self._stamps.upsert(
+                ids=[f"{self._RETIRED}{article_id}" for article_id in names],
+                embeddings=[[1.0]] * len(names),
+                metadatas=list(names.values()),
+            )
+
     def _keep_retired_names(self, batch: Sequence[Article]) -> int:
         """Record the names of the batch's retired articles, forget those no longer retired; how many changed."""
-        retired = {a.id: a for a in batch if a.review_status is ReviewStatus.RETIRED}
-        ids = [f"{self._RETIRED}{a.id}" for a in batch]
-        known = self._stamps.get(ids=ids, include=["metadatas"])
-        held = {i: m for i, m in zip(known["ids"], known["metadatas"], strict=True)}
-        gone = [i for i in held if i[len(self._RETIRED) :] not in retired]
-        if gone:
-            self._stamps.delete(ids=gone)
         names = {
-            f"{self._RETIRED}{a.id}": {"title": a.title, "keywords": "; ".join(a.keywords), "library": a.library}
-            for a in retired.values()
+            a.id: {"title": a.title, "keywords": "; ".join(a.keywords), "library": a.library}
+            for a in batch
+            if a.review_status is ReviewStatus.RETIRED
         }
-        new = {i: m for i, m in names.items() if held.get(i) != m}
-        if new:
-            self._stamps.upsert(ids=list(new), embeddings=[[1.0]] * len(new), metadatas=list(new.values()))
+        known = self._stamps.get(ids=[f"{self._RETIRED}{a.id}" for a in batch], include=["metadatas"])
+        held = {self._retired_of(i): m for i, m in zip(known["ids"], known["metadatas"], strict=True)}
+        gone = [article_id for article_id in held if article_id not in names]
+        if gone:
+            self._stamps.delete(ids=[f"{self._RETIRED}{article_id}" for article_id in gone])
+        new = {article_id: m for article_id, m in names.items() if held.get(article_id) != m}
+        self._write_retired_names(new)
         return len(gone) + len(new)
 
     def forget_retired_names(self, library: str, keep: set[str]) -> int:
         """Forget the kept names of a library's retired articles whose files are gone."""
         page = self._stamps.get(where={"library": library}, include=["metadatas"])
-        gone = [i for i in page["ids"] if i.startswith(self._RETIRED) and i[len(self._RETIRED) :] not in keep]
+        kept = keep | {None}  # None: the stamp record itself
+        gone = [i for i in page["ids"] if self._retired_of(i) not in kept]
         if gone:
             self._stamps.delete(ids=gone)
             self._touch()
@@ -275,17 +287,18 @@ class KnowledgeStore:
         """(article id, title, keywords) of every retired article whose name is kept."""
         page = self._stamps.get(include=["metadatas"])
         return [
-            (i[len(self._RETIRED) :], str(m.get("title", "")), str(m.get("keywords", "")))
+            (article_id, str(m.get("title", "")), str(m.get("keywords", "")))
             for i, m in zip(page["ids"], page["metadatas"], strict=True)
-            if i.startswith(self._RETIRED)
+            if (article_id := self._retired_of(i)) is not None
         ]
 
     def remove_articles(self, article_ids: Iterable[str]) -> int:
         """Delete these articles' chunks; returns how many chunks left the index."""
         ids = list(article_ids)
-        if not ids:
-            return 0
-        stored = self._stored_hashes(ids)
+        return self._delete(self._stored_hashes(ids)) if ids else 0
+
+    def _delete(self, stored: dict[str, tuple[str, dict]]) -> int:
+        """Delete these stored chunks (as `_stored_hashes` returns them); how many left the index."""
         if stored:
             self.collection.delete(ids=list(stored))
             self._touch()
@@ -312,19 +325,13 @@ class KnowledgeStore:
 
     def set_status(self, article_id: str, status: ReviewStatus, last_updated: dt.date | None = None) -> int:
         """Change an indexed article's review status without re-embedding; retiring removes it."""
-        if status is ReviewStatus.RETIRED:
-            stored = self._stored_hashes([article_id])
-            if stored:
-                meta = min((m for _, m in stored.values()), key=lambda m: int(m.get("position", 0)))
-                self._stamps.upsert(
-                    ids=[f"{self._RETIRED}{article_id}"],
-                    embeddings=[[1.0]],
-                    metadatas=[
-                        {k: str(meta.get(k, "")) for k in ("title", "keywords", "library")}
-                    ],
-                )
-            return self.remove_articles([article_id])
         stored = self._stored_hashes([article_id])
+        if status is ReviewStatus.RETIRED:
+            if stored:  # every chunk carries the article's title, keywords and library
+                meta = next(iter(stored.values()))[1]
+                name = {k: str(meta.get(k, "")) for k in ("title", "keywords", "library")}
+                self._write_retired_names({article_id: name})
+            return self._delete(stored)
         if not stored:
             return 0
         updates = {"review_status": status.value}

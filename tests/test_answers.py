@@ -310,9 +310,15 @@ def test_a_description_joined_by_and_is_not_a_second_question() -> None:
     def names(terms: set[str]) -> set[str]:
         return terms
 
+    def knows_none(terms: set[str]) -> set[str]:
+        return set()
+
+    def names_none_whole(terms: set[str]) -> bool:
+        return False
+
     question = "i've been feeling awful for days and can't sleep at all, what helps insomnia?"
-    assert split_foci(question, names) == [question]
-    two = split_foci("how is gout treated and what about psoriasis?", names)
+    assert split_foci(question, names, names_none_whole, knows_none) == [question]
+    two = split_foci("how is gout treated and what about psoriasis?", names, names_none_whole, knows_none)
     assert len(two) == 2
 
 
