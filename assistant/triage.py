@@ -948,8 +948,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"at a (?:funny|weird|odd|strange) angle))|"
     r"(?:finger|thumb|toe)s?\b(?: \S+){0,4} (?:and )?(?:bent|crooked|deformed|wonky)\b|"
     r"(?:wrist|arm|leg|ankle|elbow|forearm|shin)s?\b(?: \S+){0,6} bent[- ]looking|"
-    # A blistering rash that may be shingles, near the eye: an urgent GP or 111 appointment the same day (NHS
-    # shingles pages ask for one for any suspected shingles; near the eye it can threaten sight).
+    # A blistering rash that may be shingles, near the eye: an urgent GP or 111 appointment the same day (the NHS
+    # shingles text, read as UK pharmacies republish it (nhs.uk itself was not reachable here), asks for one for any
+    # suspected shingles; near the eye it can threaten sight).
     r"(?:shingles|blist\w* rash|rash (?:\w+ ){0,3}blist\w*)(?: \S+){0,12} (?:eye|eyes|eyelid|forehead)\b|"
     r"(?:eye|eyes|eyelid|forehead)\b(?: \S+){0,8} (?:shingles|blist\w* rash)|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
