@@ -133,7 +133,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"dolor (?:\w+ ){0,3}pecho|douleur (?:\w+ ){0,3}poitrine|brustschmerz|"
         r"(?:seene|chhati|chaati) (?:\w+ )?dard|sakit (?:sa |ng )?dibdib",
         r"(?:heartburn|indigestion)(?: \w+){0,10} (?:sweat|pale|grey|clammy|arm|jaw|breath)",
-        r"angina(?: \w+){0,10} (?:not working|isn\'?t working|won\'?t go|hasn\'?t gone|lasted|\d+ ?min)",
+        r"angina(?: \w+){0,10} (?:not working|isn\'?t working|won\'?t go|hasn\'?t gone|lasted|\d+ ?min|"
+        r"not (?:go|gone) away|not (?:stop|stopped|ease|eased|settle|settled)|"
+        r"after (?:\d|two|three|2|3) (?:sprays|puffs|doses|tablets))",
+        # Angina that the spray has not eased: past the second dose, the NHS angina advice is to call for help.
+        r"(?:gtn|nitro\w*|angina) spray\w*(?: \S+){0,8} (?:not|isn'?t|isnt|hasn'?t|hasnt|didn'?t|didnt|won'?t) "
+        r"(?:\w+ )?(?:work\w*|help\w*|eas\w*|touch\w*|shift\w*)",
         r"(?:stent|bypass)(?: \w+){0,10} (?:pain|same pain|back|again)",
         r"chest (?:\w+ ){0,2}killing|\bcp\b|st elevation|\bstemi\b|\bnstemi\b|\?acs|troponin",
         r"(?:tight|heavy|crushing|sore|hurting|squeezing|burning|stabbing) (?:\w+ ){0,4}(?:chest|sternum|breastbone)",
@@ -247,8 +252,8 @@ RED_FLAGS: dict[str, list[str]] = {
     "seizure": [
         r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
         r"won'?t stop shaking|shaking (?:\w+ ){0,3}(?:unresponsive|won'?t stop)|status epilep",
-        r"seiz",
-        r"\bfit\b",
+        r"seiz(?!\w*[- ]free)",  # "seizure-free for two years" is not a fit
+        r"\bfit\b(?![- ]free)",
         r"fitting",
         r"convuls",
         r"shaking (?:\w+ ){0,3}(?:all over|uncontroll|and)",
@@ -392,6 +397,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
         r"standing on (?:the|a|my) (?:balcony|ledge|edge|bridge|roof|parapet)",
         r"(?:quickest|fastest|least painful|painless|surest) (?:way|method)s? (?:to|of) (?:die|go|end|kill)",
+        # Ending everything "including me"; a plan set for when nobody is home, told with an odd calm.
+        r"(?:stop|end|finish|quit) (?:\w+ ){0,3}including (?:me|myself|my life)\b",
+        r"(?:planned|planning|plan) it (?:\S+ ){0,5}when (?:\S+ ){0,3}(?:away|out|asleep|at work|gone)\b|"
+        r"(?:planned|decided|made my mind up)\b(?: \S+){0,12} (?:weirdly|strangely|oddly|eerily|weird|strange) calm",
     ],
     "sepsis": [
         r"lactate (?:of |is |was |now )?(?:[4-9]|1\d)\b|\bnews2? (?:score )?(?:of |is |now )?(?:[7-9]|1\d)\b|"
@@ -831,6 +840,10 @@ _ACT_NOW = re.compile(
     r"(?:down|flat)|sitting forward|leaning forward)|"
     r"(?:stridor|high[- ]?pitched (?:\w+ ){0,3}(?:noise|sound|breath\w*)|noisy breath\w*)(?: \S+){0,10} drool\w*|"
     r"(?:wheez\w*|breath\w*) (?:\S+ ){0,6}(?:lips?|tongue|throat) (?:\w+ ){0,2}swell\w*|"
+    # A lump (a hernia) that will not go back in: NHS hernia advice is to go to A&E (it may be trapped).
+    r"(?:lump|bulge|hernia|swelling)\b(?: \S+){0,10} (?:won'?t|wont|will not|doesn'?t|does not|can'?t|cant|cannot|"
+    r"not|isn'?t|isnt) (?:\w+ ){0,2}(?:go|going|push|pushing|pop|popping|slip|slipping) (?:\w+ )?back "
+    r"(?:in|inside|into)\b|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
 )
@@ -953,6 +966,11 @@ _SAME_DAY_SIGNS = re.compile(
     # suspected shingles; near the eye it can threaten sight).
     r"(?:shingles|blist\w* rash|rash (?:\w+ ){0,3}blist\w*)(?: \S+){0,12} (?:eye|eyes|eyelid|forehead)\b|"
     r"(?:eye|eyes|eyelid|forehead)\b(?: \S+){0,8} (?:shingles|blist\w* rash)|"
+    # Anywhere else, a blistering rash in a band or on one side only is how shingles shows: the same text asks for
+    # advice from 111 or a pharmacist as soon as possible (antivirals work best within 3 days of the rash).
+    r"(?:rash|spots|blotches)\b(?: \S+){0,8} (?:in a band|like a band|a band|band (?:round|around|across)|a belt|"
+    r"a stripe|a strip|one side (?:only|of))\b(?: \S+){0,10} blist\w*|"
+    r"blist\w*(?: \S+){0,10} (?:in a band|like a band|band (?:round|around|across)|one side only)\b|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
     r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)\b"
@@ -985,7 +1003,8 @@ _INTENT_NOW = re.compile(
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|"
-    r"planning it for|(?:i'?m|im|i am) planning it\b|can'?t (?:\w+ ){0,2}keep going after|lined up|"
+    r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|"
+    r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
     r"need it to be (?:quick|painless|over)|"
@@ -1011,7 +1030,8 @@ _REVISION = re.compile(r"\b(?:atls|als|pals|apls|finals|boards|exams?|mrcp|usmle
 # Over and well: a clinician or student telling of something that has resolved.
 _RESOLVED = re.compile(
     r"\b(?:fine now|well now|ok now|okay now|back to normal|back to (?:her|his)(?: usual)? ?self|"
-    r"(?:her|his) usual self|fully recovered|recovered fully|self[- ]?resolv\w*|"
+    r"(?:her|his) usual self|fully recovered|(?:it'?s|its|it has) passed now|"
+    r"recovered fully|self[- ]?resolv\w*|"
     r"resolved (?:fully|completely|on (?:its|their) own)|"
     r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
     r"(?:fine|well|normal) (?:today|now|since)|"
@@ -1029,8 +1049,10 @@ _PAST = re.compile(
     r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy)|the other day|"
     r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|"
     r"several|many|"
-    r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|back in|history of|"
-    r"previous|previously|prior|years? (?:ago|back)|since (?:my|his|her|their) (?:heart attack|stroke|mi|"
+    r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|"
+    r"back in (?:(?:19|20)\d\d|the day)|history of|"
+    r"previous|previously|prior|(?:years?|months|weeks) (?:ago|back)|"
+    r"since (?:my|his|her|their) (?:heart attack|stroke|mi|"
     r"overdose|seizure|surgery|bypass|stent)|after (?:my|his|her|their) (?:heart attack|stroke|mi|overdose|"
     r"seizure|stent|bypass)|survivor|recovered|recovering from|was diagnosed|had (?:a|an|his|her|my) "
     r"(?:heart attack|stroke|mi|tia|seizure|overdose|anaphylactic|allergic)|when (?:i|he|she) was (?:a )?"
@@ -1425,6 +1447,37 @@ _ANNOUNCES_A_QUESTION = re.compile(
 )
 
 
+# A lay writer saying the person is well again ("she's fine today and feeding well", "it's passed now", "the
+# bleeding stopped", "feel totally fine", "didn't happen"). Used only with the weak red flags below, and only when
+# nothing in the rest of the message is happening now.
+_WELL_AGAIN = re.compile(
+    r"\b(?:(?:feel|feels|feeling|felt) (?:totally |completely |absolutely |perfectly )?(?:fine|ok|okay|normal|well)|"
+    r"(?:she'?s|he'?s|they'?re|i'?m|im|shes|hes|theyre) (?:been )?(?:totally |completely |absolutely |perfectly )?"
+    r"(?:fine|ok|okay|well)(?: (?:today|now|since|at home))?|(?:it'?s|its|it has|it'?s) passed(?: now)?|"
+    r"back to normal(?: now)?|now ok|ok now|fine now|"
+    r"seems? (?:totally |completely )?(?:fine|well|ok|okay)(?: at home)?|"
+    r"running (?:about|around)|(?:didn'?t|didnt|did not|never) happen|(?:bleeding|it) (?:has )?stopped)\b"
+)
+# Red flags that can be over and done with: a temperature yesterday, a fit last week, a nosebleed last night.
+# Never chest pain, stroke signs, an allergic reaction, a collapse, an overdose (it looks fine for hours), a
+# crisis, pregnancy or the same-day signs (a cut that gapes after the bleeding stopped still needs closing).
+_CAN_PASS = frozenset({"bleeding", "seizure", "breathing", "sepsis"})
+# When it happened: a day or more ago, not "it stopped" today (a first fit that stopped still needs a doctor).
+_BEFORE_TODAY = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month)|the other (?:day|night)|"
+                           r"(?:days|weeks|months|years) ago)\b")
+
+
+def _well_again(text: str, cues: Cues, persona: Persona) -> bool:
+    """A lay account of a weak red flag from a day or more ago, with the person well now and nothing acute left
+    once the reassurance itself is set aside ("fine today" is not an onset today)."""
+    if not (persona.lay and cues.categories and set(cues.categories) <= _CAN_PASS and _WELL_AGAIN.search(text)):
+        return False
+    rest = _WELL_AGAIN.sub(" ", text)
+    if not _BEFORE_TODAY.search(rest) or _ACUTE.search(rest) or _PRESENT.search(rest):
+        return False
+    return not cues.explicit_crisis
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -1451,6 +1504,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         and not {"suicide", "overdose"} & set(cues.categories)
         and not (cues.acute or cues.present or cues.explicit_crisis)
     ):
+        return True
+    if _well_again(text, cues, persona):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
