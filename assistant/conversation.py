@@ -31,7 +31,10 @@ _POINTING = (
     r"they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
     r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked|test|diagnose|"
     r"scan|measure|decide|usually|normally|routinely|use|give|offer|prescribe|recommend)\b)|them|their|"
-    r"there|the (?:condition|disease|illness|tumou?r|cancer|"
+    # "there" points back ("is it common there?"), but "is there", "are there any" and "there is" only say
+    # something exists.
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )there(?! (?:is|are|was|were|any)\b)(?!'s)|"
+    r"the (?:condition|disease|illness|tumou?r|cancer|"
     r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?)"
 )
 _ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)

@@ -64,7 +64,11 @@ def _terms(text: str) -> frozenset[str]:
 Weigh = Callable[[set[str]], dict[str, float]]
 Holding = Callable[[set[str]], dict[str, frozenset[str]]]
 
-DANGLING = re.compile(r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also|however)\b", re.I)
+DANGLING = re.compile(
+    r"^(it|its|this|that|these|those|they|them|such|both|common ones|then|also|however|"
+    r"(?:when|if) the (?:result|test|score|reading)s?)\b",  # "When the result is 'unlikely', a D-dimer..."
+    re.I,
+)
 _NOT_A_STATEMENT = re.compile(
     r"(\?\s*$)|sample demonstration content|not clinically reviewed|^(see|read|ask|talk to) |questions? to ask", re.I
 )

@@ -9,6 +9,7 @@ and other approved text with the next best, skipping near-duplicates and keeping
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from assistant.citations import Draft
@@ -18,6 +19,7 @@ from assistant.question import QuestionProfile
 from assistant.vocabulary import topic_of
 from knowledge.intent import query_intents
 from knowledge.schema import Hit
+from knowledge.text import tokens
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,60 @@ SHAPE_SHARE = 0.5
 DIRECT_SHARE = 0.3
 
 
+# A clinician's short answer leads with a plain-language sentence only when no professionals' sentence scores at
+# least this share of it.
+CLINICIAN_PLAIN_SHARE = 0.5
+# Sentences about the article rather than the condition: an editor's note on which guideline version a section
+# follows.
+_ABOUT_THE_TEXT = re.compile(
+    r"\b(?:points|sections?|recommendations|statements|figures) (?:below|above)\b|\bthis (?:article|page|summary)\b|"
+    r"\bre-?checked against\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence that agrees with whom the question is about (what it says is absent, "no comorbidities"; an age
+# inside the sentence's age band) may lead over a better-scored one when it scores at least this share of the best.
+AGREEMENT_SHARE = 0.25
+_NEGATED = re.compile(r"\b(?:no|without|non)[- ]([a-z][a-z-]{3,})", re.IGNORECASE)
+_AGE = re.compile(r"\b(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b|\baged (\d{1,2})\b", re.IGNORECASE)
+_BAND = re.compile(
+    r"\b(?:aged |ages )?(\d{1,2}) ?(?:to|-|–) ?(\d{1,2})(?: years)?\b(?! ?(?:months|weeks|days|hours|mg|%))|"
+    r"\b(?:over|above|older than) (\d{1,2})\b(?! ?(?:months|weeks|mg|%))|"
+    r"\b(?:under|below|younger than) (\d{1,2})\b(?! ?(?:months|weeks|mg|%))",
+    re.IGNORECASE,
+)
+
+
+def _absent(text: str) -> frozenset[str]:
+    """Stems of what the question says is absent: "no comorbidities", "without diabetes", "non-smoker"."""
+    return frozenset(t for m in _NEGATED.finditer(text) for t in tokens(m.group(1))[:1])
+
+
+def _age(text: str) -> int | None:
+    """The age in years a question gives ("a 9 yr old", "aged 70"), if one."""
+    match = _AGE.search(text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _in_band(text: str, age: int) -> bool:
+    """Whether an age band the sentence states ("aged 6 to 12", "over 65") holds the age."""
+    for match in _BAND.finditer(text):
+        low, high, over, under = match.groups()
+        if low is not None and int(low) <= age <= int(high):
+            return True
+        if (over is not None and age > int(over)) or (under is not None and age < int(under)):
+            return True
+    return False
+
+
+def _agrees(text: str, absent: frozenset[str], age: int | None) -> int:
+    """How well the sentence fits whom the question is about: one point each for saying absent what the question
+    says is absent and for an age band that holds its age. (Naming it is no misfit: "doxycycline for penicillin
+    allergy" follows the first-line drug for people without one.)"""
+    return int(bool(absent & _absent(text))) + int(age is not None and _in_band(text, age))
+
+
 def _technical(candidate: Candidate) -> bool:
     """Written for professionals: not from a plain-language section, and past a lay reader's grade."""
     return not candidate.plain and candidate.grade > LAY_GRADE
@@ -86,8 +142,27 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     pool = list(ranked)
     if persona.lay:
         pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, _lay_grade(c) - LAY_GRADE)))
+    else:
+        # A clinician is answered from the professionals' text when it answers nearly as well: "urine test for
+        # carcinoid syndrome" is the 24-hour urinary 5-HIAA, not "a urine test can check for extra hormones".
+        technical = [c for c in pool if not c.plain]
+        if pool[0].plain and technical and technical[0].score >= CLINICIAN_PLAIN_SHARE * pool[0].score:
+            pool = technical + [c for c in pool if c.plain]
+    # "CAP, no comorbidities": the sentence for people without them answers, the one for people with them does
+    # not; "a 9 year old": the sentence whose age band holds 9 does.
+    absent, age = _absent(question.text), _age(question.text)
+    if absent or age is not None:
+        near = [c for c in pool if c.score >= AGREEMENT_SHARE * pool[0].score]
+        near.sort(key=lambda c: -_agrees(c.text, absent, age))
+        pool = near + [c for c in pool if c not in near]
+    # A note about the text itself ("the points below come from its 2024 update") is never the answer.
+    pool = [c for c in pool if not _ABOUT_THE_TEXT.search(c.text)] + [c for c in pool if _ABOUT_THE_TEXT.search(c.text)]
     # "Gout is a type of arthritis" answers only "what is gout?": a definition never leads another question.
-    defining = [c for c in pool if c.defines and "definition" not in question.intents]
+    # A definition that states the kind of fact asked may lead: "septic shock is... lactate above 2 mmol/L
+    # despite fluids" answers "lactate threshold for septic shock".
+    defining = [
+        c for c in pool if c.defines and "definition" not in question.intents and not (question.specific and c.shape)
+    ]
     if defining and len(defining) < len(pool):
         pool = [c for c in pool if c not in defining] + defining
     if question.specific:

@@ -213,7 +213,9 @@ ASKING_TERMS = content_terms(
     # greetings and words about asking, and a medicine named only by its role: "What's the first-line agent?"
     "hello hi hey question questions asking continue continued continuing agent agents am "
     # contractions typed without an apostrophe, and going: "my back pain isnt getting better, should I go back?"
-    "isnt arent doesnt didnt wasnt werent havent hasnt wont wouldnt shouldnt couldnt go going goes went"
+    "isnt arent doesnt didnt wasnt werent havent hasnt wont wouldnt shouldnt couldnt go going goes went "
+    # how a question compares or asks for a different way: "GNET vs melanoma", "can I take them differently?"
+    "vs versus profile make makes making differently"
 ) | EVERYDAY_TERMS
 
 

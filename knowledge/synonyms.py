@@ -70,6 +70,13 @@ _TABLE: dict[str, str] = {
     r"sx": "symptoms",
     r"rx": "treatment",
     r"o2": "oxygen",
+    r"hosp": "hospital",
+    r"outpts?|out-pts?": "outpatient",
+    r"inpts?|in-pts?": "inpatient",
+    r"ihc": "immunohistochemistry",
+    r"neg|-ve": "negative",
+    r"re-?check(?:s|ed|ing)?": "check",
+    r"upp(?:ing|ed)|up-?titrat(?:e|ed|ing|ion)": "increasing",
     r"sp ?o2|(?:o2|oxygen) sats?|sats|sat(?= ?(?:[<>≤≥]|\d|of\b|\?))": "oxygen saturation",
     r"cutoffs?": "threshold",
     r"trops?|hs-?trop": "troponin",
@@ -181,6 +188,7 @@ _LAY: dict[str, str] = {
     r"camera test|scope": "endoscopy",
     r"fits": "seizures",
     r"throwing up|throw(?:n|s)? up|puking|being sick": "vomiting",
+    r"(?:feel|feels|feeling|felt|make (?:me|him|her|them)) (?:\w+ )?(?:sick|queasy|nauseous)|nauseous|queasy": "nausea",
     r"mini[- ]strokes?": "transient ischaemic attack",
     r"piles": "haemorrhoids",
     r"achy|achey": "aches",
@@ -192,6 +200,12 @@ _LAY: dict[str, str] = {
     r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
     r"(?:2\d|3\d|4[0-2]) ?(?:weeks|wks) (?:pregnant|gestation)|(?:2\d|3\d|4[0-2]) ?/ ?40": "pregnancy",
     r"flu jabs?|flu shots?": "influenza vaccine",
+    r"baby aspirin|(?:a |one )?daily aspirin|aspirin (?:every ?day|daily|once a day|a day)": "low-dose aspirin",
+    # Preventing a first heart attack or stroke in someone healthy is what "primary prevention" names.
+    r"(?:healthy|never had (?:a |any )?(?:heart|stroke)\w*)\b(?:\W+\w+){0,12}\W+(?:prevent|stop|avoid)\w* "
+    r"(?:\w+ ){0,3}(?:heart attacks?|strokes?)|(?:prevent|stop|avoid)\w* (?:\w+ ){0,3}(?:heart attacks?|strokes?)"
+    r"(?:\W+\w+){0,12}\W+(?:healthy|never had)\b|"
+    r"(?:prevent|avoid)\w* (?:a |my |your |their )?first (?:heart attack|stroke)": "primary prevention",
     r"sugar levels?|blood sugars?": "blood glucose",
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",

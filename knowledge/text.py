@@ -32,7 +32,13 @@ NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "none", "neither"
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEM.stemWord(word)
+    """Snowball's stem, with a few adjectives joined to their noun, which Snowball keeps apart: "urinary 5-HIAA"
+    answers "urine test", "dietary advice" answers "diet"."""
+    stem = _STEM.stemWord(word)
+    return _ADJECTIVE_NOUN.get(stem, stem)
+
+
+_ADJECTIVE_NOUN = {"urinari": "urin", "dietari": "diet", "salivari": "saliva"}
 
 
 def words(text: str) -> list[str]:
@@ -80,6 +86,8 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[.!?:])\s+(?=[-*] )|\n+(?=\s*(?:- |\* |\d+\. ))|\n{2,}"
 )
 _LAST_TOKEN = re.compile(r"(\S+)\.[\"')\]]*$")
+# "No.", "Nos.", "p.", "pp.", "Ref." before a number: a numbering, not the end of a sentence.
+_NUMBERED = re.compile(r"\b(?:No|Nos|no|nos|p|pp|Ref|ref|Vol|vol)\.$")
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
@@ -95,7 +103,8 @@ def split_sentences(text: str) -> list[str]:
     parts = [p.strip() for p in _BOUNDARY.split(text) if p and p.strip()]
     merged: list[str] = []
     for part in parts:
-        if merged and _ends_with_abbreviation(merged[-1]) and not part.startswith(("- ", "* ")):
+        numbered = merged and _NUMBERED.search(merged[-1]) and part[:1].isdigit()  # "Practice Bulletin No. 222"
+        if merged and (_ends_with_abbreviation(merged[-1]) or numbered) and not part.startswith(("- ", "* ")):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)
