@@ -39,6 +39,13 @@ _POINTING = (
 )
 _ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)
 _OPENER_ANAPHORA = re.compile(rf"\b(?:it{_EXPLETIVE}|its|it's{_EXPLETIVE}|{_POINTING})\b", re.IGNORECASE)
+# A message that says it starts afresh: "separate q:", "separately,", "unrelated, but", "different question".
+_FRESH_START = re.compile(
+    r"^\W*(?:(?:ok|okay|thanks|thank you|also|and|oh|right|so)\W+)*(?:(?:a |one )?(?:separate|different|unrelated|"
+    r"new|another|other) (?:q|qu|ques|question|thing|topic|issue|matter)\b|separately\b|unrelated\b|"
+    r"(?:on )?(?:a |an )?(?:different|separate|unrelated|other) note\b|changing (?:the )?(?:subject|topic)\b)",
+    re.IGNORECASE,
+)
 # "How does that differ from asthma?": what follows the comparison is the new topic.
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
@@ -124,6 +131,9 @@ def condense_offline(
             if antecedent is None or antecedent > anaphora.start():
                 return Condensed(question, "no_topic")
         return Condensed(question, "own")
+    if _FRESH_START.search(question):
+        # "Separate question: ...", "unrelated, but...": the writer says the conversation's topic is not this one's.
+        return Condensed(question, "own") if topic else Condensed(question, "no_topic")
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own

@@ -215,7 +215,10 @@ ASKING_TERMS = content_terms(
     # contractions typed without an apostrophe, and going: "my back pain isnt getting better, should I go back?"
     "isnt arent doesnt didnt wasnt werent havent hasnt wont wouldnt shouldnt couldnt go going goes went "
     # how a question compares or asks for a different way: "GNET vs melanoma", "can I take them differently?"
-    "vs versus profile make makes making differently"
+    "vs versus profile make makes making differently "
+    # what any condition has: "when to refer?", "what are the red flags?", "whats the target range?", "check ups",
+    # "what does the latest evidence say"
+    "refer referred referral referrals flag flags range ranges checkup checkups ups latest evidence say says"
 ) | EVERYDAY_TERMS
 
 

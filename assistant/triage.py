@@ -598,6 +598,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r".",
         ),
         (r"note|letter|goodbye", r"sorry|goodbye|forgive|found|wrote|written"),
+        (  # "going to do it when everyone's asleep", said with a decision or a time
+            r"(?:do it|doing it|go through with it)\b(?: \S+){0,5} (?:when|while|once|after) (?:\S+ ){0,3}"
+            r"(?:asleep|away|out|gone|in bed)\b",
+            r"decided|tonight|goodbye|ready|made up my mind|last time|for good|no one|nobody",
+        ),
         (  # pills kept back ("been saving them up"), with words of hopelessness
             r"(?:saving|saved|stockpiling|hoarding|stashing) (?:them|these|those|it) up",
             r"point|anymore|any more|hate myself|no one|nobody|can'?t (?:go on|cope|do this)|tired of|goodbye|the end",
@@ -727,7 +732,8 @@ _NOW = re.compile(
     r"scared|frightened|panicking|worried)\b"
 )
 _ACUTE = re.compile(
-    r"\b(?:right now|just now|just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat)\b)|"
+    r"\b(?:right now|just now|just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat|"
+    r"wondering|curious|asking|checking|realised|realized|thought|planning|learning)\b)|"
     r"suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
     r"today|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?) ago|at the moment|currently|still going|won'?t stop|"
     r"(?:\d+|a few|few|ten|five) (?:minutes?|mins?) (?:after|post|since)|"
@@ -931,7 +937,8 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:can'?t|cant|cannot|unable to|not able to) keep (?:\w+ ){0,2}(?:anything|any ?thing|water|fluids?|drinks?|"
     r"liquids?|food or (?:drink|water|fluids))(?: \w+){0,2} down|"
     r"(?:vomit\w*|being sick|throwing up|bringing up|sick)(?: \S+){0,5} even (?:water|sips|fluids|drinks)|"
-    r"(?:confused|muddled|not (?:him|her)self) (?:since (?:yesterday|this morning|last night|today|the weekend)|"
+    r"(?:confused|muddled|not (?:him|her)self)(?: (?:than|as) usual| than normal)? (?:since (?:yesterday|this morning|"
+    r"last night|today|the weekend)|"
     r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
@@ -1438,6 +1445,11 @@ def _crisis_now(text: str, persona: Persona) -> bool:
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
 _WHAT_IF = re.compile(r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b)")
 
+_NOTHING_HAPPENED = re.compile(
+    r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
+    r"happened|(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
+    r"just (?:want|wanted|need) (?:it|one|them|some) (?:in the house|at home|to hand))"
+)
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
@@ -1497,11 +1509,17 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     # A lay what-if with nothing happening now ("if my husband ever gets chest pain, aspirin before calling?",
     # "keeping one in case"): preparation, not an event. A floor (an act-now sign, intent now) has fired first.
     # Never for an overdose or a crisis: "what if I just took all of them" is how intent is told.
+    # Said outright that nothing has happened ("hypothetically", "no one has, I just realised", "he hasn't but he
+    # keeps eyeing my jewellery box", "nothing's happened, just want it in the house"): the same, and for an
+    # overdose too (keeping naloxone at home), never for a crisis.
+    # "Hypothetically" alone is not a denial for an overdose: it is how intent is sometimes told.
+    said = _NOTHING_HAPPENED.search(text)
+    what_if = (_WHAT_IF.search(text) or said) and not {"suicide", "overdose"} & set(cues.categories)
+    denied = _denied(text) and "suicide" not in cues.categories
     if (
         persona.lay
-        and _WHAT_IF.search(text)
+        and (what_if or denied)
         and cues.categories
-        and not {"suicide", "overdose"} & set(cues.categories)
         and not (cues.acute or cues.present or cues.explicit_crisis)
     ):
         return True
@@ -1566,8 +1584,15 @@ _TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", 
 
 
 def _no_event(text: str) -> bool:
-    """A what-if, an episode that is over, or a document about the sign: not someone's red flag now."""
-    return bool(_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text))
+    """A what-if, an episode that is over, a document about the sign, or the writer saying outright that nothing
+    has happened ("he hasn't but he keeps eyeing my jewellery box"): not someone's red flag now."""
+    return bool(_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text) or _denied(text))
+
+
+def _denied(text: str) -> bool:
+    """The writer says outright that nothing has happened ("nothing's happened, just want it in the house")."""
+    said = _NOTHING_HAPPENED.search(text)
+    return bool(said) and not said.group(0).startswith("hypothetical")
 
 
 def _lay_red_flag_now(text: str, cues: Cues) -> bool:
@@ -1597,6 +1622,49 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
 
 
 
+# A patient's or carer's INR of 5 or more on warfarin: doses are withheld and the anticoagulation clinic's advice is
+# needed the same day (British Society for Haematology warfarin guideline: withhold at 5-8 without bleeding,
+# vitamin K above 8). Lay readers only: a nurse reporting one is already in the clinic's loop.
+_HIGH_INR = re.compile(r"\binr (?:(?!\d)\S+ ){0,3}(?:[5-9]|1\d)(?: \d)?\b(?! ?(?:-|to) ?\d)")  # "6.5" reads "6 5"
+# An adrenaline auto-injector just used: call 999 every time, even when the person feels better (MHRA and NHS
+# advice; the reaction can come back).
+_ADRENALINE_GIVEN = re.compile(
+    r"\b(?:used|gave|given|give|injected|jabbed|did|had to use) (?:\S+ ){0,3}(?:epi ?pens?|auto ?-?injectors?|"
+    r"adrenaline (?:pen|auto ?-?injector|injection|shot|jab)s?|jext|emerade)\b|"
+    r"\b(?:epi ?pens?|auto ?-?injectors?|adrenaline pens?) (?:\S+ ){0,2}(?:used|given|went in|"
+    r"into (?:his|her|my) thigh)\b"
+)
+# More paracetamol than the 8 tablets a day an adult may take, swallowed recently: A&E even if they feel well (the
+# harm to the liver shows days later).
+_PARACETAMOL_COUNT = re.compile(
+    r"\b(?:took|taken|take|swallowed|had|ate|eaten|downed)\b (?:\w+ ){0,3}(?:9|[1-9]\d)\b(?: or so)? (?:\w+ )?"
+    r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol)"
+)
+_OVER_DAYS = re.compile(r"\bover (?:\w+ )?(?:\d+|two|three|four|five|six|seven|several|a few) days\b")
+_ALLERGY_SIGN = re.compile(
+    r"\b(?:cough\w*|wheez\w*|throat|lips?|tongue|swell\w*|swollen|hives|blotch\w*|welts|rash|itch\w*|vomit\w*|"
+    r"breath\w*|voice)\b"
+)
+
+
+def _adrenaline_just_given(text: str, cues: Cues) -> bool:
+    return bool(_ADRENALINE_GIVEN.search(text)) and bool(cues.acute or cues.now) and not (
+        _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text)
+    )
+
+
+def _paracetamol_overdose(text: str) -> bool:
+    return bool(_PARACETAMOL_COUNT.search(text)) and not (_LONG_AGO.search(text) or _OVER_DAYS.search(text))
+
+
+def _allergic_reaction_now(text: str, cues: Cues) -> bool:
+    """A reaction happening now, asked as a question ("how do I know when to use the epipen? she just ate a
+    cookie and now she's coughing and scratching at her throat"): the question form does not make it reference."""
+    if "anaphylaxis" not in cues.categories or not cues.acute or cues.past or cues.calm:
+        return False
+    return bool(_ALLERGY_SIGN.search(text)) and not _no_event(text)
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -1617,11 +1685,15 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return None
     if _lay_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]
+    if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):
+        return Level.EMERGENCY, "anaphylaxis"
+    if _paracetamol_overdose(text):
+        return (Level.CRISIS if cues.explicit_crisis else Level.EMERGENCY), "overdose"
     if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
-    if _SAME_DAY_SIGNS.search(text):
+    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text)) and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None
 
