@@ -225,15 +225,25 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     name = tuple(tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0))))
     words, stems, asked_terms = _asked_words(asked)
     heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
+    same_head = bool(heads)
     if not heads and name[-1:] and name[-1] in _TUMOUR_HEADS:
         # Another kind of tumour: "adult non-Hodgkin lymphoma" for "adult acute lymphoblastic leukaemia". The asked
         # kind's own name is read back from its head word, as for a title sharing it.
         heads = [i for i, stem in enumerate(stems) if stem and stem[0] in _TUMOUR_HEADS and stem[0] not in name]
-    if len(name) < 2 or not heads or all(word in asked_terms for word in name[:-1]):
+    if len(name) < 2 or not heads:
+        return frozenset(marks)
+    if "non" in name and not {"non", "no", "not"} & asked_terms:
+        # "Adult Non-Hodgkin Lymphoma" is the other kind of "Adult Hodgkin Lymphoma".
+        after = name[name.index("non") + 1 : name.index("non") + 2]
+        marks.update(f"not:{word}" for word in after if word in asked_terms)
+    if all(word in asked_terms for word in name[:-1]):
         return frozenset(marks)
     described = _terms(f"{title} {keywords}")
     common = vocabulary_words()
+    asked_name: set[str] = set()  # the words of the asked name before its head, read backwards
     for typed, stem in zip(reversed(words[: heads[0]]), reversed(stems[: heads[0]]), strict=True):
+        if typed == "and" and asked_name:
+            continue  # "lip and oral cavity cancer", "brain and spinal cord tumours"
         word = stem[0] if len(stem) == 1 else ""
         situation = any(QUALIFIER_RE[q].fullmatch(typed) for q in _SITUATION)
         if not word or word in ASKING_TERMS or word in EVERYDAY_TERMS or _GROUP_STEM.match(word) or situation:
@@ -241,6 +251,17 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
         if typed not in common and not _names(word, described):
             marks.add(word)  # a specialised word of the asked name ("gallbladder"), not an everyday one ("water")
             break
+        asked_name.add(word)
+    if not marks and same_head and name[-1] in _TUMOUR_HEADS:
+        # Sibling tumours: each name has a word the other lacks, and the title's is specialised ("Oral Cavity and
+        # Oropharyngeal Cancer" for "Lip and Oral Cavity Cancer", "Extracranial Germ Cell Tumors" for "Central
+        # Nervous System Germ Cell Tumors").
+        own = {word for word in name[:-1] if word not in asked_terms and not _GROUP_STEM.match(word)}
+        title_words = {w: t for t in _WORD.findall(named) for w in tokens(t)}
+        specialised = {w for w in own if title_words.get(w, w) not in common}
+        unshared = {w for w in asked_name - set(name) if len(w) > 2 and w.isalpha() and not _names(w, described)}
+        if specialised and unshared:
+            marks.add(sorted(unshared)[0])
     return frozenset(marks)
 
 
@@ -264,6 +285,9 @@ def carries(hit: Hit, mark: str) -> bool:
     kind, _, value = mark.partition(":")
     if kind == "group":
         return bool(_GROUPS[value].search(hit.title.lower()))
+    if kind == "not":  # the kind itself, not its "non-" other
+        named = tokens(hit.title)
+        return value in named and "non" not in named
     return _names(mark, _terms(f"{hit.title} {hit.keywords}"))
 
 

@@ -117,6 +117,28 @@ def _agrees(text: str, absent: frozenset[str], age: int | None) -> int:
     return int(bool(absent & _absent(text))) + int(age is not None and _in_band(text, age))
 
 
+def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Persona) -> list[Candidate]:
+    """The ranked sentences in the order the short answer may take them, for this reader and this question."""
+    if persona.lay:
+        pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, _lay_grade(c) - LAY_GRADE)))
+    else:
+        # A clinician is answered from the professionals' text when it answers nearly as well: "urine test for
+        # carcinoid syndrome" is the 24-hour urinary 5-HIAA, not "a urine test can check for extra hormones".
+        technical = [c for c in pool if not c.plain]
+        if pool[0].plain and technical and technical[0].score >= CLINICIAN_PLAIN_SHARE * pool[0].score:
+            pool = technical + [c for c in pool if c.plain]
+    # "CAP, no comorbidities": the sentence for people without them answers, the one for people with them does
+    # not; "a 9 year old": the sentence whose age band holds 9 does.
+    absent, age = _absent(question.text), _age(question.text)
+    if absent or age is not None:
+        near = [c for c in pool if c.score >= AGREEMENT_SHARE * pool[0].score]
+        near.sort(key=lambda c: -_agrees(c.text, absent, age))
+        pool = near + [c for c in pool if c not in near]
+    # A note about the text itself ("the points below come from its 2024 update") is never the answer.
+    notes = [c for c in pool if _ABOUT_THE_TEXT.search(c.text)]
+    return [c for c in pool if c not in notes] + notes
+
+
 def _technical(candidate: Candidate) -> bool:
     """Written for professionals: not from a plain-language section, and past a lay reader's grade."""
     return not candidate.plain and candidate.grade > LAY_GRADE
@@ -139,24 +161,7 @@ def _near_duplicate(candidate: Candidate, chosen: list[Candidate]) -> bool:
 def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona) -> list[Candidate]:
     """The sentences that state the answer: the fact asked, for the population asked about."""
     style = STYLES[persona]
-    pool = list(ranked)
-    if persona.lay:
-        pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, _lay_grade(c) - LAY_GRADE)))
-    else:
-        # A clinician is answered from the professionals' text when it answers nearly as well: "urine test for
-        # carcinoid syndrome" is the 24-hour urinary 5-HIAA, not "a urine test can check for extra hormones".
-        technical = [c for c in pool if not c.plain]
-        if pool[0].plain and technical and technical[0].score >= CLINICIAN_PLAIN_SHARE * pool[0].score:
-            pool = technical + [c for c in pool if c.plain]
-    # "CAP, no comorbidities": the sentence for people without them answers, the one for people with them does
-    # not; "a 9 year old": the sentence whose age band holds 9 does.
-    absent, age = _absent(question.text), _age(question.text)
-    if absent or age is not None:
-        near = [c for c in pool if c.score >= AGREEMENT_SHARE * pool[0].score]
-        near.sort(key=lambda c: -_agrees(c.text, absent, age))
-        pool = near + [c for c in pool if c not in near]
-    # A note about the text itself ("the points below come from its 2024 update") is never the answer.
-    pool = [c for c in pool if not _ABOUT_THE_TEXT.search(c.text)] + [c for c in pool if _ABOUT_THE_TEXT.search(c.text)]
+    pool = _for_reader(question, list(ranked), persona)
     # "Gout is a type of arthritis" answers only "what is gout?": a definition never leads another question.
     # A definition that states the kind of fact asked may lead: "septic shock is... lactate above 2 mmol/L
     # despite fluids" answers "lactate threshold for septic shock".
