@@ -100,8 +100,9 @@ HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
 )
-# fresh24 (start of session 13, 299 messages written blind by a helper) is committed unmeasured and unread: its
-# first measurement is the next honest figure for sensitivity and false alarms on new wording.
+# fresh24 (start of session 13, 299 messages written blind by a helper) was measured once at the end of session 13
+# and not read; it joins HELD_OUT once its misses are read (one is a chest-pain emergency, which the suite's pooled
+# figure does not allow).
 UNMEASURED = ("fresh24",)
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
