@@ -132,7 +132,7 @@ RED_FLAGS: dict[str, list[str]] = {
         # A few other languages' words for the commonest red flags (people switch language when frightened).
         r"dolor (?:\w+ ){0,3}pecho|douleur (?:\w+ ){0,3}poitrine|brustschmerz|"
         r"(?:seene|chhati|chaati) (?:\w+ )?dard|sakit (?:sa |ng )?dibdib",
-        r"(?:heartburn|indigestion)(?: \w+){0,10} (?:sweat|pale|grey|clammy|arm|jaw|breath)",
+        r"(?:heartburn|indigestion)(?: \S+){0,10} (?:sweat|pale|grey|clammy|arm|jaw|breath)",
         r"angina(?: \w+){0,10} (?:not working|isn\'?t working|won\'?t go|hasn\'?t gone|lasted|\d+ ?min|"
         r"not (?:go|gone) away|not (?:stop|stopped|ease|eased|settle|settled)|"
         r"after (?:\d|two|three|2|3) (?:sprays|puffs|doses|tablets))",
@@ -171,6 +171,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:weak|numb|dead|heavy|tingl)\w* (?:\w+ ){0,3}(?:one side|left side|right side|down (?:his|her|"
         r"my) (?:left|right))",
         r"(?:lost|losing|loss of) (?:the )?(?:sight|vision) (?:\w+ ){0,3}(?:one eye|suddenly)|double vision",
+        r"(?:vision|sight) (?:\S+ ){0,6}(?:went|gone|going|goes) (?:dark|black|grey)|(?:curtain|blind|shade) "
+        r"(?:\S+ ){0,2}(?:coming|came|come) down|(?:hand|arm|leg|fingers) (?:\S+ ){0,3}clumsy",
         r"\bfast (?:test )?(?:positive|\+ve)|\?stroke|\bcva\b",
         r"\bstroke\b",
         r"slur",
@@ -262,7 +264,7 @@ RED_FLAGS: dict[str, list[str]] = {
     "bleeding": [
         r"soaking (?:through )?(?:a |my )?pads?|full of blood|squirting|slashed|haematemesis|hematemesis|mela?ena|"
         r"pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|"
-        r"pooing blood|blood (?:\w+ ){0,4}(?:faint|dizzy)",
+        r"pooing blood|blood (?:\S+ ){0,12}(?:faint|dizzy)|(?:filled|fill|filling) the (?:toilet|bowl|pan)",
         r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)",
         r"(?:bleeding|blood) (?:\w+ ){0,4}(?:after (?:the )?birth|after delivery|after giving birth)",
         r"bleed\w* (?:\w+ ){0,3}(?:heav|a lot|lots|badly|loads|everywhere|won't|wont|will not|not stop|"
@@ -407,6 +409,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bmap (?:of |is |now )?(?:[3-5]\d|6[0-4])\b",
         r"(?:very|really|ice) cold (?:hands|feet)|shivering (?:\w+ ){0,2}(?:uncontroll|can'?t stop)",
         r"feel(?:s|ing)? like (?:i'm|im|i am|he's|she's|hes|shes) (?:going to|gonna) die",
+        # A fever or shivering after chemotherapy: possible neutropenic sepsis, treated as an emergency.
+        r"(?:chemo|chemotherapy)\b(?: \S+){0,12} (?:temp\w*|fever\w*|38|39|40|shiver\w*|shaking|rigors?)\b",
         r"(?:baby|newborn|infant) (?:\w+ ){0,5}(?:fever|temp|hot|floppy)",
         r"seps|septic",
         r"meningit",
@@ -507,6 +511,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "breathing": [
+        (  # short of breath with a sore calf after a journey, or a racing heart: a clot on the lung (call 999)
+            r"(?:can'?t|cant|cannot) (?:get|take|catch) (?:a )?(?:full |deep |proper |whole )?breath|breathless|"
+            r"short of breath|out of breath",
+            r"\bcalf\b|(?:leg|calf) (?:\S+ ){0,3}(?:swollen|sore|pain|hurts)|\bflight\b|heart\W+s? racing",
+        ),
         (r"\b(?:sats?|spo2|oxygen|o2)\b", r"\b(?:[5-8]\d|9[0-1])\b"),
         (r"\b(?:rr|resp(?:iratory)? rate|breathing rate)\b", r"\b(?:2[5-9]|[3-6]\d)\b"),
         (
@@ -931,14 +940,14 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:rusty|dirty) (?:nail|metal|wire|spike)|past the barb|(?:fish ?hook|hook) (?:\S+ ){0,3}(?:stuck|in|into) "
     r"(?:my|his|her|the)|"
     # A baby with fewer wet nappies (drying out), or an older person newly confused since yesterday.
-    r"(?:fewer|less|no|hardly any|not many) wet nappies|dry nappies|"
+    r"(?:fewer|less|no|hardly any|not many|only (?:\d|one|two|three)) wet nappies|dry nappies|"
     # Vomiting with no fluid kept down: dehydration, and in pregnancy possible hyperemesis (maternity and GP
     # pages: seen urgently when no fluid stays down, or the urine turns dark).
     r"(?:can'?t|cant|cannot|unable to|not able to) keep (?:\w+ ){0,2}(?:anything|any ?thing|water|fluids?|drinks?|"
     r"liquids?|food or (?:drink|water|fluids))(?: \w+){0,2} down|"
     r"(?:vomit\w*|being sick|throwing up|bringing up|sick)(?: \S+){0,5} even (?:water|sips|fluids|drinks)|"
     r"(?:confused|muddled|not (?:him|her)self)(?: (?:than|as) usual| than normal)? (?:since (?:yesterday|this morning|"
-    r"last night|today|the weekend)|"
+    r"last night|today|the weekend)|over the (?:last|past) (?:\d|two|three) days|"
     r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
