@@ -1657,12 +1657,15 @@ _ALLERGY_SIGN = re.compile(
 
 
 def _adrenaline_just_given(text: str, cues: Cues) -> bool:
+    """An auto-injector used now or minutes ago, not a story from last year or a what-if: feeling better after
+    it is no reason to stay home."""
     return bool(_ADRENALINE_GIVEN.search(text)) and bool(cues.acute or cues.now) and not (
         _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text)
     )
 
 
 def _paracetamol_overdose(text: str) -> bool:
+    """More paracetamol than a day's maximum taken at once or in a day, not long ago: harm shows only days later."""
     return bool(_PARACETAMOL_COUNT.search(text)) and not (_LONG_AGO.search(text) or _OVER_DAYS.search(text))
 
 
