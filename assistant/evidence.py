@@ -164,12 +164,7 @@ def passages_filling(weights: dict[str, float], kept: list[Hit], chunks: list[Hi
     lacking = {t for t in weights if not _holds(held, t)}
     if not lacking:
         return []
-    filling = []
-    for chunk in chunks:
-        held = _terms(chunk.text)
-        if any(_holds(held, t) for t in lacking):
-            filling.append(chunk)
-    return filling
+    return [c for c in chunks if any(_holds(_terms(c.text), t) for t in lacking)]  # _terms is cached
 
 
 def _holds(terms: frozenset[str] | set[str], term: str) -> bool:
@@ -234,8 +229,8 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
         return frozenset(marks)
     if "non" in name and not {"non", "no", "not"} & asked_terms:
         # "Adult Non-Hodgkin Lymphoma" is the other kind of "Adult Hodgkin Lymphoma".
-        after = name[name.index("non") + 1 : name.index("non") + 2]
-        marks.update(f"not:{word}" for word in after if word in asked_terms)
+        after = name.index("non") + 1
+        marks.update(f"not:{word}" for word in name[after : after + 1] if word in asked_terms)
     if all(word in asked_terms for word in name[:-1]):
         return frozenset(marks)
     described = _terms(f"{title} {keywords}")

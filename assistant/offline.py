@@ -124,19 +124,18 @@ def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Perso
     else:
         # A clinician is answered from the professionals' text when it answers nearly as well: "urine test for
         # carcinoid syndrome" is the 24-hour urinary 5-HIAA, not "a urine test can check for extra hormones".
-        technical = [c for c in pool if not c.plain]
-        if pool[0].plain and technical and technical[0].score >= CLINICIAN_PLAIN_SHARE * pool[0].score:
-            pool = technical + [c for c in pool if c.plain]
+        technical = next((c for c in pool if not c.plain), None)
+        if pool[0].plain and technical and technical.score >= CLINICIAN_PLAIN_SHARE * pool[0].score:
+            pool.sort(key=lambda c: c.plain)  # stable: each group keeps its order
     # "CAP, no comorbidities": the sentence for people without them answers, the one for people with them does
-    # not; "a 9 year old": the sentence whose age band holds 9 does.
+    # not; "a 9 year old": the sentence whose age band holds 9 does. Only among those scoring near the best.
     absent, age = _absent(question.text), _age(question.text)
     if absent or age is not None:
-        near = [c for c in pool if c.score >= AGREEMENT_SHARE * pool[0].score]
-        near.sort(key=lambda c: -_agrees(c.text, absent, age))
-        pool = near + [c for c in pool if c not in near]
+        cut = AGREEMENT_SHARE * pool[0].score
+        pool.sort(key=lambda c: (0, -_agrees(c.text, absent, age)) if c.score >= cut else (1, 0))
     # A note about the text itself ("the points below come from its 2024 update") is never the answer.
-    notes = [c for c in pool if _ABOUT_THE_TEXT.search(c.text)]
-    return [c for c in pool if c not in notes] + notes
+    pool.sort(key=lambda c: bool(_ABOUT_THE_TEXT.search(c.text)))
+    return pool
 
 
 def _technical(candidate: Candidate) -> bool:

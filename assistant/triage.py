@@ -1633,7 +1633,8 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
 
 # A patient's or carer's INR of 5 or more on warfarin: doses are withheld and the anticoagulation clinic's advice is
 # needed the same day (British Society for Haematology warfarin guideline: withhold at 5-8 without bleeding,
-# vitamin K above 8). Lay readers only: a nurse reporting one is already in the clinic's loop.
+# vitamin K above 8; read as medical and pharmacy pages quote it, the BSH text itself was not reachable here).
+# Lay readers only: a nurse reporting one is already in the clinic's loop.
 _HIGH_INR = re.compile(r"\binr (?:(?!\d)\S+ ){0,3}(?:[5-9]|1\d)(?: \d)?\b(?! ?(?:-|to) ?\d)")  # "6.5" reads "6 5"
 # An adrenaline auto-injector just used: call 999 every time, even when the person feels better (MHRA and NHS
 # advice; the reaction can come back).
@@ -1644,7 +1645,7 @@ _ADRENALINE_GIVEN = re.compile(
     r"into (?:his|her|my) thigh)\b"
 )
 # More paracetamol than the 8 tablets a day an adult may take, swallowed recently: A&E even if they feel well (the
-# harm to the liver shows days later).
+# harm to the liver shows days later; the NHS maximum as pages quoting the NHS paracetamol page give it).
 _PARACETAMOL_COUNT = re.compile(
     r"\b(?:took|taken|take|swallowed|had|ate|eaten|downed)\b (?:\w+ ){0,3}(?:9|[1-9]\d)\b(?: or so)? (?:\w+ )?"
     r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol)"
