@@ -30,12 +30,15 @@ _POINTING = (
     r"this|that|these|those|"
     r"they(?! (?:also |just |then )?(?:said|say|says|told|tell|think|thought|"
     r"want|wanted|reckon|asked|recommended|suggested|put|gave|started|prescribed|did|found|checked|test|diagnose|"
-    r"scan|measure|decide|usually|normally|routinely|use|give|offer|prescribe|recommend)\b)|them|their|"
+    r"scan|measure|decide|usually|normally|routinely|use|give|offer|prescribe|recommend|do|run|order|look)\b)|them|"
+    r"their|"
     # "there" points back ("is it common there?"), but "is there", "are there any" and "there is" only say
     # something exists.
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )there(?! (?:is|are|was|were|any)\b)(?!'s)|"
     r"the (?:condition|disease|illness|tumou?r|cancer|"
-    r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?)"
+    r"drug|medicine|medication|infection|disorder|treatment|same|dose|tablets?|pills?)|"
+    # "once resolved, restart SGLT2i when?": resolved is what was just discussed.
+    r"once (?:it'?s |it has |that'?s |this is )?(?:resolved|settled|cleared|treated|over|better)"
 )
 _ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)
 _OPENER_ANAPHORA = re.compile(rf"\b(?:it{_EXPLETIVE}|its|it's{_EXPLETIVE}|{_POINTING})\b", re.IGNORECASE)
@@ -96,6 +99,19 @@ def everyday_terms(question: str) -> frozenset[str]:
     return frozenset(term for word in words for term in content_terms(word))
 
 
+# Words shaped like the name of a condition: "endometriosis", "psoriasis", "sarcoidosis", "vasculitis".
+_CONDITION_SHAPE = re.compile(r"\b[a-z]{3,}(?:osis|oses|itis|omas?|aemia|emia|opathy|plasia|algia|iasis)\b", re.I)
+
+
+def _unknown_condition(question: str, names_topic: NamesTopic) -> bool:
+    """A word shaped like a condition's name that the library never uses."""
+    for match in _CONDITION_SHAPE.finditer(question):
+        terms = content_terms(match.group(0))
+        if terms and not names_topic(terms):
+            return True
+    return False
+
+
 def condense_offline(
     question: str,
     history: list[Turn],
@@ -134,6 +150,10 @@ def condense_offline(
     if _FRESH_START.search(question):
         # "Separate question: ...", "unrelated, but...": the writer says the conversation's topic is not this one's.
         return Condensed(question, "own") if topic else Condensed(question, "no_topic")
+    if names_topic is not None and _unknown_condition(question, names_topic):
+        # "also query endometriosis - first line hormonal tx?": a condition the library never names is the
+        # follow-up's own subject (and is declined), not a question about the conversation's topic.
+        return Condensed(question, "own")
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own

@@ -32,7 +32,7 @@ from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
 from knowledge.schema import Chunk, Hit, ReviewStatus
 from knowledge.synonyms import lay_terms, rewrite
-from knowledge.text import tokens
+from knowledge.text import content_terms, tokens
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,20 @@ class ArticleSource(Protocol):
 
 PARTIAL_COVERAGE = 0.85
 
+_EXPANSION = re.compile(r"\(([^()]*)\)")
+
+
+def shared_by_expansions(query: str, weights: dict[str, float]) -> dict[str, float]:
+    """One concept, one weight: the words the rewrite added in brackets after a name ("omeprazole (proton pump
+    inhibitor)") share the weight of one word, so that a drug named in passing ("how long before the H. pylori
+    breath test do I stop my omeprazole?") does not outweigh the question's subject three to one."""
+    outside = content_terms(_EXPANSION.sub(" ", query))
+    out = dict(weights)
+    for group in _EXPANSION.findall(query):
+        added = [t for t in content_terms(group) if t in out and t not in outside]
+        for term in added:
+            out[term] = weights[term] / len(added)
+    return out
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -268,7 +282,7 @@ class Pipeline:
             asked,
             hits,
             persona,
-            weigh=self.retriever.term_weights,
+            weigh=lambda terms: shared_by_expansions(query, self.retriever.term_weights(terms)),
             holding=self.retriever.articles_holding,
             everyday=everyday if follow_up else frozenset(),
             lenient=everyday | lay_terms(query),

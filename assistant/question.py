@@ -19,7 +19,8 @@ from knowledge.text import content_terms
 # intent -> (how a question asks it, what an answering sentence looks like)
 ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "dose": (
-        r"\b(dose|doses|dosing|dosage|how much|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength)\b",
+        r"\b(dose|doses|dosing|dosage|how much(?! (more|less|longer|shorter|better|worse|higher|lower|difference|"
+        r"of a difference|does it (help|matter)))|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength)\b",
         r"\b\d+(\.\d+)?\s?(mg|mcg|micrograms?|milligrams?|g|grams?|units?|ml|mg/kg|iu|mmol)\b|\btwice daily\b|"
         r"\bonce (a )?da(y|ily)\b",
     ),
@@ -79,10 +80,12 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "prognosis": (
         r"\b(prognos\w*|outlook|surviv\w*|life expectancy|cur(e|ed|able)|go away|recover\w*|chance|"
+        r"how (much|many times) (more|less) likely|(more|less) likely to (succeed|quit|work|recover|survive)|odds|"
         r"(go|get|be) back to normal|get better|how long (till|until|before) \w+ (is |are |feels? )?better|"
         r"end up (on|with|in))\b",
         r"\b(surviv\w*|prognos\w*|\d+%|per ?cent|recurr\w*|outlook|cur\w*|recover\w*|mortality|get better|"
-        r"back to normal|well again|most people)\b",
+        r"back to normal|well again|most people|times (more|less|higher|as)|(more|less) likely|twice as|"
+        r"(double|halve)s? the)\b",
     ),
     "definition": (
         r"^\s*(what (is|are)|what's|whats|define|meaning of|explain)\b(?!.*\b(dose|target|treatment|first|"
@@ -218,7 +221,10 @@ ASKING_TERMS = content_terms(
     "vs versus profile make makes making differently "
     # what any condition has: "when to refer?", "what are the red flags?", "whats the target range?", "check ups",
     # "what does the latest evidence say"
-    "refer referred referral referrals flag flags range ranges checkup checkups ups latest evidence say says"
+    "refer referred referral referrals flag flags range ranges checkup checkups ups latest evidence say says "
+    # what is current, and asking for advice: "what's current first-line tx?", "any update to guidance?", "I look
+    # after my wife and need some advice", "in what order?"; clinical shorthand for kinds of fact
+    "current currently update updates updated guidance advice advise sequence sequencing order tx rx mx dx ix"
 ) | EVERYDAY_TERMS
 
 
@@ -274,6 +280,13 @@ _SECOND_QUESTION = re.compile(
 )
 
 
+_ASKS = re.compile(
+    r"(?:and |also |so |but |plus )?(?:what|how|is|are|does|do|did|can|could|should|would|will|which|when|why|who|"
+    r"where|any|about|for)\b",
+    re.IGNORECASE,
+)
+
+
 def split_foci(
     question: str,
     names_topic: Callable[[set[str]], set[str]],
@@ -289,6 +302,10 @@ def split_foci(
     part must also name a topic whole (`names_whole`) or hold a word the library lacks (`known`).
     """
     pieces = [p.strip(" ,.;") for p in _SECOND_QUESTION.split(question) if p and p.strip(" ,.;?")]
+    if len(pieces) > 1 and not question.rstrip().endswith("?") and not _ASKS.match(pieces[-1]):
+        # What follows the last question mark tells why, not what, is asked: "what tests find kidney disease? my
+        # GP wants to check me because of my diabetes" is one question.
+        pieces[-2:] = [f"{pieces[-2]}? {pieces[-1]}"]
     if len(pieces) < 2:
         return [question]
     first, rest = set(profile(pieces[0]).topic), set(profile(" ".join(pieces[1:])).topic)

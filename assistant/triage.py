@@ -68,12 +68,16 @@ _FOR_SELF = (
     r"near me|(?:keep|been|kept) (?:\w+ )?looking|not for (?:a|my) (?:story|book|novel|film|script|project|essay)|"
     r"(?:done|finished) with (?:all of it|it all|all this|everything)|"
     # The means at hand: "which chemicals are deadly if you mix them... i have bleach here".
-    r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b"
+    r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b|"
+    # At the place asked about, now: "how high does a bridge need to be... i'm standing on one right now".
+    r"(?:standing|stood|sitting|sat|up) on (?:one|it|top of (?:one|it)) (?:right )?now\b"
 )
+# Pressing for the answer: "the most painless way to stop existing, need an answer soon" (a lay writer).
+_PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b"
 # A method asked with the reason played down ("no reason, just need to know", "just curious"): for a patient or
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
 _PLAYED_DOWN = r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend"
-_METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(_PLAYED_DOWN))
+_METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
@@ -398,7 +402,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
         r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
         r"standing on (?:the|a|my) (?:balcony|ledge|edge|bridge|roof|parapet)",
-        r"(?:quickest|fastest|least painful|painless|surest) (?:way|method)s? (?:to|of) (?:die|go|end|kill)",
+        r"(?:quickest|fastest|least painful|painless|surest) (?:way|method)s? (?:to|of) (?:die|go|end|kill|"
+        r"stop (?:existing|living|being alive)|not (?:exist|wake up|be here))",
+        # A ligature tried on oneself: "tied something round my neck earlier and took it off at the last second".
+        r"(?:tied|put|wrapped|tightened) (?:\S+ ){0,3}(?:round|around) (?:my|his|her|their) (?:own )?neck",
         # Ending everything "including me"; a plan set for when nobody is home, told with an odd calm.
         r"(?:stop|end|finish|quit) (?:\w+ ){0,3}including (?:me|myself|my life)\b",
         r"(?:planned|planning|plan) it (?:\S+ ){0,5}when (?:\S+ ){0,3}(?:away|out|asleep|at work|gone)\b|"
@@ -581,13 +588,15 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     "suicide": [
         (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
         (_ASKS_METHOD, _PLAYED_DOWN),
+        (_ASKS_METHOD, _PRESSED),
         (  # pills shown or counted out, with words of an ending
             r"(?:pile|handful|stash|heap|stockpile|photo|picture|pic) of (?:\w+ ){0,2}(?:pills|tablets)|"
             r"(?:sitting|sat|here) with (?:the |my |all )?(?:\w+ )?(?:pills|tablets|meds)|"
             r"(?:pills|tablets|meds) (?:\w+ ){0,2}(?:lined up|laid out|counted out|in front of)|"
             r"(?:lined up|laid out|counted out) (?:\w+ ){0,3}(?:pills|tablets|meds)",
             r"this is it|goodbye|the end|it'?s over|no more|for good|tonight|sorry|right now|on the phone|"
-            r"all (?:her|his|my)|(?:starting|start|doing it|going) now|doesn'?t matter|it'?s time",
+            r"all (?:her|his|my)|(?:starting|start|doing it|going) now|doesn'?t matter|it'?s time|last time|"
+            r"(?:none of (?:that|it|this)|nothing) (?:\w+ )?matters",
         ),
         (
             r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
@@ -714,8 +723,30 @@ _FLAGS = {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, pat
 _TOGETHER = {name: [(re.compile(a), re.compile(b)) for a, b in pairs] for name, pairs in TOGETHER.items()}
 
 
+# A symptom said to be absent ("never fainted", "no wheeze", "no swelling of the lips or breathing trouble",
+# "can swallow and breathe fine"): not a red flag. Only signs whose negation means absence: "not breathing", "no
+# pulse" and "can't stop vomiting" are untouched. "No rash" and "no bleeding" stay: writers list them beside
+# same-day problems (a feverish child, a pregnant UTI), and setting them aside lost six same-day messages.
+_SIGN = (
+    r"(?:wheez\w*|faint(?:ed|ing)?|pass(?:ed|ing) out|black(?:ed|ing) out|fits|seizures|hives|sweat\w*|"
+    r"breathless\w*|short(?:ness)? of breath|(?:breathing|swallowing) (?:trouble|problems?|difficult\w*)|"
+    r"(?:trouble|difficulty|problems?) (?:breathing|swallowing)|"
+    r"(?:lip|lips|tongue|face|facial|throat) swelling|swelling (?:of|in|to) (?:the |his |her |my )?(?:lips?|face|"
+    r"tongue|throat|mouth))"
+)
+_ABSENT = re.compile(
+    rf"\b(?:no|never|not|without|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|nor) (?:any |a |been |had (?:a |any )?|"
+    rf"ever )?{_SIGN}(?:(?: or| and|,| nor)(?: no| any)? {_SIGN})*\b|"
+    # "can swallow and breathe fine", "breathing ok": the airway is said to be clear.
+    r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:fine|ok|okay|normally|"
+    r"well)\b"
+)
+
+
 def _flagged(text: str) -> tuple[str, ...]:
-    """Red-flag categories of a normalised message: a single pattern, or two cues together."""
+    """Red-flag categories of a normalised message: a single pattern, or two cues together (symptoms said to be
+    absent set aside)."""
+    text = _ABSENT.sub(" ", text)
     return tuple(
         name
         for name in RED_FLAGS
@@ -805,6 +836,17 @@ _PRESENT = re.compile(
     r"\b(?:asking|ask) (?:\w+ ){0,2}because (?:my|our|his|her|i|we|he|she)\b|\bthe reason i ask\b|"
     r"\basking for (?:me|myself)\b|\b(?:honestly |really |actually )?it'?s (?:for|about) me\b"
 )
+_TARRY = r"(?:black|tarry|maroon) (?:\w+ ){0,2}(?:poo|poos|poop|stools?)"
+_NEAR_FAINT = r"(?:(?:nearly|almost|about to) )?(?:faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*)"
+_BURN = r"(?:burn\w*|scald\w*|boiling (?:oil|water|fat)|hot (?:oil|fat)|chip pan)"
+_SEVERE_ONSET = r"(?:sudden\w*|severe|terrible|agoni\w*|excruciating|really bad|awful|worst|woke (?:\w+ ){0,3}with)"
+_TESTIS = r"(?:testic\w*|testes|scrot\w*|(?:his|my|one of (?:his|my)) (?:balls|nuts)\b)"
+# A blood-sugar reading: "BM 2.1" (normalised to "bm 2 1"), "sugar is 1.8", "glucose 35" (mg/dL).
+_SUGAR_READING = (
+    r"\b(?:bm|blood sugars?|sugars?|glucose|bg|cbg)(?: (?:is|was|of|at|reading|now|down to)){0,2} "
+    r"(?:[0-2](?: \d)?|[1-4]\d)\b"
+)
+_DROWSY = r"(?:drowsy|confus\w*|not making sense|(?:can'?t|cant|won'?t|wont) wake|hard to wake|unresponsive|slurr\w*)"
 # Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
 _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
@@ -860,7 +902,24 @@ _ACT_NOW = re.compile(
     r"not|isn'?t|isnt) (?:\w+ ){0,2}(?:go|going|push|pushing|pop|popping|slip|slipping) (?:\w+ )?back "
     r"(?:in|inside|into)\b|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
-    r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic))\b"
+    r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic)|"
+    # Black, tarry poo (blood from high in the gut) with fainting: a bleed large enough to drop the blood pressure.
+    # Black poo alone is a same-day matter on NHS pages; with a faint or a collapse it is not.
+    rf"{_TARRY}(?: \S+){{0,10}} {_NEAR_FAINT}|{_NEAR_FAINT}(?: \S+){{0,10}} {_TARRY}|"
+    # A burn that leaves white, leathery or charred skin, or covers a whole limb: A&E whatever its size (NHS burns
+    # pages; a burn bigger than the person's hand is a same-day floor below).
+    rf"{_BURN}(?: \S+){{0,12}} (?:white|charred|leathery|waxy|blackened)\b|"
+    rf"{_BURN}(?: \S+){{0,8}} (?:both (?:legs|arms)|(?:his|her|my|the) whole (?:leg|arm|back|chest|tummy|front)|"
+    r"from (?:\w+ ){0,2}(?:thigh|shoulder|hip|waist) (?:\w+ ){0,2}to)|"
+    # Sudden, severe pain in a testicle: torsion until shown otherwise; NHS pages say A&E straight away.
+    rf"{_SEVERE_ONSET}(?: \S+){{0,5}} (?:pain|ache|agony) (?:\w+ ){{0,3}}(?:in|of) (?:\w+ ){{0,2}}{_TESTIS}|"
+    rf"{_TESTIS}(?: \S+){{0,4}} (?:sudden\w*|severe|terrible|agoni\w*|excruciating|really (?:bad|painful))|"
+    rf"{_TESTIS}(?: \S+){{0,12}} (?:vomit\w*|being sick|throwing up|threw up)|"
+    # A very low (or very high) sugar with drowsiness or confusion: a hypo the person may not be able to swallow
+    # for; NHS and Diabetes UK pages say 999 when someone is drowsy or unconscious with a hypo.
+    rf"{_SUGAR_READING}(?: \S+){{0,10}} {_DROWSY}|{_DROWSY}(?: \S+){{0,10}} {_SUGAR_READING}|"
+    r"insulin(?: \S+){0,8} (?:sweaty|sweating|clammy)(?: \S+){0,3} (?:and )?(?:drowsy|confus\w*|not making sense)"
+    r")\b"
 )
 # A womb gone hard and staying hard in pregnancy, with pain or bleeding: the signs of a placental abruption (the
 # placenta coming away): NHS maternity pages say to dial 999 for continuous pain that does not come and go in
@@ -1021,6 +1080,9 @@ _INTENT_NOW = re.compile(
     rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|"
     r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
+    r"next time (?:i )?(?:won'?t|wont|will not)(?:(?=\W*$)| (?:stop|take it off|let go|pull back|chicken out|hesitate|"
+    r"change my mind))|(?:stopped|took it off|pulled back|changed my mind|let go) at the (?:very )?last "
+    r"(?:second|minute|moment)|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
     r"need it to be (?:quick|painless|over)|"
@@ -1053,7 +1115,10 @@ _RESOLVED = re.compile(
     r"(?:fine|well|normal) (?:today|now|since)|"
     r"playing (?:normally|happily|fine)|(?:it|that|this) passed after|went away after|sharp as ever|"
     r"stable (?:since|now)|settled (?:since|now|overnight)|"
-    r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking)\b"
+    r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking|"
+    # Getting better: "her cough is much better now", "healing well, the redness has gone right down".
+    r"(?:much|lots|loads|way|a lot) better now|healing (?:well|nicely|fine)|"
+    r"(?:redness|swelling|pain|rash) (?:has |is |had )?(?:gone|going|come|coming) (?:right |way |well )?down)\b"
 )
 _RELATION = re.compile(
     rf"\b{_WHO}\b|\b(?:he|she|they|him|her|them|his)\b|\b(?:bed|bay|room|cubicle) ?\d+|"
@@ -1062,7 +1127,8 @@ _RELATION = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
 _PAST = re.compile(
-    r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy)|the other day|"
+    r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)|the other day|"
     r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|"
     r"several|many|"
     r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|"
@@ -1082,6 +1148,9 @@ _PAST = re.compile(
     r"last (?:spring|summer|autumn|fall|winter|easter|christmas|new year|night's|term|semester)|"
     r"(?:two|three|a few|couple of|2|3) (?:winters|summers|christmases) ago|back in (?:uni|school|college)|"
     r"when (?:she|he|i|they) was born|"
+    # An age then, or nothing since: "reacted to peanuts at age 1, never since", "a fit when he was 2".
+    r"at (?:the )?age (?:of )?\d+|when (?:she|he|i|they) (?:was|were) (?:\d+|one|two|three|four|five|six)\b|"
+    r"(?:never|not|nothing|none) (?:\w+ )?since|"
     # Reassurance: the person is clearly well now.
     r"(?:totally|completely|absolutely|perfectly) (?:fine|normal|ok|okay|well) now|(?:fine|normal|well) now|"
     r"(?:eating|feeding|drinking) (?:and|&) (?:playing|drinking|sleeping) (?:fine|normally|ok|well)|"
@@ -1103,7 +1172,8 @@ _REFERENCE = re.compile(
     r"paediatric|pediatric|adults?|infants|elderly patients|patients with|a patient with|in pregnancy|"
     r"how long should|how often|when should|when to|what is the|what are the|what's the|whats the|which|"
     r"is it safe|can you|difference between|vs|versus|compare|mechanism|antidote|reversal|monitoring|"
-    r"follow-?up|prevent|prevention|screening|refer|referral|audit|policy|training|simulation|what kind of|"
+    r"follow[- ]?up|how to (?:manage|balance|treat|approach|choose|time|dose|start|stop|switch|handle|weigh)|"
+    r"prevent|prevention|screening|refer|referral|audit|policy|training|simulation|what kind of|"
     r"what type of|how do i know|how can i tell|how would i know|should make|when to call|when should|vaccines?|"
     r"chances|likely|normal rate|normal range|run in (?:the )?famil\w*|dangerous|^what (?:is|are) (?!happening)|"
     # Preparation and hypotheticals: "just in case", "what do we do if it ever happens".
@@ -1426,6 +1496,12 @@ def _on_paper(text: str, persona: Persona | None = None) -> bool:
     return bool(_EXAM.search(text) or stem) and not _REAL.search(text)
 
 
+_DROPPED_I = re.compile(
+    r"^(?:just )?(?:spilled|spilt|fell|slipped|tripped|burnt|burned|scalded|cut|sliced|crashed|swallowed|banged|"
+    r"woke up|been|feeling|having|took|drank)\b"
+)
+
+
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
     if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona):
@@ -1436,8 +1512,10 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
         return False  # a leaflet or a teaching session about the sign
-    # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person.
-    situation = cues.first_person or cues.relation or cues.clinical_situation or cues.present or cues.now
+    # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person; so is a
+    # message opening on what just happened with the "I" dropped ("spilled boiling oil down both legs").
+    situation = (cues.first_person or cues.relation or cues.clinical_situation or cues.present or cues.now
+                 or _DROPPED_I.search(text))
     hypothetical = _HYPOTHETICAL.search(text) and not cues.present
     return bool(situation) and not hypothetical
 
@@ -1452,7 +1530,10 @@ def _crisis_now(text: str, persona: Persona) -> bool:
 
 
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
-_WHAT_IF = re.compile(r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b)")
+_WHAT_IF = re.compile(
+    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|"
+    r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b)"
+)
 
 _NOTHING_HAPPENED = re.compile(
     r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
@@ -1462,9 +1543,12 @@ _NOTHING_HAPPENED = re.compile(
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
-    r"(?:(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)? )?(?:i have |i'?ve got |"
-    r"i'?d like to ask |can i ask |got )?(?:a |one |some |a few |a quick |quick )?(?:quick )?questions?"
-    r"(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?(?: please)?"
+    r"(?:(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)? )?"
+    # "I look after my wife and need some advice": who the writer cares for, then only that they want to ask.
+    r"(?:i (?:look after|care for|am (?:a |the )?carer for|support) (?:my|our) \w+(?: and)? )?"
+    r"(?:(?:i have |i'?ve got |i'?d like to ask |can i ask |got )?(?:a |one |some |a few |a quick |quick )?(?:quick )?"
+    r"questions?(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?|"
+    r"(?:i )?(?:need|want|would like|could use) (?:some |a bit of )?(?:advice|information|info|guidance))(?: please)?"
 )
 
 
@@ -1548,8 +1632,25 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
 _CALLS_FOR_HELP = re.compile(
     r"\b(?:help|ambulance|999|911|what (?:do|should|can) (?:i|we) do|right now|in front of me|"
     r"call(?:ed|ing)? (?:an? |the )?(?:112|crash|arrest|team)|in my (?:room|clinic|surgery)|in resus|"
+    # Away from a hospital, the doctor is the one who must get the ambulance: "community clinic: 5yo, purpuric
+    # rash...", "the practice nurse called me in, post-vaccine hives and wheeze".
+    r"called me (?:in|over|through|to see)|(?:community|vaccin\w*|walk-in|school|dental) (?:clinic|surgery|centre|"
+    r"center|session)|"
     r"i'?m having|i am having|i have (?:\w+ ){0,2}(?:chest|pain|crushing)|"
     r"my (?:chest|heart|arm|face|throat|lips|breathing))\b"
+)
+
+
+# "IM glucagon", "adrenaline IM": the intramuscular route, not "I'm" (which made a physician's dose question read
+# as someone speaking of themselves now). Read by the physician's veto only: the model learnt its cues as they are.
+_IM_ROUTE = re.compile(
+    r"\bim(?= (?:glucagon|adrenaline|adrenalin|epinephrine|hydrocortisone|benzylpenicillin|penicillin|ceftriaxone|"
+    r"midazolam|naloxone|haloperidol|lorazepam|olanzapine|ketamine|injections?|inj|route|doses?|depot|b12|"
+    r"vitamin|or iv|vs|\d)\b)|(?<=\b(?:iv|sc|po|or) )im\b|(?<=\biv/)im\b"
+)
+_NOW_STATE = re.compile(
+    r"\bnow (?:well|stable|needs?|on|wants?|due|planned|scheduled|booked|asymptomatic|symptom[- ]free|off|back on|"
+    r"taking|established on|referred|under)\b"
 )
 
 
@@ -1557,9 +1658,21 @@ def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
     """A physician asking how to manage a case ("TCA OD, QRS 130 - bicarb dosing", "inferior STEMI, how much
     fluid?"): a knowledge question from the person treating, not a report of an emergency to them. Their own
     symptoms or a call for help still go to the model; an act-now sign or an intent to die fires before this."""
-    if persona is not Persona.PHYSICIAN or _CALLS_FOR_HELP.search(text) or cues.acute or cues.present or cues.now:
+    if persona is not Persona.PHYSICIAN or _CALLS_FOR_HELP.search(text) or cues.acute or cues.present:
+        return False
+    if cues.now and _now_besides(text, cues):
         return False
     return bool(cues.reference or "?" in text)
+
+
+def _now_besides(text: str, cues: Cues) -> bool:
+    """A now-word once "IM" (the route, not "I'm") and, after a past event, "now <state>" are set aside: "GI bleed
+    6 months ago... now needs PCI" and "attempt 3 years ago, now well on lithium" say where the patient is today,
+    not that something is happening."""
+    rest = _IM_ROUTE.sub(" ", text)
+    if cues.past:
+        rest = _NOW_STATE.sub(" ", rest)
+    return bool(_NOW.search(rest))
 
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.

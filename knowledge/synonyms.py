@@ -79,6 +79,14 @@ _TABLE: dict[str, str] = {
     r"upp(?:ing|ed)|up-?titrat(?:e|ed|ing|ion)": "increasing",
     r"sp ?o2|(?:o2|oxygen) sats?|sats|sat(?= ?(?:[<>≤≥]|\d|of\b|\?))": "oxygen saturation",
     r"cutoffs?": "threshold",
+    r"docs?": "doctor",
+    r"coz|cos|cuz": "because",
+    r"post-?mi": "after myocardial infarction",
+    "EF": "ejection fraction",
+    r"gdmt": "guideline-directed medical therapy",
+    r"co-?morbs?|co-?morbids?": "comorbidities",
+    r"well[- ]diff(?:'?d)?": "well-differentiated",
+    r"poorly[- ]diff(?:'?d)?": "poorly differentiated",
     r"trops?|hs-?trop": "troponin",
     r"eos|eosin": "eosinophils",
     r"curb ?65": "CURB-65",
@@ -200,6 +208,7 @@ _LAY: dict[str, str] = {
     r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
     r"(?:2\d|3\d|4[0-2]) ?(?:weeks|wks) (?:pregnant|gestation)|(?:2\d|3\d|4[0-2]) ?/ ?40": "pregnancy",
     r"flu jabs?|flu shots?": "influenza vaccine",
+    r"dark thoughts?|thoughts of (?:ending it|not being here|ending my life)": "suicidal thoughts",
     r"baby aspirin|(?:a |one )?daily aspirin|aspirin (?:every ?day|daily|once a day|a day)": "low-dose aspirin",
     # Preventing a first heart attack or stroke in someone healthy is what "primary prevention" names.
     r"(?:healthy|never had (?:a |any )?(?:heart|stroke)\w*)\b(?:\W+\w+){0,12}\W+(?:prevent|stop|avoid)\w* "
