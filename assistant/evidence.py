@@ -217,6 +217,10 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     groups_named = {g for g, pattern in _GROUPS.items() if pattern.search(named)}
     if groups_asked and groups_named and not groups_named & set(groups_asked):
         marks.add(f"group:{groups_asked[0]}")
+    if _keyword_named(asked, keywords):
+        # "Spindle cell gut tumour, CD117 negative: which marker points to GIST?" describes the tumour and then
+        # names the article: it is what was asked, not a neighbour.
+        return frozenset(marks)
     name = tuple(tokens(_FOR_GROUP.sub("", _TITLE_NAME.match(named).group(0))))
     words, stems, asked_terms = _asked_words(asked)
     heads = [i for i, stem in enumerate(stems) if stem == name[-1:]]
@@ -258,6 +262,18 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
         if specialised and unshared:
             marks.add(sorted(unshared)[0])
     return frozenset(marks)
+
+
+def _keyword_named(asked: str, keywords: str) -> bool:
+    """Whether the question names one of the article's specialised keywords whole ("GIST", "clear cell sarcoma")."""
+    common = vocabulary_words()
+    for keyword in keywords.lower().split("; "):
+        typed = keyword.strip()
+        if len(typed) < 3 or (" " not in typed and typed in common):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", asked):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -572,6 +588,8 @@ def decide(
     # What the leading neighbours say was asked; another numbered variant is only dropped ("type 1" asked,
     # the type 2 article gone, the ketoacidosis article may still answer).
     named = {m for h in hits[:5] for m in marks[h.chunk_id] if not m.startswith("variant:")}
+    if any(not marks[h.chunk_id] and _keyword_named(question.text.lower(), h.keywords) for h in hits[:5]):
+        named = set()  # a leading article is named whole ("...point towards GIST?"): what was asked is here
     hits = [h for h in hits if not marks[h.chunk_id]]
     if not hits:
         return Evidence("decline", [])

@@ -106,8 +106,10 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "screening": (r"\b(screen\w*)\b", r"\b(screen\w*|every \d|from age|aged|between the ages)\b"),
     "symptoms": (
         r"\b(symptoms?|signs?|present\w*|feel like|look like|warning signs|look(ing)? out for|watch (out )?for|"
-        r"how (do|would|will|can) (i|we|you) (know|tell)|what to look for)\b",
-        r"\b(symptoms?|signs?|present\w*|pain|fever|cough|breath\w*|tired\w*|swell\w*)\b",
+        r"how (do|would|will|can) (i|we|you) (know|tell)|what to look for|spot(ting)?|recogni[sz]\w*|"
+        r"tell if|tell whether)\b",
+        r"\b(symptoms?|signs?|present\w*|pain|fever|cough|breath\w*|tired\w*|swell\w*|drooping|slurred|"
+        r"think fast)\b",
     ),
     "timing": (
         r"\b(when (should|do|to|can|is)|what time|how soon|how quickly|before or after|with food|empty stomach|"
@@ -191,7 +193,10 @@ EVERYDAY_TERMS = content_terms(
     "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
     "still ever always soon later now today currently recently already home hospital year years old usually "
     "usual people person ago hour hours minute minutes yesterday tomorrow tonight faster quicker quickly sooner "
-    "myself every lately nowadays"
+    "myself every lately nowadays parent parents pretty since christmas xmas ready prepared spot spotting "
+    "comfortable inpatient inpatients admission admitted ward post room ccu hdu toward towards point points "
+    "monday tuesday wednesday thursday friday saturday sunday weekend wait waiting see struggling struggle "
+    "stairs stair upstairs hill hills walk walking"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
@@ -224,7 +229,8 @@ ASKING_TERMS = content_terms(
     "refer referred referral referrals flag flags range ranges checkup checkups ups latest evidence say says "
     # what is current, and asking for advice: "what's current first-line tx?", "any update to guidance?", "I look
     # after my wife and need some advice", "in what order?"; clinical shorthand for kinds of fact
-    "current currently update updates updated guidance advice advise sequence sequencing order tx rx mx dx ix"
+    "current currently update updates updated guidance advice advise sequence sequencing order tx rx mx dx ix "
+    "maintenance indicated indication put marker markers"
 ) | EVERYDAY_TERMS
 
 

@@ -660,6 +660,13 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"heart rate|\bhr\b|pulse", r"\b1[3-9]\d\b"),
         (r"not feeding|won'?t feed|refusing feeds", r"newborn|weeks? old|days? old|baby|temp|fever|floppy|sleepy"),
         (r"new confusion|suddenly confused", r"temp|fever|resp|breath|infection|uti|pneumonia|antibiotic"),
+        # An infection with confusion or fast breathing (NHS sepsis signs): "a water infection and tonight he's
+        # confused and breathing really fast".
+        (
+            r"\b(?:water|urine|urinary|chest|kidney|wound|skin|bladder) infection|\buti\b|pneumonia|cellulitis|"
+            r"infected",
+            r"confus\w*|muddled|not making sense|breathing (?:\w+ ){0,2}(?:fast|quick\w*|rapid\w*|hard)|mottled",
+        ),
         # A baby under six months at 39 °C or more (NICE traffic light: amber at 3-6 months, red under 3 months:
         # seen face to face), in nurses' shorthand.
         (

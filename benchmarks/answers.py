@@ -53,8 +53,9 @@ DATA = ROOT / "tests" / "data"
 # read from session 11) and fresh6 (written blind at the end of session 11, measured once at the start of session 12,
 # then read). fresh5 (session 11) is held out like test and fresh; fresh7 (session 12, measured once at its end) and
 # fresh8 (written at the end of session 12, measured once blind at the start of session 13) were then read, as was
-# fresh10 (written at the end of session 13, measured once blind at the start of session 14).
-READ = ("dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh10")
+# fresh10 (written at the end of session 13, measured once blind at the start of session 14), and fresh9 (written
+# at the start of session 13, measured once blind at its end).
+READ = ("dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
 def make_pipeline(store: KnowledgeStore) -> Pipeline:
