@@ -265,11 +265,13 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
 
 
 def _keyword_named(asked: str, keywords: str) -> bool:
-    """Whether the question names one of the article's specialised keywords whole ("GIST", "clear cell sarcoma")."""
+    """Whether the question names one of the article's specialised one-word keywords whole ("GIST", "CD117"). Not a
+    phrase: "myeloid leukemia", a keyword of the chronic myeloid leukaemia document, sits inside "childhood acute
+    myeloid leukemia", another disease."""
     common = vocabulary_words()
     for keyword in keywords.lower().split("; "):
         typed = keyword.strip()
-        if len(typed) < 3 or (" " not in typed and typed in common):
+        if len(typed) < 3 or " " in typed or typed in common:
             continue
         if re.search(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", asked):
             return True

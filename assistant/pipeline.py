@@ -208,8 +208,13 @@ class Pipeline:
         # another article's passing mention of it is no answer, and the reader is told why.
         new_topic = condensed.kind == "own" and not decision.fires
         # Whom it is about does not make an approved article its subject: "aspirin for primary prevention in a
-        # diabetic" is the retired aspirin article's subject, not the diabetes article's.
-        withheld = self.retriever.withheld_topics(subject_terms(query)) if new_topic else []
+        # diabetic" is the retired aspirin article's subject, not the diabetes article's. A follow-up is judged on
+        # its own words: "for long covid: still breathless 5 months on" names an article not approved yet, whatever
+        # the conversation was about.
+        own_words = subject_terms(query) if new_topic else None
+        if condensed.kind == "inherited" and not decision.fires:
+            own_words = subject_terms(rewrite(question, self.retriever.indexed_terms))
+        withheld = self.retriever.withheld_topics(own_words) if own_words else []
         if withheld:
             return abstain(safety.withheld_message(withheld))
         if evidence.action == "decline":

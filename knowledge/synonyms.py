@@ -219,7 +219,10 @@ _LAY: dict[str, str] = {
     r"(?:healthy|never had (?:a |any )?(?:heart|stroke)\w*)\b(?:\W+\w+){0,12}\W+(?:prevent|stop|avoid)\w* "
     r"(?:\w+ ){0,3}(?:heart attacks?|strokes?)|(?:prevent|stop|avoid)\w* (?:\w+ ){0,3}(?:heart attacks?|strokes?)"
     r"(?:\W+\w+){0,12}\W+(?:healthy|never had)\b|"
-    r"(?:prevent|avoid)\w* (?:a |my |your |their )?first (?:heart attack|stroke)": "primary prevention",
+    r"(?:prevent|avoid)\w* (?:a |my |your |their )?first (?:heart attack|stroke)|"
+    # "a baby aspirin every day? I'm 60, never had any heart problems": aspirin with no heart disease to treat.
+    r"(?:baby|daily|low[- ]dose) aspirin(?:\W+\w+){0,15}\W+(?:never had (?:a |any )?(?:heart|stroke)\w*|"
+    r"no (?:heart|cardiac) (?:problems?|disease|history|issues?))": "primary prevention",
     r"sugar levels?|blood sugars?": "blood glucose",
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",

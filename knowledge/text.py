@@ -51,15 +51,25 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
 
 
+def _is_word(tail: str) -> bool:
+    """A tail of four letters or more that is an everyday word by itself ("burn", "less")."""
+    from knowledge.embeddings import vocabulary_words  # the embedder's whole words; imported late: it loads ONNX
+
+    return len(tail) >= 4 and tail in vocabulary_words()
+
+
 def similar_form(term: str, other: str) -> bool:
     """Two stems of one word: a longer or shorter form ("anaem" from "anaemic", "anaemia" whole), or a typing
     slip: two letters swapped ("pnuemonia") or one letter missing or added ("celulitis"), and, for stems of six
     letters or more, one letter wrong ("migran" typed for "migrain"). Stems under five letters never are, nor
-    stems whose first two letters differ."""
+    stems whose first two letters differ, nor a stem and a compound it begins ("heart", "heartburn")."""
     if len(term) < 5 or len(other) < 5:
         return term == other
     if other.startswith(term) or term.startswith(other):
-        return True
+        # An ending ("anaem", "anaemic", "anaemia") or a clinician's clipping ("benzo", "creat"), but not a compound
+        # whose tail is a word of its own: "heart" is no form of "heartburn".
+        short, long = sorted((term, other), key=len)
+        return not _is_word(long[len(short) :])
     if other[:2] != term[:2] or abs(len(other) - len(term)) > 1:
         return False
     a, b = (term, other) if len(term) <= len(other) else (other, term)

@@ -105,6 +105,9 @@ def test_people_are_not_a_topic_to_inherit_and_a_comparison_names_the_new_one(pi
         ("celul", "cellul", True),  # "celulitis": one letter missing
         ("heart", "heard", False),  # one letter wrong counts only in stems of six letters or more
         ("statin", "sattin", False),  # the first two letters must agree
+        ("heart", "heartburn", False),  # a compound is not a form of the word it begins with
+        ("hypertens", "hypertension", True),  # an ending is
+        ("benzo", "benzodiazepin", True),  # and so is a clinician's clipping
     ],
 )
 def test_forms_of_one_word(term: str, other: str, same: bool) -> None:
