@@ -196,7 +196,11 @@ EVERYDAY_TERMS = content_terms(
     "myself every lately nowadays parent parents pretty since christmas xmas ready prepared spot spotting "
     "comfortable inpatient inpatients admission admitted ward post room ccu hdu toward towards point points "
     "monday tuesday wednesday thursday friday saturday sunday weekend wait waiting see struggling struggle "
-    "stairs stair upstairs hill hills walk walking"
+    "stairs stair upstairs hill hills walk walking "
+    # Scottish, Nigerian and Australian everyday words ("he cannae mind", "whit happens", "my oga at work", "the
+    # missus is flat as a tack"): in the fresh11 conversations they were read as topics the library lacks
+    "cannae canny dinnae didnae wouldnae couldnae isnae wasnae whit tae gie gies telt aboot wid ma da ye yer ah oot "
+    "awfy ken aye naw fae wi noo mind oga don abi sha sef dey wahala una missus mate arvo reckon heaps flat tack shot"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "

@@ -57,9 +57,9 @@ _ASKS_METHOD = (
     r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
-    r"how high (?:\S+ ){0,3}(?:multi-?storey|car park|bridge|building|block)|"
+    r"how high (?:\S+ ){0,3}(?:multi[- ]?storey|car park|bridge|building|block)|"
     r"how high (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)|"
-    r"(?:tallest|highest) (?:\w+ ){0,3}(?:building|bridge|car park|multi-?storey|cliff|tower|block)|roof access|"
+    r"(?:tallest|highest) (?:\S+ ){0,3}(?:building|bridge|car park|multi[- ]?storey|cliff|tower|block)|roof access|"
     r"(?:deadly|lethal|fatal|kill you) (?:\S+ ){0,3}(?:if you |when you |to )?mix|"
     r"\bmix\w* (?:\S+ ){0,6}(?:deadly|lethal|fatal|kill you)"
 )
@@ -70,7 +70,8 @@ _FOR_SELF = (
     # The means at hand: "which chemicals are deadly if you mix them... i have bleach here".
     r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b|"
     # At the place asked about, now: "how high does a bridge need to be... i'm standing on one right now".
-    r"(?:standing|stood|sitting|sat|up) on (?:one|it|top of (?:one|it)) (?:right )?now\b"
+    r"(?:standing|stood|sitting|sat|up) on (?:one|it|top of (?:one|it)) (?:right )?now\b|"
+    r"(?:need|want) it to be (?:quick|painless|over)\b"
 )
 # Pressing for the answer: "the most painless way to stop existing, need an answer soon" (a lay writer).
 _PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b"
@@ -363,7 +364,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:looked|looking|been looking) up (?:\w+ ){0,3}doses?\b(?: \S+){0,6} not for (?:revision|the exam|work|uni)|"
         r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
-        r"(?:just )?a burden (?:on|to) (?:everyone|everybody|you all)|\bi'?m (?:just |only )?a burden\b|"
+        r"(?:just )?a (?:burden|nuisance) (?:on|to) (?:everyone|everybody|you all)|"
+        r"\bi'?m (?:just |only )?a burden\b|"
+        r"(?:stopped|stopping|refusing|not) (?:eating|drinking|(?:taking )?(?:my |his |her )?"
+        r"(?:heart |blood pressure )?(?:tablets|pills|meds|medication|medicines|insulin))\b(?: \S+){0,8} on purpose|"
+        r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
+        r"children) (?:if|when|after) (?:he|she|i|they) (?:dies|die|died|am gone|is gone)|"
         # A plan with means and a time: "I know how and when", "been planning it for weeks".
         rf"{_PLAN_AND_FAREWELL}|(?:been )?planning it for (?:weeks|days|months|a while|ages)|"
         # Worth more dead: "my family would get the life insurance, the only useful thing I can do for them now".
@@ -390,7 +396,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:drugs|pills|tablets|end|die|it for after)",
         r"sleep (?:\w+ ){0,2}(?:forever|for good|and never wake|and not wake)",
         r"(?:give|gave|giving) away (?:\w+ ){0,2}(?:things|stuff|belongings|possessions)|"
-        r"(?:give|gave|giving) (?:\w+ ){0,2}(?:things|stuff|belongings|possessions) away",
+        r"(?:give|gave|giving) (?:\w+ ){0,2}(?:things|stuff|belongings|possessions) away|"
+        r"(?:been |started |keeps? )(?:giving|gave|give) (?:his|her|my|their) (?:\w+ ){0,2}away\b",
         r"(?:everyone|everybody|they|family|world)(?:'d|'ll| would| will)? (?:\w+ )?better off\b",
         _AT_THE_EDGE,
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
@@ -870,7 +877,8 @@ _ACT_NOW = re.compile(
     r"never (?:had|been) (?:one|a seizure|a fit|like this)|"
     r"kussmaul|(?:looks?|looking|is|gone|turned|turning) (?:\w+ )?(?:clammy|grey|gray|ashen)|"
     r"(?:stroke|arrest|crash|trauma|sepsis|peri-?arrest) call|code (?:stroke|blue|red)|stroke alert|met call|"
-    r"blue (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|(?:lips|mouth) (?:\w+ ){0,2}(?:bluish|purple)|"
+    r"blue(?:-?ish|y)? (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|"
+    r"(?:lips|mouth) (?:\w+ ){0,2}(?:bluish|blue-ish|purple)|"
     r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:\w+ )?(?:finish|complete|say) (?:a |one )?(?:full )?"
     r"sentences?|can (?:barely|hardly) (?:type|speak|talk)|"
     # An oxygen reading under 90, not a target range ("sats 88-92") nor a blood-pressure monitor's figures.
@@ -1092,7 +1100,13 @@ _INTENT_NOW = re.compile(
     r"(?:second|minute|moment)|"
     r"(?:picked|chosen|set) a date|won'?t be needing|(?:this week|this weekend|tomorrow) is (?:it|the day)\b|"
     rf"made (?:my|the) decision|made up my mind|{_PLAN_AND_FAREWELL}|{_HARM_IN_HAND}|"
-    r"need it to be (?:quick|painless|over)|"
+    r"(?:need|want) it to be (?:quick|painless|over)|"
+    # Ending life by stopping food or medicines, with the intent said: "I mean to carry on until it's over".
+    r"(?:mean|intend|going|plan) to (?:carry on|keep going|keep on) until (?:it'?s|it is|i'?m) (?:all )?"
+    r"(?:over|gone|dead)|"
+    # Planning for what is left after one's death: "asked what happens to his bank account if he dies".
+    r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
+    r"children) (?:if|when|after) (?:he|she|i|they) (?:dies|die|died|am gone|is gone|go)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
     rf"insurance (?:\w+ ){{0,2}}(?:pays?|paid) out|{_STAGED_ACCIDENT}|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
@@ -1186,7 +1200,8 @@ _REFERENCE = re.compile(
     # Preparation and hypotheticals: "just in case", "what do we do if it ever happens".
     r"classes? of|types? of|stages? of|mnemonic|exam q\w*|quiz|vignette|teaching case|case study|"
     r"(?:a|my) (?:novel|story|book|screenplay|script|character)|school project|"
-    r"writing an? (?:novel|story|book|screenplay|script|scene|essay|paper|assignment|article)|first aid (?:course|kit)|"
+    r"writing an? (?:novel|story|book|screenplay|script|scene|essay|paper|assignment|article|play|film|poem)|"
+    r"first aid (?:course|kit)|"
     r"want to be (?:ready|prepared)|be prepared|baby ?proof\w*|what would (?:actually )?happen if|"
     r"if a (?:friend|kid|child|someone|person|baby|toddler) (?:ever )?|how would (?:you|i|we|someone) (?:even )?know|"
     r"next (?:week|month|time)|\ba\) .{0,80}\bb\)|expir(?:es|ing|y date)|(?:repeat|new|renew\w*) prescription|"
@@ -1513,8 +1528,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
     if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona):
         return False
-    if cues.past and not (cues.present or cues.acute):
-        return False
+    if cues.past and not (cues.present or cues.acute) and (_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)):
+        return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
     if _RESOLVED.search(text) and not cues.present:
         return False
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
@@ -1539,7 +1554,9 @@ def _crisis_now(text: str, persona: Persona) -> bool:
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
 _WHAT_IF = re.compile(
     r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|"
-    r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b)"
+    r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
+    r"what (?:should|do|would|can) (?:i|we) (?:tell|teach|ask) (?:\w+ ){0,3}(?:to )?do if (?:i|he|she|they|we) "
+    r"(?:has|have|get|gets)\b)"
 )
 
 _NOTHING_HAPPENED = re.compile(
@@ -1568,7 +1585,7 @@ _WELL_AGAIN = re.compile(
     r"(?:fine|ok|okay|well)(?: (?:today|now|since|at home))?|(?:it'?s|its|it has|it'?s) passed(?: now)?|"
     r"back to normal(?: now)?|now ok|ok now|fine now|"
     r"seems? (?:totally |completely )?(?:fine|well|ok|okay)(?: at home)?|"
-    r"running (?:about|around)|(?:didn'?t|didnt|did not|never) happen|(?:bleeding|it) (?:has )?stopped)\b"
+    r"running (?:about|around)|(?:didn'?t|didnt|did not|never) happen|(?:bleeding|it) (?:has )?stopped|all sorted)\b"
 )
 # Red flags that can be over and done with: a temperature yesterday, a fit last week, a nosebleed last night.
 # Never chest pain, stroke signs, an allergic reaction, a collapse, an overdose (it looks fine for hours), a
@@ -1585,9 +1602,17 @@ def _well_again(text: str, cues: Cues, persona: Persona) -> bool:
     if not (persona.lay and cues.categories and set(cues.categories) <= _CAN_PASS and _WELL_AGAIN.search(text)):
         return False
     rest = _WELL_AGAIN.sub(" ", text)
-    if not _BEFORE_TODAY.search(rest) or _ACUTE.search(rest) or _PRESENT.search(rest):
+    if not _BEFORE_TODAY.search(rest) or _ACUTE.search(rest) or _PRESENT.search(rest) or _FIRST_EVER.search(rest):
         return False
     return not cues.explicit_crisis
+
+
+# A first fit, over now, still needs a doctor soon (NHS: a first seizure is always checked): "think i had a fit
+# yesterday evening... i'm fine now, never happened before".
+_FIRST_EVER = re.compile(
+    r"\b(?:never (?:happened|had (?:one|a fit|a seizure|anything like (?:it|this|that))) before|first (?:ever )?"
+    r"(?:fit|seizure)|(?:never|not) had (?:a )?(?:fit|seizure)s? before)\b"
+)
 
 
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:

@@ -53,9 +53,11 @@ DATA = ROOT / "tests" / "data"
 # read from session 11) and fresh6 (written blind at the end of session 11, measured once at the start of session 12,
 # then read). fresh5 (session 11) is held out like test and fresh; fresh7 (session 12, measured once at its end) and
 # fresh8 (written at the end of session 12, measured once blind at the start of session 13) were then read, as was
-# fresh10 (written at the end of session 13, measured once blind at the start of session 14), and fresh9 (written
-# at the start of session 13, measured once blind at its end).
-READ = ("dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+# fresh10 (written at the end of session 13, measured once blind at the start of session 14), fresh9 (written at
+# the start of session 13, measured once blind at its end) and fresh11 (session 14, measured once blind at its end).
+READ = (
+    "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
+)
 
 
 def make_pipeline(store: KnowledgeStore) -> Pipeline:
@@ -276,7 +278,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 12))]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 13))]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")

@@ -84,7 +84,6 @@ _TABLE: dict[str, str] = {
     r"post[- ]?mi": "after myocardial infarction",
     "SOB": "shortness of breath",
     r"sats? levels?": "oxygen saturation",
-    r"maint(?:enance)?\.? (?:dose|phase|therapy)": "maintenance dose",
     "EF": "ejection fraction",
     r"gdmt": "guideline-directed medical therapy",
     r"co-?morbs?|co-?morbids?": "comorbidities",
@@ -227,6 +226,7 @@ _LAY: dict[str, str] = {
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
+    r"loose motions?|runny (?:poo|tummy)|the runs": "diarrhoea",
     r"jabs?": "injection",
     r"sleeping (?:tablets?|meds|medicines?)|sleep(?:ing)? aids?|"
     r"(?:tablets?|pills?|something) to (?:help me )?sleep": "sleeping pills",
