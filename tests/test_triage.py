@@ -242,3 +242,34 @@ def test_crisis_told_in_other_words(triage: Triage) -> None:
 def test_a_long_standing_pattern_is_not_a_red_flag_now(triage: Triage) -> None:
     message = "burning behind my breastbone after curry, been like this for years, what else can I take?"
     assert not triage.decide(message, Persona.PATIENT).fires
+
+
+def test_crises_and_act_now_signs_told_without_the_usual_words(triage: Triage) -> None:
+    """Session 14 (the misses of fresh25 and fresh26, reworded): a place or a plan said indirectly, and act-now
+    signs no rule had words for."""
+    for message in (
+        "how tall does a car park need to be for it to work? i'm up on top of one now",
+        "i put a belt round my neck last night and stopped at the last moment. next time i won't",
+        "i've stopped eating and taking my tablets on purpose and i'm going to keep going until it's over",
+        "my brother keeps giving his stuff away and asked what happens to his savings if he dies",
+    ):
+        assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
+    for message in (
+        "my husband's poo is black and tarry and he nearly passed out on the toilet",
+        "scalded my arm with a pan of boiling water, the skin has gone white and leathery",
+        "my 14 year old woke up with terrible pain in one testicle and has been sick twice",
+        "mum's sugar is 2.2 and she's drowsy and not making sense",
+        "he had a fit in the garden, it's stopped but his lips look bluish round the mouth",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
+
+
+def test_absent_symptoms_and_a_doctors_route_are_not_alarms(triage: Triage) -> None:
+    """"No wheeze" and "never fainted" name a red flag to say it is absent; "IM" before a drug is the route."""
+    assert not read_cues(normalise("itchy arms after the new soap, no wheeze, never fainted")).categories
+    assert "breathing" in read_cues(normalise("she is wheezing and can't stop coughing")).categories
+    for question in (
+        "IM glucagon dose for an adult hypo with reduced consciousness vs IV glucose 10%",
+        "overdose attempt four years ago, now well on lithium. evidence for stopping it slowly?",
+    ):
+        assert not triage.decide(question, Persona.PHYSICIAN).fires, question
