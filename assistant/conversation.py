@@ -51,6 +51,8 @@ _FRESH_START = re.compile(
 )
 # "How does that differ from asthma?": what follows the comparison is the new topic.
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
+# "My dad has that too, but what about his gout?": what follows "what about" is the new topic.
+_WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
 NamesWholeTopic = Callable[[set[str]], bool]
 # Whether an article covers a follow-up's new words and no other article is named (by title or keyword) for
@@ -169,7 +171,7 @@ def condense_offline(
         first_named = _first_position(question, named)
         if anaphora is None or (first_named is not None and first_named < anaphora.start()):
             return Condensed(question, "own")
-        compared = _COMPARED.search(question)
+        compared = _COMPARED.search(question) or _WHAT_ABOUT.search(question)
         if compared and first_named is not None and first_named > compared.start():
             return Condensed(question, "own")
     if qualifiers_of(question) & {"pregnancy", "children", "older"}:
