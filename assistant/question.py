@@ -188,7 +188,8 @@ EXCEPTION = re.compile(
 EVERYDAY_TERMS = content_terms(
     "mum mom mother mam mummy dad daddy father son sons daughter daughters wife husband partner boyfriend "
     "girlfriend gran granny grandma nan nana grandad grandpa grandfather grandmother grandson granddaughter "
-    "brother sister uncle aunt auntie friend friends family yo till want wants wanted find found like likely "
+    "brother sister uncle aunt auntie friend friends family yo yr yrs mo mos wk wks till want wants wanted find "
+    "found like likely "
     "different total overall length watch look fine feel feels felt worth alright sure worried worry scared "
     "heard read told say says said keep keeps lot lots bit little wonder wondering possible able actually "
     "still ever always soon later now today currently recently already home hospital year years old usually "

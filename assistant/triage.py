@@ -1709,6 +1709,7 @@ def _now_besides(text: str, cues: Cues) -> bool:
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
+_FRAGMENT = re.compile(r"(?:and|or|also|plus|what about|how about) (?:\S+ ?){1,5}\??")
 
 # A nurse asking how soon to escalate a patient in their care ("INR 8.9 this morning, who do I contact and how
 # fast?", "same-day GP or ED?") is asking an urgency question about someone now, not a reference one.
@@ -1919,8 +1920,10 @@ class Triage:
             threshold = self.model.threshold(persona, bool(cues.categories))
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-            if not cues.categories and not _described(cues):
-                threshold = max(threshold, ALONE)  # no red flag and nobody described: "translate good morning"
+            if not cues.categories and (not _described(cues) or _FRAGMENT.fullmatch(text)):
+                # No red flag and nobody described ("translate good morning"), or a follow-up fragment that only
+                # adds to the last question ("and a 9 yr old", "what about in pregnancy?"): the model must be sure.
+                threshold = max(threshold, ALONE)
         if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE
         if cues.explicit_crisis or categories == ["suicide"]:
