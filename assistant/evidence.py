@@ -264,6 +264,7 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
     return frozenset(marks)
 
 
+@functools.lru_cache(maxsize=4096)
 def _keyword_named(asked: str, keywords: str) -> bool:
     """Whether the question names one of the article's specialised one-word keywords whole ("GIST", "CD117"). Not a
     phrase: "myeloid leukemia", a keyword of the chronic myeloid leukaemia document, sits inside "childhood acute

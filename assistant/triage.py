@@ -89,6 +89,12 @@ _AT_THE_EDGE = (
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
 # An end staged as an accident ("it'll look like an accident, right?"): a crisis red flag and intent now.
 _STAGED_ACCIDENT = r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident"
+# What is left after one's death ("asked what happens to his bank account if he dies"): a crisis red flag and, with
+# "when I go" as well, intent now.
+_AFTER_DEATH = (
+    r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
+    r"children) (?:if|when|after) (?:he|she|i|they) "
+)
 # Pregnancy written as clinicians note it ("32/40", "32+4/40").
 _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
@@ -368,8 +374,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bi'?m (?:just |only )?a burden\b|"
         r"(?:stopped|stopping|refusing|not) (?:eating|drinking|(?:taking )?(?:my |his |her )?"
         r"(?:heart |blood pressure )?(?:tablets|pills|meds|medication|medicines|insulin))\b(?: \S+){0,8} on purpose|"
-        r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
-        r"children) (?:if|when|after) (?:he|she|i|they) (?:dies|die|died|am gone|is gone)|"
+        rf"{_AFTER_DEATH}(?:dies|die|died|am gone|is gone)|"
         # A plan with means and a time: "I know how and when", "been planning it for weeks".
         rf"{_PLAN_AND_FAREWELL}|(?:been )?planning it for (?:weeks|days|months|a while|ages)|"
         # Worth more dead: "my family would get the life insurance, the only useful thing I can do for them now".
@@ -1105,8 +1110,7 @@ _INTENT_NOW = re.compile(
     r"(?:mean|intend|going|plan) to (?:carry on|keep going|keep on) until (?:it'?s|it is|i'?m) (?:all )?"
     r"(?:over|gone|dead)|"
     # Planning for what is left after one's death: "asked what happens to his bank account if he dies".
-    r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
-    r"children) (?:if|when|after) (?:he|she|i|they) (?:dies|die|died|am gone|is gone|go)|"
+    rf"{_AFTER_DEATH}(?:dies|die|died|am gone|is gone|go)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
     rf"insurance (?:\w+ ){{0,2}}(?:pays?|paid) out|{_STAGED_ACCIDENT}|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
