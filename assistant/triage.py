@@ -672,7 +672,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"heart rate|\bhr\b|pulse", r"\b1[3-9]\d\b"),
         (r"not feeding|won'?t feed|refusing feeds", r"newborn|weeks? old|days? old|baby|temp|fever|floppy|sleepy"),
         (r"new confusion|suddenly confused", r"temp|fever|resp|breath|infection|uti|pneumonia|antibiotic"),
-        # An infection with confusion or fast breathing (NHS sepsis signs): "a water infection and tonight he's
+        # An infection with confusion or fast breathing (sepsis signs as NHS GP practices' pages give them, from the
+        # UK Sepsis Trust): "a water infection and tonight he's
         # confused and breathing really fast".
         (
             r"\b(?:water|urine|urinary|chest|kidney|wound|skin|bladder) infection|\buti\b|pneumonia|cellulitis|"
@@ -924,19 +925,22 @@ _ACT_NOW = re.compile(
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic)|"
     # Black, tarry poo (blood from high in the gut) with fainting: a bleed large enough to drop the blood pressure.
-    # Black poo alone is a same-day matter on NHS pages; with a faint or a collapse it is not.
+    # Black poo alone is a same-day matter in NHS advice (read as another page quotes it, nhs.uk was not reachable);
+    # with a faint or a collapse it is not.
     rf"{_TARRY}(?: \S+){{0,10}} {_NEAR_FAINT}|{_NEAR_FAINT}(?: \S+){{0,10}} {_TARRY}|"
     # A burn that leaves white, leathery or charred skin, or covers a whole limb: A&E whatever its size (NHS burns
     # pages; a burn bigger than the person's hand is a same-day floor below).
     rf"{_BURN}(?: \S+){{0,12}} (?:white|charred|leathery|waxy|blackened)\b|"
     rf"{_BURN}(?: \S+){{0,8}} (?:both (?:legs|arms)|(?:his|her|my|the) whole (?:leg|arm|back|chest|tummy|front)|"
     r"from (?:\w+ ){0,2}(?:thigh|shoulder|hip|waist) (?:\w+ ){0,2}to)|"
-    # Sudden, severe pain in a testicle: torsion until shown otherwise; NHS pages say A&E straight away.
+    # Sudden, severe pain in a testicle: torsion until shown otherwise; an NHS GP practice's page says A&E or 999
+    # straight away (nhs.uk itself was not reachable here).
     rf"{_SEVERE_ONSET}(?: \S+){{0,5}} (?:pain|ache|agony) (?:\w+ ){{0,3}}(?:in|of) (?:\w+ ){{0,2}}{_TESTIS}|"
     rf"{_TESTIS}(?: \S+){{0,4}} (?:sudden\w*|severe|terrible|agoni\w*|excruciating|really (?:bad|painful))|"
     rf"{_TESTIS}(?: \S+){{0,12}} (?:vomit\w*|being sick|throwing up|threw up)|"
     # A very low (or very high) sugar with drowsiness or confusion: a hypo the person may not be able to swallow
-    # for; NHS and Diabetes UK pages say 999 when someone is drowsy or unconscious with a hypo.
+    # for; St John Ambulance's diabetic-emergency page says 999 when a low sugar does not improve, and first-aid
+    # pages say give nothing by mouth to someone drowsy (NHS and Diabetes UK pages were not reachable here).
     rf"{_SUGAR_READING}(?: \S+){{0,10}} {_DROWSY}|{_DROWSY}(?: \S+){{0,10}} {_SUGAR_READING}|"
     r"insulin(?: \S+){0,8} (?:sweaty|sweating|clammy)(?: \S+){0,3} (?:and )?(?:drowsy|confus\w*|not making sense)"
     r")\b"
@@ -1611,7 +1615,8 @@ def _well_again(text: str, cues: Cues, persona: Persona) -> bool:
     return not cues.explicit_crisis
 
 
-# A first fit, over now, still needs a doctor soon (NHS: a first seizure is always checked): "think i had a fit
+# A first fit, over now, is not set aside (NHS and Epilepsy Society first-aid pages: call 999 for anyone's first
+# seizure; the NHS page read as another page quotes it): "think i had a fit
 # yesterday evening... i'm fine now, never happened before".
 _FIRST_EVER = re.compile(
     r"\b(?:never (?:happened|had (?:one|a fit|a seizure|anything like (?:it|this|that))) before|first (?:ever )?"
