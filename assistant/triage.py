@@ -57,11 +57,19 @@ _ASKS_METHOD = (
     r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
+    r"how long (?:\S+ ){0,3}(?:takes?|would take|does it take|until|till|before) (?:\S+ ){0,2}(?:to )?"
+    r"(?:bleed (?:out|to death)|die|drown|suffocate)\b|"
     r"how (?:high|tall) (?:\S+ ){0,3}(?:multi[- ]?storey|car park|bridge|building|block)|"
     r"how (?:high|tall) (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)|"
     r"(?:tallest|highest) (?:\S+ ){0,3}(?:building|bridge|car park|multi[- ]?storey|cliff|tower|block)|roof access|"
     r"(?:deadly|lethal|fatal|kill you) (?:\S+ ){0,3}(?:if you |when you |to )?mix|"
     r"\bmix\w* (?:\S+ ){0,6}(?:deadly|lethal|fatal|kill you)"
+)
+# Knowing where the means are kept: "i know where my dad keeps the key to the gun cabinet".
+_MEANS_KNOWN = (
+    r"(?:know|knows|found|find|worked out|seen) (?:\w+ ){0,2}where (?:\S+ ){0,4}(?:keeps?|kept|hides?|hid|stores?) "
+    r"(?:\S+ ){0,5}(?:guns?|rifles?|shotguns?|pistols?|firearms?|ammo|gun (?:cabinet|safe)|pills|tablets|meds|"
+    r"insulin|morphine|oxycodone|painkillers|sleeping (?:pills|tablets))\b"
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
@@ -71,7 +79,10 @@ _FOR_SELF = (
     r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b|"
     # At the place asked about, now: "how high does a bridge need to be... i'm standing on one right now".
     r"(?:standing|stood|sitting|sat|up) on (?:one|it|top of (?:one|it)) (?:right )?now\b|"
-    r"(?:need|want) it to be (?:quick|painless|over)\b"
+    r"(?:need|want) it to be (?:quick|painless|over)\b|"
+    rf"{_MEANS_KNOWN}|"
+    # Where the writer is while asking: "how long it takes to bleed out from the wrist. I'm in the bath".
+    r"(?:i'?m|im|i am) (?:\w+ )?(?:in|sat in|lying in|sitting in) the (?:bath|bathtub|garage|car)\b"
 )
 # Pressing for the answer: "the most painless way to stop existing, need an answer soon" (a lay writer).
 _PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b"
@@ -123,6 +134,12 @@ _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
     r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
     r"(?:wanted|want|needed) to tell (?:someone|somebody|anyone) before(?: i (?:go|do it|do this))?(?=\W*$)"
+)
+# Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
+# the clause, or a time or a linking word follows.
+_COME_TO = (
+    r"come to\b(?=\W*$| (?:yet|properly|fully|and|but|after|for|since|at all|now|again|he|she|they|i|it|then|so|or|"
+    r"in|when|even|quickly|straight)\b)"
 )
 _FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
 _FAINT_CAUSE = (
@@ -250,7 +267,7 @@ RED_FLAGS: dict[str, list[str]] = {
         _FAINT_WITH_CAUSE.pattern,
         r"unresponsive",
         r"not respond",
-        rf"{_WONT} (?:\w+ ){{0,2}}(?:wake|waking|respond|come round|come to|answer)",
+        rf"{_WONT} (?:\w+ ){{0,2}}(?:wake|waking|respond|come round|{_COME_TO}|answer)",
         rf"{_CANT} (?:\w+ ){{0,2}}(?:wake|rouse|get (?:him|her|them) (?:up|to respond))",
         r"passed out",
         r"collaps",
@@ -266,7 +283,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
         r"won'?t stop shaking|shaking (?:\w+ ){0,3}(?:unresponsive|won'?t stop)|status epilep",
         r"seiz(?!\w*[- ]free)",  # "seizure-free for two years" is not a fit
-        r"\bfit\b(?![- ]free)",
+        # "fit note", "fit for work", "fit to fly": fitness, not a fit.
+        r"\bfit\b(?![- ]free| notes?\b| (?:for|to) (?:work|duty|fly|drive|travel|return)\b)",
         r"fitting",
         r"convuls",
         r"shaking (?:\w+ ){0,3}(?:all over|uncontroll|and)",
@@ -416,6 +434,12 @@ RED_FLAGS: dict[str, list[str]] = {
         r"standing on (?:the|a|my) (?:balcony|ledge|edge|bridge|roof|parapet)",
         r"(?:quickest|fastest|least painful|painless|surest) (?:way|method)s? (?:to|of) (?:die|go|end|kill|"
         r"stop (?:existing|living|being alive)|not (?:exist|wake up|be here))",
+        # Bleeding out from the wrists, or pain to be stopped that is "not physical": "how long it takes to bleed
+        # out from the wrist", "the fastest way to make it stop hurting, not like physically, like everything".
+        r"bleed(?:ing)? (?:out|to death)\b(?: \S+){0,4} (?:wrists?|veins?)|(?:wrists?|veins?)(?: \S+){0,4} "
+        r"bleed (?:out|to death)|(?:slit|slitting|slash|slashing) (?:\w+ )?(?:wrists?|veins?)|"
+        r"(?:way|how) to (?:make|get) (?:it|everything|this|the pain|the hurt|it all) (?:all )?(?:to )?stop\b"
+        r"(?: \S+){0,8} (?:not (?:like |just |really )?physical\w*|everything|inside|for good|forever|permanently)",
         # A ligature tried on oneself: "tied something round my neck earlier and took it off at the last second".
         r"(?:tied|put|wrapped|tightened) (?:\S+ ){0,3}(?:round|around) (?:my|his|her|their) (?:own )?neck",
         # Ending everything "including me"; a plan set for when nobody is home, told with an odd calm.
@@ -444,7 +468,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"not peeing|no wee|hasn't peed|fast breathing|breathing fast|rash|stiff neck|light hurts)",
         r"(?:confus|drowsy|floppy|lethargic|clammy) (?:\w+ ){0,6}(?:fever|temperature|temp|hot|shivering)",
         r"(?:high|spiking) (?:fever|temperature|temp)",
-        r"(?:hasn't|hasnt|has not|not) (?:\w+ ){0,2}(?:peed|weed|wee'd|passed urine|had a wet nappy|had a wet diaper)",
+        r"(?:hasn't|hasnt|has not|haven'?t|havent|have not|not) (?:\w+ ){0,2}(?:peed|weed|wee'd|a wee|a pee|"
+        r"passed urine|had a wet nappy|had a wet diaper)\b",
     ],
     "pregnancy": [
         r"contractions (?:\w+ ){0,4}(?:\d{2} ?weeks|early|premature)|premature labour|preterm",
@@ -564,7 +589,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     "unconscious": [
         (r"\bgcs\b", r"\b(?:[3-9]|1[0-2])\b"),
         # Whole words: "can't sleep, lying awake" is not "can't wake".
-        (r"won'?t|wont|can'?t|cant|hasn'?t|hasnt|not", r"come round|come to|\b(?:wake|waking|respond\w*|rouse)\b"),
+        (r"won'?t|wont|can'?t|cant|hasn'?t|hasnt|not", rf"come round|{_COME_TO}|\b(?:wake|waking|respond\w*|rouse)\b"),
     ],
     "seizure": [
         (
@@ -755,22 +780,41 @@ _SIGN = (
     r"tongue|throat|mouth))"
 )
 _ABSENT = re.compile(
-    rf"\b(?:no|never|not|without|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|nor) (?:any |a |been |had (?:a |any )?|"
-    rf"ever )?{_SIGN}(?:(?: or| and|,| nor)(?: no| any)? {_SIGN})*\b|"
+    rf"\b(?:no|never|not|without|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|nor) (?:(?:actually|really|even) )?"
+    rf"(?:any |a |been |had (?:a |any )?|ever )?{_SIGN}(?:(?: or| and|,| nor)(?: no| any)? {_SIGN})*\b|"
     # "can swallow and breathe fine", "breathing ok": the airway is said to be clear.
-    r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:fine|ok|okay|normally|"
-    r"well)\b"
+    r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:(?:totally|completely|"
+    r"perfectly|absolutely) )?(?:fine|ok|okay|normally|well)\b"
+)
+# Reassurance that names a sign only to say it is normal, set aside before red flags are read like _ABSENT: a
+# swelling round a sting or bite only (a local reaction, not an allergic one), spots that fade under a glass (the
+# glass test passed), "eating and drinking normally".
+_REASSURED = re.compile(
+    r"\b(?:(?:swollen|swelling|itchy|itching|red|sore|lump\w*|hot)(?: (?:and|&|,) (?:swollen|swelling|itchy|itching|"
+    r"red|sore|hot))* (?:\w+ ){0,2}(?:round|around|at|where|near|on) the (?:sting|bite|site|jab|injection site)|"
+    r"(?:fade|fades|faded|disappear\w*|go away|goes away|went away) (?:\w+ ){0,2}(?:when|under|with) (?:i |you |we )?"
+    r"(?:press|pressed|roll|rolled|push|pushed)?(?: \S+){0,3} (?:a |the )?glass|"
+    r"glass test (?:is |was )?(?:negative|fine|ok|okay|normal|clear)|"
+    r"(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?(?:normally|fine|well|ok|okay))\b"
 )
 
 
 def _flagged(text: str) -> tuple[str, ...]:
     """Red-flag categories of a normalised message: a single pattern, or two cues together (symptoms said to be
-    absent set aside)."""
-    text = _ABSENT.sub(" ", text)
+    absent, or named only to say they are normal, set aside)."""
+    text = _REASSURED.sub(" ", _ABSENT.sub(" ", text))
     return tuple(
         name
         for name in RED_FLAGS
         if _FLAGS[name].search(text) or any(a.search(text) and b.search(text) for a, b in _TOGETHER.get(name, []))
+    )
+
+
+def _ruled_out(text: str) -> bool:
+    """Red flags named, every one of them only to say it is absent or normal."""
+    return not _flagged(text) and any(
+        _FLAGS[name].search(text) or any(a.search(text) and b.search(text) for a, b in _TOGETHER.get(name, []))
+        for name in RED_FLAGS
     )
 
 
@@ -846,7 +890,8 @@ _CALM = re.compile(
     r"just (?:curious|wondering|want(?:ed)? to (?:know|understand|check|be prepared|learn|be informed))|to be prepared|"
     r"no concerns|(?:be|stay|keep) informed|"
     r"well in clinic|(?:gp|doctor|nurse|midwife) (?:saw|checked|was happy|said (?:it was|it'?s) fine)|"
-    r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable|"
+    r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable(?! angina)|"
+    r"(?:his|her|their|my) usual self|"
     r"normal (?:obs|vitals)|feeding (?:well|normally|fine)|(?:pink|alert) and (?:feeding|alert|playing|smiling)|"
     r"(?:obs|vitals) (?:are |were )?(?:normal|stable|fine))\b"
 )
@@ -860,13 +905,17 @@ _TARRY = r"(?:black|tarry|maroon) (?:\w+ ){0,2}(?:poo|poos|poop|stools?)"
 _NEAR_FAINT = r"(?:(?:nearly|almost|about to) )?(?:faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*)"
 _BURN = r"(?:burn\w*|scald\w*|boiling (?:oil|water|fat)|hot (?:oil|fat)|chip pan)"
 _SEVERE_ONSET = r"(?:sudden\w*|severe|terrible|agoni\w*|excruciating|really bad|awful|worst|woke (?:\w+ ){0,3}with)"
-_TESTIS = r"(?:testic\w*|testes|scrot\w*|(?:his|my|one of (?:his|my)) (?:balls|nuts)\b)"
+_TESTIS = r"(?:testic\w*|testes|scrot\w*|(?:his|my|one of (?:his|my)) (?:(?:left|right) )?(?:balls?|nuts?)\b)"
 # A blood-sugar reading: "BM 2.1" (normalised to "bm 2 1"), "sugar is 1.8", "glucose 35" (mg/dL).
+_GTN = r"(?:gtn|nitro\w*|glyceryl trinitrate|angina spray|(?:my|his|her|the) spray)"
 _SUGAR_READING = (
     r"\b(?:bm|blood sugars?|sugars?|glucose|bg|cbg)(?: (?:is|was|of|at|reading|now|down to)){0,2} "
     r"(?:[0-2](?: \d)?|[1-4]\d)\b"
 )
-_DROWSY = r"(?:drowsy|confus\w*|not making sense|(?:can'?t|cant|won'?t|wont) wake|hard to wake|unresponsive|slurr\w*)"
+_DROWSY = (
+    r"(?:drowsy|confus\w*|not making (?:any )?sense|(?:can'?t|cant|won'?t|wont) wake|hard to wake|unresponsive|"
+    r"slurr\w*)"
+)
 # Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
 _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
@@ -937,12 +986,22 @@ _ACT_NOW = re.compile(
     # straight away (nhs.uk itself was not reachable here).
     rf"{_SEVERE_ONSET}(?: \S+){{0,5}} (?:pain|ache|agony) (?:\w+ ){{0,3}}(?:in|of) (?:\w+ ){{0,2}}{_TESTIS}|"
     rf"{_TESTIS}(?: \S+){{0,4}} (?:sudden\w*|severe|terrible|agoni\w*|excruciating|really (?:bad|painful))|"
-    rf"{_TESTIS}(?: \S+){{0,12}} (?:vomit\w*|being sick|throwing up|threw up)|"
+    rf"{_TESTIS}(?: \S+){{0,12}} (?:vomit\w*|being sick|been sick|throwing up|threw up)|"
     # A very low (or very high) sugar with drowsiness or confusion: a hypo the person may not be able to swallow
     # for; St John Ambulance's diabetic-emergency page says 999 when a low sugar does not improve, and first-aid
     # pages say give nothing by mouth to someone drowsy (NHS and Diabetes UK pages were not reachable here).
     rf"{_SUGAR_READING}(?: \S+){{0,10}} {_DROWSY}|{_DROWSY}(?: \S+){{0,10}} {_SUGAR_READING}|"
-    r"insulin(?: \S+){0,8} (?:sweaty|sweating|clammy)(?: \S+){0,3} (?:and )?(?:drowsy|confus\w*|not making sense)"
+    r"insulin(?: \S+){0,8} (?:sweaty|sweating|clammy)(?: \S+){0,3} (?:and )?(?:drowsy|confus\w*|not making sense)|"
+    # Too drowsy to drink or swallow: nothing can be given by mouth (a hypo's sugar, fluids), so 999 (first-aid
+    # pages: give nothing by mouth to someone who cannot swallow safely).
+    r"too (?:drowsy|sleepy|dozy|confused|out of it|groggy) to (?:drink|swallow|sip|eat|take)\b|"
+    # Angina still there after the GTN spray has been used again: NHS angina advice is to call 999 when the pain
+    # has not gone 5 minutes after the second dose (the angina red flags above say the same for a named dose).
+    rf"{_GTN}(?: \S+){{0,16}} (?:twice|two times|(?:three|four|3|4) times|(?:second|third|2nd|3rd) (?:dose|spray|"
+    r"puff|time)|(?:two|three|four|2|3|4) (?:more )?(?:sprays|puffs|doses|squirts))\b(?: \S+){0,16} "
+    r"(?:still (?:there|here|going|bad|hurting|got it|has it|not)|(?:getting |it'?s |its )?worse|not (?:gone|going|"
+    r"eased|easing|helping|working|shifting)|(?:hasn'?t|hasnt|has not|didn'?t|didnt) (?:gone|eased|helped|worked|"
+    r"touched|shifted))"
     r")\b"
 )
 # A womb gone hard and staying hard in pregnancy, with pain or bleeding: the signs of a placental abruption (the
@@ -1045,6 +1104,21 @@ _SAME_DAY_SIGNS = re.compile(
     # A urinary catheter that has stopped draining: blocked, the bladder fills (seen or changed the same day).
     r"catheter\w*\b(?: \S+){0,6} (?:(?:hasn'?t|hasnt|has not|not|isn'?t|isnt|stopped) (?:been )?drain\w*|blocked|"
     r"bypassing)|(?:hasn'?t|hasnt|has not|not) drained (?:\S+ ){0,3}(?:for|since) |"
+    # A barking cough with a harsh noise breathing in (stridor) only when upset: croup to be seen by a doctor or
+    # nurse today (an NHS children's safety-netting sheet, what0-18.nhs.uk; stridor all the time, or working hard
+    # to breathe, is A&E or 999 there).
+    r"(?:bark\w*|seal[- ]?like|croupy?) (?:\w+ )?cough\w*(?: \S+){0,24} (?<!no )(?:stridor|noisy breath\w*|"
+    r"rasp\w*|whistl\w*|crowing|high[- ]pitched (?:\w+ )?(?:noise|sound|breath\w*))|"
+    r"(?<!no )(?:stridor|noisy breath\w*|rasp\w* (?:\w+ )?(?:noise|sound|breath\w*))(?: \S+){0,24} "
+    r"(?:bark\w*|seal[- ]?like|croupy?) (?:\w+ )?cough|"
+    # Weekly methotrexate taken again within the week: toxicity can follow days later, so advice the same day
+    # (the NPSA patient leaflet, as a pharmacy page quotes it: never double a dose; prescribing advice warns that
+    # extra or irregular doses are dangerous).
+    r"(?:took|taken|had|given|gave|swallowed) (?:my |his |her |their |the |a |an )?(?:weekly |usual |normal )?"
+    r"(?:dose (?:of )?|\d+ ?mg (?:of )?|tablets? (?:of )?)?methotrexate\b(?: \S+){0,10} (?:two days in a row|twice|"
+    r"again (?:on|the next|today|yesterday|this morning|last night)|every day|each day|daily|double|extra|"
+    r"by mistake|two doses)|"
+    r"(?:double|extra|second|two|another) (?:\w+ ){0,2}(?:dose|doses|lot|tablets) of (?:\w+ ){0,2}methotrexate|"
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
@@ -1147,6 +1221,7 @@ _RESOLVED = re.compile(
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking|"
     # Getting better: "her cough is much better now", "healing well, the redness has gone right down".
     r"(?:much|lots|loads|way|a lot) better now|healing (?:well|nicely|fine)|"
+    r"(?:mostly|nearly|almost|largely|all but) (?:gone|better|healed|settled|cleared)|"
     r"(?:redness|swelling|pain|rash) (?:has |is |had )?(?:gone|going|come|coming) (?:right |way |well )?down)\b"
 )
 _RELATION = re.compile(
@@ -1212,7 +1287,9 @@ _REFERENCE = re.compile(
     r"first aid (?:course|kit)|"
     r"want to be (?:ready|prepared)|be prepared|baby ?proof\w*|what would (?:actually )?happen if|"
     r"if a (?:friend|kid|child|someone|person|baby|toddler) (?:ever )?|how would (?:you|i|we|someone) (?:even )?know|"
-    r"next (?:week|month|time)|\ba\) .{0,80}\bb\)|expir(?:es|ing|y date)|(?:repeat|new|renew\w*) prescription|"
+    r"next (?:week|month|time)|\ba\) .{0,80}\bb\)|expir(?:es|ed|ing|y date)|out of date|"
+    r"(?:best place|where) (?:\w+ ){0,3}(?:keep|store) (?:it|them|one|the)\b|storage|"
+    r"(?:repeat|new|renew\w*) prescription|"
     r"just in case|in case (?:it|this|that|something|anything) (?:ever )?happens|"
     r"if (?:it|this|that|something|anything) (?:ever )?happens|in (?:the )?future|"
     r"what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|i|we|you) ever)\b"
@@ -1502,7 +1579,7 @@ _HYPOTHETICAL = re.compile(
     r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
     r"got|swallows|swallowed|stops|goes|went|becomes|turns|collapsed|collapses|fainted|faints|stopped)|"
     r"if (?:i|we|you) (?:ever )?(?:find|see|come across|"
-    r"witness))\b"
+    r"witness)|if (?:he'?s|she'?s|they'?re|hes|shes|theyre|i'?m|im|you'?re|we'?re) ever)\b"
 )
 
 
@@ -1534,7 +1611,7 @@ _DROPPED_I = re.compile(
 
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
-    if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona):
+    if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona) or _fiction(text, cues):
         return False
     if cues.past and not (cues.present or cues.acute) and (_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)):
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
@@ -1597,8 +1674,9 @@ _WELL_AGAIN = re.compile(
 )
 # Red flags that can be over and done with: a temperature yesterday, a fit last week, a nosebleed last night.
 # Never chest pain, stroke signs, an allergic reaction, a collapse, an overdose (it looks fine for hours), a
-# crisis, pregnancy or the same-day signs (a cut that gapes after the bleeding stopped still needs closing).
-_CAN_PASS = frozenset({"bleeding", "seizure", "breathing", "sepsis"})
+# crisis or pregnancy. The same-day red flags ("a bad hypo last week, fine since") can pass; the same-day signs
+# read by the floors cannot (a cut that gapes after the bleeding stopped still needs closing: the floor fires).
+_CAN_PASS = frozenset({"bleeding", "seizure", "breathing", "sepsis", "other_urgent"})
 # When it happened: a day or more ago, not "it stopped" today (a first fit that stopped still needs a doctor).
 _BEFORE_TODAY = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month)|the other (?:day|night)|"
                            r"(?:days|weeks|months|years) ago)\b")
@@ -1622,6 +1700,81 @@ _FIRST_EVER = re.compile(
     r"\b(?:never (?:happened|had (?:one|a fit|a seizure|anything like (?:it|this|that))) before|first (?:ever )?"
     r"(?:fit|seizure)|(?:never|not) had (?:a )?(?:fit|seizure)s? before)\b"
 )
+
+
+# A warning episode that is over, from the last few days, that no clinician has seen yet: stroke signs that went
+# away (a TIA: about half the stroke risk after one falls in the first two days, so a doctor the same day; a page
+# from New Zealand's Healthify says to see a doctor urgently about a past TIA that was never checked) or a first
+# fit. "Two days ago my hand went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
+_RECENT_DAYS = re.compile(
+    r"\b(?:yesterday|last night|this morning|earlier (?:today|on)|(?:two|three|four|five|couple of|few|2|3|4|5) "
+    r"days ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend)\b"
+)
+_WENT_AWAY = re.compile(
+    r"\b(?:back to normal|went away|gone away|wore off|passed|recovered|fine now|(?:is|was|felt|feels?|feel) "
+    r"(?:totally |completely )?(?:fine|normal)|for (?:about |around |maybe |a |roughly )?(?:\d+|a few|few|five|ten|"
+    r"fifteen|twenty|thirty|a couple of|couple of) (?:seconds|secs|minutes|mins|min))\b"
+)
+_SEEN = re.compile(
+    r"\b(?:saw|seen|been to|went to|checked (?:out )?(?:by|at)|assessed|admitted|discharged|referred|sent home)\b"
+    r"(?: \S+){0,3} (?:gp|doctor|dr|a&e|ae|hospital|neurolog\w*|tia clinic|stroke (?:team|clinic|unit)|paramedics?|"
+    r"111|er|ed|urgent care|ambulance)\b|\b(?:tia|first fit|seizure|neurology) clinic\b|\bscan (?:was|came back)\b|"
+    r"\b(?:diagnosed|started (?:me|him|her) on|(?:in|on the) (?:hospital|ward|children'?s ward))\b"
+)
+# A pattern the writer knows well ("she does this when she's very tired"): not a new warning episode.
+_HABITUAL = re.compile(
+    r"\b(?:does|do|gets|get|has|have) (?:this|that|these|them) (?:\w+ ){0,2}(?:when|whenever|if|every|all the time|"
+    r"a lot|often)|always (?:does|happens|gets)|happens (?:every|whenever|all the time|a lot)|(?:for|over) (?:\w+ )?"
+    r"(?:years|months)\b"
+)
+_STROKE_WORDS = re.compile(r"\b(?:mini[- ]?)?strokes?\b|\btias?\b|\bcva\b")
+
+
+def _warning_episode_unseen(text: str, cues: Cues) -> bool:
+    """Stroke signs (not just the word) or a first fit, over now, from the last few days, not yet seen."""
+    if not _RECENT_DAYS.search(text) or _LONG_AGO.search(text) or _SEEN.search(text) or _HABITUAL.search(text):
+        return False
+    if "stroke" in cues.categories and _WENT_AWAY.search(text):
+        return "stroke" in _flagged(_STROKE_WORDS.sub(" ", text))
+    return "seizure" in cues.categories and bool(_FIRST_EVER.search(text))
+
+
+# Fiction: "writing a short story where a character has a heart attack on a packed train" describes nobody real
+# unless the writer says so. Never for a crisis or an overdose: a story is how some ask for a method.
+_FICTION = re.compile(
+    r"\b(?:writing|write|wrote|drafting) (?:a |an |my |the )?(?:\w+ ){0,2}(?:novel|story|screenplay|script|scene|play|"
+    r"film|book|fanfic\w*)\b|\b(?:my|a|the|one) character\b|\bin my (?:novel|story|book|script|play)\b"
+)
+
+
+def _fiction(text: str, cues: Cues) -> bool:
+    """A story or script with nobody real in it (not a crisis, not an overdose, nothing happening now)."""
+    if not _FICTION.search(text) or _REAL.search(text) or cues.present or cues.explicit_crisis:
+        return False
+    return not {"suicide", "overdose"} & set(cues.categories)
+
+
+# The lasting effect of an old event: "my left hand has been weaker since my stroke in 2021".
+_RESIDUAL = re.compile(
+    r"\b(?:been|is|are|was|were|stayed|remained) (?:\w+ ){0,4}since (?:my|his|her|their|the) (?:\w+ ){0,2}(?:stroke|"
+    r"heart attack|op|operation|surgery|injury|accident|fall|bleed|tia|bypass|stent|seizure|burn)\b"
+)
+
+
+def _history_settled(text: str, cues: Cues) -> bool:
+    """A lay account of an episode a day or more ago that a clinician has already assessed and that is settling
+    ("went to A&E last week with chest pain, it turned out to be costochondritis, mostly gone now"), or the lasting
+    effect of an old event: a question about recovery, with nothing acute once the reassurance is set aside."""
+    seen = _SEEN.search(text)  # told in the past tense: "seen in A&E", "went to the GP", "sent home"
+    if not (cues.past or seen) or cues.explicit_crisis or {"suicide", "overdose"} & set(cues.categories):
+        return False
+    if not (_BEFORE_TODAY.search(text) or _LONG_AGO.search(text) or _RECENT_DAYS.search(text)):
+        return False
+    rest = _RESOLVED.sub(" ", _WELL_AGAIN.sub(" ", text))
+    if _ACUTE.search(rest) or _PRESENT.search(rest):
+        return False
+    settling = _RESOLVED.search(text) or _WELL_AGAIN.search(text) or cues.calm
+    return bool((seen and settling) or (_RESIDUAL.search(text) and _LONG_AGO.search(text)))
 
 
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
@@ -1658,6 +1811,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     ):
         return True
     if _well_again(text, cues, persona):
+        return True
+    if persona.lay and (_fiction(text, cues) or _history_settled(text, cues)):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
@@ -1861,6 +2016,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
+    if _warning_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
+        return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
     if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text)) and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None
@@ -1929,9 +2086,10 @@ class Triage:
             threshold = self.model.threshold(persona, bool(cues.categories))
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-            if not cues.categories and (not _described(cues) or _FRAGMENT.fullmatch(text)):
-                # No red flag and nobody described ("translate good morning"), or a follow-up fragment that only
-                # adds to the last question ("and a 9 yr old", "what about in pregnancy?"): the model must be sure.
+            if not cues.categories and (not _described(cues) or _FRAGMENT.fullmatch(text) or _ruled_out(text)):
+                # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
+                # to the last question ("and a 9 yr old", "what about in pregnancy?"), or every red flag named only
+                # to rule it out ("swollen round the sting only, breathing fine"): the model must be sure.
                 threshold = max(threshold, ALONE)
         if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE

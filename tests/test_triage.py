@@ -22,7 +22,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh26 (sessions 4 to 14), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh27 (sessions 4 to 15), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -273,3 +273,54 @@ def test_absent_symptoms_and_a_doctors_route_are_not_alarms(triage: Triage) -> N
         "overdose attempt four years ago, now well on lithium. evidence for stopping it slowly?",
     ):
         assert not triage.decide(question, Persona.PHYSICIAN).fires, question
+
+
+def test_warning_signs_that_passed_means_at_hand_and_medicine_slips(triage: Triage) -> None:
+    """Session 15 (the misses of fresh27, reworded): a crisis told through the means at hand, act-now signs in lay
+    words, and same-day problems that look calm: a TIA or a first fit that is over, croup with stridor when
+    upset, weekly methotrexate taken again."""
+    for message in (
+        "what's the quickest way to make everything stop, not physically, i know where my uncle keeps his rifle",
+        "just want to know how long it would take to bleed out from my wrists. i'm in the bath now",
+    ):
+        assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
+    for message in (
+        "i've got angina, had my gtn spray twice in the last 15 minutes and the pain is still there",
+        "she's diabetic and now too sleepy to drink the lucozade I'm giving her",
+        "my son has awful pain in his right ball and he's been sick",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
+    for message in (
+        "yesterday my face went numb on one side for about ten minutes, then it went away. i feel ok now",
+        "my daughter had her first ever fit last night, she's fine this morning, never had one before",
+        "toddler with a barking cough since tea time, makes a noisy breathing sound when he's upset",
+        "i took my methotrexate again on thursday having already had it on monday",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).fires, message
+    for calm in (
+        "she gets muddled words for a minute when very tired, does this all the time, this morning was the same",
+        "had a miscarriage treated with methotrexate two years ago, when can we try again?",
+    ):
+        assert not triage.decide(calm, Persona.CAREGIVER).fires, calm
+
+
+def test_reassurance_fiction_and_settled_history_are_not_alarms(triage: Triage) -> None:
+    """Signs named to say they are normal, a story, and an old event's lasting effect or an assessed episode now
+    settling; the same words with something happening now still fire."""
+    faded = "tiny spots on her tummy, they fade when I press a glass on them"
+    stayed = "tiny spots on her tummy, they don't fade under a glass"
+    assert "sepsis" not in read_cues(normalise(faded)).categories
+    assert "sepsis" in read_cues(normalise(stayed)).categories
+    assert not read_cues(normalise("bitten on the arm, bit swollen round the bite, nothing more")).categories
+    assert read_cues(normalise("swollen round the bite and now his lips are swelling")).categories
+    for calm in (
+        "bee sting on my hand yesterday, it's itchy and swollen round the sting but that's all. ice or cream?",
+        "my employer wants a fit note for my time off after the operation, who signs it?",
+        "I'm writing a novel where the hero has a stroke at a wedding, what would the guests notice?",
+        "my speech has been slower since my stroke in 2019, is speech therapy still worth trying?",
+        "seen in A&E on Saturday for chest pain, they said it was a pulled muscle, it's nearly gone now. gym ok?",
+        "my son won't come to football any more because of his asthma, is that common?",
+    ):
+        assert not triage.decide(calm, Persona.PATIENT).fires, calm
+    assert triage.decide("went to A&E on Saturday with chest pain, sent home, now it's back and crushing",
+                         Persona.PATIENT).fires
