@@ -113,7 +113,7 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "timing": (
         r"\b(when (should|do|to|can|is)|what time|how soon|how quickly|before or after|with food|empty stomach|"
-        r"time of day|bedtime)\b",
+        r"time of day|bedtime|relative to (meals?|food|eating|breakfast))\b",
         r"\b(early|before|after|within|at the start|first sign|morning|night|bedtime|with food|empty stomach|"
         r"as soon as|at least \d+ (minutes|hours)|from (age|week)|\d+ weeks?)\b",
     ),
@@ -198,6 +198,8 @@ EVERYDAY_TERMS = content_terms(
     "comfortable inpatient inpatients admission admitted ward post room ccu hdu toward towards point points "
     "monday tuesday wednesday thursday friday saturday sunday weekend wait waiting see struggling struggle "
     "stairs stair upstairs hill hills walk walking "
+    # the setting of a clinician's case: "day 2 post-op bowel pt", "pre-op"
+    "op ops postop preop "
     # Scottish, Nigerian and Australian everyday words ("he cannae mind", "whit happens", "my oga at work", "the
     # missus is flat as a tack"): in the fresh11 conversations they were read as topics the library lacks
     "cannae canny dinnae didnae wouldnae couldnae isnae wasnae whit tae gie gies telt aboot wid ma da ye yer ah oot "
@@ -235,7 +237,7 @@ ASKING_TERMS = content_terms(
     # what is current, and asking for advice: "what's current first-line tx?", "any update to guidance?", "I look
     # after my wife and need some advice", "in what order?"; clinical shorthand for kinds of fact
     "current currently update updates updated guidance advice advise sequence sequencing order tx rx mx dx ix "
-    "maintenance indicated indication put marker markers"
+    "maintenance indicated indication put marker markers priority priorities prioritise prioritize"
 ) | EVERYDAY_TERMS
 
 

@@ -359,8 +359,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
-        r"(?:don'?t|dont|do not|can'?t|cant) (?:really )?see (?:the |any )?point(?: (?:anymore|any more|"
-        r"(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|being alive))|$)",
+        r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant) (?:really )?see (?:the |any )?point"
+        r"(?: (?:anymore|any more|(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|"
+        r"being alive))|$)",
         r"self[- ]?harm",
         r"(?:done|finished|through) with (?:life|living|being alive)\b",
         rf"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*|{_STAGED_ACCIDENT}",
@@ -1874,6 +1875,13 @@ def _now_besides(text: str, cues: Cues) -> bool:
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
 _FRAGMENT = re.compile(r"(?:and|or|also|plus|what about|how about) (?:\S+ ?){1,5}\??")
+# Context added as an aside ("he's 82 by the way"), or a pattern rather than an event ("getting agitated in the
+# evenings lately"): with no red flag, the model alone must be sure. (Weeks and months are not enough: "been
+# planning how for weeks" is a crisis the model reads without a red flag.)
+_ASIDE_OR_PATTERN = re.compile(
+    r"\b(?:by the way|btw|fwiw|for what it'?s worth|if (?:that|it) (?:matters|helps)|just so you know|for context|"
+    r"forgot to (?:say|mention)|lately|these days|in the evenings)\b"
+)
 
 # A nurse asking how soon to escalate a patient in their care ("INR 8.9 this morning, who do I contact and how
 # fast?", "same-day GP or ED?") is asking an urgency question about someone now, not a reference one.
@@ -2086,10 +2094,12 @@ class Triage:
             threshold = self.model.threshold(persona, bool(cues.categories))
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-            if not cues.categories and (not _described(cues) or _FRAGMENT.fullmatch(text) or _ruled_out(text)):
+            quiet = _FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
+            if not cues.categories and (not _described(cues) or quiet):
                 # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
-                # to the last question ("and a 9 yr old", "what about in pregnancy?"), or every red flag named only
-                # to rule it out ("swollen round the sting only, breathing fine"): the model must be sure.
+                # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),
+                # or every red flag named only to rule it out ("swollen round the sting only, breathing
+                # fine"): the model must be sure.
                 threshold = max(threshold, ALONE)
         if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE

@@ -28,6 +28,8 @@ _TABLE: dict[str, str] = {
     r"abpm": "ambulatory blood pressure monitoring",
     r"hbpm": "home blood pressure monitoring",
     r"bp": "blood pressure",
+    r"temp": "temperature",
+    r"NEWS": "NEWS2",
     r"ida": "iron deficiency anaemia",
     r"ais": "acute ischaemic stroke",
     r"c?hf": "heart failure",
@@ -201,7 +203,8 @@ _LAY: dict[str, str] = {
     r"(?:feel|feels|feeling|felt|make (?:me|him|her|them)) (?:\w+ )?(?:sick|queasy|nauseous)|nauseous|queasy": "nausea",
     r"mini[- ]strokes?": "transient ischaemic attack",
     r"piles": "haemorrhoids",
-    r"back ?aches?|aching back": "back pain",
+    r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked) (?:my|his|her|their|your) "
+    r"back(?: out| in)?\b": "back pain",
     r"(?:to|can'?t|cannot|trouble|difficulty|problems?|when (?:i|he|she|they)) wee(?:ing)?\b": "peeing",
     r"achy|achey": "aches",
     r"mri(?: scans?)?|ct scans?|cat scans?|x-?rays?": "scan",
@@ -228,6 +231,14 @@ _LAY: dict[str, str] = {
     r"stomach bug": "gastroenteritis",
     r"loose motions?|runny (?:poo|tummy)|the runs": "diarrhoea",
     r"jabs?": "injection",
+    r"irregular (?:heart ?beats?|heart rhythm|rhythm|pulse)|(?:heart|heart ?beat|pulse|rhythm) (?:is |was |keeps |has "
+    r"been |seems )?(?:beating |going )?(?:a bit |really |very )?irregular(?:ly)?": "atrial fibrillation",
+    r"\bcigs?\b|\bciggies\b|\bciggy\b|\bfags\b": "smoking",
+    r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty )?(?:low|down|hopeless)(?: and (?:low|down|hopeless))?|"
+    r"(?:can'?t|cannot|don'?t) enjoy (?:anything|things|life)|lost interest in (?:everything|things|life)": "low mood",
+    # Planning a pregnancy, however it is said: "trying for a baby next year", "TTC", "planning IVF".
+    r"trying (?:for (?:a |another )?(?:baby|babies)|to (?:get pregnant|conceive|have (?:a |another )?baby))|"
+    r"\bttc\b|\bivf\b|planning (?:a |another )?(?:baby|family)": "planning pregnancy",
     r"sleeping (?:tablets?|meds|medicines?)|sleep(?:ing)? aids?|"
     r"(?:tablets?|pills?|something) to (?:help me )?sleep": "sleeping pills",
     # "keeps forgetting things" is memory; "I keep forgetting the rules" (for taking a tablet) is not.

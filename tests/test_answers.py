@@ -608,3 +608,33 @@ def test_the_body_named_leads_and_a_thin_naming_does_not_decide_the_article(pipe
     ):
         answer = pipeline.run(question, [], Persona.CAREGIVER)
         assert answer.status == "answered" and answer.references[0].article_id == article, question
+
+
+def test_lay_and_shorthand_words_name_the_article_a_follow_up_is_about(pipeline: Pipeline) -> None:
+    """Session 15 (fresh12's misses, reworded): lay words name the library's article ("beating irregularly" is
+    atrial fibrillation, "the fags" smoking, "put my back out" back pain); "trying for a baby" asks about
+    planning a pregnancy within the conversation's topic; a clinician's "temp", "NEWS", "post-op" and
+    "priorities" are no topic of their own."""
+    for persona, turns, articles in (
+        (
+            Persona.PATIENT,
+            ["my migraines are getting more frequent, is there a daily tablet to prevent them",
+             "we're trying for a baby next year, does that change anything"],
+            ["migraine", "migraine"],
+        ),
+    ):
+        history: list[Turn] = []
+        for question, article in zip(turns, articles, strict=True):
+            answer = pipeline.run(question, history, persona)
+            assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
+    for question, persona, article in (
+        ("my mum's heart keeps beating irregularly, will she need a blood thinner", Persona.CAREGIVER,
+         "af-anticoagulation"),
+        ("best way to finally quit the fags?", Persona.PATIENT, "smoking-cessation"),
+        ("put my back out moving furniture yesterday, should i rest in bed", Persona.PATIENT, "low-back-pain"),
+        ("post-op day 3, temp 38.7, lactate 4.2, NEWS 7 - first hour priorities?", Persona.PHYSICIAN, "sepsis"),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question
+
