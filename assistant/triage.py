@@ -231,7 +231,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"epi ?pen|auto ?injector|adrenaline pen|epinephrine pen",
         r"allergic reaction",
         r"(?:hives|welts|rash) (?:\w+ ){0,5}(?:breath|wheez|throat|swell|dizzy|faint)",
-        r"(?:ate|eaten|eating|stung|sting|bitten|after) (?:\w+ ){0,6}(?:breath|wheez|throat|swell|hives|lips)",
+        # ("after a breath test" is a test for H. pylori, not a breathing sign)
+        r"(?:ate|eaten|eating|stung|sting|bitten|after) (?:\w+ ){0,6}(?:breath(?!\w* tests?\b)|wheez|throat|swell|"
+        r"hives|lips)",
     ],
     "breathing": [
         r"(?:no puede|le cuesta|no|ne) respir\w*|atmet nicht|keine luft|saans (?:nahi|nahin|nhi)|hindi makahinga",
@@ -551,7 +553,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             r"sting|stung|\bate\b|eaten|eating|allerg|peanut|\bnuts?\b|\begg|shellfish|prawn|antibiotic|penicillin|"
             r"cefazolin|amoxicillin|\bbee\b|wasp|injection|contrast|latex|sesame",
-            r"throat|tongue|\blips?\b|swell|swollen|hives|itch|faint|wheez|breath|stridor|stridul|urticari|hypotens|"
+            r"throat|tongue|\blips?\b|swell|swollen|hives|itch|faint|wheez|breath(?!\w* tests?\b)|stridor|stridul|"
+            r"urticari|hypotens|"
             r"rash|blotch|dizzy|collaps|vomit",
         ),
     ],

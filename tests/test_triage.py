@@ -320,6 +320,8 @@ def test_reassurance_fiction_and_settled_history_are_not_alarms(triage: Triage) 
         "my speech has been slower since my stroke in 2019, is speech therapy still worth trying?",
         "seen in A&E on Saturday for chest pain, they said it was a pulled muscle, it's nearly gone now. gym ok?",
         "my son won't come to football any more because of his asthma, is that common?",
+        "my stomach bug turned out to be h pylori after a breath test, on the tablets now, when do i get retested?",
+        "he's 82 by the way",
     ):
         assert not triage.decide(calm, Persona.PATIENT).fires, calm
     assert triage.decide("went to A&E on Saturday with chest pain, sent home, now it's back and crushing",
