@@ -443,6 +443,14 @@ RED_FLAGS: dict[str, list[str]] = {
         r"bleed (?:out|to death)|(?:slit|slitting|slash|slashing) (?:\w+ )?(?:wrists?|veins?)|"
         r"(?:way|how) to (?:make|get) (?:it|everything|this|the pain|the hurt|it all) (?:all )?(?:to )?stop\b"
         r"(?: \S+){0,8} (?:not (?:like |just |really )?physical\w*|everything|inside|for good|forever|permanently)",
+        # Warning signs said in passing (the ones suicide-prevention pages list): nobody would miss them, what
+        # happens "when I'm gone", goodbyes said, no way out, not being a burden much longer.
+        r"(?:nobody|no one|no-one|noone) (?:would|will|'?d|'?ll) (?:even )?(?:miss|notice|care)\b(?! (?:the|that|this|"
+        r"it|a|an|if (?:i|we) (?:was|were) late))|"
+        r"(?:when|after|once) i'?m (?:gone|not here|not around)\b(?! (?:on|for|to|away|out|at|shopping|abroad))|"
+        r"(?:saying|said|say) my goodbyes|(?:see|there'?s|there is|is) no (?:other )?way out\b|"
+        r"(?:won'?t|wont|will not) be (?:a (?:problem|burden|bother|nuisance) (?:to (?:anyone|you|them) )?|around |"
+        r"here )(?:for )?(?:much longer|for long|anymore|any more)\b",
         # A ligature tried on oneself: "tied something round my neck earlier and took it off at the last second".
         r"(?:tied|put|wrapped|tightened) (?:\S+ ){0,3}(?:round|around) (?:my|his|her|their) (?:own )?neck",
         # Ending everything "including me"; a plan set for when nobody is home, told with an odd calm.

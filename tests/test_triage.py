@@ -284,6 +284,11 @@ def test_warning_signs_that_passed_means_at_hand_and_medicine_slips(triage: Tria
         "just want to know how long it would take to bleed out from my wrists. i'm in the bath now",
     ):
         assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
+    for said in ("nobody would miss me anyway", "i've been saying my goodbyes", "when i'm gone they'll manage",
+                 "i won't be a burden to anyone much longer", "there's no other way out for me"):
+        assert "suicide" in read_cues(normalise(said)).categories, said
+    for said in ("nobody would notice if we were late", "when i'm gone on holiday who feeds the cat"):
+        assert "suicide" not in read_cues(normalise(said)).categories, said
     for message in (
         "i've got angina, had my gtn spray twice in the last 15 minutes and the pain is still there",
         "she's diabetic and now too sleepy to drink the lucozade I'm giving her",
