@@ -247,21 +247,19 @@ def test_a_long_standing_pattern_is_not_a_red_flag_now(triage: Triage) -> None:
 def test_crises_and_act_now_signs_told_without_the_usual_words(triage: Triage) -> None:
     """Session 14 (the misses of fresh25 and fresh26, reworded): a place or a plan said indirectly, and act-now
     signs no rule had words for."""
-    for message in (
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
         "how tall does a car park need to be for it to work? i'm up on top of one now",
         "i put a belt round my neck last night and stopped at the last moment. next time i won't",
         "i've stopped eating and taking my tablets on purpose and i'm going to keep going until it's over",
         "my brother keeps giving his stuff away and asked what happens to his savings if he dies",
-    ):
-        assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
-    for message in (
+    ))
+    _all_at(triage, Persona.CAREGIVER, Level.EMERGENCY, (
         "my husband's poo is black and tarry and he nearly passed out on the toilet",
         "scalded my arm with a pan of boiling water, the skin has gone white and leathery",
         "my 14 year old woke up with terrible pain in one testicle and has been sick twice",
         "mum's sugar is 2.2 and she's drowsy and not making sense",
         "he had a fit in the garden, it's stopped but his lips look bluish round the mouth",
-    ):
-        assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
+    ))
 
 
 def test_absent_symptoms_and_a_doctors_route_are_not_alarms(triage: Triage) -> None:
@@ -279,22 +277,20 @@ def test_warning_signs_that_passed_means_at_hand_and_medicine_slips(triage: Tria
     """Session 15 (the misses of fresh27, reworded): a crisis told through the means at hand, act-now signs in lay
     words, and same-day problems that look calm: a TIA or a first fit that is over, croup with stridor when
     upset, weekly methotrexate taken again."""
-    for message in (
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
         "what's the quickest way to make everything stop, not physically, i know where my uncle keeps his rifle",
         "just want to know how long it would take to bleed out from my wrists. i'm in the bath now",
-    ):
-        assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
+    ))
     for said in ("nobody would miss me anyway", "i've been saying my goodbyes", "when i'm gone they'll manage",
                  "i won't be a burden to anyone much longer", "there's no other way out for me"):
         assert "suicide" in read_cues(normalise(said)).categories, said
     for said in ("nobody would notice if we were late", "when i'm gone on holiday who feeds the cat"):
         assert "suicide" not in read_cues(normalise(said)).categories, said
-    for message in (
+    _all_at(triage, Persona.CAREGIVER, Level.EMERGENCY, (
         "i've got angina, had my gtn spray twice in the last 15 minutes and the pain is still there",
         "she's diabetic and now too sleepy to drink the lucozade I'm giving her",
         "my son has awful pain in his right ball and he's been sick",
-    ):
-        assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
+    ))
     for message in (
         "yesterday my face went numb on one side for about ten minutes, then it went away. i feel ok now",
         "my daughter had her first ever fit last night, she's fine this morning, never had one before",
@@ -331,3 +327,8 @@ def test_reassurance_fiction_and_settled_history_are_not_alarms(triage: Triage) 
         assert not triage.decide(calm, Persona.PATIENT).fires, calm
     assert triage.decide("went to A&E on Saturday with chest pain, sent home, now it's back and crushing",
                          Persona.PATIENT).fires
+
+
+def _all_at(triage: Triage, persona: Persona, level: Level, messages: tuple[str, ...]) -> None:
+    for message in messages:
+        assert triage.decide(message, persona).level is level, message
