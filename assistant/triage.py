@@ -53,7 +53,8 @@ _WHO = (
 _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
-    r"(?:how many|how much|amount|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}(?:stops? (?:your|the|a|my) heart|"
+    r"(?:how many|how much|amount|max|maximum|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}"
+    r"(?:stops? (?:your|the|a|my) heart|"
     r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
@@ -261,6 +262,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"inconscient\w*|no despierta|no reacciona|bewusstlos|behosh|walang malay",
         r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|"
         r"rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
+        r"found (?:\w+ ){0,3}on (?:his|her|their|my|the) (?:\w+ )?(?:floor|ground)|"
         r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|"
         r"in bed)",
         r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
@@ -402,7 +404,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:would|will|'?d|could) (?:\w+ ){0,2}(?:get|have|collect|be paid) (?:\w+ ){0,2}(?:life insurance|"
         r"insurance (?:money|payout)|payout)|worth more (?:to (?:them|everyone|my \w+) )?dead|"
         r"only (?:useful|good) thing i (?:can|could) (?:still )?do for|"
-        r"(?:rehomed|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|belongings)|"
+        r"(?:rehomed|rehoming|rehome|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|"
+        r"belongings)|"
         r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
         r"drown|shoot|stab|"
@@ -447,7 +450,9 @@ RED_FLAGS: dict[str, list[str]] = {
         # happens "when I'm gone", goodbyes said, no way out, not being a burden much longer.
         r"(?:nobody|no one|no-one|noone) (?:would|will|'?d|'?ll) (?:even )?(?:miss|notice|care)\b(?! (?:the|that|this|"
         r"it|a|an|if (?:i|we) (?:was|were) late))|"
-        r"(?:when|after|once) i'?m (?:gone|not here|not around)\b(?! (?:on|for|to|away|out|at|shopping|abroad))|"
+        r"(?:when|after|once) (?:i'?m|you'?re|i am|you are) (?:gone|not here|not around)\b"
+        r"(?! (?:on|for|to|away|out|at|shopping|abroad))|"
+        r"(?:lethal|fatal|deadly)\b(?: \S+){0,6} (?:asking for (?:me|myself)|for me\b|for myself)|"
         r"(?:saying|said|say) my goodbyes|(?:see|there'?s|there is|is) no (?:other )?way out\b|"
         r"(?:won'?t|wont|will not) be (?:a (?:problem|burden|bother|nuisance) (?:to (?:anyone|you|them) )?|around |"
         r"here )(?:for )?(?:much longer|for long|anymore|any more)\b",
@@ -698,8 +703,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"burning up|boiling hot|shivering|rigors|high fever",
-            r"not (?:him|her|them)self|confus|sleepy|drowsy|"
-            r"heart rate|grey|gray|pale|mottled|not peeing|not weeing|op\b|operation|surgery|chemo",
+            r"not (?:him|her|them)self|confus|sleepy|drowsy|heart (?:is )?racing|racing heart|"
+            r"(?:really|very|so) unwell|heart rate|grey|gray|pale|mottled|not peeing|not weeing|op\b|operation|surgery|"
+            r"chemo",
         ),
         (
             r"(?:lips|skin|face) (?:\w+ ){0,2}(?:grey|gray|blue|mottled)",
@@ -953,6 +959,16 @@ _ACT_NOW = re.compile(
     r"(?: \S+){0,3} (?:[5-8]\d)(?: ?%)?(?! ?(?:-|to|–|/) ?\d)(?! (?:years?|kg|mg|min|and|or))\b|"
     r"(?:won'?t|wont|doesn'?t|does not|didn'?t|did not|not) open(?:ing)? (?:her|his|their|my) eyes|"
     r"(?:only|just) (?:with a |by )?(?:groans?|moans?|grunts?)|found (?:\w+ ){0,4}slumped|"
+    # Eyes opened only briefly, or only to a shout or a pinch: a lowered consciousness (AVPU "voice" or "pain").
+    r"only (?:opens?|opening) (?:her|his|their|my) eyes (?:for a (?:second|moment|sec)|briefly|when (?:i|we|you) "
+    r"(?:shout|yell|pinch|shake))|"
+    # An opioid with drowsiness: breathing can slow and stop (a child given morphine by mistake, "really sleepy").
+    r"(?:oramorph|morphine|methadone|codeine|oxycodone|oxycontin|tramadol|fentanyl|buprenorphine|opioids?|opiates?)"
+    r"(?: \S+){0,14} (?:sleepy|drowsy|floppy|hard to wake|(?:won'?t|wont|can'?t|cant) wake|pinpoint)|"
+    # A noisy, high breath in (stridor) heard now, or a blood pressure fallen below 90: an airway narrowing or
+    # shock (a nurse's "BP dropped from 128/76 to 78/40 and I can hear stridor").
+    r"(?:can hear|hear(?:ing)?|audible|new|now has|developed|developing) stridor|"
+    r"(?:dropped|dropping|fallen|fell|down|crashed|gone) (?:\S+ ){0,4}to (?:[4-8]\d) ?/ ?\d{2,3}\b|"
     r"(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump) (?:\w+ ){0,2}(?:isn'?t|isnt|is not|not|doesn'?t|"
     r"does not|hasn'?t|wasn'?t) (?:doing anything|helping|working)|"
     # Someone has already called for help: the emergency is real and happening.
@@ -1060,6 +1076,15 @@ _WOUND_SIGN = (
     r"(?:opened|open(?:ing|s)? up|come apart|coming apart|split open|gaping|pus|smells?|smelly|stinks?|stinky|"
     r"(?:hot|red) and (?:red|hot|swollen)|red streaks?)"
 )
+_BURN_SITE = r"(?:hand|palm|fingers|face|foot|feet|genitals)"
+# On an arm or a leg too (NHS Greater Glasgow and Clyde and NHS 111 Wales burns pages: A&E for burns on the face,
+# hands, arms, feet, legs or genitals that blister). Not a same-day floor: a floor caps the model's emergency
+# reading when no red flag is named, and a blistered chest and arm is an emergency. It only lifts a calm reading.
+_BLISTERED_LIMB = re.compile(
+    r"\b(?:burn\w*|scald\w*|oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|"
+    r"grill|barbecue|bbq)\b(?: \S+){0,10} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b(?: \S+){0,10} "
+    r"blister\w*"
+)
 _THINNER = (
     r"apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|xarelto|blood ?thinners?|anticoagulants?|"
     r"anti-coagulants?"
@@ -1105,6 +1130,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
+    r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,6} (?:hands|feet|palms|soles)\b(?: \S+){0,6} itch\w*|"
     # Redness spreading past the line drawn round it, on antibiotics: cellulitis not responding (seen today).
     r"(?:spread\w*|gone|going|grown|moved) (?:\w+ ){0,2}(?:past|beyond|outside|over) the (?:pen |marker |biro )?"
     r"(?:line|lines|mark|marks|outline)|"
@@ -1157,9 +1183,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"a stripe|a strip|one side (?:only|of))\b(?: \S+){0,10} blist\w*|"
     r"blist\w*(?: \S+){0,10} (?:in a band|like a band|band (?:round|around|across)|one side only)\b|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
-    r"(?:burn\w*|scald\w*) (?:\S+ ){0,4}(?:hand|palm|fingers|face|foot|feet|genitals)\b(?: \S+){0,10} blister\w*|"
+    rf"(?:burn\w*|scald\w*) (?:\S+ ){{0,4}}{_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
     r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)\b"
-    r"(?: \S+){0,10} (?:hand|palm|fingers|face|foot|feet)\b(?: \S+){0,10} blister\w*|"
+    rf"(?: \S+){{0,10}} {_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
     # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
     # ketoacidosis, can follow); pharmacies' emergency supply and NHS 111 are the same-day routes.
     r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
@@ -1201,6 +1227,9 @@ _INTENT_NOW = re.compile(
     r"(?:over|gone|dead)|"
     # Planning for what is left after one's death: "asked what happens to his bank account if he dies".
     rf"{_AFTER_DEATH}(?:dies|die|died|am gone|is gone|go)|"
+    # Pets to be rehomed against a deadline: "how do I rehome my two cats quickly, like by tomorrow?".
+    r"(?:rehome|rehoming|give away|giving away|find (?:a )?new homes? for) (?:\w+ ){0,3}(?:dogs?|cats?|pets?)\b"
+    r"(?: \S+){0,4} (?:quickly|by tomorrow|tonight|today|asap|urgently|this week|by the weekend)|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
     rf"insurance (?:\w+ ){{0,2}}(?:pays?|paid) out|{_STAGED_ACCIDENT}|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
@@ -1650,7 +1679,7 @@ def _crisis_now(text: str, persona: Persona) -> bool:
 
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
 _WHAT_IF = re.compile(
-    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|"
+    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|if (?:someone|somebody|anyone|a person) (?:ever )?\w+|"
     r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
     r"what (?:should|do|would|can) (?:i|we) (?:tell|teach|ask) (?:\w+ ){0,3}(?:to )?do if (?:i|he|she|they|we) "
     r"(?:has|have|get|gets)\b)"
@@ -2088,6 +2117,8 @@ class Triage:
             return Decision(floor[0], categories or [floor[1]], p)
         read = self._model_level(p, cues, text, persona)
         if floor is None:
+            if read is Level.NONE and persona.lay and _BLISTERED_LIMB.search(text) and not _no_event(text):
+                return Decision(Level.URGENT, categories or ["other_urgent"], p)
             return Decision(read, categories, p)
         # A same-day floor is a floor, not a ceiling: when the model reads an emergency in a message with an
         # emergency red flag ("haven't peed all day" with a blotchy rash and shaking), the emergency stands. The

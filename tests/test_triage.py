@@ -22,7 +22,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh27 (sessions 4 to 15), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh28 (sessions 4 to 15), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -332,3 +332,24 @@ def test_reassurance_fiction_and_settled_history_are_not_alarms(triage: Triage) 
 def _all_at(triage: Triage, persona: Persona, level: Level, messages: tuple[str, ...]) -> None:
     for message in messages:
         assert triage.decide(message, persona).level is level, message
+
+
+def test_fresh28_misses_reworded_fire_and_what_ifs_about_anyone_do_not(triage: Triage) -> None:
+    """Session 15, end (the misses of fresh28, reworded): eyes opened only to a shout, an opioid with drowsiness,
+    stridor heard and a pressure fallen below 90, pets rehomed against a deadline, a lethal amount asked for
+    oneself; same-day: itching hands and feet in pregnancy however ordered, a blistered burn on a forearm."""
+    _all_at(triage, Persona.CAREGIVER, Level.EMERGENCY, (
+        "grandad's on the bathroom floor, breathing, but he only opens his eyes for a second when i shout",
+        "my little girl drank some of her nan's morphine and now she's very drowsy",
+    ))
+    assert triage.decide("ward: 10 min into IV antibiotic, BP down to 82/45 and I can hear stridor, adrenaline dose?",
+                         Persona.NURSE).level is Level.EMERGENCY
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "need to find new homes for my dogs by the weekend, who looks after them once i'm not around",
+        "what's the maximum of my sleeping pills that would definitely be lethal, it's for me",
+    ))
+    for message in ("31 weeks, my palms and soles itch terribly at night",
+                    "oven tray burnt my forearm, it's blistered"):
+        assert triage.decide(message, Persona.PATIENT).fires, message
+    assert not triage.decide("if someone faints at my wedding what's the right position to put them in?",
+                             Persona.PATIENT).fires
