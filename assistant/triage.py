@@ -2117,7 +2117,8 @@ class Triage:
             return Decision(floor[0], categories or [floor[1]], p)
         read = self._model_level(p, cues, text, persona)
         if floor is None:
-            if read is Level.NONE and persona.lay and _BLISTERED_LIMB.search(text) and not _no_event(text):
+            limb_burn = _BLISTERED_LIMB.search(text) and not (_no_event(text) or _LONG_AGO.search(text))
+            if read is Level.NONE and persona.lay and limb_burn:
                 return Decision(Level.URGENT, categories or ["other_urgent"], p)
             return Decision(read, categories, p)
         # A same-day floor is a floor, not a ceiling: when the model reads an emergency in a message with an

@@ -353,3 +353,5 @@ def test_fresh28_misses_reworded_fire_and_what_ifs_about_anyone_do_not(triage: T
         assert triage.decide(message, Persona.PATIENT).fires, message
     assert not triage.decide("if someone faints at my wedding what's the right position to put them in?",
                              Persona.PATIENT).fires
+    assert not triage.decide("burnt my arm on the oven last year and it blistered, will the scar fade?",
+                             Persona.PATIENT).fires
