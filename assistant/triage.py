@@ -262,9 +262,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"inconscient\w*|no despierta|no reacciona|bewusstlos|behosh|walang malay",
         r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|"
         r"rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
-        r"found (?:\w+ ){0,3}on (?:his|her|their|my|the) (?:\w+ )?(?:floor|ground)|"
-        r"out cold|eyes rolled|not coming round|not come round|found (?:\w+ ){0,3}(?:on the floor|on the ground|"
-        r"in bed)",
+        r"out cold|eyes rolled|not coming round|not come round|"
+        r"found (?:\w+ ){0,3}(?:on (?:his|her|their|my|the) (?:\w+ )?(?:floor|ground)|in bed)",
         r"dropped (?:his |her )?gcs|gcs (?:dropped|falling)",
         r"unconscious",
         # Fainting with a pounding heart, at the wheel or mid-exercise: a heart-rhythm cause until shown otherwise.
@@ -817,10 +816,8 @@ _REASSURED = re.compile(
 )
 
 
-def _flagged(text: str) -> tuple[str, ...]:
-    """Red-flag categories of a normalised message: a single pattern, or two cues together (symptoms said to be
-    absent, or named only to say they are normal, set aside)."""
-    text = _REASSURED.sub(" ", _ABSENT.sub(" ", text))
+def _named_flags(text: str) -> tuple[str, ...]:
+    """Red-flag categories whose words the text holds: a single pattern, or two cues together."""
     return tuple(
         name
         for name in RED_FLAGS
@@ -828,12 +825,15 @@ def _flagged(text: str) -> tuple[str, ...]:
     )
 
 
+def _flagged(text: str) -> tuple[str, ...]:
+    """Red-flag categories of a normalised message, symptoms said to be absent, or named only to say they are
+    normal, set aside."""
+    return _named_flags(_REASSURED.sub(" ", _ABSENT.sub(" ", text)))
+
+
 def _ruled_out(text: str) -> bool:
     """Red flags named, every one of them only to say it is absent or normal."""
-    return not _flagged(text) and any(
-        _FLAGS[name].search(text) or any(a.search(text) and b.search(text) for a, b in _TOGETHER.get(name, []))
-        for name in RED_FLAGS
-    )
+    return not _flagged(text) and bool(_named_flags(text))
 
 
 URGENT_CATEGORIES = tuple(RED_FLAGS)
@@ -924,8 +924,8 @@ _NEAR_FAINT = r"(?:(?:nearly|almost|about to) )?(?:faint\w*|pass(?:ed|ing)? out|
 _BURN = r"(?:burn\w*|scald\w*|boiling (?:oil|water|fat)|hot (?:oil|fat)|chip pan)"
 _SEVERE_ONSET = r"(?:sudden\w*|severe|terrible|agoni\w*|excruciating|really bad|awful|worst|woke (?:\w+ ){0,3}with)"
 _TESTIS = r"(?:testic\w*|testes|scrot\w*|(?:his|my|one of (?:his|my)) (?:(?:left|right) )?(?:balls?|nuts?)\b)"
-# A blood-sugar reading: "BM 2.1" (normalised to "bm 2 1"), "sugar is 1.8", "glucose 35" (mg/dL).
 _GTN = r"(?:gtn|nitro\w*|glyceryl trinitrate|angina spray|(?:my|his|her|the) spray)"
+# A blood-sugar reading: "BM 2.1" (normalised to "bm 2 1"), "sugar is 1.8", "glucose 35" (mg/dL).
 _SUGAR_READING = (
     r"\b(?:bm|blood sugars?|sugars?|glucose|bg|cbg)(?: (?:is|was|of|at|reading|now|down to)){0,2} "
     r"(?:[0-2](?: \d)?|[1-4]\d)\b"
@@ -1077,13 +1077,14 @@ _WOUND_SIGN = (
     r"(?:hot|red) and (?:red|hot|swollen)|red streaks?)"
 )
 _BURN_SITE = r"(?:hand|palm|fingers|face|foot|feet|genitals)"
+# What burns or scalds: "the oven tray", "a kettle", "boiling water".
+_HEAT = r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)"
 # On an arm or a leg too (NHS Greater Glasgow and Clyde and NHS 111 Wales burns pages: A&E for burns on the face,
 # hands, arms, feet, legs or genitals that blister). Not a same-day floor: a floor caps the model's emergency
 # reading when no red flag is named, and a blistered chest and arm is an emergency. It only lifts a calm reading.
 _BLISTERED_LIMB = re.compile(
-    r"\b(?:burn\w*|scald\w*|oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|"
-    r"grill|barbecue|bbq)\b(?: \S+){0,10} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b(?: \S+){0,10} "
-    r"blister\w*"
+    rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b"
+    r"(?: \S+){0,10} blister\w*"
 )
 _THINNER = (
     r"apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|xarelto|blood ?thinners?|anticoagulants?|"
@@ -1184,8 +1185,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"blist\w*(?: \S+){0,10} (?:in a band|like a band|band (?:round|around|across)|one side only)\b|"
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     rf"(?:burn\w*|scald\w*) (?:\S+ ){{0,4}}{_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
-    r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)\b"
-    rf"(?: \S+){{0,10}} {_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
+    rf"{_HEAT}\b(?: \S+){{0,10}} {_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
     # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
     # ketoacidosis, can follow); pharmacies' emergency supply and NHS 111 are the same-day routes.
     r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
