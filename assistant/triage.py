@@ -1151,8 +1151,8 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?<!no )(?:stridor|noisy breath\w*|rasp\w* (?:\w+ )?(?:noise|sound|breath\w*))(?: \S+){0,24} "
     r"(?:bark\w*|seal[- ]?like|croupy?) (?:\w+ )?cough|"
     # Weekly methotrexate taken again within the week: toxicity can follow days later, so advice the same day
-    # (the NPSA patient leaflet, as a pharmacy page quotes it: never double a dose; prescribing advice warns that
-    # extra or irregular doses are dangerous).
+    # (MHRA Drug Safety Update on once-weekly methotrexate, gov.uk: taken more often than weekly it can be fatal, and
+    # patients should promptly seek medical advice if they think they have taken too much).
     r"(?:took|taken|had|given|gave|swallowed) (?:my |his |her |their |the |a |an )?(?:weekly |usual |normal )?"
     r"(?:dose (?:of )?|\d+ ?mg (?:of )?|tablets? (?:of )?)?methotrexate\b(?: \S+){0,10} (?:two days in a row|twice|"
     r"again (?:on|the next|today|yesterday|this morning|last night)|every day|each day|daily|double|extra|"
@@ -1744,9 +1744,9 @@ _FIRST_EVER = re.compile(
 
 
 # A warning episode that is over, from the last few days, that no clinician has seen yet: stroke signs that went
-# away (a TIA: about half the stroke risk after one falls in the first two days, so a doctor the same day; a page
-# from New Zealand's Healthify says to see a doctor urgently about a past TIA that was never checked) or a first
-# fit. "Two days ago my hand went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
+# away (a suspected TIA: NICE NG128 says refer immediately, to be seen by a specialist within 24 hours of onset, as
+# RCEM Learning and an NHS commissioner's GP page quote it; nice.org.uk itself was not read here; UCLH's TIA page
+# says nearly half the stroke risk after a TIA falls in the first two days) or a first fit. "Two days ago my hand went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
 _RECENT_DAYS = re.compile(
     r"\b(?:yesterday|last night|this morning|earlier (?:today|on)|(?:two|three|four|five|couple of|few|2|3|4|5) "
     r"days ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend)\b"
