@@ -1746,7 +1746,8 @@ _FIRST_EVER = re.compile(
 # A warning episode that is over, from the last few days, that no clinician has seen yet: stroke signs that went
 # away (a suspected TIA: NICE NG128 says refer immediately, to be seen by a specialist within 24 hours of onset, as
 # RCEM Learning and an NHS commissioner's GP page quote it; nice.org.uk itself was not read here; UCLH's TIA page
-# says nearly half the stroke risk after a TIA falls in the first two days) or a first fit. "Two days ago my hand went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
+# says nearly half the stroke risk after a TIA falls in the first two days) or a first fit. "Two days ago my hand
+# went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
 _RECENT_DAYS = re.compile(
     r"\b(?:yesterday|last night|this morning|earlier (?:today|on)|(?:two|three|four|five|couple of|few|2|3|4|5) "
     r"days ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend)\b"
