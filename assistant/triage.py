@@ -116,12 +116,25 @@ _HARM_IN_HAND = (
     r"(?:take|taking|swallow|swallowing|down|downing) (?:every ?thing|all of it|the lot|every (?:pill|tablet))"
     r"(?: \S+){0,2} (?:in|from) (?:the|my|our) (?:\w+ )?(?:cabinet|cupboard|drawer|medicine box)"
 )
+# A method tried out in rehearsal: "practising with a plastic bag over my head at night", "to see if it would hold my
+# weight". Rehearsal is one of the warning signs of a plan that suicide-prevention services list.
+_REHEARSAL = (
+    r"(?:plastic |carrier |bin )?bag over my (?:own )?head|"
+    r"(?:practis|practic|rehears|trial run|dry run|test run)\w*\b(?: \S+){0,8} (?:bag over|noose|ligature|"
+    r"(?:rope|cord|belt) (?:round|around)|(?:round|around) (?:my|his|her) neck)|"
+    r"(?:see|test|check) (?:if|whether|how) (?:it|the \w+) (?:would|will|could|can) (?:hold|take) (?:my|his|her|their) "
+    r"weight"
+)
 # Medicine kept back to be taken together, anyone's: "saving up my dad's morphine", "hoarding her tablets".
 _KEPT_BACK = (
     r"(?:saved|saving|been saving|hoarding|hoarded|keeping) up (?:my |all my |his |her |their )?(?:\w+'?s )?"
     r"(?:old |spare |leftover )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|painkillers|"
     r"sleeping (?:pills|tablets)|opioids|paracetamol|insulin)|"
-    r"(?:hoarding|hoarded) (?:my |his |her |their )?(?:pills|tablets|meds|painkillers|morphine)"
+    r"(?:hoarding|hoarded) (?:my |his |her |their )?(?:pills|tablets|meds|painkillers|morphine)|"
+    # Set aside rather than thrown away: "she's been keeping back the morphine wastage".
+    r"(?:keeping|kept|putting|put|setting|set|holding) (?:back|aside) "
+    r"(?:my |his |her |their |the |some |all )?(?:\w+ )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|"
+    r"painkillers|opioids|insulin|wastage)\b"
 )
 # Every pill to be taken, the amount no longer mattering: "don't care about the dose anymore, I was going to
 # take all of them anyway".
@@ -134,7 +147,10 @@ _ALL_OF_THEM = (
 _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
     r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
-    r"(?:wanted|want|needed) to tell (?:someone|somebody|anyone) before(?: i (?:go|do it|do this))?(?=\W*$)"
+    r"(?:wanted|want|needed) to tell (?:someone|somebody|anyone) before(?: i (?:go|do it|do this))?(?=\W*$)|"
+    # The amount worked out: "knows exactly how much she'd need".
+    r"(?:know|knows|knew|worked out|figured out|calculated) (?:exactly )?how (?:much|many)(?: (?:of (?:it|them)|pills|"
+    r"tablets))? (?:i|he|she|they|you)(?:'?d| would) need\b"
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -351,7 +367,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self)|(?:want|wish|wanna|please|someone|somebody|"
         r"could just) (?:\w+ ){0,3}kill me",
         # "take" only with a life: "should I take it with food?" is a medicine question.
-        r"(?:end|ending|ended) (?:\w+ ){0,2}(?:it all|my life|his life|her life|their life|my own life|things|"
+        r"(?<!in the )(?<!at the )(?<!by the )(?:end|ending|ended) (?:\w+ ){0,2}(?:it all|my life|"
+        r"his life|her life|their life|my own life|things|"
         r"everything|it)\b",
         r"(?:finish|take|taking|took) (?:\w+ ){0,2}(?:my life|his life|her life|their life|my own life)\b|"
         r"finish (?:\w+ ){0,2}it all\b",
@@ -376,8 +393,13 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:ligature|rope|blade|razor)s? (?:\S+ ){0,6}(?:keep|kept|been) (?:\w+ )?(?:looking|staring|thinking)|"
         r"(?:stash|stockpile|hoard) of (?:\w+ ){0,2}(?:pills|tablets|meds)|active (?:suicidal )?plan|"
         r"plan with (?:the )?means",
-        # Self-harm in hand now, or a whole medicine cabinet to be swallowed.
+        # Self-harm in hand now, or a whole medicine cabinet to be swallowed; a method rehearsed.
         _HARM_IN_HAND,
+        _REHEARSAL,
+        # Fear of oneself, or the how already thought through: "ive thought about how. im scared of myself tonight".
+        r"(?:scared|afraid|frightened|terrified) of (?:my ?self|himself|herself)\b|"
+        r"(?:thought|thinking|thinks|planned) (?:about |through |out )?how\b(?= (?:i'?d|i would|i'?ll|i could|to) "
+        r"(?:do it|end it|go)\b|\W*$| (?:i'?m|im|i am|and|but|now)\b)",
         # Knowing the amount that would work, or naming when: "I know exactly what dose would work... this week is it".
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
@@ -1213,7 +1235,7 @@ _INTENT_NOW = re.compile(
     r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
-    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|"
+    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|"
     r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"next time (?:i )?(?:won'?t|wont|will not)(?:(?=\W*$)| (?:stop|take it off|let go|pull back|chicken out|hesitate|"
@@ -1262,6 +1284,7 @@ _RESOLVED = re.compile(
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking|"
     # Getting better: "her cough is much better now", "healing well, the redness has gone right down".
     r"(?:much|lots|loads|way|a lot) better now|healing (?:well|nicely|fine)|"
+    r"(?:completely|totally|fully|all) (?:better|healed|recovered|cleared up)(?: now)?|healed (?:up|over|now)|"
     r"(?:mostly|nearly|almost|largely|all but) (?:gone|better|healed|settled|cleared)|"
     r"(?:redness|swelling|pain|rash) (?:has |is |had )?(?:gone|going|come|coming) (?:right |way |well )?down)\b"
 )
@@ -1660,6 +1683,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
         return False  # a leaflet or a teaching session about the sign
+    if cues.reference and cues.question_form and not (cues.first_person or cues.present or cues.acute or cues.now):
+        return False  # "why is a swallowed button battery so dangerous, why do they give honey?": about the sign
     # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person; so is a
     # message opening on what just happened with the "I" dropped ("spilled boiling oil down both legs").
     situation = (cues.first_person or cues.relation or cues.clinical_situation or cues.present or cues.now
@@ -1761,7 +1786,9 @@ _SEEN = re.compile(
     r"\b(?:saw|seen|been to|went to|checked (?:out )?(?:by|at)|assessed|admitted|discharged|referred|sent home)\b"
     r"(?: \S+){0,3} (?:gp|doctor|dr|a&e|ae|hospital|neurolog\w*|tia clinic|stroke (?:team|clinic|unit)|paramedics?|"
     r"111|er|ed|urgent care|ambulance)\b|\b(?:tia|first fit|seizure|neurology) clinic\b|\bscan (?:was|came back)\b|"
-    r"\b(?:diagnosed|started (?:me|him|her) on|(?:in|on the) (?:hospital|ward|children'?s ward))\b"
+    r"\b(?:diagnosed|started (?:me|him|her) on|(?:in|on the) (?:hospital|ward|children'?s ward))\b|"
+    r"\b(?:got|had|needed|needing) (?:\d+ |a few |some |two |three |four |five |six )?(?:stitches|stiches|sutures|"
+    r"steri-?strips)\b"
 )
 # A pattern the writer knows well ("she does this when she's very tired"): not a new warning episode.
 _HABITUAL = re.compile(
@@ -1835,8 +1862,9 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _physician_asks(text, cues, persona):
         return True
-    # A lay what-if with nothing happening now ("if my husband ever gets chest pain, aspirin before calling?",
-    # "keeping one in case"): preparation, not an event. A floor (an act-now sign, intent now) has fired first.
+    # A lay or student what-if with nothing happening now ("if my husband ever gets chest pain, aspirin before
+    # calling?", "keeping one in case"): preparation, not an event. A floor (an act-now sign, intent now) has fired
+    # first.
     # Never for an overdose or a crisis: "what if I just took all of them" is how intent is told.
     # Said outright that nothing has happened ("hypothetically", "no one has, I just realised", "he hasn't but he
     # keeps eyeing my jewellery box", "nothing's happened, just want it in the house"): the same, and for an
@@ -1846,7 +1874,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     what_if = (_WHAT_IF.search(text) or said) and not {"suicide", "overdose"} & set(cues.categories)
     denied = _denied(text) and "suicide" not in cues.categories
     if (
-        persona.lay
+        (persona.lay or persona is Persona.STUDENT)
         and (what_if or denied)
         and cues.categories
         and not (cues.acute or cues.present or cues.explicit_crisis)
@@ -1903,11 +1931,20 @@ def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
     return bool(cues.reference or "?" in text)
 
 
+# Current practice, not a patient now: "is discharge now standard", "now first-line".
+_NOW_PRACTICE = re.compile(
+    r"\bnow (?:standard|the (?:norm|standard|preferred|recommended)|routine|preferred|first[- ]line|advised|"
+    r"recommended|considered|licensed|approved|used|common)\b|"
+    r"\b(?:units|centres|centers|hospitals|trusts|departments|guidelines|most|many|we|people|clinicians|doctors) "
+    r"still\b"
+)
+
+
 def _now_besides(text: str, cues: Cues) -> bool:
     """A now-word once "IM" (the route, not "I'm") and, after a past event, "now <state>" are set aside: "GI bleed
     6 months ago... now needs PCI" and "attempt 3 years ago, now well on lithium" say where the patient is today,
     not that something is happening."""
-    rest = _IM_ROUTE.sub(" ", text)
+    rest = _NOW_PRACTICE.sub(" ", _IM_ROUTE.sub(" ", text))
     if cues.past:
         rest = _NOW_STATE.sub(" ", rest)
     return bool(_NOW.search(rest))
@@ -1946,7 +1983,13 @@ def _described(cues: Cues) -> bool:
     return bool(cues.now or cues.first_person or cues.relation or cues.present or cues.acute or cues.clinical_situation)
 
 
-_FOR_YEARS = re.compile(r"\b(?:for|over) (?:\w+ )?(?:years|yrs|months)\b|been like this|on and off for")
+# A pattern, not an event: "for years", "on and off", or brought on by exertion and settling with rest ("wheezy when I
+# go running, settles after 10 min rest").
+_FOR_YEARS = re.compile(
+    r"\b(?:for|over) (?:\w+ )?(?:years|yrs|months)\b|been like this|on and off for|"
+    r"\b(?:settles|eases|goes|wears off) (?:\w+ ){0,2}(?:after|with) (?:\S+ ){0,3}"
+    r"(?:rest|resting|a rest|sitting down)\b"
+)
 # Red flags that cannot wait, whatever the model makes of the wording around them.
 _TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "overdose"})
 
@@ -1969,7 +2012,7 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
     question). Not when it is history, a reference question, calm, or a what-if."""
     if not set(cues.categories) & _TIME_CRITICAL or not (cues.now or cues.present or cues.acute or cues.active):
         return False
-    if cues.past or cues.reference or cues.calm or cues.question_form:
+    if cues.past or cues.reference or cues.calm or cues.question_form or _fiction(text, cues):
         return False
     if _FOR_YEARS.search(text):  # "burning after curry, been like this for years": a pattern, not an event
         return False
@@ -2009,6 +2052,20 @@ _PARACETAMOL_COUNT = re.compile(
     r"\b(?:took|taken|take|swallowed|had|ate|eaten|downed)\b (?:\w+ ){0,3}(?:9|[1-9]\d)\b(?: or so)? (?:\w+ )?"
     r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol)"
 )
+# Over the daily maximum, however long for: "paracetamol plus cold and flu sachets for 4 days, basically double the
+# max dose every day". A staggered overdose needs hospital assessment even when the person feels well (an NHS
+# trust's emergency department leaflet, bsuh.nhs.uk: amounts above the recommended daily dose need medical
+# attention; the liver harm shows days later).
+_PARACETAMOL_WORD = r"(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol|lemsip|beechams|cold and flu)"
+_OVER_MAX = (
+    r"(?<!not )(?<!never )(?<!without )(?<!without going )(?<!under )(?:double|twice|triple|three times|more than|"
+    r"way over|over|above|exceed\w*|gone over|went over) (?:\w+ ){0,2}(?:the )?(?:max|maximum|recommended|daily) "
+    r"(?:daily )?(?:dose|amount|limit)"
+)
+_PARACETAMOL_OVER_MAX = re.compile(
+    rf"\b{_PARACETAMOL_WORD}\b(?: \S+){{0,30}} {_OVER_MAX}|{_OVER_MAX}(?: \S+){{0,12}} {_PARACETAMOL_WORD}\b"
+)
+_TAKEN = re.compile(r"\b(?:took|taken|taking|been having|had|have had|gave|given|giving|swallowed)\b")
 _OVER_DAYS = re.compile(r"\bover (?:\w+ )?(?:\d+|two|three|four|five|six|seven|several|a few) days\b")
 _ALLERGY_SIGN = re.compile(
     r"\b(?:cough\w*|wheez\w*|throat|lips?|tongue|swell\w*|swollen|hives|blotch\w*|welts|rash|itch\w*|vomit\w*|"
@@ -2025,8 +2082,13 @@ def _adrenaline_just_given(text: str, cues: Cues) -> bool:
 
 
 def _paracetamol_overdose(text: str) -> bool:
-    """More paracetamol than a day's maximum taken at once or in a day, not long ago: harm shows only days later."""
-    return bool(_PARACETAMOL_COUNT.search(text)) and not (_LONG_AGO.search(text) or _OVER_DAYS.search(text))
+    """More paracetamol than a day's maximum taken at once, in a day or day after day, not long ago and not a
+    what-if: harm shows only days later."""
+    if _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text):
+        return False
+    if _PARACETAMOL_OVER_MAX.search(text) and _TAKEN.search(text):
+        return True  # over the daily maximum, over days too (a staggered overdose)
+    return bool(_PARACETAMOL_COUNT.search(text)) and not _OVER_DAYS.search(text)
 
 
 def _allergic_reaction_now(text: str, cues: Cues) -> bool:

@@ -16,13 +16,22 @@ import numpy as np
 import pytest
 
 from assistant.models import Persona
-from assistant.triage import Level, Triage, TriageModel, exemplar_hash, model_input, normalise, read_cues
+from assistant.triage import (
+    Level,
+    Triage,
+    TriageModel,
+    exemplar_hash,
+    floor_level,
+    model_input,
+    normalise,
+    read_cues,
+)
 from benchmarks.common import jsonl
 from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh28 (sessions 4 to 15), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh29 (sessions 4 to 16), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -355,3 +364,32 @@ def test_fresh28_misses_reworded_fire_and_what_ifs_about_anyone_do_not(triage: T
                              Persona.PATIENT).fires
     assert not triage.decide("burnt my arm on the oven last year and it blistered, will the scar fade?",
                              Persona.PATIENT).fires
+
+
+def test_fresh29_misses_reworded_fire_and_settled_or_reference_messages_do_not(triage: Triage) -> None:
+    """Session 16 (the misses of fresh29, reworded): fear of oneself with the how thought through, a method
+    rehearsed, medicine set aside with the amount worked out, paracetamol over the daily maximum for days; and the
+    calm ones it read: an old croup attack seen in A&E and fully better, a story being written, a practice
+    question with "now standard" and "still", a student's what-if; a wheeze brought on by running that settles with
+    rest is a pattern, so the floor leaves it to the model."""
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "i've worked out how i'd do it and honestly i'm frightened of myself",
+        "been rehearsing with a belt round my neck in the wardrobe",
+    ))
+    assert triage.decide("my brother is putting aside his oxycodone and he knows how many he'd need",
+                         Persona.CAREGIVER).level is Level.CRISIS
+    assert triage.decide("been having paracetamol and cold and flu capsules for three days, way over the maximum "
+                         "daily dose, feel fine", Persona.PATIENT).level is Level.EMERGENCY
+    for message, persona in (
+        ("my son had croup a fortnight ago, we saw the GP and he's totally better, does it come back?",
+         Persona.CAREGIVER),
+        ("writing a short story where a climber has an anaphylactic reaction on a mountain, what would he feel?",
+         Persona.PATIENT),
+        ("wells score 1 and negative d-dimer, is no imaging now standard or do most units still scan?",
+         Persona.PHYSICIAN),
+        ("if someone collapses in the library, do I start compressions straight away?", Persona.STUDENT),
+        ("what happens if you take more than the max dose of paracetamol?", Persona.STUDENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    wheeze = normalise("bit of a wheeze when I go jogging, settles after a few minutes rest")
+    assert floor_level(wheeze, read_cues(wheeze), Persona.PATIENT) is None
