@@ -527,11 +527,11 @@ def candidates(
         table[:, INDEX["lay_similarity"]] = similarity if persona.lay else 0.0
     scores = ranker.probability(table)
     facts = ranker.probability(_as_clinician(table)) if persona.lay else scores
-    bodies = _bodies(question.text)
+    bodies = bodies_named(question.text)
     for candidate, row, probability, fact in zip(found, table, scores, facts, strict=True):
         # A question that names whose guidance it wants ("per NICE", "AGA ferritin cut-off", "UK first line")
         # is answered from that body's recommendation first; the article's sentences say whose each one is.
-        named = BODY_BONUS if bodies and candidate.relevance > 0 and bodies & _bodies(candidate.text) else 1.0
+        named = BODY_BONUS if bodies and candidate.relevance > 0 and bodies & bodies_named(candidate.text) else 1.0
         candidate.score = float(probability) * named
         candidate.fact_score = float(fact) * named
         candidate.features = row
@@ -546,15 +546,16 @@ _BODY = re.compile(
     re.I,
 )
 _CAPITAL_BODY = re.compile(r"\b(US|WHO)\b")  # only in capitals: "tell us", "who should" are not bodies
-_UK = frozenset({"nice", "sign", "bts", "jbds", "jbds-ip", "bsg", "bsh", "rcog", "uk"})
+UK_BODIES = frozenset({"nice", "sign", "bts", "jbds", "jbds-ip", "bsg", "bsh", "rcog", "uk"})
 # How much a sentence of the named body's outranks the others (scores are the ranker's probabilities): enough
 # that the body asked for leads unless its sentences are far weaker; within the body the ranker's order stands.
 BODY_BONUS = 4.0
 
 
-def _bodies(text: str) -> frozenset[str]:
+def bodies_named(text: str) -> frozenset[str]:
+    """The issuing bodies a text names (any UK body also counts as \"uk\")."""
     found = {m.lower() for m in _BODY.findall(text) + _CAPITAL_BODY.findall(text)}
-    return frozenset(found | {"uk"} if found & _UK else found)
+    return frozenset(found | {"uk"} if found & UK_BODIES else found)
 
 
 def _as_clinician(table: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.citations import Draft
-from assistant.evidence import DANGLING, Candidate, Evidence
+from assistant.evidence import DANGLING, UK_BODIES, Candidate, Evidence, bodies_named
 from assistant.models import PartKind, Persona, Statement
 from assistant.question import QuestionProfile
 from assistant.vocabulary import topic_of
@@ -199,10 +199,31 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
             continue
         chosen.append(candidate)
     chosen = _in_context(chosen, ranked, style.direct)
+    chosen += _each_body(question, chosen, pool)
     if persona.lay:  # plain language reads best in its own order
         chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
         chosen += _professional(ranked, chosen)
     return chosen
+
+
+def _each_body(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """A question that compares what two issuers say ("ACG 2022 vs NICE CG184", "USPSTF and the UK programmes")
+    is answered with each one's sentence: the best sentence of each named issuer the direct answer lacks (one of
+    the shape asked when there is one)."""
+    asked = bodies_named(question.text)
+    issuers = asked - {"uk"} if len(asked & UK_BODIES) > 1 else asked
+    if len(issuers) < 2:
+        return []
+    added: list[Candidate] = []
+    for body in sorted(issuers):
+        if any(body in bodies_named(c.text) for c in chosen + added):
+            continue
+        theirs = [c for c in pool if c.relevance > 0 and body in bodies_named(c.text) and c not in chosen + added]
+        shaped = [c for c in theirs if c.shape] if question.specific else []
+        pick = next((c for c in shaped or theirs if not _near_duplicate(c, chosen + added)), None)
+        if pick is not None:
+            added.append(pick)
+    return added
 
 
 def _read_on(chosen: list[Candidate], ranked: list[Candidate], limit: int) -> list[Candidate]:

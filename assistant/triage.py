@@ -1074,6 +1074,26 @@ def _abruption_signs(text: str) -> bool:
                 and not _EASES.search(text))
 
 
+# Cauda equina warning signs with back pain, in lay words: numbness round the bottom or genitals, or not feeling or
+# controlling the bladder or bowels. A&E straight away (the bundled low-back-pain article's own safety line; NHS
+# trusts' cauda equina leaflets, e.g. royalfree.nhs.uk, say the same).
+_BACK = re.compile(r"\b(?:back|sciatica|spine|spinal|disc|lumbago)\b")
+_SADDLE = re.compile(
+    r"\b(?:numb\w*|no feeling|lost (?:the )?feeling|can'?t feel (?:anything|much)?|pins and needles|tingl\w*) "
+    r"(?:\S+ ){0,4}(?:bum|bottom|buttocks?|back passage|anus|genitals?|privates|private parts|down below|"
+    r"inner thighs?)\b|"
+    r"\b(?:bum|bottom|buttocks|back passage|genitals|privates|private parts|down below) (?:\w+ ){0,2}numb\b|"
+    r"\b(?:can'?t|cannot|cant|unable to|not able to|doesn'?t|does not) (?:\w+ ){0,2}(?:feel|tell|control|know) "
+    r"(?:\w+ ){0,4}(?:wee|wees|pee|peeing|urine|bladder|poo|bowels?)\b|"
+    r"\b(?:wet|wetting) (?:my|him|her)self\b(?! (?:laughing|coughing|sneezing))"
+)
+
+
+def _cauda_equina_signs(text: str) -> bool:
+    """Back pain with numbness round the bottom, or the bladder or bowels no longer felt: an act-now sign."""
+    return bool(_BACK.search(text) and _SADDLE.search(text))
+
+
 # The person is real, even if the message mentions an exam ("it's my dad", "for real", "what I've got").
 _REAL = re.compile(
     r"\b(?:for real|not (?:an? )?(?:exam|vignette|question|hypothetical)|it'?s (?:my|me)\b|(?:describes|sounds like) "
@@ -1675,7 +1695,8 @@ _DROPPED_I = re.compile(
 
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
-    if not (_ACT_NOW.search(text) or _abruption_signs(text)) or _on_paper(text, persona) or _fiction(text, cues):
+    signs = _ACT_NOW.search(text) or _abruption_signs(text) or _cauda_equina_signs(text)
+    if not signs or _on_paper(text, persona) or _fiction(text, cues):
         return False
     if cues.past and not (cues.present or cues.acute) and (_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)):
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history

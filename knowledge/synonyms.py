@@ -169,6 +169,8 @@ _TABLE: dict[str, str] = {
     r"lamictal": "lamotrigine",
     r"tegretol": "carbamazepine",
     r"zyloprim|zyloric": "allopurinol",
+    r"lantus|levemir|tresiba|toujeo|abasaglar|semglee|glargine|detemir|degludec": "long-acting insulin",
+    r"ileal": "ileum",
 }
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
@@ -229,6 +231,8 @@ _LAY: dict[str, str] = {
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
+    r"toxa?emia": "pre-eclampsia",
+    r"(?:going |gone |getting )?senile|senility": "dementia",
     r"loose motions?|runny (?:poo|tummy)|the runs": "diarrhoea",
     r"jabs?": "injection",
     r"irregular (?:heart ?beats?|heart rhythm|rhythm|pulse)|(?:heart|heart ?beat|pulse|rhythm) (?:is |was |keeps |has "

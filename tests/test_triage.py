@@ -393,3 +393,21 @@ def test_fresh29_misses_reworded_fire_and_settled_or_reference_messages_do_not(t
         assert not triage.decide(message, persona).fires, message
     wheeze = normalise("bit of a wheeze when I go jogging, settles after a few minutes rest")
     assert floor_level(wheeze, read_cues(wheeze), Persona.PATIENT) is None
+
+
+def test_cauda_equina_signs_with_back_pain_are_act_now_and_the_reference_question_is_not(triage: Triage) -> None:
+    """Back pain with numbness round the bottom or a bladder no longer felt is an A&E-now sign however it is worded
+    (the floor, not only the model, decides it); the clinician's red-flag question and an old numb thigh are not."""
+    for message, persona in (
+        ("my back has been killing me since yesterday and now my bottom feels numb", Persona.PATIENT),
+        ("dad's sciatica is worse and he says he can't feel when he needs a wee", Persona.CAREGIVER),
+        ("lower back pain and i wet myself this morning without realising", Persona.PATIENT),
+    ):
+        text = normalise(message)
+        assert floor_level(text, read_cues(text), persona) is not None, message
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("red flags for cauda equina in a patient with back pain?", Persona.PHYSICIAN),
+        ("had back surgery years ago, sometimes numb in my thigh", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
