@@ -26,7 +26,10 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "duration": (
         r"\b(how long|duration|how many (days|weeks|months|years)|for how long|when (can|should|do) (i|we|they|you) "
-        r"stop|length of|until when|lifelong|continue for)\b",
+        r"stop|length of|until when|lifelong|continue for|"
+        # how long a medicine takes to work, asked as doubt that it works: "has it failed?", "not kicked in yet"
+        r"kick(ed|s|ing)? in|takes? (long )?to work|(is|isn'?t) (it|this|that|the \w+) (not |still not )?working|"
+        r"(has|have|hasn'?t|haven'?t) (it|they|this|the \w+) (failed|worked|started working)|not working yet)\b",
         r"\b\d+\s?(-|to|–|or)?\s?\d*\s?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(lifelong|for life|"
         r"indefinite\w*|"
         r"long[- ]term|at least (one|two|three|six|twelve) (weeks?|months?|years?)|"
@@ -74,9 +77,14 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "lifestyle": (
         r"\b(lifestyle|diet|eat|eating|foods?|exercise|alcohol|drink|weight|smok\w*|activity|sleep|cut down|"
-        r"without (tablets|pills|medicines?|drugs)|naturally|at home|keep \w+ \w+ strong|stop it coming back)\b",
+        r"without (tablets|pills|medicines?|drugs)|naturally|at home|keep \w+ \w+ strong|stop it coming back|"
+        # self-care: "anything I can do myself so it clears up quicker?", "what can we do to help him?"
+        r"(anything|something|what|things) (else )?(i|we|you|he|she|they) (can|could|should) do|(what|anything) "
+        r"(can|could|should) (i|we) do (to help|myself|ourselves|at home|for (him|her|them))|(do|help) "
+        r"(it |this )?(myself|ourselves|himself|herself)|self[- ]care|(clear|heal|settle)s? (up )?(quicker|faster|"
+        r"sooner)|speed (it|things|up))\b",
         r"\b(diet|eat\w*|food|exercise|alcohol|weight|smok\w*|activity|active|sleep|salt|walk\w*|cut down|"
-        r"avoid|limit\w*|lose|healthy|move more|drink less)\b",
+        r"avoid|limit\w*|lose|healthy|move more|drink less|rais(e|ing) (the|your|his|her) \w+|elevat\w*|rest\b)\b",
     ),
     "prognosis": (
         r"\b(prognos\w*|outlook|surviv\w*|life expectancy|cur(e|ed|able)|go away|recover\w*|chance|"
@@ -113,7 +121,10 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "timing": (
         r"\b(when (should|do|to|can|is)|what time|how soon|how quickly|before or after|with food|empty stomach|"
-        r"time of day|bedtime|relative to (meals?|food|eating|breakfast))\b",
+        r"time of day|bedtime|relative to (meals?|food|eating|breakfast)|"
+        # "how am I meant to take it?": for a tablet, when and with what is the answer
+        r"how (should|do|am|are|is|must|to|does|would) ((i|we|you|he|she|they|mum|dad) )?((\w+ ){0,2}(meant|supposed) "
+        r"to )?(take|have|use) (it|this|them|these|my|his|her|the)\b)\b",
         r"\b(early|before|after|within|at the start|first sign|morning|night|bedtime|with food|empty stomach|"
         r"as soon as|at least \d+ (minutes|hours)|from (age|week)|\d+ weeks?)\b",
     ),
@@ -238,7 +249,11 @@ ASKING_TERMS = content_terms(
     # what is current, and asking for advice: "what's current first-line tx?", "any update to guidance?", "I look
     # after my wife and need some advice", "in what order?"; clinical shorthand for kinds of fact
     "current currently update updates updated guidance advice advise sequence sequencing order tx rx mx dx ix "
-    "maintenance indicated indication put marker markers priority priorities prioritise prioritize"
+    "maintenance indicated indication put marker markers priority priorities prioritise prioritize "
+    # what someone thinks or calls a problem, and plans coming up: "the GP thinks it's COPD", "is that a problem?",
+    # "a breath test coming up", "her kidneys picked up"
+    "think thinks thinking reckon reckons reckoned problem problems issue issues come comes coming came pick picked "
+    "supposed meant fail failed failing fortnight fortnights yet"
 ) | EVERYDAY_TERMS
 
 

@@ -1867,6 +1867,27 @@ def _history_settled(text: str, cues: Cues) -> bool:
     return bool((seen and settling) or (_RESIDUAL.search(text) and _LONG_AGO.search(text)))
 
 
+# A medicine started days or weeks ago and asked about because it has not worked yet ("on sertraline 10 days and
+# still feel the same, is it not working?", "has the antidepressant failed?"): a question about treatment, not an
+# event. No red flag, no crisis: "...and I want to die" is read as it is.
+_STARTED_ON = re.compile(
+    r"\b(?:started (?:me |him |her |them )?on|started (?:taking|having|using)|been on|been taking|began|"
+    r"put (?:me|him|her|them) on|prescribed)\b"
+)
+_NOT_WORKING_YET = re.compile(
+    r"\b(?:(?:is|isn'?t|it'?s|not|still not|hasn'?t|has it|is it) (?:\w+ )?(?:working|worked|kicked in|kicking in|"
+    r"failed|helping|helped|doing anything)|kick(?:ed)? in|(?:feel|feels|feeling) (?:any |no |much )?(?:different|"
+    r"the same|no better|better yet)|no (?:different|better|brighter) (?:yet)?|(?:made|making) (?:no|any) "
+    r"difference|any difference)\b"
+)
+
+
+def _waiting_for_a_medicine(text: str, cues: Cues) -> bool:
+    """A started medicine asked about because it has not worked yet, with no red flag or crisis told."""
+    return (not cues.categories and not cues.explicit_crisis and not cues.acute
+            and bool(_STARTED_ON.search(text) and _NOT_WORKING_YET.search(text)))
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -1904,6 +1925,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if _well_again(text, cues, persona):
         return True
     if persona.lay and (_fiction(text, cues) or _history_settled(text, cues)):
+        return True
+    if _waiting_for_a_medicine(text, cues):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:

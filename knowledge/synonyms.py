@@ -195,7 +195,10 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 _LAY: dict[str, str] = {
     r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant or antiplatelet",
     r"water (tablets?|pills?)": "diuretic",
-    r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)": "deep vein thrombosis",
+    r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)|"
+    # "my calf is swollen and sore, GP thinks it might be a clot": a clot said near the leg it is in
+    r"(?:calf|calves|legs?)\b(?:\W+\w+){0,12}\W+(?:a |the )?(?:blood )?clot\b|"
+    r"clot\b(?:\W+\w+){0,8}\W+(?:calf|calves|legs?)\b": "deep vein thrombosis",
     r"clots? in (?:(?:my|his|her|the|their|your) )?lungs?": "pulmonary embolism",
     r"(germs|bacteria|bugs) in (?:(?:my|his|her|the|their) )?(urine|wee|pee)": "bacteriuria",
     r"water infections?|bladder infections?": "urinary tract infection",

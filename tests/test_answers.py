@@ -638,3 +638,26 @@ def test_lay_and_shorthand_words_name_the_article_a_follow_up_is_about(pipeline:
         answer = pipeline.run(question, [], persona)
         assert answer.status == "answered" and answer.references[0].article_id == article, question
 
+
+
+def test_how_to_take_a_tablet_self_care_and_a_condition_named_amid_a_description(pipeline: Pipeline) -> None:
+    """Session 17 (fresh13 and fresh14's misses, reworded): "how am I supposed to take it?" asks when and with
+    what; "anything I can do myself?" asks for self-care, not the antibiotic course; "the GP thinks it's COPD"
+    names the article though a smoker's cough is described around it (what someone "thinks" is no topic); a
+    clot said near the calf it is in is the thrombosis article, not cellulitis."""
+    for question, persona, article, fact in (
+        ("the doctor started me on levothyroxine last week, how am I supposed to take it?", Persona.PATIENT,
+         "hypothyroidism", r"empty stomach"),
+        ("just been given weekly alendronic acid, how do I take it?", Persona.PATIENT, "osteoporosis",
+         r"30 minutes"),
+        ("I have cellulitis on my shin and started tablets, anything I can do myself so it clears up quicker?",
+         Persona.PATIENT, "cellulitis", r"Raise the leg"),
+        ("my husband has always had a smoker's cough and now the GP thinks it's COPD, which test will confirm it?",
+         Persona.CAREGIVER, "copd", r"spirometry"),
+        ("my calf has been swollen and hot since the flight home and the GP thinks it's a blood clot, what tests "
+         "are next?", Persona.PATIENT, "venous-thromboembolism", r"blood test and a scan"),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question
+        direct = " ".join(s.text for s in answer.direct)
+        assert re.search(fact, direct), (question, direct)

@@ -411,3 +411,21 @@ def test_cauda_equina_signs_with_back_pain_are_act_now_and_the_reference_questio
         ("had back surgery years ago, sometimes numb in my thigh", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_a_medicine_not_working_yet_is_a_question_and_despair_or_a_red_flag_beside_it_is_not(triage: Triage) -> None:
+    """Session 17: "on sertraline 10 days, still feel the same, is it not working?" fired the emergency notice on
+    the model alone (p 0.91). A medicine started and asked about because it has not worked yet is a question about
+    treatment; the same words with a crisis or an act-now sign still fire."""
+    for message, persona in (
+        ("been on sertraline 10 days and still feel the same, is it not working?", Persona.PATIENT),
+        ("the GP put me on an antidepressant three weeks back and I don't feel any different, has it failed?",
+         Persona.PATIENT),
+        ("mum started citalopram a fortnight ago and she's no brighter, should it have kicked in by now?",
+         Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    assert triage.decide("been on sertraline 3 weeks, it isn't working and I want to end my life",
+                         Persona.PATIENT).level is Level.CRISIS
+    assert triage.decide("started on a new inhaler and it's not working, I can't breathe and my lips are blue",
+                         Persona.PATIENT).level is Level.EMERGENCY
