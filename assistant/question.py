@@ -36,7 +36,7 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"for (about |around |up to |at least )?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|"
         r"several) (days?|weeks?|months?|years?)|(two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|"
         r"months|years)|(within|in|after|over) (a|an|one) (day|week|month|year) or (two|so)|"
-        r"a few (days|weeks|months))\b",
+        r"(a few|some|several|many) (days|weeks|months|years))\b",
     ),
     "threshold": (
         r"\b(target|targets|goal|goals|threshold|cut[- ]?offs?|level|levels|reading|how (low|high)|normal range|"
