@@ -20,7 +20,8 @@ from knowledge.text import content_terms
 ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "dose": (
         r"\b(dose|doses|dosing|dosage|how much(?! (more|less|longer|shorter|better|worse|higher|lower|difference|"
-        r"of a difference|does it (help|matter)))|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength)\b",
+        r"of a difference|does it (help|matter)))|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength|"
+        r"(what|which|at what) (infusion )?rate|infusion rate|how fast (do|should|to) (we |i )?(give|run|infuse))\b",
         r"\b\d+(\.\d+)?\s?(mg|mcg|micrograms?|milligrams?|g|grams?|units?|ml|mg/kg|iu|mmol)\b|\btwice daily\b|"
         r"\bonce (a )?da(y|ily)\b",
     ),
@@ -40,7 +41,8 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "threshold": (
         r"\b(target|targets|goal|goals|threshold|cut[- ]?offs?|level|levels|reading|how (low|high)|normal range|"
-        r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c)\b",
+        r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c|"
+        r"(upper|lower|safe) limits?|limits? (of|for)|keep (it|them|him|her|the \w+|\w+) under)\b",
         r"[<>≤≥%]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
         r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2|ng/ml|µg/l|ug/l|mcg/l|"
         r"pmol/l|nmol/l|kpa|cut-?off of)\b",
@@ -253,7 +255,13 @@ ASKING_TERMS = content_terms(
     # what someone thinks or calls a problem, and plans coming up: "the GP thinks it's COPD", "is that a problem?",
     # "a breath test coming up", "her kidneys picked up"
     "think thinks thinking reckon reckons reckoned problem problems issue issues come comes coming came pick picked "
-    "supposed meant fail failed failing fortnight fortnights yet"
+    "supposed meant fail failed failing fortnight fortnights yet "
+    # the prefix of a hyphenated name, which says nothing alone: "pre-eclampsia" is not "pre-exposure"
+    "pre "
+    # numbers in words ("twenty-nine weeks", "the last two checks"), and getting seen straight away: how and when,
+    # never what about
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred seen straight away"
 ) | EVERYDAY_TERMS
 
 

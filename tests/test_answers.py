@@ -644,7 +644,8 @@ def test_how_to_take_a_tablet_self_care_and_a_condition_named_amid_a_description
     """Session 17 (fresh13 and fresh14's misses, reworded): "how am I supposed to take it?" asks when and with
     what; "anything I can do myself?" asks for self-care, not the antibiotic course; "the GP thinks it's COPD"
     names the article though a smoker's cough is described around it (what someone "thinks" is no topic); a
-    clot said near the calf it is in is the thrombosis article, not cellulitis."""
+    clot said near the calf it is in is the thrombosis article, not cellulitis; "pre-eclampsia prophylaxis" is
+    not pre-exposure prophylaxis."""
     for question, persona, article, fact in (
         ("the doctor started me on levothyroxine last week, how am I supposed to take it?", Persona.PATIENT,
          "hypothyroidism", r"empty stomach"),
@@ -656,6 +657,12 @@ def test_how_to_take_a_tablet_self_care_and_a_condition_named_amid_a_description
          Persona.CAREGIVER, "copd", r"spirometry"),
         ("my calf has been swollen and hot since the flight home and the GP thinks it's a blood clot, what tests "
          "are next?", Persona.PATIENT, "venous-thromboembolism", r"blood test and a scan"),
+        # "pre" of pre-eclampsia named the pre-exposure prophylaxis article; numbers in words and "seen straight
+        # away" were read as rare topic words
+        ("aspirin for pre-eclampsia prophylaxis in a high-risk pregnancy: USPSTF dose vs NICE?", Persona.PHYSICIAN,
+         "hypertension-in-pregnancy", r"81 mg"),
+        ("I'm thirty-one weeks with my second and my sister had pre-eclampsia twice. which symptoms mean I need to "
+         "be seen straight away?", Persona.PATIENT, "hypertension-in-pregnancy", r"headache"),
     ):
         answer = pipeline.run(question, [], persona)
         assert answer.status == "answered" and answer.references[0].article_id == article, question
