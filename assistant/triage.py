@@ -876,8 +876,10 @@ _NOW = re.compile(
     r"scared|frightened|panicking|worried)\b"
 )
 _ACUTE = re.compile(
-    r"\b(?:right now|just now|just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat|"
-    r"wondering|curious|asking|checking|realised|realized|thought|planning|learning)\b)|"
+    r"\b(?:right now|just now|(?<!could i )(?<!can i )(?<!should i )(?<!do i )(?<!would i )"
+    r"just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat|"
+    r"wondering|curious|asking|checking|realised|realized|thought|planning|learning|switch|swap|change|stop|skip|"
+    r"leave|ignore|buy|keep)\b)|"
     r"suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
     r"today|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?) ago|at the moment|currently|still going|won'?t stop|"
     r"(?:\d+|a few|few|ten|five) (?:minutes?|mins?) (?:after|post|since)|"

@@ -423,6 +423,8 @@ def test_a_medicine_not_working_yet_is_a_question_and_despair_or_a_red_flag_besi
          Persona.PATIENT),
         ("mum started citalopram a fortnight ago and she's no brighter, should it have kicked in by now?",
          Persona.CAREGIVER),
+        # "just" as "simply" is no sign of something happening now
+        ("honestly could i just swap the patches for vaping instead", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
     assert triage.decide("been on sertraline 3 weeks, it isn't working and I want to end my life",
