@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import Turn
-from assistant.question import profile, qualifier_terms, qualifiers_of
+from assistant.question import READING, profile, qualifier_terms, qualifiers_of
 from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
 from knowledge.retrieval import FOR_GROUP
@@ -156,6 +156,10 @@ def condense_offline(
         # "also query endometriosis - first line hormonal tx?": a condition the library never names is the
         # follow-up's own subject (and is declined), not a question about the conversation's topic.
         return Condensed(question, "own")
+    if READING.fullmatch(question.strip()):
+        # "glucose now 13.5", "her eGFR is 35 now", "urate came back 480": a reading given to the conversation's
+        # question, not a new subject, though the analyte is another article's keyword too.
+        return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
     # In a follow-up, "in CKD" or "in pregnancy" qualifies the conversation's topic rather than replacing it.
     own = topic - qualifier_terms(question)
     named = names_topic(own) if (names_topic and own) else own

@@ -255,7 +255,7 @@ ASKING_TERMS = content_terms(
     # what someone thinks or calls a problem, and plans coming up: "the GP thinks it's COPD", "is that a problem?",
     # "a breath test coming up", "her kidneys picked up"
     "think thinks thinking reckon reckons reckoned problem problems issue issues come comes coming came pick picked "
-    "supposed meant fail failed failing fortnight fortnights yet "
+    "supposed meant fail failed failing fortnight fortnights yet matter matters "
     # the prefix of a hyphenated name, which says nothing alone: "pre-eclampsia" is not "pre-exposure"
     "pre "
     # numbers in words ("twenty-nine weeks", "the last two checks"), and getting seen straight away: how and when,
@@ -263,6 +263,18 @@ ASKING_TERMS = content_terms(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred seen straight away"
 ) | EVERYDAY_TERMS
+
+
+# A message that only reports a reading: an analyte (a word or two, "his", "the" before it), a link word ("is",
+# "now", "came back", ":") and a number with its unit, perhaps "now" or "today" after it. Triage reads it in
+# normalised text, where "13.5" is "13 5".
+READING = re.compile(
+    r"\W*(?:(?:and|her|his|my|the|their|so|also|btw|ok|okay|latest|repeat)\s+)*[a-z][\w/-]*(?:\s+[a-z][\w/-]*)?\s*"
+    r"(?:(?:is|was|now|came back|come back|back at|of|at|=|:|has gone up to|has gone down to|went up to|"
+    r"dropped to|rose to)\s*)*\d+(?:[./ ]\d+)?\s*(?:%|[a-z/µ]+(?:/[a-z0-9.]+)?)?(?:\s+(?:now|today|this morning|"
+    r"yesterday|btw))?\W*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,10 @@ def qualifiers_of(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in QUALIFIER_RE.items() if pattern.search(text))
 
 
+# "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".
+_BACK_ADVERB = re.compile(r"\b(came|come|comes|coming|got|get|gets|went|go|goes|going|bring|brought|be) back\b", re.I)
+
+
 def profile(question: str) -> QuestionProfile:
     """Read a question once; every later stage uses the same reading."""
     intents = {name for name, pattern in _Q.items() if pattern.search(question)}
@@ -299,7 +315,7 @@ def profile(question: str) -> QuestionProfile:
         intents.discard("treatment")
     if "lifestyle" in intents and not re.search(r"\b(mg|dose|dosing|tablets?|pills?)\b", question, re.I):
         intents.discard("dose")  # "how much exercise" asks about living, not a drug dose
-    terms = content_terms(question)
+    terms = content_terms(_BACK_ADVERB.sub(r"\1", question))
     return QuestionProfile(
         text=question,
         intents=frozenset(intents),

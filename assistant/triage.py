@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.models import Persona
+from assistant.question import READING
 from knowledge.embeddings import vocabulary_words
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
@@ -1906,6 +1907,12 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _physician_asks(text, cues, persona):
         return True
+    if not cues.categories and _never_urgent_result(text):
+        return True
+    if persona is Persona.PHYSICIAN and READING.fullmatch(text):
+        # "glucose now 13.5", "ketones now 1.8" typed mid-conversation by the doctor treating: a reading for the
+        # question being discussed, not an emergency reported to them (an act-now floor has fired first).
+        return True
     # A lay or student what-if with nothing happening now ("if my husband ever gets chest pain, aspirin before
     # calling?", "keeping one in case"): preparation, not an event. A floor (an act-now sign, intent now) has fired
     # first.
@@ -1994,6 +2001,36 @@ def _now_besides(text: str, cues: Cues) -> bool:
     if cues.past:
         rest = _NOW_STATE.sub(" ", rest)
     return bool(_NOW.search(rest))
+
+
+# Tests whose results change over weeks or months: a bare result of one ("her eGFR is 35 now", "urate came back
+# 480") reports the conversation's case. Readings that can mean danger now (sugar, oxygen, temperature, pulse,
+# blood pressure, INR, potassium) are not here: "his sugar is 1.9 now" stays the model's call at its own bar.
+_SLOW_TEST = re.compile(
+    r"(?:(?:and|her|his|my|the|their|so|also|btw|ok|okay|latest|repeat) )*(?:egfr|gfr|creatinine|creat|alt|ast|"
+    r"uacr|acr|(?P<never>urate|uric acid|cholesterol|ldl|hdl|non hdl|triglycerides|hba1c|a1c|tsh|t4|ferritin|vit d|"
+    r"vitamin d|b12|folate|psa|phq ?9|gad ?7|bmi|weight|fib ?4|dexa|t score))\b"
+)
+
+
+# A bare age given mid-conversation: "im 57", "she is 84 btw".
+_AGE_ONLY = re.compile(
+    r"(?:and |also |oh |btw )?(?:i'?m|i am|im|she'?s|she is|shes|he'?s|he is|hes|they'?re|they are|(?:my )?(?:mum|mom|"
+    r"dad|husband|wife|son|daughter|partner|patient|pt) is|age|aged) (?:aged |now )?\d{1,3}(?: ?(?:years?|yrs?|yo|y o)"
+    r"(?: old)?)?(?: (?:btw|now|by the way))?"
+)
+
+
+def _bare_fact(text: str) -> bool:
+    """A bare result of a test that changes over months (no red flag in a reading of it), or a bare age."""
+    return bool((READING.fullmatch(text) and _SLOW_TEST.match(text)) or _AGE_ONLY.fullmatch(text))
+
+
+def _never_urgent_result(text: str) -> bool:
+    """A bare result of a test no single value of which is an emergency (urate, cholesterol, HbA1c, TSH, a
+    depression score...): kidney and liver tests only need the model to be sure (`_bare_fact`)."""
+    match = _SLOW_TEST.match(text)
+    return bool(READING.fullmatch(text) and match and match.group("never"))
 
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
@@ -2246,12 +2283,14 @@ class Triage:
             threshold = self.model.threshold(persona, bool(cues.categories))
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-            quiet = _FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
+            quiet = (_FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
+                     or _bare_fact(text))
             if not cues.categories and (not _described(cues) or quiet):
                 # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
                 # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),
                 # or every red flag named only to rule it out ("swollen round the sting only, breathing
-                # fine"): the model must be sure.
+                # fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"): the
+                # model must be sure.
                 threshold = max(threshold, ALONE)
         if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE

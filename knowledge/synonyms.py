@@ -195,6 +195,7 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 _LAY: dict[str, str] = {
     r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant or antiplatelet",
     r"water (tablets?|pills?)": "diuretic",
+    r"(?:metal|mechanical|artificial|replacement|new) (?:heart )?valves?|valve replacement": "mechanical heart valve",
     r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)|"
     # "my calf is swollen and sore, GP thinks it might be a clot": a clot said near the leg it is in
     r"(?:calf|calves|legs?)\b(?:\W+\w+){0,12}\W+(?:a |the )?(?:blood )?clot\b|"

@@ -668,3 +668,21 @@ def test_how_to_take_a_tablet_self_care_and_a_condition_named_amid_a_description
         assert answer.status == "answered" and answer.references[0].article_id == article, question
         direct = " ".join(s.text for s in answer.direct)
         assert re.search(fact, direct), (question, direct)
+
+
+def test_a_reading_given_mid_conversation_keeps_the_topic(pipeline: Pipeline) -> None:
+    """Session 17 (fresh14's conversations, reworded): "glucose now 13.5" after a DKA question was read as a new
+    topic (the type 2 diabetes article) and fired the emergency notice; a bare reading or age answers the
+    conversation's question."""
+    for persona, turns, article in (
+        (Persona.PHYSICIAN, ["adult T1DM in DKA on the FRIII, when do we add glucose to the fluids?",
+                             "ketones now 1.8", "criteria for stopping the infusion?"], "diabetic-ketoacidosis"),
+        (Persona.CAREGIVER, ["dad has just been diagnosed with AF, which blood thinner is usual?",
+                             "his eGFR came back 40"], "af-anticoagulation"),
+    ):
+        history: list[Turn] = []
+        for question in turns:
+            answer = pipeline.run(question, history, persona)
+            assert answer.triage == "none", question
+            assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))

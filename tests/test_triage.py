@@ -431,3 +431,27 @@ def test_a_medicine_not_working_yet_is_a_question_and_despair_or_a_red_flag_besi
                          Persona.PATIENT).level is Level.CRISIS
     assert triage.decide("started on a new inhaler and it's not working, I can't breathe and my lips are blue",
                          Persona.PATIENT).level is Level.EMERGENCY
+
+
+def test_a_bare_reading_or_age_mid_conversation_is_not_an_emergency_but_a_dangerous_one_still_is(
+    triage: Triage,
+) -> None:
+    """Session 17: "glucose now 13.5" from the doctor treating, "her eGFR is 35 now" and "im 57" from lay people
+    fired the emergency notice on the model alone. A doctor's bare reading is the case being discussed; a lay bare
+    age or result of a test that changes over months needs the model to be sure. Readings that mean danger now
+    (a low sugar, a high temperature, low oxygen) still fire."""
+    for message, persona in (
+        ("potassium now 5.8", Persona.PHYSICIAN),
+        ("lactate came back 2.4", Persona.PHYSICIAN),
+        ("his eGFR came back 40", Persona.CAREGIVER),
+        ("her urate is 480 now", Persona.PATIENT),
+        ("i am 57", Persona.PATIENT),
+        ("she is 84 btw", Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    for message, persona in (
+        ("his sugar is 1.9 now", Persona.CAREGIVER),
+        ("temp 40.2 now", Persona.PATIENT),
+        ("her sats are 84 now", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).fires, message
