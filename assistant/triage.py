@@ -64,8 +64,13 @@ _ASKS_METHOD = (
     r"how (?:high|tall) (?:\S+ ){0,3}(?:multi[- ]?storey|car park|bridge|building|block)|"
     r"how (?:high|tall) (?:\S+ ){0,6}(?:to be sure|to die|to be fatal|to kill|would kill|is fatal)|"
     r"(?:tallest|highest) (?:\S+ ){0,3}(?:building|bridge|car park|multi[- ]?storey|cliff|tower|block)|roof access|"
+    r"(?:building|bridge|car park|multi[- ]?storey|cliff|tower|block)s? (?:\S+ ){0,4}(?:is |are )?(?:the )?"
+    r"(?:tallest|highest)\b|"
     r"(?:deadly|lethal|fatal|kill you) (?:\S+ ){0,3}(?:if you |when you |to )?mix|"
-    r"\bmix\w* (?:\S+ ){0,6}(?:deadly|lethal|fatal|kill you)"
+    r"\bmix\w* (?:\S+ ){0,6}(?:deadly|lethal|fatal|kill you)|"
+    # Whether a method still works: "does carbon monoxide from a car still work with modern cars?"
+    r"(?:carbon monoxide|car exhaust|exhaust fumes|exhaust pipe|hose ?pipe|charcoal|helium|noose) (?:\S+ ){0,6}"
+    r"(?:still )?(?:work|works|be enough|kill)\b"
 )
 # Knowing where the means are kept: "i know where my dad keeps the key to the gun cabinet".
 _MEANS_KNOWN = (
@@ -90,7 +95,10 @@ _FOR_SELF = (
 _PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b"
 # A method asked with the reason played down ("no reason, just need to know", "just curious"): for a patient or
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
-_PLAYED_DOWN = r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend"
+_PLAYED_DOWN = (
+    r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
+    r"(?:i'?m|im|i am) fine really"
+)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
@@ -136,6 +144,17 @@ _KEPT_BACK = (
     r"(?:keeping|kept|putting|put|setting|set|holding) (?:back|aside) "
     r"(?:my |his |her |their |the |some |all )?(?:\w+ )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|"
     r"painkillers|opioids|insulin|wastage)\b"
+)
+# The last preparations: tablets counted out, a note written, a decision being made at a height ("pills counted.
+# ready.", "me: *writes the note*", "out on the balcony of the 9th floor deciding"). A crisis red flag and, with
+# it, intent now.
+_PREPARED = (
+    r"(?:pills|tablets|meds|paracetamol|painkillers) (?:all )?counted|counted (?:out )?(?:all )?(?:my|the|his|her) "
+    r"(?:pills|tablets|meds)|"
+    r"(?:i|me|ive|i have) (?:just )?(?:wrote|written|write|writes|writing|finished) (?:the|my|a goodbye|a suicide|"
+    r"my goodbye|my suicide) note\b(?! (?:for|on|about|to)\b)|"
+    r"(?:balcony|roof|rooftop|ledge|parapet|top floor)\b(?: \S+){0,8} deciding\b(?!(?: \S+)? (?:what|which|where|when|"
+    r"who|on|between|about|how)\b)"
 )
 # Every pill to be taken, the amount no longer mattering: "don't care about the dose anymore, I was going to
 # take all of them anyway".
@@ -351,7 +370,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:pills|tablets|tabs|capsules|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|"
         r"aspirin|iron|sleeping|antidepressants|opioids?|oxy|fentanyl|heroin|methadone|insulin|batter|magnet|bleach|"
         r"detergent|pod|cleaner|antifreeze|weed killer|poison|chemical|button|coin|lamp oil|white spirit|mushrooms|"
-        r"berries|vape|nicotine)",
+        r"berries|vape|nicotine|edibles|cannabis|(?:weed|thc) (?:gummies|sweets|brownies|cookies))",
         r"(?:whole|entire|full) (?:\w+ ){0,2}(?:bottle|packet|pack|box|strip|blister)",
         r"poison",
         r"(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}(?:pills|tablets|tabs|meds|capsules)",
@@ -362,6 +381,7 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
+        _PREPARED,
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
         r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
         r"(?:go|die|leave)",
@@ -1284,7 +1304,8 @@ _INTENT_NOW = re.compile(
     r"(?:rope|noose|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up)|"
     r"(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
-    r"(?:going to|gonna|about to|planning to) (?:\w+ ){0,3}(?:myself|my life|it all))\b"
+    r"(?:going to|gonna|about to|planning to|intend to|intending to|mean to) (?:\w+ ){0,3}(?:myself|my life|it all)|"
+    rf"{_PREPARED})\b"
 )
 # An exam or teaching question: a described patient is on paper.
 _EXAM = re.compile(

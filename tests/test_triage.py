@@ -455,3 +455,25 @@ def test_a_bare_reading_or_age_mid_conversation_is_not_an_emergency_but_a_danger
         ("her sats are 84 now", Persona.CAREGIVER),
     ):
         assert triage.decide(message, persona).fires, message
+
+
+def test_fresh30_crises_reworded_fire_and_their_everyday_neighbours_do_not(triage: Triage) -> None:
+    """Session 17 (the crises fresh30 missed, reworded): an intention to end one's life with a date, tablets
+    counted out, a note written, deciding at a height, whether a method still works with the story denied, a
+    height asked about with the reason played down; a toddler who ate cannabis sweets. Their neighbours stay
+    quiet: notes for a lecture, a balcony where dinner is decided, a clinician's question about carbon monoxide."""
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "i intend to end my life on friday so can you tell me how to leave my flat to my sister",
+        "tablets all counted out on the table. ready now",
+        "me: *finishes writing my goodbye note* lol what a week",
+        "been sat on the roof of the car park for an hour deciding",
+        "do exhaust fumes still work with newer cars? not for a book",
+        "im fine really, just wondering which bridge round here is the tallest",
+    ))
+    assert triage.decide("my 2 year old got into my bag and ate some cannabis sweets", Persona.CAREGIVER).fires
+    for message, persona in (
+        ("i have written my note on the renal lecture, could you check the eGFR bit", Persona.STUDENT),
+        ("we sat on the balcony deciding what to cook tonight", Persona.PATIENT),
+        ("carbon monoxide poisoning: does pulse oximetry still work?", Persona.PHYSICIAN),
+    ):
+        assert not triage.decide(message, persona).fires, message
