@@ -57,7 +57,8 @@ DATA = ROOT / "tests" / "data"
 # the start of session 13, measured once blind at its end), fresh11 (session 14, measured once blind at its end) and
 # fresh12 (written at the end of session 14, measured once blind at the start of session 15), fresh13 (session 15,
 # measured once blind at its end) and fresh14 (end of session 15, measured once blind at the start of session 16).
-# fresh15 (start of session 16, written blind) and fresh16 (start of session 17, written blind) are unread.
+# fresh15 (start of session 16, written blind) and fresh16 (start of session 17, written blind) were each measured
+# once, blind, at the end of session 17, and are unread.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
     "fresh12", "fresh13", "fresh14",
