@@ -268,8 +268,10 @@ ASKING_TERMS = content_terms(
 # A message that only reports a reading: an analyte (a word or two, "his", "the" before it), a link word ("is",
 # "now", "came back", ":") and a number with its unit, perhaps "now" or "today" after it. Triage reads it in
 # normalised text, where "13.5" is "13 5".
+# The words that may lead a reading before its analyte ("and his", "latest"): triage reads the analyte after them.
+READING_LEAD = r"(?:(?:and|her|his|my|the|their|so|also|btw|ok|okay|latest|repeat)\s+)*"
 READING = re.compile(
-    r"\W*(?:(?:and|her|his|my|the|their|so|also|btw|ok|okay|latest|repeat)\s+)*[a-z][\w/-]*(?:\s+[a-z][\w/-]*)?\s*"
+    rf"\W*{READING_LEAD}[a-z][\w/-]*(?:\s+[a-z][\w/-]*)?\s*"
     r"(?:(?:is|was|now|came back|come back|back at|of|at|=|:|has gone up to|has gone down to|went up to|"
     r"dropped to|rose to)\s*)*\d+(?:[./ ]\d+)?\s*(?:%|[a-z/µ]+(?:/[a-z0-9.]+)?)?(?:\s+(?:now|today|this morning|"
     r"yesterday|btw))?\W*",

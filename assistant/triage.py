@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.models import Persona
-from assistant.question import READING
+from assistant.question import READING, READING_LEAD
 from knowledge.embeddings import vocabulary_words
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
@@ -2028,7 +2028,7 @@ def _now_besides(text: str, cues: Cues) -> bool:
 # 480") reports the conversation's case. Readings that can mean danger now (sugar, oxygen, temperature, pulse,
 # blood pressure, INR, potassium) are not here: "his sugar is 1.9 now" stays the model's call at its own bar.
 _SLOW_TEST = re.compile(
-    r"(?:(?:and|her|his|my|the|their|so|also|btw|ok|okay|latest|repeat) )*(?:egfr|gfr|creatinine|creat|alt|ast|"
+    rf"{READING_LEAD}(?:egfr|gfr|creatinine|creat|alt|ast|"
     r"uacr|acr|(?P<never>urate|uric acid|cholesterol|ldl|hdl|non hdl|triglycerides|hba1c|a1c|tsh|t4|ferritin|vit d|"
     r"vitamin d|b12|folate|psa|phq ?9|gad ?7|bmi|weight|fib ?4|dexa|t score))\b"
 )
@@ -2042,16 +2042,21 @@ _AGE_ONLY = re.compile(
 )
 
 
+def _slow_test_result(text: str) -> re.Match[str] | None:
+    """The test named, when the text is only a bare result of a test that changes over months."""
+    return _SLOW_TEST.match(text) if READING.fullmatch(text) else None
+
+
 def _bare_fact(text: str) -> bool:
     """A bare result of a test that changes over months (no red flag in a reading of it), or a bare age."""
-    return bool((READING.fullmatch(text) and _SLOW_TEST.match(text)) or _AGE_ONLY.fullmatch(text))
+    return bool(_slow_test_result(text) or _AGE_ONLY.fullmatch(text))
 
 
 def _never_urgent_result(text: str) -> bool:
     """A bare result of a test no single value of which is an emergency (urate, cholesterol, HbA1c, TSH, a
     depression score...): kidney and liver tests only need the model to be sure (`_bare_fact`)."""
-    match = _SLOW_TEST.match(text)
-    return bool(READING.fullmatch(text) and match and match.group("never"))
+    match = _slow_test_result(text)
+    return bool(match and match.group("never"))
 
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
