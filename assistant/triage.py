@@ -59,6 +59,17 @@ _ASKS_METHOD = (
     r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
+    # A height counted in storeys or metres, or a fall, asked against dying: "how many storeys to definitely die".
+    r"how (?:many|much|far) (?:storeys|stories|floors|metres|meters|feet|ft)\b(?: \S+){0,6} (?:to (?:\w+ )?die|"
+    r"to be (?:\w+ )?fatal|to kill|would kill|(?:is|be) (?:\w+ )?fatal)\b|"
+    r"(?:fall|falling|jump|jumping|drop) (?:from|off) (?:\S+ ){0,4}to (?:definitely |surely |actually )?"
+    r"(?:die|be fatal|kill)\b|"
+    # What would hold a body's weight: "the strongest knot for holding a person's weight".
+    r"(?:knot|rope|cord|beam|hook|banister|bannister|loft hatch)s?\b(?: \S+){0,6} (?:hold|holding|take|taking|"
+    r"support|supporting|bear|bearing) (?:\S+ ){0,2}(?:person'?s|persons|human|adult'?s|someone'?s|body|man'?s|"
+    r"woman'?s|my) weight|"
+    # When a train passes without stopping: asked with wanting to be there (the for-oneself half).
+    r"(?:train|express)\w* (?:\S+ ){0,8}(?:doesn'?t|doesnt|does not|don'?t|dont|won'?t|wont|not) stop\b|"
     r"how long (?:\S+ ){0,3}(?:takes?|would take|does it take|until|till|before) (?:\S+ ){0,2}(?:to )?"
     r"(?:bleed (?:out|to death)|die|drown|suffocate)\b|"
     r"how (?:high|tall) (?:\S+ ){0,3}(?:multi[- ]?storey|car park|bridge|building|block)|"
@@ -83,7 +94,15 @@ _FOR_SELF = (
     r"near me|(?:keep|been|kept) (?:\w+ )?looking|not for (?:a|my) (?:story|book|novel|film|script|project|essay)|"
     r"(?:done|finished) with (?:all of it|it all|all this|everything)|"
     # The means at hand: "which chemicals are deadly if you mix them... i have bleach here".
-    r"\bi (?:have|'?ve got|got) (?:some |the |a )?(?:\w+ ){0,2}(?:right )?(?:here|next to me|in front of me|with me)\b|"
+    r"\b(?:i (?:have|got)|i'?ve got|i have got) (?:some |the |a )?(?:\S+ ){0,6}(?:right )?"
+    r"(?:here|next to me|in front of me|with me)\b|"
+    # The means already got: "got the rope in the garage already".
+    r"(?:got|have|'?ve got|bought) (?:the |a |some )?(?:rope|hose ?pipe|hose|charcoal|noose|ligature|blade|gun)\b"
+    r"(?: \S+){0,4} (?:already|ready)\b|already (?:got|have|bought) (?:the |a |some )?(?:rope|hose ?pipe|hose|"
+    r"charcoal|noose|ligature|blade|gun)\b|"
+    # To be there when it happens: "want to be on the platform when it does".
+    r"(?:want|wanna|going|need|planning|plan) to be (?:\w+ ){0,2}(?:on|at|by|near) the (?:platform|tracks?|line|"
+    r"edge|bridge|cliff)\b|"
     # At the place asked about, now: "how high does a bridge need to be... i'm standing on one right now".
     r"(?:standing|stood|sitting|sat|up) on (?:one|it|top of (?:one|it)) (?:right )?now\b|"
     r"(?:need|want) it to be (?:quick|painless|over)\b|"
@@ -97,14 +116,14 @@ _PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
 _PLAYED_DOWN = (
     r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
-    r"(?:i'?m|im|i am) fine really"
+    r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b"
 )
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
-    r"(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
+    r"(?:(?:edge|top) of the )?(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
 )
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
@@ -461,7 +480,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:scared|afraid|frightened|terrified) (?:of )?what (?:i'?m|im|i am|i) "
         r"(?:going to|gonna|might|could|will) do\b",
         r"(?:goodbye|suicide) (?:\w+ ){0,2}(?:letters?|notes?|messages?)",
-        r"can'?t (?:go on|cope anymore|take (?:it|this) anymore|do this anymore)",
+        r"(?:can'?t|cannae) (?:go on|cope anymore|take (?:it|this) anymore|(?:do|dae) this anymore)",
         r"(?:can'?t|cant|cannot) (?:\w+ ){0,2}keep going (?:after|past|beyond|much longer|any ?more)|"
         r"talk (?:\w+ ){0,2}down\b|(?:worked out how|planning it for|how easy it would be to) (?:\S+ ){0,8}"
         r"(?:drugs|pills|tablets|end|die|it for after)",
@@ -668,7 +687,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     ],
     "overdose": [
         (
-            r"injected|took|taken|had|gave|given|swallowed",
+            r"injected|took|taken|had|gave|given|swallowed|\bdid (?:his|her|my|their) (?:\S+ )?(?:insulin|injection|"
+            r"jab|dose|pen|lantus|levemir|tresiba|toujeo|abasaglar|novorapid|humalog|fiasp|humulin)",
             r"twice|double|extra|too much|too many|wrong (?:dose|meds)|"
             r"someone else'?s",
         ),
@@ -678,7 +698,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"\b(?:bitten|chew\w*|mouth\w*|foam\w*|swallow\w*|ate|eaten|licked|drank|sucked)\b",
         ),
         # Whole words: "still exhausted 6 months after covid" is tiredness, not a car exhaust.
-        (r"car running|\bexhaust\b|carbon monoxide|fumes|gas leak|\bco alarm", r"."),
+        # An alarm to buy or fit is not an exposure: "should we get a carbon monoxide alarm, where should it go".
+        (r"car running|\bexhaust\b|carbon monoxide|fumes|gas leak|\bco alarm",
+         r"^(?!.*\b(?:get|buy|bought|fit|fitted|install\w*|recommend\w*|need|test|testing) (?:\w+ ){0,2}(?:carbon "
+         r"monoxide|co) alarms?\b(?!(?: \S+){0,3} (?:going off|went off|beeping|sounding|alarming)))"),
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
     ],
     "suicide": [
@@ -898,7 +921,7 @@ _NOW = re.compile(
 )
 _ACUTE = re.compile(
     r"\b(?:right now|just now|(?<!could i )(?<!can i )(?<!should i )(?<!do i )(?<!would i )"
-    r"just(?! in case| (?:treat|give|start|use|wait|watch|monitor|observe|repeat|"
+    r"just(?! in case| (?:so|moved|qualified|treat|give|start|use|wait|watch|monitor|observe|repeat|"
     r"wondering|curious|asking|checking|realised|realized|thought|planning|learning|switch|swap|change|stop|skip|"
     r"leave|ignore|buy|keep)\b)|"
     r"suddenly|all of a sudden|this (?:morning|evening|afternoon)|tonight|"
@@ -954,7 +977,8 @@ _CALM = re.compile(
     r"no concerns|(?:be|stay|keep) informed|"
     r"well in clinic|(?:gp|doctor|nurse|midwife) (?:saw|checked|was happy|said (?:it was|it'?s) fine)|"
     r"doing (?:great|well|fine|ok|okay)|(?:haemodynamically |hemodynamically |clinically )?stable(?! angina)|"
-    r"(?:his|her|their|my) usual self|"
+    r"(?:his|her|their|my) usual self|(?:seizure|fit)[- ]free (?:for )?(?:\d+|a|one|two|three|four|five|several) "
+    r"(?:years?|yrs?|months?)|"
     r"normal (?:obs|vitals)|feeding (?:well|normally|fine)|(?:pink|alert) and (?:feeding|alert|playing|smiling)|"
     r"(?:obs|vitals) (?:are |were )?(?:normal|stable|fine))\b"
 )
@@ -1163,6 +1187,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
     r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)|"
+    r"(?:baby|bump)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|not) (?:\w+ )?(?:moved|kicked)\b|"
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
@@ -1732,7 +1757,11 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # "why is a swallowed button battery so dangerous, why do they give honey?": about the sign
     # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person; so is a
     # message opening on what just happened with the "I" dropped ("spilled boiling oil down both legs").
-    situation = (cues.first_person or cues.relation or cues.clinical_situation or cues.present or cues.now
+    # "IV vs IM" is a route, not "I'm": a dose question naming an unresponsive patient describes nobody now.
+    spoken = _IM_ROUTE.sub(" ", text)
+    first_person = cues.first_person and _FIRST_PERSON.search(spoken)
+    now = cues.now and _NOW.search(spoken)
+    situation = (first_person or cues.relation or cues.clinical_situation or cues.present or now
                  or _DROPPED_I.search(text))
     hypothetical = _HYPOTHETICAL.search(text) and not cues.present
     return bool(situation) and not hypothetical
@@ -1820,7 +1849,8 @@ _FIRST_EVER = re.compile(
 # went numb and clumsy for 15 minutes, fine now, ok to mention it next month?"
 _RECENT_DAYS = re.compile(
     r"\b(?:yesterday|last night|this morning|earlier (?:today|on)|(?:two|three|four|five|couple of|few|2|3|4|5) "
-    r"days ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|over the weekend)\b"
+    r"days ago|(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|"
+    r"over the weekend)\b"
 )
 _WENT_AWAY = re.compile(
     r"\b(?:back to normal|went away|gone away|wore off|passed|recovered|fine now|(?:is|was|felt|feels?|feel) "
@@ -1853,11 +1883,32 @@ def _warning_episode_unseen(text: str, cues: Cues) -> bool:
     return "seizure" in cues.categories and bool(_FIRST_EVER.search(text))
 
 
+# Chest pain that lasted 15 minutes or more, over now, in the last three days and not yet seen: NICE CG95 (read
+# as GPnotebook summarises it; nice.org.uk was not reachable here) lists pain lasting longer than 15 minutes among
+# the symptoms of an acute coronary syndrome and asks for urgent same-day assessment when the last episode was
+# 12 to 72 hours ago. "A tight band across my chest for about 15 min on saturday walking uphill... its monday".
+_QUARTER_HOUR = re.compile(
+    r"\b(?:for|lasted|lasting|went on for|about|around) (?:about |around |over |maybe |nearly |almost |a good |"
+    r"at least )?(?:1[5-9]|[2-9]\d|fifteen|twenty|thirty|forty|half an hour|an hour|a couple of hours|\d+ hours?)"
+    r"(?: ?(?:min|mins|minutes))?\b"
+)
+
+
+def _chest_pain_episode_unseen(text: str, cues: Cues) -> bool:
+    """A chest-pain episode of 15 minutes or more, over now, from the last three days, not yet seen by anyone."""
+    if "chest_pain" not in cues.categories or not _QUARTER_HOUR.search(text) or not _RECENT_DAYS.search(text):
+        return False
+    return not (_LONG_AGO.search(text) or _SEEN.search(text) or _HABITUAL.search(text) or _FOR_YEARS.search(text))
+
+
 # Fiction: "writing a short story where a character has a heart attack on a packed train" describes nobody real
 # unless the writer says so. Never for a crisis or an overdose: a story is how some ask for a method.
 _FICTION = re.compile(
     r"\b(?:writing|write|wrote|drafting) (?:a |an |my |the )?(?:\w+ ){0,2}(?:novel|story|screenplay|script|scene|play|"
-    r"film|book|fanfic\w*)\b|\b(?:my|a|the|one) character\b|\bin my (?:novel|story|book|script|play)\b"
+    r"film|book|fanfic\w*)\b|\b(?:my|a|the|one) character\b|\bin my (?:novel|story|book|script|play)\b|"
+    # On screen: "in a tv drama a diabetic bloke passed out", "watched a hospital drama where...".
+    r"\b(?:in|on|watching|watched|saw) (?:a |an |the |this )?(?:\w+ )?(?:tv|telly|netflix)? ?(?:drama|soap|sitcom|"
+    r"film|movie|show|series|episode)\b|\b(?:reading|read) (?:a |an |the |this )?(?:\w+ )?(?:novel|book|story)\b"
 )
 
 
@@ -1912,6 +1963,70 @@ def _waiting_for_a_medicine(text: str, cues: Cues) -> bool:
             and bool(_STARTED_ON.search(text) and _NOT_WORKING_YET.search(text)))
 
 
+# One extra dose of an everyday medicine, a day or more ago, the adult well since ("took an extra levothyroxine by
+# accident on monday, felt completely fine all week"): a question for the pharmacist or the next blood test, not
+# an emergency. Never a child, never a medicine whose extra dose harms late or needs a same-day test
+# (paracetamol, insulin and sugar tablets, blood thinners, methotrexate, opioids, iron, lithium, digoxin,
+# tricyclics, heart-rate and calcium-channel blockers), never several tablets.
+_ONE_EXTRA = re.compile(
+    r"\b(?:an? |one )?(?:extra|double|second|additional) (?:\w+ )?(?:dose|tablet|pill|capsule)s?\b|"
+    r"\b(?:took|taken|had) (?:it|them|my \w+|(?:an? )?(?:\w+ )?(?:dose|tablet|pill)) twice\b|"
+    r"\b(?:took|taken|had) an? extra\b"
+)
+_LATE_HARM = re.compile(
+    r"paracetamol|acetaminophen|tylenol|co-?codamol|insulin|gliclazide|glipizide|sulfonylurea|metformin|warfarin|"
+    r"apixaban|rivaroxaban|edoxaban|dabigatran|blood ?thinner|anticoagulant|methotrexate|morphine|oxycodone|codeine|"
+    r"tramadol|fentanyl|methadone|opioid|iron|ferrous|lithium|digoxin|amitriptyline|nortriptyline|tricyclic|"
+    r"propranolol|bisoprolol|atenolol|beta ?blocker|amlodipine|verapamil|diltiazem|nifedipine|colchicine|"
+    r"antidepressant|sleeping|zopiclone|diazepam|benzo"
+)
+_CHILD = re.compile(r"\b(?:baby|babies|toddler|child|children|kid|kids|son|daughter|boy|girl|infant|newborn|grandson|"
+                    r"granddaughter|\d{1,2} ?(?:yo|y/o|year old|yr old|month old))\b")
+
+
+def _one_extra_dose_passed(text: str, cues: Cues, persona: Persona) -> bool:
+    """A lay account of one extra dose of an everyday medicine in an adult, a day or more ago, well since."""
+    if not persona.lay or cues.categories != ("overdose",) or cues.explicit_crisis or cues.acute or cues.present:
+        return False
+    if not (_ONE_EXTRA.search(text) and (_BEFORE_TODAY.search(text) or _RECENT_DAYS.search(text))):
+        return False
+    if _LATE_HARM.search(text) or _CHILD.search(text):
+        return False
+    return bool(_WELL_AGAIN.search(text) or cues.calm)
+
+
+# What a first-aid or life-support course taught, asked about afterwards ("did a first aid course today and they
+# said to lay someone with anaphylaxis flat, why is that?"): a lesson, not a person. Someone real in it still counts.
+_TAUGHT = re.compile(
+    r"\b(?:first[- ]?aid|bls|cpr|life support|resus\w*) (?:course|certificate|cert|training|class|refresher|session)\b"
+    r"(?: \S+){0,16} (?:they|instructor|trainer|teacher|we were|were) (?:\w+ )?(?:said|says|told|taught|showed)\b"
+)
+# A suicide attempt years ago, well since, asked about paperwork ("attempted suicide 5 years ago, well for years on
+# therapy, do I have to declare it for life insurance?"). Only when nothing of a crisis is left once the attempt
+# itself is set aside, and nothing says it is back.
+_OLD_ATTEMPT = re.compile(
+    r"\b(?:(?:i |he |she )?(?:attempted|tried) (?:suicide|to (?:kill|end) (?:my|him|her)(?:self| life))|"
+    r"(?:a |my |his |her )?suicide attempt)\b"
+)
+_PAPERWORK = re.compile(
+    r"\b(?:insurance|declare|disclose|form|forms|application|visa|mortgage|job|employer|dvla|driving|medical records?|"
+    r"notes|history)\b"
+)
+_BACK_AGAIN = re.compile(r"\b(?:again|lately|recently|coming back|came back|returning|starting to|these days)\b")
+
+
+def _old_attempt_settled(text: str, cues: Cues, persona: Persona) -> bool:
+    """A lay account of a suicide attempt years ago, well now, asked about paperwork."""
+    if not persona.lay or cues.categories != ("suicide",) or cues.acute or cues.present:
+        return False
+    if not (_OLD_ATTEMPT.search(text) and _LONG_AGO.search(text) and _PAPERWORK.search(text)):
+        return False
+    rest = _OLD_ATTEMPT.sub(" ", text)
+    if _FLAGS["suicide"].search(rest) or _INTENT_NOW.search(rest) or _BACK_AGAIN.search(rest):
+        return False
+    return bool(_WELL_AGAIN.search(rest) or cues.calm or re.search(r"\bwell (?:now|for|since)\b", rest))
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -1956,7 +2071,13 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if persona.lay and (_fiction(text, cues) or _history_settled(text, cues)):
         return True
-    if _waiting_for_a_medicine(text, cues):
+    if _waiting_for_a_medicine(text, cues) or _one_extra_dose_passed(text, cues, persona):
+        return True
+    if _old_attempt_settled(text, cues, persona):
+        return True
+    lesson = _TAUGHT.search(text)  # what was taught often is "call an ambulance": that is the lesson, not a call
+    if (persona.lay or persona is Persona.STUDENT) and lesson and not (
+            _REAL.search(text.replace("call an ambulance", " ")) or cues.present or cues.explicit_crisis):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
@@ -1986,7 +2107,7 @@ _CALLS_FOR_HELP = re.compile(
 _IM_ROUTE = re.compile(
     r"\bim(?= (?:glucagon|adrenaline|adrenalin|epinephrine|hydrocortisone|benzylpenicillin|penicillin|ceftriaxone|"
     r"midazolam|naloxone|haloperidol|lorazepam|olanzapine|ketamine|injections?|inj|route|doses?|depot|b12|"
-    r"vitamin|or iv|vs|\d)\b)|(?<=\b(?:iv|sc|po|or) )im\b|(?<=\biv/)im\b"
+    r"vitamin|or iv|vs|\d)\b)|(?<=\b(?:iv|sc|po|or|vs) )im\b|(?<=\biv/)im\b"
 )
 _NOW_STATE = re.compile(
     r"\bnow (?:well|stable|needs?|on|wants?|due|planned|scheduled|booked|asymptomatic|symptom[- ]free|off|back on|"
@@ -2238,6 +2359,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, "breathing"  # the reliever needed every few hours
     if _warning_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
         return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
+    if _chest_pain_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
+        return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
     if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text)) and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None

@@ -31,7 +31,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh29 (sessions 4 to 16), each measured
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 (sessions 4 to 16), each measured
 # blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -477,3 +477,62 @@ def test_fresh30_crises_reworded_fire_and_their_everyday_neighbours_do_not(triag
         ("carbon monoxide poisoning: does pulse oximetry still work?", Persona.PHYSICIAN),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh31_misses_reworded_fire_and_their_everyday_neighbours_do_not(triage: Triage) -> None:
+    """Session 18 (what fresh31 missed or flagged, reworded): a height counted in floors against dying, a
+    non-stopping train with wanting to be on the platform, a knot to hold a body's weight with the rope got, a
+    lethal-dose question with the box at hand, standing at the edge of a cliff; insulin done twice; a baby not
+    moving; stroke signs that passed "last Thursday". Their neighbours stay quiet: a film, a lesson from a first-aid
+    course, an old attempt asked about for insurance, one extra everyday tablet days ago, an alarm to buy,
+    "IV vs IM"."""
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "how many floors would i have to jump from to surely die, asking for a book",
+        "when does the express that doesn't stop here pass through? i want to be on the platform for it",
+        "which knot is best for taking a man's weight. ive already got the rope",
+        "lethal amount of sertraline for 70kg? i've got two boxes of 100mg right here",
+        "been standing at the top of the cliff for ages tonight",
+    ))
+    assert triage.decide("mum did her lantus twice by mistake, 30 units each", Persona.CAREGIVER).fires
+    assert triage.decide("34 weeks and the baby has not moved since last night", Persona.PATIENT).fires
+    assert triage.decide("last thursday my face drooped on one side for 5 minutes then went back to normal",
+                         Persona.PATIENT).fires
+    for message, persona in (
+        ("saw a film where a man had a fit and they held him down, is that right?", Persona.PATIENT),
+        ("went on a first aid course today and the trainer said to never give water after a head injury, why?",
+         Persona.PATIENT),
+        ("i attempted suicide 8 years ago and have been well since, do i need to declare it on a job form?",
+         Persona.PATIENT),
+        ("took an extra dose of my ramipril yesterday morning by mistake, feel fine, anything i should do?",
+         Persona.PATIENT),
+        ("should we buy a carbon monoxide alarm for the new caravan", Persona.CAREGIVER),
+        ("adrenaline for anaphylaxis in an unresponsive child, IV vs IM?", Persona.PHYSICIAN),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # The same extra dose in a child, or of a blood thinner, or an old attempt with thoughts back, still fires.
+    for message, persona in (
+        ("my 3 year old had an extra dose of his amlodipine yesterday, seems fine", Persona.CAREGIVER),
+        ("i attempted suicide 8 years ago and the thoughts are back again, do i need to declare it?",
+         Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).fires, message
+
+
+def test_a_quarter_hour_of_chest_pain_in_the_last_three_days_is_same_day(triage: Triage) -> None:
+    """NICE CG95: pain lasting over 15 minutes suggests an acute coronary syndrome, and a last episode 12 to 72
+    hours ago is assessed the same day. Seen already, weeks ago, or a years-long pattern: not this floor."""
+    for message in (
+        "yesterday evening i had a heavy pressure in the middle of my chest for about 20 minutes, it went off, "
+        "feel ok now. should i mention it to the gp?",
+        "on sunday my chest went tight for half an hour while i was mowing, nothing since, its tuesday",
+    ):
+        text = normalise(message)
+        assert floor_level(text, read_cues(text), Persona.PATIENT) == (Level.URGENT, "chest_pain"), message
+        assert triage.decide(message, Persona.PATIENT).fires, message
+    for message in (
+        "had chest pain for 20 minutes yesterday, seen in A&E, ecg and bloods normal, can i go to work?",
+        "i had chest pain for 20 minutes a few weeks ago, fine since, what tests might the gp do?",
+        "for years i get chest pain for about 20 minutes when stressed, it happened again yesterday",
+    ):
+        text = normalise(message)
+        assert floor_level(text, read_cues(text), Persona.PATIENT) is None, message
