@@ -146,7 +146,10 @@ def condense_offline(
             # library's names ("my blood pressure is 150/95... they want to start amlodipine").
             library = names_topic(topic) if names_topic else set()
             antecedent = _first_position(question, (topic - everyday_terms(question)) | library)
-            if antecedent is None or antecedent > anaphora.start():
+            # A number said before it is what it points at: "I'm 46, is that too young to start bowel cancer
+            # screening?", "my reading was 150/95, is that high for my age?"
+            counted = re.search(r"\d", question[: anaphora.start()])
+            if (antecedent is None or antecedent > anaphora.start()) and not counted:
                 return Condensed(question, "no_topic")
         return Condensed(question, "own")
     if _FRESH_START.search(question):

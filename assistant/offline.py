@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.citations import Draft
 from assistant.evidence import DANGLING, UK_BODIES, Candidate, Evidence, bodies_named
 from assistant.models import PartKind, Persona, Statement
-from assistant.question import QuestionProfile
+from assistant.question import ANSWER_SHAPE, QuestionProfile
 from assistant.vocabulary import topic_of
 from knowledge.intent import query_intents
 from knowledge.schema import Hit
@@ -173,7 +173,8 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         # A sentence of the shape asked (a duration for "how long") leads, but only one on the question's focus
         # that scores near the best: "recheck lipids 4-8 weeks after starting" is a duration, not the answer to
         # "how long will I be on the two blood thinners".
-        shaped = [c for c in pool[:6] if c.shape and c.relevance > 0 and c.score >= SHAPE_SHARE * pool[0].score]
+        shaped = [c for c in pool[:6] if _states(question, c) and c.relevance > 0
+                  and c.score >= SHAPE_SHARE * pool[0].score]
         if shaped:
             pool = shaped + [c for c in pool if c not in shaped]
     foci = sorted({c.focus for c in ranked})
@@ -200,10 +201,41 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         chosen.append(candidate)
     chosen = _in_context(chosen, ranked, style.direct)
     chosen += _each_body(question, chosen, pool)
+    chosen += _each_intent(question, chosen, pool)
     if persona.lay:  # plain language reads best in its own order
         chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
         chosen += _professional(ranked, chosen)
     return chosen
+
+
+def _states(question: QuestionProfile, candidate: Candidate) -> bool:
+    """Whether the sentence has the shape of a specific fact asked (a dose for "how much"), not only of a
+    general intent the question also reads as ("caused by a clot" told as background is not what is asked)."""
+    return any(ANSWER_SHAPE[intent].search(candidate.text) for intent in question.specific)
+
+
+# How far down the ranking a part of the question may find its sentence, and how near the best it must score.
+INTENT_DEPTH = 8
+INTENT_SHARE = 0.05
+
+
+def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """A question asking two specific facts ("how much aspirin and when do I start", "first-line pressor and
+    the MAP target") is answered on each: for a fact no chosen sentence states, the best-ranked sentence near
+    the top that states it, on the question's topic."""
+    if len(question.specific) < 2:
+        return []
+    added: list[Candidate] = []
+    top = pool[0].score if pool else 0.0
+    for intent in sorted(question.specific):
+        if any(ANSWER_SHAPE[intent].search(c.text) for c in chosen + added):
+            continue
+        pick = next((c for c in pool[:INTENT_DEPTH] if c not in chosen + added and c.relevance > 0
+                     and c.score >= INTENT_SHARE * top and ANSWER_SHAPE[intent].search(c.text)
+                     and not _near_duplicate(c, chosen + added)), None)
+        if pick is not None:
+            added.append(pick)
+    return added
 
 
 def _each_body(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:

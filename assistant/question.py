@@ -48,9 +48,9 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"pmol/l|nmol/l|kpa|cut-?off of)\b",
     ),
     "first_line": (
-        r"\b(first[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|best (drug|medicine|"
-        r"treatment|option)|which (drug|medicine|medication|anticoagulant|antibiotic|treatment|agent)|what (drug|"
-        r"medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to)\b",
+        r"\b((?:first|1st)[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|"
+        r"best (drug|medicine|treatment|option)|which (drug|medicine|medication|anticoagulant|antibiotic|treatment|"
+        r"agent)|what (drug|medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to)\b",
         r"\b(first[- ]line|initial|preferred|recommend\w*|offer|drug of choice|start\w*|choice|mainstay|standard)\b",
     ),
     "staging": (
@@ -256,6 +256,8 @@ ASKING_TERMS = content_terms(
     # "a breath test coming up", "her kidneys picked up"
     "think thinks thinking reckon reckons reckoned problem problems issue issues come comes coming came pick picked "
     "supposed meant fail failed failing fortnight fortnights yet matter matters "
+    # how a number is found or where its line is drawn: "how do you calculate the cut-off?", "BP ceiling"
+    "calculate calculated calculating calculation cut off cutoff cutoffs ceiling "
     # the prefix of a hyphenated name, which says nothing alone: "pre-eclampsia" is not "pre-exposure"
     "pre "
     # numbers in words ("twenty-nine weeks", "the last two checks"), and getting seen straight away: how and when,

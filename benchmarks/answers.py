@@ -61,7 +61,7 @@ DATA = ROOT / "tests" / "data"
 # once, blind, at the end of session 17, and are unread.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-    "fresh12", "fresh13", "fresh14",
+    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
 )
 
 

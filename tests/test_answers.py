@@ -686,3 +686,28 @@ def test_a_reading_given_mid_conversation_keeps_the_topic(pipeline: Pipeline) ->
             assert answer.triage == "none", question
             assert answer.status == "answered" and answer.references[0].article_id == article, question
             history.append(Turn(question=question, answer=answer))
+
+
+def test_each_specific_fact_asked_and_shorthand_and_a_number_before_that(pipeline: Pipeline) -> None:
+    """Session 18 (fresh15 and fresh16's misses, reworded): a question asking two specific facts is answered on
+    each ("how much and from when"); a sentence of a general shape the question also reads as ("caused by a
+    clot" said as background) does not lead a dose question; "ACS", "1st line", "calculate" and "cut-off" are
+    read; "is that too young" points at the age said before it, not at nothing."""
+    for question, persona, article, facts in (
+        ("my wife had pre-eclampsia last time and is expecting again, how much aspirin should she take and from "
+         "what week?", Persona.CAREGIVER, "hypertension-in-pregnancy", (r"12 weeks", r"75|150|81")),
+        ("mum had a clot stroke on monday and the nurses say she is on strong aspirin for now, what dose is that "
+         "and for how long?", Persona.CAREGIVER, "acute-ischaemic-stroke", (r"300 mg",)),
+        ("ACS suspected, SpO2 95% breathing room air - oxygen or not?", Persona.NURSE, "acute-coronary-syndrome",
+         (r"90\s*%",)),
+        ("how is the age-adjusted D-dimer cut-off calculated?", Persona.STUDENT, "venous-thromboembolism",
+         (r"10",)),
+        ("I'm 47 and in the USA, is that too early to begin bowel cancer screening?", Persona.PATIENT,
+         "colorectal-cancer-screening", (r"45",)),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question
+        direct = " ".join(s.text for s in answer.direct)
+        for fact in facts:
+            assert re.search(fact, direct), (question, fact, direct)
+    assert "first_line" in profile("1st line abx for a cellulitis flare?").intents
