@@ -245,7 +245,9 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
             continue  # "lip and oral cavity cancer", "brain and spinal cord tumours"
         word = stem[0] if len(stem) == 1 else ""
         situation = any(QUALIFIER_RE[q].fullmatch(typed) for q in _SITUATION)
-        if not word or word in ASKING_TERMS or word in EVERYDAY_TERMS or _GROUP_STEM.match(word) or situation:
+        # A size or an amount ends the name: "a 6mm neuroendocrine tumour" names no other kind of tumour.
+        little = not word or word in ASKING_TERMS or word in EVERYDAY_TERMS or _GROUP_STEM.match(word)
+        if typed[:1].isdigit() or little or situation:
             break  # the asked name ends here: a little word, a question, person or situation word
         if typed not in common and not _names(word, described):
             marks.add(word)  # a specialised word of the asked name ("gallbladder"), not an everyday one ("water")

@@ -457,6 +457,8 @@ def test_a_neighbour_of_what_was_asked_is_marked_by_what_it_lacks() -> None:
     assert not neighbour_marks("anything for mum's water infections?", "Urinary tract infection (UTI) in adults")
     assert not neighbour_marks("how severe stroke is it?", "Acute ischaemic stroke: thrombolysis")
     assert not neighbour_marks("bladder infection antibiotics", "Urinary tract infection", "UTI; bladder infection")
+    # A size is no name: "a 6mm neuroendocrine tumour" was declined as a neighbour of the GI NET article.
+    assert not neighbour_marks("they found a 6mm neuroendocrine tumour", "GI neuroendocrine tumours (NETs)")
 
 
 def _hit(rank: int, title: str, text: str) -> Hit:
