@@ -135,6 +135,12 @@ _AFTER_DEATH = (
     r"what happens to (?:his|her|my|their) (?:\w+ ){0,2}(?:account|money|savings|stuff|things|pets?|dog|cat|kids|"
     r"children) (?:if|when|after) (?:he|she|i|they) "
 )
+# Weeks of a pregnancy, not weeks something has lasted: "30 weeks", "at 12 wks", but not "for 2 weeks", "the past 3
+# weeks" or "2 weeks ago" ("pain in my lower back going down my leg for 2 weeks" read as pain in pregnancy).
+_WEEKS_GONE = (
+    r"(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bfew )(?<!\bnext )(?<!\bwithin )\b\d+ ?(?:weeks|wks)\b"
+    r"(?! ago| now| or so| later| after| before| since| running| in a row| straight)"
+)
 # Pregnancy written as clinicians note it ("32/40", "32+4/40").
 _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
@@ -551,11 +557,11 @@ RED_FLAGS: dict[str, list[str]] = {
     "pregnancy": [
         r"contractions (?:\w+ ){0,4}(?:\d{2} ?weeks|early|premature)|premature labour|preterm",
         r"(?:pregnant|weeks) (?:\w+ ){0,8}(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:face|hands|feet)",
-        r"(?:pregnant|pregnancy|weeks gone|\d+ ?(?:weeks|wks)|gestation|trimester|expecting) (?:\w+ ){0,10}"
+        rf"(?:pregnant|pregnancy|weeks gone|{_WEEKS_GONE}|gestation|trimester|expecting) (?:\w+ ){{0,10}}"
         r"(?:bleed|blood|pain|cramp|headache|vision|seeing|spots|flashing|swell|movement|moving|kicks|kicking|"
         r"fluid|waters|leaking|fit|seiz|faint|dizzy)",
         r"(?:bleed|blood|pain|cramp|headache|vision|flashing|swell|fluid|leaking|waters) (?:\w+ ){0,10}"
-        r"(?:pregnant|pregnancy|weeks gone|\d+ ?(?:weeks|wks)|trimester)",
+        rf"(?:pregnant|pregnancy|weeks gone|{_WEEKS_GONE}|trimester)",
         r"(?:baby|bump) (?:\w+ ){0,3}(?:not moving|moving less|hasn't moved|hasnt moved|stopped moving|"
         r"not kicking|stopped kicking|quiet|less active)",
         r"(?:reduced|fewer|less|no) (?:fetal |foetal |baby )?(?:movements|kicks)",

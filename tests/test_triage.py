@@ -536,3 +536,12 @@ def test_a_quarter_hour_of_chest_pain_in_the_last_three_days_is_same_day(triage:
     ):
         text = normalise(message)
         assert floor_level(text, read_cues(text), Persona.PATIENT) is None, message
+
+
+def test_weeks_something_has_lasted_are_not_weeks_of_pregnancy() -> None:
+    """ "for 2 weeks" is how long a pain has lasted; "30 weeks" alone is a pregnancy's length."""
+    for message in ("pain in my lower back going down my leg for 2 weeks", "bleeding gums the past 3 weeks",
+                    "had a cough and some chest pain 2 weeks ago"):
+        assert "pregnancy" not in read_cues(normalise(message)).categories, message
+    for message in ("30 weeks and bleeding quite a lot", "at 34 wks with a bad headache and flashing lights"):
+        assert "pregnancy" in read_cues(normalise(message)).categories, message
