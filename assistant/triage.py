@@ -2033,6 +2033,37 @@ def _old_attempt_settled(text: str, cues: Cues, persona: Persona) -> bool:
     return bool(_WELL_AGAIN.search(rest) or cues.calm or re.search(r"\bwell (?:now|for|since)\b", rest))
 
 
+# Back pain running down a leg (sciatica), with no red flag named: the NHS sciatica page sends only its
+# cauda-equina signs (numbness round the bottom, bladder or bowel changes, both legs weak or numb) to 999 or A&E,
+# and `_cauda_equina_signs` fires on those before any veto. "now its shooting down the back of my leg" scored 0.985.
+_DOWN_THE_LEG = re.compile(
+    r"\b(?:sciatica|(?:shoot\w*|radiat\w*|go(?:es|ing)|went|travel\w*|spread\w*|runs?|running|down|into) "
+    r"(?:\S+ ){0,4}(?:leg|legs|thigh|calf|foot|buttock|bum|hip))\b"
+)
+_BOTH_LEGS = re.compile(
+    r"\bboth (?:my |his |her )?(?:legs|feet)\b|\blegs (?:\w+ ){0,2}(?:weak|numb|gave way|giving way)"
+)
+
+
+_LIMB_BACK = re.compile(
+    r"\bback of (?:my |his |her |their |the )?(?:\w+ )?(?:leg|legs|calf|calves|knee|thigh|ankle|heel)"
+)
+# A leg that is swollen, red or hot, or breathlessness with it: a clot's signs, never set aside here.
+_LEG_SIGNS = re.compile(
+    r"\b(?:swollen|swelling|swelled|puffy|red|hot|warm|breathless\w*|short of breath|cold|pale|blue)\b"
+)
+
+
+def _sciatica(text: str, cues: Cues, persona: Persona) -> bool:
+    """A lay account of back pain down a leg, no red-flag category, neither both legs nor a cauda equina sign."""
+    if not persona.lay or cues.categories or cues.explicit_crisis:
+        return False
+    spine = _BACK.search(_LIMB_BACK.sub(" ", text))  # "the back of my calf" is a leg, not a back
+    if not (spine or "sciatica" in text) or not _DOWN_THE_LEG.search(text):
+        return False
+    return not (_BOTH_LEGS.search(text) or _SADDLE.search(text) or _LEG_SIGNS.search(text))
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2079,7 +2110,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _waiting_for_a_medicine(text, cues) or _one_extra_dose_passed(text, cues, persona):
         return True
-    if _old_attempt_settled(text, cues, persona):
+    if _old_attempt_settled(text, cues, persona) or _sciatica(text, cues, persona):
         return True
     lesson = _TAUGHT.search(text)  # what was taught often is "call an ambulance": that is the lesson, not a call
     if (persona.lay or persona is Persona.STUDENT) and lesson and not (

@@ -545,3 +545,15 @@ def test_weeks_something_has_lasted_are_not_weeks_of_pregnancy() -> None:
         assert "pregnancy" not in read_cues(normalise(message)).categories, message
     for message in ("30 weeks and bleeding quite a lot", "at 34 wks with a bad headache and flashing lights"):
         assert "pregnancy" in read_cues(normalise(message)).categories, message
+
+
+def test_sciatica_is_not_an_emergency_but_its_cauda_equina_signs_and_a_clot_s_are(triage: Triage) -> None:
+    """Back pain running down one leg, with no red flag, is not an emergency (the model scored 0.7-0.99 on it);
+    both legs weak, numbness round the bottom, or a swollen hot leg still fire."""
+    for message in ("pain in my lower back going down my left leg for a week", "my sciatica is flaring again, "
+                    "pain from my bum right down to my foot"):
+        assert not triage.decide(message, Persona.PATIENT).fires, message
+    for message in ("back pain going down both legs and they feel weak",
+                    "back pain down my leg and now I'm numb around my bottom",
+                    "pain going down the back of my calf, it's swollen and hot"):
+        assert triage.decide(message, Persona.PATIENT).fires, message
