@@ -213,6 +213,9 @@ _LAY: dict[str, str] = {
     r"(?:feel|feels|feeling|felt|make (?:me|him|her|them)) (?:\w+ )?(?:sick|queasy|nauseous)|nauseous|queasy": "nausea",
     r"mini[- ]strokes?": "transient ischaemic attack",
     r"piles": "haemorrhoids",
+    # "my lower back", "lower back pain": the library says "low back pain" (a lay question on it went to GIST on
+    # the word "MRI" alone)
+    r"lower back": "low back",
     r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked) (?:my|his|her|their|your) "
     r"back(?: out| in)?\b": "back pain",
     r"(?:to|can'?t|cannot|trouble|difficulty|problems?|when (?:i|he|she|they)) wee(?:ing)?\b": "peeing",

@@ -713,3 +713,15 @@ def test_each_specific_fact_asked_and_shorthand_and_a_number_before_that(pipelin
         for fact in facts:
             assert re.search(fact, direct), (question, fact, direct)
     assert "first_line" in profile("1st line abx for a cellulitis flare?").intents
+
+
+def test_a_lower_back_and_text_speak_are_read(pipeline: Pipeline) -> None:
+    """Session 18 (fresh13-16 conversations, reworded): "lower back" is the library's "low back" (questions with
+    "MRI" went to GIST and pregnancy), and text-speak ("shld", "abt") names no topic the library lacks."""
+    answer = pipeline.run("strained my lower back gardening yesterday, will i need a scan?", [], Persona.PATIENT)
+    assert answer.status == "answered" and answer.references[0].article_id == "low-back-pain"
+    history: list[Turn] = []
+    for question in ("just been told i have gout in my toe and need allopurinol", "wht side effects shld i know abt"):
+        answer = pipeline.run(question, history, Persona.PATIENT)
+        assert answer.status == "answered" and answer.references[0].article_id == "gout", question
+        history.append(Turn(question=question, answer=answer))
