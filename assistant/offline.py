@@ -79,9 +79,17 @@ _ABOUT_THE_TEXT = re.compile(
 # inside the sentence's age band) may lead over a better-scored one when it scores at least this share of the best.
 AGREEMENT_SHARE = 0.25
 _NEGATED = re.compile(r"\b(?:no|without|non)[- ]([a-z][a-z-]{3,})", re.IGNORECASE)
-_AGE = re.compile(r"\b(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b|\baged (\d{1,2})\b", re.IGNORECASE)
+_AGE = re.compile(
+    r"\b(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b|\baged (\d{1,2})\b|"
+    # Said of oneself or a relative: "im 82", "my mum is 84", "she's 79 now".
+    r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is|(?:mum|mom|dad|mother|father|husband|wife|partner|gran|granny|grandad|"
+    r"grandma|grandpa|nan|nana) is) (\d{2})\b(?! ?(?:weeks|wks|kg|kgs|stone|st|lbs?|cm|%|mg|/|\.\d|mmol))",
+    re.IGNORECASE,
+)
 _BAND = re.compile(
     r"\b(?:aged |ages )?(\d{1,2}) ?(?:to|-|–) ?(\d{1,2})(?: years)?\b(?! ?(?:months|weeks|days|hours|mg|%))|"
+    # "aged 80 and over", "75 or older": that age included.
+    r"\b(\d{1,2}) (?:years )?(?:and|or) (?:over|above|older)\b|"
     r"\b(?:over|above|older than) (\d{1,2})\b(?! ?(?:months|weeks|mg|%))|"
     r"\b(?:under|below|younger than) (\d{1,2})\b(?! ?(?:months|weeks|mg|%))",
     re.IGNORECASE,
@@ -96,14 +104,16 @@ def _absent(text: str) -> frozenset[str]:
 def _age(text: str) -> int | None:
     """The age in years a question gives ("a 9 yr old", "aged 70"), if one."""
     match = _AGE.search(text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(next(group for group in match.groups() if group)) if match else None
 
 
 def _in_band(text: str, age: int) -> bool:
     """Whether an age band the sentence states ("aged 6 to 12", "over 65") holds the age."""
     for match in _BAND.finditer(text):
-        low, high, over, under = match.groups()
+        low, high, least, over, under = match.groups()
         if low is not None and int(low) <= age <= int(high):
+            return True
+        if least is not None and age >= int(least):
             return True
         if (over is not None and age > int(over)) or (under is not None and age < int(under)):
             return True

@@ -725,3 +725,13 @@ def test_a_lower_back_and_text_speak_are_read(pipeline: Pipeline) -> None:
         answer = pipeline.run(question, history, Persona.PATIENT)
         assert answer.status == "answered" and answer.references[0].article_id == "gout", question
         history.append(Turn(question=question, answer=answer))
+
+
+def test_an_age_said_of_oneself_or_a_relative_picks_the_sentence_for_that_age_band(pipeline: Pipeline) -> None:
+    """Session 18 (fresh15/16, reworded): "I'm 83" and "my dad is 81" are ages, and "aged 80 and over" holds them:
+    the target for that age band leads, not the one for younger adults."""
+    for question, persona in (("I'm 83 and take bp tablets, what reading should I stay under?", Persona.PATIENT),
+                              ("my dad is 81 and on amlodipine, what bp should he aim for?", Persona.CAREGIVER)):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered" and answer.references[0].article_id == "hypertension", question
+        assert re.search(r"150/90", " ".join(s.text for s in answer.direct)), question
