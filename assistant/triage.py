@@ -1986,6 +1986,10 @@ _LATE_HARM = re.compile(
     r"propranolol|bisoprolol|atenolol|beta ?blocker|amlodipine|verapamil|diltiazem|nifedipine|colchicine|"
     r"antidepressant|sleeping|zopiclone|diazepam|benzo"
 )
+_SEVERAL = re.compile(
+    r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|several|a few|few|handful|lots|loads|all|whole|box|packet|strip)\b"
+    r"(?: \w+){0,2} (?:tablets|pills|capsules|doses|of them)\b"
+)
 _CHILD = re.compile(r"\b(?:baby|babies|toddler|child|children|kid|kids|son|daughter|boy|girl|infant|newborn|grandson|"
                     r"granddaughter|\d{1,2} ?(?:yo|y/o|year old|yr old|month old))\b")
 
@@ -1996,7 +2000,7 @@ def _one_extra_dose_passed(text: str, cues: Cues, persona: Persona) -> bool:
         return False
     if not (_ONE_EXTRA.search(text) and (_BEFORE_TODAY.search(text) or _RECENT_DAYS.search(text))):
         return False
-    if _LATE_HARM.search(text) or _CHILD.search(text):
+    if _LATE_HARM.search(text) or _CHILD.search(text) or _SEVERAL.search(text):
         return False
     return bool(_WELL_AGAIN.search(text) or cues.calm)
 

@@ -512,6 +512,7 @@ def test_fresh31_misses_reworded_fire_and_their_everyday_neighbours_do_not(triag
     # The same extra dose in a child, or of a blood thinner, or an old attempt with thoughts back, still fires.
     for message, persona in (
         ("my 3 year old had an extra dose of his amlodipine yesterday, seems fine", Persona.CAREGIVER),
+        ("took an extra 6 tablets of my ramipril yesterday by mistake, feel fine", Persona.PATIENT),
         ("i attempted suicide 8 years ago and the thoughts are back again, do i need to declare it?",
          Persona.PATIENT),
     ):
