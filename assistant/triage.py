@@ -68,6 +68,17 @@ _ASKS_METHOD = (
     r"(?:knot|rope|cord|beam|hook|banister|bannister|loft hatch)s?\b(?: \S+){0,6} (?:hold|holding|take|taking|"
     r"support|supporting|bear|bearing) (?:\S+ ){0,2}(?:person'?s|persons|human|adult'?s|someone'?s|body|man'?s|"
     r"woman'?s|my) weight|"
+    # High or deep enough, how cold or deep a place, when the fast trains pass, which floor has no fence, what would
+    # stop the breathing or the heart: "how cold does the lake have to be to go under and not come back up".
+    r"(?:high|deep|tall|cold) enough to (?:die|kill|be fatal|drown|not (?:survive|come back))|"
+    r"how (?:cold|deep|fast|far|long) (?:\S+ ){0,12}(?:(?:not|n'?t|never) come back up|(?:go|goes|going) under\b|"
+    r"to drown|(?:would|will) drown)|"
+    r"when (?:the )?(?:fast|express|non[- ]?stop) (?:ones|trains?) (?:come|go|pass|run)|"
+    r"(?:no|without) (?:a )?(?:fence|fencing|railings?|barriers?|netting)\b|"
+    r"(?:would|will|to) stop (?:my|your|the|his|her|someone'?s) (?:breathing|heart)|"
+    r"before (?:the|my|your) heart stops|(?:dose|amount) (?:\S+ ){0,4}(?:don'?t|not|never) wake up|"
+    r"how long (?:\S+ ){0,6}(?:antifreeze|bleach|weed ?killer|paraquat|rat poison)(?: \S+){0,3} takes?\b|"
+    r"(?:knot|noose)\b(?: \S+){0,8} hang\w*|"
     # When a train passes without stopping: asked with wanting to be there (the for-oneself half).
     r"(?:train|express)\w* (?:\S+ ){0,8}(?:doesn'?t|doesnt|does not|don'?t|dont|won'?t|wont|not) stop\b|"
     r"how long (?:\S+ ){0,3}(?:takes?|would take|does it take|until|till|before) (?:\S+ ){0,2}(?:to )?"
@@ -100,6 +111,14 @@ _FOR_SELF = (
     r"(?:got|have|'?ve got|bought) (?:the |a |some )?(?:rope|hose ?pipe|hose|charcoal|noose|ligature|blade|gun)\b"
     r"(?: \S+){0,4} (?:already|ready)\b|already (?:got|have|bought) (?:the |a |some )?(?:rope|hose ?pipe|hose|"
     r"charcoal|noose|ligature|blade|gun)\b|"
+    # Means in quantity, one's own weight or prescription: "I've got 4 boxes", "I'm 60kg and I have a full
+    # prescription"; at the place, or on the way: "I'm at the car park next to it now", "I'm walking there".
+    r"\b(?:i'?ve got|i have got|i have|i got) (?:\S+ ){0,3}(?:boxes|packets|packs|bottles|strips|blister packs|"
+    r"prescription|a full prescription)\b|\bi'?m \d+ ?(?:kg|kgs|kilos|stone)\b|"
+    r"\bi'?m (?:at|by|next to|on) the (?:\w+ ){0,2}(?:car park|bridge|lake|river|station|cliff|beach|reservoir|"
+    r"crossing|platform|motorway)\b|\bi'?m (?:parked|standing|sat|sitting) on it\b|"
+    r"\bi'?m (?:walking|going|heading|driving|cycling) (?:there|to it)\b|"
+    r"made my peace|not restarting|(?:like|for) me\W*$|asking for a me\b|"
     # To be there when it happens: "want to be on the platform when it does".
     r"(?:want|wanna|going|need|planning|plan) to be (?:\w+ ){0,2}(?:on|at|by|near) the (?:platform|tracks?|line|"
     r"edge|bridge|cliff)\b|"
@@ -111,7 +130,10 @@ _FOR_SELF = (
     r"(?:i'?m|im|i am) (?:\w+ )?(?:in|sat in|lying in|sitting in) the (?:bath|bathtub|garage|car)\b"
 )
 # Pressing for the answer: "the most painless way to stop existing, need an answer soon" (a lay writer).
-_PRESSED = r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b"
+_PRESSED = (
+    r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b|"
+    r"(?:kind of |a bit |bit )?in a hurry\b"
+)
 # A method asked with the reason played down ("no reason, just need to know", "just curious"): for a patient or
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
 _PLAYED_DOWN = (
@@ -128,7 +150,11 @@ _AT_THE_EDGE = (
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
 # An end staged as an accident ("it'll look like an accident, right?"): a crisis red flag and intent now.
-_STAGED_ACCIDENT = r"(?:it'?ll|it will|it would|would it|will it|so it) look like an? accident"
+_STAGED_ACCIDENT = (
+    r"(?:it'?ll|it will|it would|would it|will it|so it|if it|when it) looks? like an? accident|"
+    r"(?:no one|nobody|no-one) (?:can|could|would|will) (?:say|tell|know|prove) (?:i|that i|it was) "
+    r"(?:meant it|did it on purpose|on purpose)"
+)
 # What is left after one's death ("asked what happens to his bank account if he dies"): a crisis red flag and, with
 # "when I go" as well, intent now.
 _AFTER_DEATH = (
@@ -165,6 +191,9 @@ _KEPT_BACK = (
     r"(?:old |spare |leftover )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|painkillers|"
     r"sleeping (?:pills|tablets)|opioids|paracetamol|insulin)|"
     r"(?:hoarding|hoarded) (?:my |his |her |their )?(?:pills|tablets|meds|painkillers|morphine)|"
+    # Hidden to be taken later: "she's hidden her tablets under her mattress for days".
+    r"(?:hidden|hid|hiding|stashed|stashing) (?:my |his |her |their |all )?(?:\w+ )?(?:pills|tablets|meds|"
+    r"medication|painkillers)\b|"
     # Set aside rather than thrown away: "she's been keeping back the morphine wastage".
     r"(?:keeping|kept|putting|put|setting|set|holding) (?:back|aside) "
     r"(?:my |his |her |their |the |some |all )?(?:\w+ )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|"
@@ -180,6 +209,32 @@ _PREPARED = (
     r"my goodbye|my suicide) note\b(?! (?:for|on|about|to)\b)|"
     r"(?:balcony|roof|rooftop|ledge|parapet|top floor)\b(?: \S+){0,8} deciding\b(?!(?: \S+)? (?:what|which|where|when|"
     r"who|on|between|about|how)\b)"
+)
+# Final words and arrangements told with an end: "tonight's the night", "last meal", "the last thing I'll ever say to
+# her", "after that it won't matter to me", "that's me done", "stones in my coat pockets", a barbecue lit in a
+# sealed room, a blade to be used, medicine stopped for good, a will or a pet's new home "if I'm dead... next week".
+# A crisis red flag and, with it, intent now.
+_FINAL_WORDS = (
+    r"(?:tonight|today|tomorrow)(?:'s| is) (?:the (?:night|day)|it)\b|\blast meal\b|"
+    r"last (?:thing|words?) (?:i'?ll|i will) ever (?:say|write|do)|"
+    r"(?:it|that) won'?t matter (?:to me|any ?more)|won'?t matter to me\b|that'?s me done\b|"
+    r"(?:stones|rocks|weights) in (?:my|your|his|her) (?:coat |jacket )?pockets|"
+    r"(?:barbecue|bbq|charcoal)\b(?: \S+){0,6} (?:lit|burning)\b(?: \S+){0,8} (?:bedroom|room|car|tent|flat|bathroom)|"
+    r"(?:windows|doors|vents|gaps) (?:are |all )?(?:taped|sealed)|"
+    r"(?:blade|razor)s?\b(?: \S+){0,10} (?:gonna|going to|will|i'?ll) use (?:it|them)\b|"
+    r"(?:helium|rope|washing line|cord|hose)\b(?: \S+){0,6} not for (?:balloons|a party|washing|the garden|camping)|"
+    r"finish (?:me|him|her|myself) off\b|use (?:it|them|(?:\S+ ){0,2}(?:gun|knife|blade|rifle|shotgun)) on "
+    r"(?:myself|himself|herself|themselves)\b|"
+    r"walk (?:\w+ ){0,2}into the (?:sea|river|lake|water|traffic)\b|"
+    r"(?:shan'?t|won'?t|will not|not going to|never) (?:be )?tak\w* (?:my |any )?(?:tablets|meds|medication|medicines|"
+    r"pills|insulin)\b(?: \S+){0,3} (?:any ?more|again)|i'?m done with (?:the |my )?(?:insulin|tablets|meds|"
+    r"medication|dialysis)|"
+    r"(?:if|when|after) i'?m (?:dead|gone|not (?:there|here|around))\b\??(?: \S+){0,16} (?:happening|this week|"
+    r"next week|tonight|tomorrow|by (?:friday|sunday|saturday|monday|the weekend))|"
+    r"(?:my|the) funeral\b\??(?: \S+){0,8} (?:soon|this week|next week|tomorrow)|"
+    r"(?:leave|leaving) the (?:front |back )?door unlocked (?:on|for) \w+|"
+    r"(?:permanently|forever) unavailable|(?:they'?ll|they will) have enough to deal with|"
+    r"before i go tonight|i'?m not coming back\b(?! (?:till|until|to|for|from|before|after|here))"
 )
 # Every pill to be taken, the amount no longer mattering: "don't care about the dose anymore, I was going to
 # take all of them anyway".
@@ -407,6 +462,7 @@ RED_FLAGS: dict[str, list[str]] = {
     "suicide": [
         r"suicid",
         _PREPARED,
+        _FINAL_WORDS,
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
         r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
         r"(?:go|die|leave)",
@@ -726,7 +782,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
             r"myself|my arms|my wrists|my legs|my thighs|"
-            r"her arms|her wrists|her thighs|his arms|his wrists|deeper|again tonight|fresh",
+            r"her arms|her wrists|her thighs|his arms|his wrists|deeper|again tonight|fresh|"
+            r"\bagain\b(?: \S+){0,2} (?:just now|tonight|today)|worse than before",
         ),
         (
             r"edge of|on the roof|top of (?:the )?(?:bridge|car park|building)|on the bridge|train tracks|railway|"
@@ -1336,7 +1393,11 @@ _INTENT_NOW = re.compile(
     r"(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
     r"(?:going to|gonna|about to|planning to|intend to|intending to|mean to) (?:\w+ ){0,3}(?:myself|my life|it all)|"
-    rf"{_PREPARED})\b"
+    rf"{_PREPARED}|{_FINAL_WORDS}|"
+    # A time set, and saving pills the other way round: "doing it this weekend", "paracetamol... been saving up".
+    r"(?:doing|do|going through with) it (?:this weekend|this week|tonight|tomorrow|today|on \w+day|next week)|"
+    r"(?:pills|tablets|meds|paracetamol|painkillers|morphine|insulin)\b(?: \S+){0,8} (?:been )?(?:saving|saved|"
+    r"hoarding|stockpiling) (?:them |it )?up)\b"
 )
 # An exam or teaching question: a described patient is on paper.
 _EXAM = re.compile(
@@ -2068,6 +2129,17 @@ def _sciatica(text: str, cues: Cues, persona: Persona) -> bool:
     return not (_BOTH_LEGS.search(text) or _SADDLE.search(text) or _LEG_SIGNS.search(text))
 
 
+# Everyday idioms of dying ("this traffic is killing me", "nearly died laughing", "dying to know"), with no red
+# flag: not a person in danger. A body part or pain that is "killing me" stays with the model.
+_IDIOM = re.compile(
+    r"\b(?:traffic|queue|queues|commute|job|work|boss|kids|heat|weather|wait|waiting|noise|revision|exams?|deadline|"
+    r"week|day|shift|shifts|meeting|spreadsheets?|admin|homework|paperwork|neighbours?|rota|suspense)\b"
+    r"(?: \w+){0,3} (?:is|are|was|were|'s|s) (?:literally |actually |honestly )?killing me\b|"
+    r"\b(?:nearly|almost|could have|could've|could) (?:\w+ )?died? (?:of |from |with )?(?:laughing|laughter|"
+    r"embarrassment|shame|boredom)|\bdying (?:to know|to see|to try|for a|of boredom)\b"
+)
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2115,6 +2187,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if _waiting_for_a_medicine(text, cues) or _one_extra_dose_passed(text, cues, persona):
         return True
     if _old_attempt_settled(text, cues, persona) or _sciatica(text, cues, persona):
+        return True
+    if not cues.categories and not cues.explicit_crisis and _IDIOM.search(text):
         return True
     lesson = _TAUGHT.search(text)  # what was taught often is "call an ambulance": that is the lesson, not a call
     if (persona.lay or persona is Persona.STUDENT) and lesson and not (

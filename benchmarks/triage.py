@@ -113,7 +113,7 @@ HELD_OUT = (
 # same-day misses in critical categories (a first mild food allergy, an older person's brief absence, a fortnight
 # of exertional chest tightness that NICE and the HSE send to a chest-pain clinic or GP rather than the same day)
 # would fail the critical-category test, and relabelling them after reading would be tuning.
-# fresh32 (start of session 18, 295 written blind) is measured once at the end of session 18.
+# fresh32 (start of session 18, 295 written blind) was measured once in session 18, before the dev18 rules; unread.
 NOT_POOLED = ("fresh31", "fresh32")  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
@@ -123,7 +123,9 @@ CALM_SETS = ("calm8",)
 # dev13 (session 13, 400 messages written blind by a helper for error analysis of false alarms: 300 calm lay
 # messages with alarming words, past, resolved, mild, planned or hypothetical, and 100 urgent ones in the same
 # styles). Read, never trains (the shipped model's training rows are unchanged), and not held out.
-ANALYSIS = ("dev13",)
+# dev18 (session 18, 240 messages written blind by a helper for error analysis of crises: 120 crises told
+# indirectly, practically, jokingly or by someone else, 120 calm lookalikes). Read, never trains, not held out.
+ANALYSIS = ("dev13", "dev18")
 
 
 def training_rows() -> list[dict]:
