@@ -230,9 +230,9 @@ INTENT_SHARE = 0.05
 
 
 def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
-    """A question asking two specific facts ("how much aspirin and when do I start", "first-line pressor and
-    the MAP target") is answered on each: for a fact no chosen sentence states, the best-ranked sentence near
-    the top that states it, on the question's topic."""
+    """A question asking two specific facts ("how much aspirin and when do I start", "what dose is he on and for
+    how long") is answered on each: for a fact no chosen sentence states, the best-ranked sentence near the top
+    that states it, on the question's topic."""
     if len(question.specific) < 2:
         return []
     added: list[Candidate] = []
