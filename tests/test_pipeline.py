@@ -175,3 +175,14 @@ def test_persona_changes_reading_level_and_disclaimer(pipeline: Pipeline) -> Non
 def test_answer_markdown_is_deterministic(pipeline: Pipeline) -> None:
     first, second = pipeline.run(GNET_Q), pipeline.run(GNET_Q)
     assert answer_to_markdown(first) == answer_to_markdown(second)
+
+
+def test_an_emergency_with_no_red_flag_named_or_an_overdose_also_gives_the_crisis_line(pipeline: Pipeline) -> None:
+    """Crises told without a crisis word often fire as emergencies: the lay emergency notice then carries the
+    crisis line too; a named physical emergency (chest pain) does not."""
+    pipeline.crisis_line = "the Test Crisis Line on 0800 000 000"
+    answer = pipeline.run("my mum took a whole box of her tablets an hour ago and is very sleepy", [],
+                          Persona.CAREGIVER)
+    assert answer.triage == "emergency" and "0800 000 000" in answer.notices[0].text
+    answer = pipeline.run("crushing pain in my chest going down my left arm and I'm sweating", [], Persona.PATIENT)
+    assert answer.triage == "emergency" and "0800 000 000" not in answer.notices[0].text
