@@ -2030,8 +2030,9 @@ def _waiting_for_a_medicine(text: str, cues: Cues) -> bool:
             and bool(_STARTED_ON.search(text) and _NOT_WORKING_YET.search(text)))
 
 
-# One extra dose of an everyday medicine, a day or more ago, the adult well since ("took an extra levothyroxine by
-# accident on monday, felt completely fine all week"): a question for the pharmacist or the next blood test, not
+# One extra dose of an everyday medicine, taken earlier today or in the last few days (`_BEFORE_TODAY`,
+# `_RECENT_DAYS`: "this morning" counts), the adult well since ("took an extra levothyroxine by accident on monday,
+# felt completely fine all week"): a question for the pharmacist or the next blood test, not
 # an emergency. Never a child, never a medicine whose extra dose harms late or needs a same-day test
 # (paracetamol, insulin and sugar tablets, blood thinners, methotrexate, opioids, iron, lithium, digoxin,
 # tricyclics, heart-rate and calcium-channel blockers), never several tablets.
@@ -2056,7 +2057,8 @@ _CHILD = re.compile(r"\b(?:baby|babies|toddler|child|children|kid|kids|son|daugh
 
 
 def _one_extra_dose_passed(text: str, cues: Cues, persona: Persona) -> bool:
-    """A lay account of one extra dose of an everyday medicine in an adult, a day or more ago, well since."""
+    """A lay account of one extra dose of an everyday medicine in an adult, earlier today or in the last few
+    days, well since."""
     if not persona.lay or cues.categories != ("overdose",) or cues.explicit_crisis or cues.acute or cues.present:
         return False
     if not (_ONE_EXTRA.search(text) and (_BEFORE_TODAY.search(text) or _RECENT_DAYS.search(text))):
@@ -2108,8 +2110,6 @@ _DOWN_THE_LEG = re.compile(
 _BOTH_LEGS = re.compile(
     r"\bboth (?:my |his |her )?(?:legs|feet)\b|\blegs (?:\w+ ){0,2}(?:weak|numb|gave way|giving way)"
 )
-
-
 _LIMB_BACK = re.compile(
     r"\bback of (?:my |his |her |their |the )?(?:\w+ )?(?:leg|legs|calf|calves|knee|thigh|ankle|heel)"
 )
