@@ -1195,7 +1195,11 @@ _SADDLE = re.compile(
     r"\b(?:bum|bottom|buttocks|back passage|genitals|privates|private parts|down below) (?:\w+ ){0,2}numb\b|"
     r"\b(?:can'?t|cannot|cant|unable to|not able to|doesn'?t|does not) (?:\w+ ){0,2}(?:feel|tell|control|know) "
     r"(?:\w+ ){0,4}(?:wee|wees|pee|peeing|urine|bladder|poo|bowels?)\b|"
-    r"\b(?:wet|wetting) (?:my|him|her)self\b(?! (?:laughing|coughing|sneezing))"
+    r"\b(?:wet|wetting) (?:my|him|her)self\b(?! (?:laughing|coughing|sneezing))|"
+    # Unable to pass urine, or hard to start: "struggling to start peeing" (the NHS sciatica text, as Healthify NZ
+    # and pages quoting nhs.uk give it: A&E for sciatica with trouble starting to pee or not able to pee).
+    r"\b(?:can'?t|cannot|unable to|struggling to|struggle to|hard to|trouble|difficulty|not able to) "
+    r"(?:\w+ ){0,2}(?:start )?(?:peeing|pee|wee|weeing|urinating|urinate|pass(?:ing)? urine)\b"
 )
 
 
@@ -2100,15 +2104,17 @@ def _old_attempt_settled(text: str, cues: Cues, persona: Persona) -> bool:
     return bool(_WELL_AGAIN.search(rest) or cues.calm or re.search(r"\bwell (?:now|for|since)\b", rest))
 
 
-# Back pain running down a leg (sciatica), with no red flag named: the NHS sciatica page sends only its
-# cauda-equina signs (numbness round the bottom, bladder or bowel changes, both legs weak or numb) to 999 or A&E,
-# and `_cauda_equina_signs` fires on those before any veto. "now its shooting down the back of my leg" scored 0.985.
+# Back pain running down a leg (sciatica), with no red flag named: the NHS sciatica text (read as pages quoting
+# nhs.uk and Healthify NZ give it; nhs.uk itself was not reachable) sends only its cauda-equina signs (numbness
+# round the bottom or genitals, trouble peeing or bladder or bowel control, sciatica on both sides, both legs weak
+# or numb) to 999 or A&E, and `_cauda_equina_signs` fires on those before any veto. "now its shooting down the
+# back of my leg" scored 0.985.
 _DOWN_THE_LEG = re.compile(
     r"\b(?:sciatica|(?:shoot\w*|radiat\w*|go(?:es|ing)|went|travel\w*|spread\w*|runs?|running|down|into) "
     r"(?:\S+ ){0,4}(?:leg|legs|thigh|calf|foot|buttock|bum|hip))\b"
 )
 _BOTH_LEGS = re.compile(
-    r"\bboth (?:my |his |her )?(?:legs|feet)\b|\blegs (?:\w+ ){0,2}(?:weak|numb|gave way|giving way)"
+    r"\bboth (?:my |his |her )?(?:legs|feet|sides)\b|\blegs (?:\w+ ){0,2}(?:weak|numb|gave way|giving way)"
 )
 _LIMB_BACK = re.compile(
     r"\bback of (?:my |his |her |their |the )?(?:\w+ )?(?:leg|legs|calf|calves|knee|thigh|ankle|heel)"

@@ -556,6 +556,8 @@ def test_sciatica_is_not_an_emergency_but_its_cauda_equina_signs_and_a_clot_s_ar
         assert not triage.decide(message, Persona.PATIENT).fires, message
     for message in ("back pain going down both legs and they feel weak",
                     "back pain down my leg and now I'm numb around my bottom",
+                    "back pain shooting down my leg and i'm struggling to start peeing today",
+                    "sciatica on both sides now",
                     "pain going down the back of my calf, it's swollen and hot"):
         assert triage.decide(message, Persona.PATIENT).fires, message
 
