@@ -51,8 +51,33 @@ _WHO = (
     r"coworker|co-worker|teen|teenager|newborn|infant|man|woman|lady|guy)"
 )
 # Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
+# What a whole packet does, and how fast: "how long does it take if you take the whole box of paracetamol". Asked by
+# a patient or carer about nobody named, it is read as a crisis on its own (`_crisis_now`).
+_WHOLE_PACK = (
+    r"(?:how long|what happens|how quick\w*|how fast|would (?:it|you|i)|will (?:it|you|i)) (?:\S+ ){0,5}(?:if|when) "
+    r"(?:you|i|u|someone|somebody|a person) (?:take|took|swallow\w*|have|had|down\w*) (?:the |a )?(?:whole|entire|"
+    r"full) (?:box|packet|pack|bottle|strip|tub)"
+)
+# Everything gathered, asked whether it would hurt or be quick: "would it hurt much? ive got everything i need here,
+# just want to know it would be quick". A crisis red flag and, with it, intent now.
+_GATHERED = (
+    r"(?:got|have) everything (?:i need|ready|sorted)\b(?: \S+){0,14} (?:hurt|quick|painless|over with)\b|"
+    r"\b(?:hurt|quick|painless)\b(?: \S+){0,14} (?:got|have) everything (?:i need|ready|sorted)\b"
+)
+# How long before anyone would find the writer (not after a fall at home, a worry of people living alone), and the
+# how already worked out: "how long would it take before someone found me", "ive worked out how im doing it tonight".
+# Crisis red flags and, with them, intent now.
+_FOUND_OR_WORKED_OUT = (
+    r"^(?!.*\b(?:if|when|in case) i (?:\w+ )?(?:fell|fall|fallen|had a fall|collapsed?|passed out|took ill)\b)"
+    r"(?=.*\b(?:how long|before|until|till)\b(?: \S+){0,6} (?:someone|anyone|somebody|anybody|they|people) "
+    r"(?:\w+ ){0,2}"
+    r"(?:find|found|finds|notice|noticed|miss|missed) me\b)|"
+    r"\b(?:worked out|figured out|decided|planned|sorted|know) (?:exactly )?how (?:i'?m|im|i am|i'?ll|ill|i will|"
+    r"i'?d|i would) (?:going to |gonna )?(?:do|doing|end|ending) (?:it|things)\b"
+)
 _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
+    rf"{_WHOLE_PACK}|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
     r"(?:how many|how much|amount|max|maximum|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}"
     r"(?:stops? (?:your|the|a|my) heart|"
@@ -140,6 +165,7 @@ _PLAYED_DOWN = (
     r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
     r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b"
 )
+_WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
 _HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
@@ -165,7 +191,8 @@ _AFTER_DEATH = (
 # weeks" or "2 weeks ago" ("pain in my lower back going down my leg for 2 weeks" read as pain in pregnancy).
 _WEEKS_GONE = (
     r"(?<!\bfor )(?<!\bpast )(?<!\blast )(?<!\bover )(?<!\bfew )(?<!\bnext )(?<!\bwithin )\b\d+ ?(?:weeks|wks)\b"
-    r"(?! ago| now| or so| later| after| before| since| running| in a row| straight)"
+    r"(?! ago| now| or so| later| after| before| since| post(?! ?-?partum| ?natal| ?birth)| running| in a row|"
+    r" straight)"
 )
 # Pregnancy written as clinicians note it ("32/40", "32+4/40").
 _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
@@ -461,6 +488,8 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
+        _GATHERED,
+        _FOUND_OR_WORKED_OUT,
         _PREPARED,
         _FINAL_WORDS,
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
@@ -743,7 +772,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             r"blood|bleed",
             r"pouring|pumping|gushing|spurting|through (?:the|a|my|his|her) (?:towel|shirt|bandage|dressing|"
-            r"clothes|pad)|won'?t stop|bright red|fresh|mouthful|cups?|\b\d{3,4} ?ml\b|stabbed|wound|bone|clots",
+            r"clothes|pad)|won'?t stop|bright red|fresh|mouthful|cups?|\b\d{3,4} ?ml\b|stabbed|wound|\bbones?\b|clots",
         ),
         (r"stabbed|gunshot|been shot|impaled|amputat|chainsaw|glass (?:\w+ ){0,3}(?:arm|leg|neck)", r"."),
     ],
@@ -768,6 +797,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     ],
     "suicide": [
         (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
+        (_WHOLE_PACK, r"."),
         (_ASKS_METHOD, _PLAYED_DOWN),
         (_ASKS_METHOD, _PRESSED),
         (  # pills shown or counted out, with words of an ending
@@ -941,8 +971,22 @@ _REASSURED = re.compile(
     r"(?:fade|fades|faded|disappear\w*|go away|goes away|went away) (?:\w+ ){0,2}(?:when|under|with) (?:i |you |we )?"
     r"(?:press|pressed|roll|rolled|push|pushed)?(?: \S+){0,3} (?:a |the )?glass|"
     r"glass test (?:is |was )?(?:negative|fine|ok|okay|normal|clear)|"
-    r"(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?(?:normally|fine|well|ok|okay))\b"
+    r"(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?(?:normally|fine|well|ok|okay)|"
+    # A baby moving as it should: "28 weeks, baby moving lots, all fine so far".
+    r"(?:moving|kicking|wriggling) (?:loads|lots|a lot|plenty|well|normally|fine|as usual|like normal|like mad)|"
+    r"movements? (?:are |is |have been |has been )?(?:normal|fine|good|strong|regular|as usual)|"
+    r"(?:lots|loads|plenty) of (?:\w+ )?(?:movements?|kicks)|"
+    # A feared outcome asked about, not a sign: "feel totally fine. am i going to have a heart attack??".
+    r"(?:am i|will i|could i|would i|is (?:he|she|it)|will (?:he|she|it|this|that)|could (?:he|she|it|this|that)|"
+    r"can (?:this|that|it)) (?:going to |gonna |about to )?(?:have|get|give (?:me|him|her)|cause|lead to) "
+    r"(?:me |him |her )?an? (?:heart attack|stroke)|"
+    # A risk said to be absent: "no talk of hurting herself, just withdrawn".
+    r"(?:no|not any|never any|without (?:any )?)(?: \w+)? (?:talk|mention|sign|signs|hint|thoughts?|history) of "
+    r"(?:self[- ]?harm\w*|suicid\w*|(?:hurting|harming|killing) (?:her|him|them|my)sel(?:f|ves)))\b"
 )
+
+
+_SPACES = re.compile(r"\s{2,}")  # what is set aside leaves one space, so word-counting patterns still read across it
 
 
 def _named_flags(text: str) -> tuple[str, ...]:
@@ -957,7 +1001,7 @@ def _named_flags(text: str) -> tuple[str, ...]:
 def _flagged(text: str) -> tuple[str, ...]:
     """Red-flag categories of a normalised message, symptoms said to be absent, or named only to say they are
     normal, set aside."""
-    return _named_flags(_REASSURED.sub(" ", _ABSENT.sub(" ", text)))
+    return _named_flags(_SPACES.sub(" ", _REASSURED.sub(" ", _ABSENT.sub(" ", text))))
 
 
 def _ruled_out(text: str) -> bool:
@@ -1250,6 +1294,16 @@ _BLOODY_URINE = (
     r"blood (?:\w+ ){0,2}in (?:my |his |her |their |the )?(?:pee|wee|urine)|"
     r"(?:pee|wee|urine) (?:\w+ ){0,4}(?:pink|red|bloody|brown|with blood|blood in it)"
 )
+_MORE_MUDDLED = (
+    r"(?:(?:more|increasingly|much more|a lot more|even more|really|very) "
+    r"(?:confused|muddled|disorientated|disoriented) "
+    r"(?:than (?:usual|normal|she (?:usually )?is|he (?:usually )?is)|all of a sudden))"
+)
+_DAYS_OF_IT = (
+    r"(?:(?:for|over) (?:the (?:last|past) )?(?:a day|a couple of days|a few days|couple of days|few days|\d days?|"
+    r"(?:one|two|three|four|five) days?)\b|since (?:yesterday|the weekend|last night|this morning|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b)"
+)
 _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
@@ -1286,6 +1340,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:confused|muddled|not (?:him|her)self)(?: (?:than|as) usual| than normal)? (?:since (?:yesterday|this morning|"
     r"last night|today|the weekend)|over the (?:last|past) (?:\d|two|three) days|"
     r"for (?:the (?:last|past) )?(?:a day|a couple of days|\d days?|(?:one|two|three) days?))|"
+    # More muddled than usual, with days told anywhere near it: "off her food for 3 days, more muddled than usual"
+    # (delirium: carers' and NHS pages ask for an urgent GP appointment or 111 for new or worse confusion).
+    rf"{_DAYS_OF_IT}(?: \S+){{0,10}} {_MORE_MUDDLED}|{_MORE_MUDDLED}(?: \S+){{0,10}} {_DAYS_OF_IT}|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,6} (?:hands|feet|palms|soles)\b(?: \S+){0,6} itch\w*|"
@@ -1397,7 +1454,7 @@ _INTENT_NOW = re.compile(
     r"(?:get|getting|got|build|building) (?:\w+ )?"
     r"(?:the )?(?:nerve|courage) up|(?:get|getting|got|build|building) up (?:the )?(?:nerve|courage)|"
     r"(?:going to|gonna|about to|planning to|intend to|intending to|mean to) (?:\w+ ){0,3}(?:myself|my life|it all)|"
-    rf"{_PREPARED}|{_FINAL_WORDS}|"
+    rf"{_PREPARED}|{_FINAL_WORDS}|{_GATHERED}|{_FOUND_OR_WORKED_OUT}|"
     # A time set, and saving pills the other way round: "doing it this weekend", "paracetamol... been saving up".
     r"(?:doing|do|going through with) it (?:this weekend|this week|tonight|tomorrow|today|on \w+day|next week)|"
     r"(?:pills|tablets|meds|paracetamol|painkillers|morphine|insulin)\b(?: \S+){0,8} (?:been )?(?:saving|saved|"
@@ -1842,7 +1899,7 @@ def _crisis_now(text: str, persona: Persona) -> bool:
     """Words of an ending with intent now, or asking a method for oneself (a lay writer: or with the reason
     played down)."""
     asks_method, for_self, played_down = _METHOD_FOR_SELF
-    if _INTENT_NOW.search(text):
+    if _INTENT_NOW.search(text) or (persona.lay and _WHOLE_PACK_ASKED.search(text) and not _RELATION.search(text)):
         return True
     return bool(asks_method.search(text) and (for_self.search(text) or (persona.lay and played_down.search(text))))
 
@@ -1945,13 +2002,31 @@ _HABITUAL = re.compile(
 _STROKE_WORDS = re.compile(r"\b(?:mini[- ]?)?strokes?\b|\btias?\b|\bcva\b")
 
 
+# The last two weeks, for a first fit: NICE NG217 (1.1.1, read at nice.org.uk) refers anyone after a first suspected
+# seizure urgently, for an appointment within 2 weeks. "last week my partner had a funny turn... arm jerking, never
+# happened before, fine since, can it wait?" is not yet referred.
+_LAST_FORTNIGHT = re.compile(
+    r"\b(?:last week|the other (?:day|night)|(?:a|one|1|two|2) weeks? ago|(?:\d+|few|several|a few) days ago)\b"
+)
+_MONTHS_AGO = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|few|several|couple of) (?:months?|years?|yrs?) (?:ago|back)|"
+    r"(?:three|four|five|3|4|5|few|several) weeks? (?:ago|back)|last (?:month|year|summer|winter|spring|autumn)|"
+    r"in (?:19|20)\d\d|when i was (?:a |\d)|as a (?:child|kid|teen))"
+)
+
+
 def _warning_episode_unseen(text: str, cues: Cues) -> bool:
-    """Stroke signs (not just the word) or a first fit, over now, from the last few days, not yet seen."""
-    if not _RECENT_DAYS.search(text) or _LONG_AGO.search(text) or _SEEN.search(text) or _HABITUAL.search(text):
+    """Stroke signs (not just the word) from the last few days, or a first fit from the last two weeks, over now,
+    not yet seen."""
+    if _SEEN.search(text) or _HABITUAL.search(text):
         return False
-    if "stroke" in cues.categories and _WENT_AWAY.search(text):
-        return "stroke" in _flagged(_STROKE_WORDS.sub(" ", text))
-    return "seizure" in cues.categories and bool(_FIRST_EVER.search(text))
+    if "seizure" in cues.categories and _FIRST_EVER.search(text):
+        recent = _RECENT_DAYS.search(text) or _LAST_FORTNIGHT.search(text)
+        return bool(recent) and not _MONTHS_AGO.search(text)
+    if not _RECENT_DAYS.search(text) or _LONG_AGO.search(text):
+        return False
+    return "stroke" in cues.categories and bool(_WENT_AWAY.search(text)) and (
+        "stroke" in _flagged(_STROKE_WORDS.sub(" ", text)))
 
 
 # Chest pain that lasted 15 minutes or more, over now, in the last three days and not yet seen: NICE CG95 (read
@@ -2092,10 +2167,33 @@ _PAPERWORK = re.compile(
 _BACK_AGAIN = re.compile(r"\b(?:again|lately|recently|coming back|came back|returning|starting to|these days)\b")
 
 
+# Old self-harm scars asked about for their care, the harm stopped years ago: "self harm scars on my arms, havent done
+# it since i was 16 (im 24 now), can laser help fade them". Set aside like an old attempt; "again", "lately", an urge
+# or fresh cuts still fire.
+_OLD_SCARS = re.compile(
+    r"\b(?:self[- ]?harm(?:ing)?|cutting|old) scars\b|\bscars? (?:\w+ ){0,3}(?:from|of) (?:my |his |her )?(?:old )?"
+    r"(?:self[- ]?harm\w*|cutting)\b"
+)
+_STOPPED_LONG_AGO = re.compile(
+    r"\b(?:haven'?t|havent|have not|hasn'?t|hasnt|not|never|stopped)\b(?: \S+){0,4} (?:since (?:i was|she was|he was|"
+    r"(?:19|20)\d\d|school|uni|my teens)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) "
+    r"years|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) years ago)"
+)
+_SCAR_CARE = re.compile(
+    r"\b(?:laser|fade|fading|cover|covering|tattoo|cream|oil|silicone|make-?up|concealer|lighten|removal|surgery|"
+    r"sun|tan|show|showing|swimming|wedding|summer)\b"
+)
+
+
 def _old_attempt_settled(text: str, cues: Cues, persona: Persona) -> bool:
-    """A lay account of a suicide attempt years ago, well now, asked about paperwork."""
+    """A lay account of a suicide attempt years ago, well now, asked about paperwork; or old self-harm scars, the
+    harm stopped years ago, asked about their care."""
     if not persona.lay or cues.categories != ("suicide",) or cues.acute or cues.present:
         return False
+    if _OLD_SCARS.search(text) and _STOPPED_LONG_AGO.search(text) and _SCAR_CARE.search(text):
+        rest = _OLD_SCARS.sub(" ", _STOPPED_LONG_AGO.sub(" ", text))
+        return not (_FLAGS["suicide"].search(rest) or _INTENT_NOW.search(rest) or _BACK_AGAIN.search(rest)
+                    or re.search(r"\b(?:urge|urges|fresh|new (?:cuts|ones)|tempted)\b", rest))
     if not (_OLD_ATTEMPT.search(text) and _LONG_AGO.search(text) and _PAPERWORK.search(text)):
         return False
     rest = _OLD_ATTEMPT.sub(" ", text)
@@ -2146,6 +2244,21 @@ _IDIOM = re.compile(
 )
 
 
+# Weeks, months or years since the event, told by a clinician of a patient in their care: "3 weeks post infarct",
+# "6 months after the MI". Not days: "2 days post-op, temp 39" can be today's sepsis.
+_WEEKS_SINCE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|a few) ?(?:weeks?|wks?|months?|years?|yrs?) "
+    r"(?:post|after|since|following|out from)\b|\b\d+/(?:52|12) post\b"
+)
+
+
+# What a textbook heading asks: causes, risk factors, signs, criteria, management.
+_TOPIC_ASKED = re.compile(
+    r"\b(?:causes?|risk factors?|signs|symptoms|features|definition|criteria|classification|management|mnemonics?|"
+    r"pathophysiology|differentials?|ddx|a?etiology|types|complications|4 ts|5 hs)\b"
+)
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2160,6 +2273,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
         return True
+    if not persona.lay and not _described(cues) and not cues.explicit_crisis and _TOPIC_ASKED.search(text):
+        return True  # "PPH causes 4 Ts?": a student's or clinician's topic, nobody described (floors fire first)
     if _physician_asks(text, cues, persona):
         return True
     if not cues.categories and _never_urgent_result(text):
@@ -2205,6 +2320,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return False
     if cues.calm and persona is not Persona.STUDENT and not {"overdose", "other_urgent"} & set(cues.categories):
         return True  # "stable in clinic", "normal obs": a clinician's case (not an overdose) that is not urgent now
+    if persona in (Persona.NURSE, Persona.PHYSICIAN) and _WEEKS_SINCE.search(text) and not cues.now:
+        return True  # "stroke rehab ward, pt 3 weeks post infarct, positioning a hemiplegic shoulder?": recovery care
     if cues.clinical_situation:
         return False
     return "overdose" not in cues.categories and bool(_RESOLVED.search(text) or _DOCUMENT.search(text))
@@ -2417,6 +2534,25 @@ _PARACETAMOL_OVER_MAX = re.compile(
     rf"\b{_PARACETAMOL_WORD}\b(?: \S+){{0,30}} {_OVER_MAX}|{_OVER_MAX}(?: \S+){{0,12}} {_PARACETAMOL_WORD}\b"
 )
 _TAKEN = re.compile(r"\b(?:took|taken|taking|been having|had|have had|gave|given|giving|swallowed)\b")
+# Paracetamol taken twice over without knowing: plain paracetamol with a cold-and-flu remedy or co-codamol that holds it
+# too, or "didn't realise lemsip has paracetamol in it". At full doses of both that is twice the daily maximum: a
+# staggered overdose, assessed in A&E even when the person feels well (the NHS paracetamol page, as pages quoting it
+# give it: do not take it with other medicines that contain paracetamol; go to A&E if you have taken too much).
+_PLAIN_PARACETAMOL = r"(?:paracetamol|acetaminophen|panadol|tylenol)"
+_HOLDS_PARACETAMOL = (
+    r"(?:lemsip|beechams|night ?nurse|day ?nurse|co-?codamol|co-?dydramol|solpadeine|cold and flu|"
+    r"flu (?:tablets|capsules|sachets|remedy|meds))"
+)
+_ALONGSIDE = r"(?:and|with|plus|\+|on top of|as well as|alongside)"
+_PARACETAMOL_TWICE = re.compile(
+    r"\b(?:didn'?t|didnt|did not|never|not) (?:\w+ )?(?:realis|realiz|know|knew|notice|check|see|clock)\w* (?:that )?"
+    r"(?:\S+ ){0,4}(?:has|had|contains?|contained|includes?|included|was|is|also has|got) (?:\S+ ){0,2}"
+    r"(?:paracetamol|acetaminophen)\b|"
+    rf"\b(?:{_PLAIN_PARACETAMOL}(?: \S+){{0,4}} {_ALONGSIDE} (?:\S+ ){{0,2}}{_HOLDS_PARACETAMOL}|"
+    rf"{_HOLDS_PARACETAMOL}(?: \S+){{0,4}} {_ALONGSIDE} (?:\S+ ){{0,2}}{_PLAIN_PARACETAMOL})\b(?: \S+){{0,12}} "
+    r"(?:together|both|at the same time|on top|for (?:\d+|two|three|four|five|a few|several|the last|the past) "
+    r"(?:days?|nights?))\b"
+)
 _OVER_DAYS = re.compile(r"\bover (?:\w+ )?(?:\d+|two|three|four|five|six|seven|several|a few) days\b")
 _ALLERGY_SIGN = re.compile(
     r"\b(?:cough\w*|wheez\w*|throat|lips?|tongue|swell\w*|swollen|hives|blotch\w*|welts|rash|itch\w*|vomit\w*|"
@@ -2437,8 +2573,8 @@ def _paracetamol_overdose(text: str) -> bool:
     what-if: harm shows only days later."""
     if _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text):
         return False
-    if _PARACETAMOL_OVER_MAX.search(text) and _TAKEN.search(text):
-        return True  # over the daily maximum, over days too (a staggered overdose)
+    if (_PARACETAMOL_OVER_MAX.search(text) or _PARACETAMOL_TWICE.search(text)) and _TAKEN.search(text):
+        return True  # over the daily maximum, over days too (a staggered overdose), or paracetamol taken twice over
     return bool(_PARACETAMOL_COUNT.search(text)) and not _OVER_DAYS.search(text)
 
 

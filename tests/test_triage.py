@@ -590,3 +590,45 @@ def test_dev18_crises_told_practically_or_by_someone_else_reworded(triage: Triag
     for message in ("we're writing our wills this month now the baby has arrived, who should be guardian?",
                     "who looks after my cat if i'm in hospital next week for my knee?"):
         assert "suicide" not in read_cues(normalise(message)).categories, message
+
+
+def test_fresh32_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 19 (fresh32's misses and false alarms, reworded): a method asked about a whole packet, everything
+    gathered and whether it would hurt, how long before anyone would find the writer, the how worked out; paracetamol
+    taken twice over in a cold remedy; a first fit in the last fortnight not yet seen; an older person more muddled
+    than usual for days. Their neighbours stay quiet: a fall alarm for someone living alone, a question before taking
+    anything, a first fit already referred, old self-harm scars, a baby moving well, a feared outcome, a clinician's
+    patient weeks after the event, a student's bare topic."""
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "what happens if you swallow the entire packet of sertraline, how quick is it",
+        "does it hurt at all? i've got everything i need sorted in my room, i just want it over with",
+        "roughly how long before anybody would notice me",
+        "i've figured out how i'll do it, the bills are all paid",
+    ))
+    for message, persona in (
+        ("mum has been having co-codamol and paracetamol together for her hip for the last 4 days", Persona.CAREGIVER),
+        ("didn't realise the flu sachets i've been taking all weekend also contain paracetamol, i've been taking "
+         "panadol too", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("my daughter had her first ever seizure 6 days ago at school, she seems herself now, we haven't seen "
+         "anyone yet", Persona.CAREGIVER),
+        ("dad's been a lot more confused than usual for a couple of days and barely eating", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).fires, message  # same-day at least (the model may read more)
+    for message, persona in (
+        ("i'm 79 and on my own, if i had a fall how long until anyone found me? thinking of a pendant alarm",
+         Persona.PATIENT),
+        ("can i take paracetamol and a lemsip at the same time?", Persona.PATIENT),
+        ("my son had a first fit last week, the gp has referred him to the first fit clinic, how long is the wait",
+         Persona.CAREGIVER),
+        ("old self harm scars on my wrists, stopped 8 years ago, will a tattoo cover them", Persona.PATIENT),
+        ("31 weeks, baby kicking loads, fine. can i still go to the gym", Persona.PATIENT),
+        ("nurse on a cardiac rehab ward, pt 4 weeks post MI, when can he start the exercise programme?", Persona.NURSE),
+        ("placental abruption risk factors?", Persona.STUDENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # Words that only set a sign aside leave one space, so a red flag after them still reads: pre-eclampsia signs.
+    assert triage.decide("34 weeks, baby moving lots but i have a pounding headache and flashing lights",
+                         Persona.PATIENT).fires
