@@ -99,6 +99,12 @@ _ASKS_METHOD = (
     r"how (?:cold|deep|fast|far|long) (?:\S+ ){0,12}(?:(?:not|n'?t|never) come back up|(?:go|goes|going) under\b|"
     r"to drown|(?:would|will) drown)|"
     r"when (?:the )?(?:fast|express|non[- ]?stop) (?:ones|trains?) (?:come|go|pass|run)|"
+    # When a train passes a crossing or a line, asked with wanting it quick: "what time does the last freight train go
+    # past the crossing... want it to be quick".
+    r"(?:what time|when) (?:does|do|is|will) (?:the )?(?:last |next |first )?(?:freight|goods|cargo) "
+    r"(?:train|trains)\b|"
+    r"(?:train|trains)\b(?: \S+){0,3} (?:go|goes|pass|passes|come|comes|run|runs) (?:past|by|through|over) the "
+    r"(?:\w+ )?(?:crossing|tracks|line|railway bridge)\b|"
     r"(?:no|without) (?:a )?(?:fence|fencing|railings?|barriers?|netting)\b|"
     r"(?:would|will|to) stop (?:my|your|the|his|her|someone'?s) (?:breathing|heart)|"
     r"before (?:the|my|your) heart stops|(?:dose|amount) (?:\S+ ){0,4}(?:don'?t|not|never) wake up|"
@@ -328,6 +334,12 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "stroke": [
         r"(?:cara|boca) torcida|no puede hablar|visage (?:\w+ )?(?:tordu|paralys)",
+        # Sight lost or blurred in one eye, suddenly (NHS TIA and Stroke Association symptom lists): "5 minutes of
+        # blurred vision in one eye", "went dark in my left eye like a curtain".
+        r"(?:blurr\w*|blurry|lost|loss of|losing|dim\w*|dark\w*|black\w*|grey\w*|double) (?:\w+ ){0,2}(?:vision|sight) "
+        r"(?:\w+ ){0,2}in (?:one|my left|my right|his left|his right|her left|her right|one of (?:my|his|her)) eye|"
+        r"(?:went|gone|going|go) (?:blind|black|dark|grey) in (?:one|my left|my right|his|her) eye|"
+        r"curtain (?:\w+ ){0,2}(?:came|coming|come|fell|falling) (?:\w+ ){0,2}(?:over|down)",
         r"mumbl|gave way|pins (?:and|n|&) needles|walking into|bumping into|doesn\'?t notice (?:his|her|"
         r"my) (?:left|right)",
         r"hemipar|hemipleg|aphasi|dysphasi|dysarthri|facial droop|arm drift|gaze deviation|unequal pupils|nihss|"
@@ -495,7 +507,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
         r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
         r"(?:go|die|leave)",
-        r"kill (?:my ?self|him ?self|her ?self|them ?selves|them ?self)|(?:want|wish|wanna|please|someone|somebody|"
+        r"kill(?:s|ed|ing)? (?:my ?self|him ?self|her ?self|them ?selves|them ?self)|"
+        r"(?:want|wish|wanna|please|someone|somebody|"
         r"could just) (?:\w+ ){0,3}kill me",
         # "take" only with a life: "should I take it with food?" is a medicine question.
         r"(?<!in the )(?<!at the )(?<!by the )(?:end|ending|ended) (?:\w+ ){0,2}(?:it all|my life|"
@@ -715,6 +728,13 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "anaphylaxis": [
+        # A voice going hoarse with hives or after food: the throat swelling (a sign of anaphylaxis on NHS pages).
+        (
+            r"\bhoarse|\bcroaky|(?:voice|throat) (?:\w+ ){0,3}(?:going|gone|went|sounds?|is|feels?) (?:\w+ )?(?:funny|"
+            r"different|weird|strange|husky|raspy|hoarse|croaky)",
+            r"hives|welts|urticari|\brash|\bate\b|eaten|eating|\bfood\b|restaurant|takeaway|\bnuts?\b|peanut|prawn|"
+            r"shellfish|sting|stung|allerg",
+        ),
         (
             r"sting|stung|\bate\b|eaten|eating|allerg|peanut|\bnuts?\b|\begg|shellfish|prawn|antibiotic|penicillin|"
             r"cefazolin|amoxicillin|\bbee\b|wasp|injection|contrast|latex|sesame",
@@ -971,7 +991,8 @@ _REASSURED = re.compile(
     r"(?:fade|fades|faded|disappear\w*|go away|goes away|went away) (?:\w+ ){0,2}(?:when|under|with) (?:i |you |we )?"
     r"(?:press|pressed|roll|rolled|push|pushed)?(?: \S+){0,3} (?:a |the )?glass|"
     r"glass test (?:is |was )?(?:negative|fine|ok|okay|normal|clear)|"
-    r"(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?(?:normally|fine|well|ok|okay)|"
+    r"(?<!not )(?<!n't )(?<!nt )(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?"
+    r"(?:normally|fine|well|ok|okay)|"
     # A baby moving as it should: "28 weeks, baby moving lots, all fine so far".
     r"(?:moving|kicking|wriggling) (?:loads|lots|a lot|plenty|well|normally|fine|as usual|like normal|like mad)|"
     r"movements? (?:are |is |have been |has been )?(?:normal|fine|good|strong|regular|as usual)|"
@@ -980,6 +1001,7 @@ _REASSURED = re.compile(
     r"(?:am i|will i|could i|would i|is (?:he|she|it)|will (?:he|she|it|this|that)|could (?:he|she|it|this|that)|"
     r"can (?:this|that|it)) (?:going to |gonna |about to )?(?:have|get|give (?:me|him|her)|cause|lead to) "
     r"(?:me |him |her )?an? (?:heart attack|stroke)|"
+    r"(?:will|would|do|does) (?:they|i|you|he|she) (?:\w+ )?(?:have|need) to (?:amputate|cut (?:it|them) off)|"
     # A risk said to be absent: "no talk of hurting herself, just withdrawn".
     r"(?:no|not any|never any|without (?:any )?)(?: \w+)? (?:talk|mention|sign|signs|hint|thoughts?|history) of "
     r"(?:self[- ]?harm\w*|suicid\w*|(?:hurting|harming|killing) (?:her|him|them|my)sel(?:f|ves)))\b"
@@ -1682,6 +1704,13 @@ _OTHERWISE = re.compile(r"\b(?:otherwise|apart from (?:this|that)|other than (?:
                         r"(?:stable|well|fine|normal|ok|okay|good|unremarkable)\b")
 
 
+# Calm words negated: "isn't feeding well", "not eating normally" say something is wrong.
+_NOT_WELL = re.compile(
+    r"\b(?:not|isn'?t|isnt|wasn'?t|wasnt|hasn'?t been|hasnt been|won'?t|wont|never) (?:\w+ )?(?:feeding|eating|"
+    r"drinking|playing|feeling|looking|doing|settling) (?:\w+ )?(?:well|normally|fine|ok|okay|good|great)\b"
+)
+
+
 def read_cues(text: str) -> Cues:
     """Apply the rules to a normalised message."""
     return Cues(
@@ -1697,7 +1726,7 @@ def read_cues(text: str) -> Cues:
         acute=bool(_ACUTE.search(text)),
         clinical_situation=bool(_CLINICAL_SITUATION.search(text)),
         present=bool(_PRESENT.search(text)),
-        calm=bool(_CALM.search(_OTHERWISE.sub(" ", text))),
+        calm=bool(_CALM.search(_NOT_WELL.sub(" ", _OTHERWISE.sub(" ", text)))),
     )
 
 
@@ -1858,8 +1887,18 @@ _DOCUMENT = re.compile(
 )
 
 
+# Simulation teaching written by clinicians: its scenario keeps its own clock ("witnessed weakness 40 min ago").
+_SIMULATION = re.compile(
+    r"\b(?:sim(?:ulation)? (?:scenario|session|case|exercise|training|teaching)s?|learning objectives?|"
+    r"debrief(?:ing)? (?:points|questions))\b"
+)
+_MINUTES_AGO = re.compile(r"\b(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)")
+
+
 def _on_paper(text: str, persona: Persona | None = None) -> bool:
     """An exam or teaching question about a patient on paper, with no sign that someone real is in it."""
+    if persona is not None and not persona.lay and _SIMULATION.search(text):
+        return not _REAL.search(_MINUTES_AGO.sub(" ", text))
     stem = persona is Persona.STUDENT and _STEM.search(text)
     return bool(_EXAM.search(text) or stem) and not _REAL.search(text)
 
@@ -2117,7 +2156,7 @@ def _waiting_for_a_medicine(text: str, cues: Cues) -> bool:
 # tricyclics, heart-rate and calcium-channel blockers), never several tablets.
 _ONE_EXTRA = re.compile(
     r"\b(?:an? |one )?(?:extra|double|second|additional) (?:\w+ )?(?:dose|tablet|pill|capsule)s?\b|"
-    r"\b(?:took|taken|had) (?:it|them|my \w+|(?:an? )?(?:\w+ )?(?:dose|tablet|pill)) twice\b|"
+    r"\b(?:took|taken|had) (?:it|them|my (?:\w+ ){0,3}\w+|(?:an? )?(?:\w+ )?(?:dose|tablet|pill)) twice\b|"
     r"\b(?:took|taken|had) an? extra\b"
 )
 _LATE_HARM = re.compile(
@@ -2135,10 +2174,23 @@ _CHILD = re.compile(r"\b(?:baby|babies|toddler|child|children|kid|kids|son|daugh
                     r"granddaughter|\d{1,2} ?(?:yo|y/o|year old|yr old|month old))\b")
 
 
+# A reading or a check told with the time of day it was taken: "BP this morning 124/78", "felt fine all day and
+# today too".
+_READING_OF = r"(?:bp|blood pressure|sugars?|glucose|pulse|heart rate|temp\w*|sats|inr)"
+_TODAY_TIME = r"(?:this morning|today|tonight|this evening)"
+_TODAYS_READING = re.compile(
+    rf"\b(?:{_READING_OF}(?: was| is| of| at)? \d+(?:/\d+)? {_TODAY_TIME}|{_READING_OF} {_TODAY_TIME}(?: was| is)? \d+|"
+    rf"{_TODAY_TIME}(?:'?s)? (?:{_READING_OF}|reading)(?: was| is| of| at)? \d+|"
+    rf"(?:fine|well|ok|okay|normal) (?:\w+ ){{0,3}}{_TODAY_TIME}(?: too| as well)?)"
+)
+
+
 def _one_extra_dose_passed(text: str, cues: Cues, persona: Persona) -> bool:
     """A lay account of one extra dose of an everyday medicine in an adult, earlier today or in the last few
     days, well since."""
-    if not persona.lay or cues.categories != ("overdose",) or cues.explicit_crisis or cues.acute or cues.present:
+    if not persona.lay or cues.categories != ("overdose",) or cues.explicit_crisis or cues.present:
+        return False
+    if _ACUTE.search(_TODAYS_READING.sub(" ", text)):  # a reading "this morning" is not something happening now
         return False
     if not (_ONE_EXTRA.search(text) and (_BEFORE_TODAY.search(text) or _RECENT_DAYS.search(text))):
         return False
@@ -2183,6 +2235,27 @@ _SCAR_CARE = re.compile(
     r"\b(?:laser|fade|fading|cover|covering|tattoo|cream|oil|silicone|make-?up|concealer|lighten|removal|surgery|"
     r"sun|tan|show|showing|swimming|wedding|summer)\b"
 )
+
+
+# How to raise the subject with someone, or prevention and awareness as a topic: "how can I ask her about suicide
+# without making things worse?". Set aside by `_supporting_someone` only when nothing of a crisis is left without it.
+_HOW_TO_RAISE = re.compile(
+    r"\b(?:how (?:can|do|should|would) (?:i|we) (?:\w+ ){0,2}(?:ask|talk|speak|bring (?:it )?up|raise|approach|broach|"
+    r"support|check on|help)|(?:ask|asking|talk|talking|speak|speaking) (?:to )?(?:him|her|them|my \w+) )"
+    r"(?:\S+ ){0,6}(?:about )?(?:suicid\w*|self[- ]?harm\w*|(?:hurting|harming|killing) (?:her|him|them)sel(?:f|ves))"
+    r"|\bsuicide (?:prevention|awareness|statistics|rates|training|charity|charities|helplines?)\b"
+)
+
+
+def _supporting_someone(text: str, cues: Cues, persona: Persona) -> bool:
+    """A friend or family member asking how to raise suicide with someone, with no sign of a crisis told."""
+    if not (persona.lay or persona is Persona.STUDENT) or not _HOW_TO_RAISE.search(text):
+        return False
+    if set(cues.categories) - {"suicide"} or cues.acute or cues.present:
+        return False
+    rest = _HOW_TO_RAISE.sub(" ", text)
+    return not (_FLAGS["suicide"].search(rest) or _INTENT_NOW.search(rest)
+                or any(a.search(rest) and b.search(rest) for a, b in _TOGETHER["suicide"]))
 
 
 def _old_attempt_settled(text: str, cues: Cues, persona: Persona) -> bool:
@@ -2308,6 +2381,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if _waiting_for_a_medicine(text, cues) or _one_extra_dose_passed(text, cues, persona):
         return True
     if _old_attempt_settled(text, cues, persona) or _sciatica(text, cues, persona):
+        return True
+    if _supporting_someone(text, cues, persona):
         return True
     if not cues.categories and not cues.explicit_crisis and _IDIOM.search(text):
         return True
@@ -2586,6 +2661,47 @@ def _allergic_reaction_now(text: str, cues: Cues) -> bool:
     return bool(_ALLERGY_SIGN.search(text)) and not _no_event(text)
 
 
+# A baby under 3 months with a temperature of 38 °C or more: red in the NICE traffic light, and NHS Healthier
+# Together's pages (Frimley, Oxfordshire, Glasgow children's hospital) send it to A&E or 999, unless it follows the
+# vaccines within 48 hours with no other sign. "my baby is 6 weeks old and has a temp of 38.3".
+_UNDER_3_MONTHS = re.compile(
+    r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few) ?(?:days?|weeks?|wks?)[- ]old|"
+    r"(?:[12]|one|two) ?(?:months?|mo)[- ]old|(?:[1-9]|1[0-2]) ?(?:/52|wks|weeks)(?= baby)|newborn|new born|"
+    r"(?:[1-9]|1[0-2]) ?(?:weeks?|wks?) (?:baby|babies|infant))\b"
+)
+_FEVER_38 = re.compile(
+    r"\b(?:temp\w*|fever|t|reading|thermometer)\b(?: \S+){0,3} (?:3[89]|4[0-2])(?: \d+)?(?: ?(?:c|degrees))?\b|"
+    r"\b(?:3[89]|4[0-2])(?: \d+)? ?(?:c|degrees)\b|\b10[0-4](?: \d+)? ?(?:f|degrees f)\b"
+)
+_AFTER_JABS = re.compile(
+    r"\b(?:jabs?|vaccin\w*|immunis\w*|immuniz\w*|injections?)\b(?: \S+){0,6} (?:today|yesterday|this morning|"
+    r"last night|earlier)\b|\bafter (?:her|his|their|the|its) (?:\w+ )?(?:jabs?|vaccin\w*|immunis\w*|immuniz\w*)"
+)
+
+
+# After a fall, a wrist, arm or shoulder swollen or bruised and painful to move: assumed broken until checked (NHS 111
+# Wales, broken arm or wrist: A&E or a minor injuries unit). Not an old fall, and not one said to be better.
+_ARM_INJURED = re.compile(
+    r"\b(?:fell|fall|fallen|tripped|slipped|landed|came off|come off)\b(?: \S+){0,12} (?:wrist|arm|elbow|collarbone|"
+    r"shoulder|hand)s?\b(?: \S+){0,3} (?:is |are |looks |has gone |gone )?(?:really |very |quite )?"
+    r"(?:swollen|swelling|bruised|bruising|misshapen|deformed)\b(?: \S+){0,6} (?:sore|painful|pain|hurts?|agony|"
+    r"(?:can'?t|cannot|won'?t|unable to) (?:\w+ )?move)\b"
+)
+
+
+def _arm_injured(text: str) -> bool:
+    return bool(_ARM_INJURED.search(text)) and not (
+        _LONG_AGO.search(text) or _WELL_AGAIN.search(text) or _RESOLVED.search(text) or _HYPOTHETICAL.search(text))
+
+
+def _young_baby_fever(text: str) -> bool:
+    """A baby under 3 months at 38 °C or more now (not a what-if, not history, not just after the vaccines)."""
+    if not (_UNDER_3_MONTHS.search(text) and _FEVER_38.search(text)):
+        return False
+    return not (_AFTER_JABS.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text)
+                or _LONG_AGO.search(text))
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -2606,6 +2722,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return None
     if _lay_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]
+    if _young_baby_fever(text):
+        return Level.EMERGENCY, "sepsis"
     if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):
         return Level.EMERGENCY, "anaphylaxis"
     if _paracetamol_overdose(text):
@@ -2618,7 +2736,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
     if _chest_pain_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
         return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
-    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text)) and not _denied(text):
+    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text) or _arm_injured(text)) and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None
 

@@ -632,3 +632,40 @@ def test_fresh32_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
     # Words that only set a sign aside leave one space, so a red flag after them still reads: pre-eclampsia signs.
     assert triage.decide("34 weeks, baby moving lots but i have a pounding headache and flashing lights",
                          Persona.PATIENT).fires
+
+
+def test_fresh33_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 19 (fresh33's misses and false alarms, reworded): a voice going hoarse with hives, a baby under 3
+    months at 38 °C, a freight train and wanting it quick, insurance when it happens, sight lost in one eye that came
+    back yesterday, a swollen wrist after a fall; and their neighbours: a hoarse voice for weeks, a timetable
+    question, a simulation scenario, an extra tablet yesterday with today's reading normal, a supporter asking how to
+    raise it."""
+    for message in (
+        "had a curry an hour ago and now there's a rash all over me and my voice sounds croaky",
+        "our 9 week old feels really hot, thermometer says 38.4",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER if "week old" in message else Persona.PATIENT).level is (
+            Level.EMERGENCY), message
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "when do the goods trains come through by the old crossing, need it to be quick",
+        "will my policy pay out if someone killed themselves? it's happening in a fortnight, i've sorted the paperwork",
+    ))
+    for message, persona in (
+        ("lost the sight in my right eye for a few minutes yesterday, like a grey blur, it came back. need to see "
+         "anyone?", Persona.PATIENT),
+        ("my dad slipped on the stairs yesterday and his wrist is all swollen and painful to move", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).fires, message
+    for message, persona in (
+        ("my voice has been hoarse for a month since a chest cold, no other symptoms", Persona.PATIENT),
+        ("what time does the last train leave for glasgow tonight", Persona.PATIENT),
+        ("sim scenario for F1s: 70M, collapsed 10 min ago, VF on the monitor. what should the debrief cover?",
+         Persona.PHYSICIAN),
+        ("took my statin twice yesterday by mistake, felt fine all day, fine today too. anything to do?",
+         Persona.PATIENT),
+        ("my best friend seems really low since her exams, how do i ask her about suicide?", Persona.STUDENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # A crisis told beside the question of how to raise it still fires.
+    assert triage.decide("my friend has been saving up her tablets, how do i talk to her about suicide?",
+                         Persona.CAREGIVER).level is Level.CRISIS
