@@ -53,6 +53,8 @@ _FRESH_START = re.compile(
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 # "My dad has that too, but what about his gout?": what follows "what about" is the new topic.
 _WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b", re.I)
+# "could it be generalised anxiety disorder?": "it" is the trouble told, and what follows names the new topic.
+_COULD_IT_BE = re.compile(r"\b(?:could|might|may|can) (?:it|this|that|these) (?:\w+ )?(?:be|mean)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
 NamesWholeTopic = Callable[[set[str]], bool]
 # Whether an article covers a follow-up's new words and no other article is named (by title or keyword) for
@@ -178,7 +180,7 @@ def condense_offline(
         first_named = _first_position(question, named)
         if anaphora is None or (first_named is not None and first_named < anaphora.start()):
             return Condensed(question, "own")
-        compared = _COMPARED.search(question) or _WHAT_ABOUT.search(question)
+        compared = _COMPARED.search(question) or _WHAT_ABOUT.search(question) or _COULD_IT_BE.search(question)
         if compared and first_named is not None and first_named > compared.start():
             return Condensed(question, "own")
     if qualifiers_of(question) & {"pregnancy", "children", "older"}:

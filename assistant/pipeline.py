@@ -346,11 +346,11 @@ class Pipeline:
 
     def _stays_on(self, article_id: str, named: set[str], asked: set[str]) -> bool:
         """The conversation's article holds every new word of the follow-up, and no other article is named
-        (by its title or a keyword) for what it asks about."""
+        (by its title or a keyword) for what it asks about that the conversation's article is not named for too."""
         held = self.retriever.articles_holding(named)
         if not all(article_id in held.get(term, ()) for term in named):
             return False
-        return not self.retriever.topic_owners(asked) - {article_id}
+        return not self.retriever.owners_beyond(article_id, asked)
 
     def _suggestions(self, question: str) -> list[str]:
         """Questions that name a topic, for a message that names none."""

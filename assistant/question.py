@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from knowledge.text import content_terms
+import Stemmer
+
+from knowledge.text import STOPWORDS, content_terms
 
 # intent -> (how a question asks it, what an answering sentence looks like)
 ANSWER_INTENTS: dict[str, tuple[str, str]] = {
@@ -211,6 +213,8 @@ EVERYDAY_TERMS = content_terms(
     "comfortable inpatient inpatients admission admitted ward post room ccu hdu toward towards point points "
     "monday tuesday wednesday thursday friday saturday sunday weekend wait waiting see struggling struggle "
     "stairs stair upstairs hill hills walk walking "
+    # how hard something is for the family: "getting her to the surgery is really hard, so we'd let it lapse"
+    "hard easy let lets "
     # the setting of a clinician's case: "day 2 post-op bowel pt", "pre-op"
     "op ops postop preop "
     # Scottish, Nigerian and Australian everyday words ("he cannae mind", "whit happens", "my oga at work", "the
@@ -260,6 +264,10 @@ ASKING_TERMS = content_terms(
     "supposed meant fail failed failing fortnight fortnights yet matter matters "
     # how a number is found or where its line is drawn: "how do you calculate the cut-off?", "BP ceiling"
     "calculate calculated calculating calculation cut off cutoff cutoffs ceiling "
+    # whether a claim holds or where it reaches: "is it true that...?", "from what age does it apply?"
+    "true apply applies applied "
+    # a grade or category code names which band is asked, as "stage" does: "Ki-67 range for G2?", "CKD G3a"
+    "g1 g2 g3 g3a g3b g4 g5 a1 a2 a3 "
     # the prefix of a hyphenated name, which says nothing alone: "pre-eclampsia" is not "pre-exposure"
     "pre "
     # numbers in words ("twenty-nine weeks", "the last two checks"), and getting seen straight away: how and when,
@@ -310,6 +318,26 @@ def qualifiers_of(text: str) -> frozenset[str]:
 
 # "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".
 _BACK_ADVERB = re.compile(r"\b(came|come|comes|coming|got|get|gets|went|go|goes|going|bring|brought|be) back\b", re.I)
+# "How fast" asks how quickly, whatever "fast" names elsewhere (FAST, the stroke test; fasting before a blood test).
+_HOW_FAST = re.compile(r"\bhow fast\b", re.I)
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def _swapped(term: str) -> set[str]:
+    return {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(len(term) - 1)}
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    stems = {_STEMMER.stemWord(w) for w in STOPWORDS}  # terms are stemmed: "becuase" is read as "becuas"
+    return frozenset(w for w in STOPWORDS | stems | ASKING_TERMS | EVERYDAY_TERMS if len(w) >= 5)
+
+
+def _typo_of_a_common_word(term: str) -> bool:
+    """Two letters swapped in a common word ("shuold", "woudl", "becuase"): a slip of typing, never a topic."""
+    return len(term) >= 5 and term not in _common_words() and bool(_swapped(term) & _common_words())
 
 
 def profile(question: str) -> QuestionProfile:
@@ -321,20 +349,25 @@ def profile(question: str) -> QuestionProfile:
         intents.discard("treatment")
     if "lifestyle" in intents and not re.search(r"\b(mg|dose|dosing|tablets?|pills?)\b", question, re.I):
         intents.discard("dose")  # "how much exercise" asks about living, not a drug dose
-    terms = content_terms(_BACK_ADVERB.sub(r"\1", question))
+    terms = content_terms(_HOW_FAST.sub("how quickly", _BACK_ADVERB.sub(r"\1", question)))
     return QuestionProfile(
         text=question,
         intents=frozenset(intents),
         qualifiers=qualifiers_of(question),
         terms=frozenset(terms),
-        topic=frozenset(t for t in terms - ASKING_TERMS if not t[0].isdigit()),  # "4.5h", "24h": times, not topics
+        # "4.5h", "24h": times, not topics; "shuold": a typing slip
+        topic=frozenset(t for t in terms - ASKING_TERMS if not t[0].isdigit() and not _typo_of_a_common_word(t)),
     )
 
 
 # Where a message turns to a second question: "how is gout treated and what about high blood pressure?"
 _SECOND_QUESTION = re.compile(
-    r"\?\s+(?=\w)|;\s*|\s+(?:and also|and|also|plus|as well as)\s+(?=(?:what|how|is|are|does|do|can|should|which|"
-    r"when|why|about|for|any)\b(?!['’]))",  # "and can't enjoy anything" goes on describing: not a question
+    r"\?\s+(?=\w)|;\s*|\s+(?:and also|and|also|plus|as well as)\s+"
+    r"(?=(?:what|how|which|when|why|about|for|any)\b(?!['’])|"
+    # "and can't enjoy anything" goes on describing; "my midwife says... and should take baby aspirin" goes on with
+    # the same subject: a second question puts its subject after the verb ("and should I...", "and is it...").
+    r"(?:is|are|does|do|can|should)\s+(?:i|we|you|he|she|it|they|my|his|her|their|the|a|an|this|that|there|these|"
+    r"those|\w+'s)\b)",
     re.IGNORECASE,
 )
 

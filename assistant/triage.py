@@ -1008,6 +1008,14 @@ _REASSURED = re.compile(
 )
 
 
+# A medicine's side effects listed by someone on it for months or years ("on Gleevec for 4 years... the side effects
+# (puffy eyes, cramps) are getting me down"): a long-standing effect, not a reaction now. The few words after "side
+# effects" are not read as red flags; the rest of the message still is.
+_ON_FOR_MONTHS = re.compile(
+    r"\b(?:been on|been taking|on|taking|had)\b(?: \S+){0,4} for (?:\d+|a few|few|several|many|two|three|four|five|"
+    r"six|ten) (?:months|years|yrs)\b"
+)
+_SIDE_EFFECTS_NAMED = re.compile(r"\bside[- ]?effects? (?:(?:like|such as|including|are|were|of|is) )?(?:\S+ ){0,3}\S+")
 _SPACES = re.compile(r"\s{2,}")  # what is set aside leaves one space, so word-counting patterns still read across it
 
 
@@ -1023,6 +1031,8 @@ def _named_flags(text: str) -> tuple[str, ...]:
 def _flagged(text: str) -> tuple[str, ...]:
     """Red-flag categories of a normalised message, symptoms said to be absent, or named only to say they are
     normal, set aside."""
+    if _ON_FOR_MONTHS.search(text):
+        text = _SIDE_EFFECTS_NAMED.sub(" ", text)
     return _named_flags(_SPACES.sub(" ", _REASSURED.sub(" ", _ABSENT.sub(" ", text))))
 
 

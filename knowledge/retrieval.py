@@ -208,6 +208,19 @@ class HybridRetriever:
         about that article's subject, not the conversation's."""
         return self._owners(*self._named(terms))
 
+    def owners_beyond(self, article_id: str, terms: Coll[str]) -> set[str]:
+        """The approved articles named for something in the terms that `article_id` is not named for too: after
+        COPD, "when would you add an ICS?" names asthma by "ICS", but COPD is named by it as well, so it names
+        nothing beyond the conversation's article; "and spirometry for asthma?" names asthma beyond it."""
+        names, asked = self._named(terms)
+        own = names.get(article_id)
+        mine = {t for part in own.phrases if part <= asked for t in part} if own else set()
+        return {
+            article
+            for article in self._owners(names, asked) - {article_id}
+            if any(part <= asked and not part <= mine for part in names[article].phrases)
+        }
+
     def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
         """(title, review status) of the articles not approved (submitted, under review, or retired: their names
         are kept) that are named for what the terms ask about (by their title's name or a keyword of two words

@@ -182,6 +182,8 @@ _ALWAYS: dict[str, str] = {
     r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
     r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
     r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
+    # "how fast do they put it up": a speed (the library's "FAST" is the stroke test)
+    r"how fast": "how quickly",
 }
 
 
@@ -216,14 +218,16 @@ _LAY: dict[str, str] = {
     # "my lower back", "lower back pain": the library says "low back pain" (a lay question on it went to GIST on
     # the word "MRI" alone)
     r"lower back": "low back",
+    # "recheck the a1c": the library writes HbA1c
+    r"(?<!hb)a1c": "HbA1c",
     r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked) (?:my|his|her|their|your) "
     r"back(?: out| in)?\b": "back pain",
     r"(?:to|can'?t|cannot|trouble|difficulty|problems?|when (?:i|he|she|they)) wee(?:ing)?\b": "peeing",
     r"achy|achey": "aches",
     r"mri(?: scans?)?|ct scans?|cat scans?|x-?rays?": "scan",
     r"heartburn|acid reflux": "reflux",
-    r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,2}(?:all the time|about everything|constantly|non-?stop)|"
-    r"constant(?:ly)? (?:worry|worrying|anxious)|can'?t (?:stop|switch off) (?:the )?worry\w*": "anxiety",
+    r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,3}(?:all the time|about everything|constantly|non-?stop)|"
+    r"constant(?:ly)? (?:\w+ ){0,2}(?:worry|worrying|anxious)|can'?t (?:stop|switch off) (?:the )?worry\w*": "anxiety",
     # A gestation: "BP 160/110 at 30 weeks", "32 weeks pregnant", "34/40".
     r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
     r"(?:2\d|3\d|4[0-2]) ?(?:weeks|wks) (?:pregnant|gestation)|(?:2\d|3\d|4[0-2]) ?/ ?40": "pregnancy",

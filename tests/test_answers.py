@@ -735,3 +735,36 @@ def test_an_age_said_of_oneself_or_a_relative_picks_the_sentence_for_that_age_ba
         answer = pipeline.run(question, [], persona)
         assert answer.status == "answered" and answer.references[0].article_id == "hypertension", question
         assert re.search(r"150/90", " ".join(s.text for s in answer.direct)), question
+
+
+def test_asking_words_typos_grade_codes_and_a_keyword_both_articles_share(pipeline: Pipeline) -> None:
+    """Session 19 (fresh17, read; reworded): "is it true", "does it apply" and a grade code ("G3") say what is
+    asked, not a topic the library lacks; "and should take" goes on with the same subject (it is no second
+    question for the coronary article to answer); a follow-up with swapped letters ("shuold") or naming a keyword
+    the conversation's article shares with another ("ICS" after COPD) keeps the topic; "a1c" is HbA1c; "how
+    fast" is a speed, not the FAST stroke test; "could it be <condition>?" names the new topic."""
+    for question, persona, article in (
+        ("is it true the valproate rules now apply to men as well?", Persona.PATIENT, "epilepsy"),
+        ("Ki-67 cut-off between G2 and G3 in GI NETs?", Persona.PHYSICIAN, "gi-neuroendocrine-tumours"),
+        ("12 weeks pregnant, the midwife says I have risk factors for pre-eclampsia and should start a small dose "
+         "of aspirin. how much and from when?", Persona.PATIENT, "hypertension-in-pregnancy"),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered", question
+        assert {r.article_id for r in answer.references} == {article}, (question, answer.references)
+    assert not profile("woudl that be ok becuase of my kidneys").topic - {"kidney"}
+    for turns in (
+        (("copd inhalers under GOLD, where do you start?", "copd"), ("at what point does an ICS get added?", "copd")),
+        (("my daughter started sertraline for depression last week", "major-depression"),
+         ("what side effects shuold we watch for", "major-depression")),
+        (("new type 2 diabetes on metformin, what HbA1c target?", "type-2-diabetes"),
+         ("how often to recheck the a1c", "type-2-diabetes")),
+        (("allopurinol for gout, what dose to start?", "gout"), ("and how fast is it increased?", "gout")),
+        (("on sertraline for depression", "major-depression"),
+         ("i worry about everything constantly. could it be generalised anxiety disorder?", "generalised-anxiety")),
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, Persona.NURSE)
+            assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))

@@ -666,6 +666,12 @@ def test_fresh33_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("my best friend seems really low since her exams, how do i ask her about suicide?", Persona.STUDENT),
     ):
         assert not triage.decide(message, persona).fires, message
+    # Side effects of a medicine taken for months or years are not a reaction now (found in the answer sets); a
+    # reaction told beside them still fires.
+    assert not triage.decide("been taking imatinib for 2 years and the side effects, puffy eyes and cramps, are "
+                             "getting me down. can i have a break?", Persona.PATIENT).fires
+    assert triage.decide("been on ramipril for 2 years, today my lips and tongue are swelling up and i can't "
+                         "breathe properly", Persona.PATIENT).level is Level.EMERGENCY
     # A crisis told beside the question of how to raise it still fires.
     assert triage.decide("my friend has been saving up her tablets, how do i talk to her about suicide?",
                          Persona.CAREGIVER).level is Level.CRISIS
