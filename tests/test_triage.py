@@ -31,8 +31,8 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 (sessions 4 to 16), each measured
-# blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30, fresh32 and fresh33 (sessions 4 to
+# 19), each measured blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train the model
 # (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
 
@@ -82,8 +82,8 @@ def test_emergencies_are_rarely_told_only_same_day(decisions) -> None:
 
 def test_false_alarms_overall_and_for_physicians(outcomes) -> None:
     calm = [(row, fired) for row, fired in outcomes if row["label"] == "none"]
-    # Measured 0.070 pooled (goal 0.03, not met: fresh11 to fresh20 alone 0.07-0.12; the newest blind splits raise
-    # the pool) and 0.008 for physicians. First blind measurements are in docs/benchmarks.md; these fail on a
+    # Measured 0.062 pooled in session 19 (goal 0.03, not met: patients 0.124, carers 0.103) and 0.008 for
+    # physicians. First blind measurements are in docs/benchmarks.md; these fail on a
     # regression.
     assert sum(f for _, f in calm) / len(calm) <= 0.075
     physician = [f for row, f in calm if row["persona"] == "physician"]
