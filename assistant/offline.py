@@ -56,6 +56,10 @@ LAY_DISCOUNT = 0.2
 # grade stays 4.7-5.0, the whole reply's, professionals' sentences included, 7.9-9.5 (7.0-8.2 at cap 15).
 PROFESSIONAL_MARGIN = 0.8
 PROFESSIONAL_DEPTH = 2
+# When nothing chosen states the specific fact asked, a professionals' sentence that states it may come from the
+# SHAPED_DEPTH best by fact score, at SHAPED_MARGIN of the best.
+SHAPED_DEPTH = 6
+SHAPED_MARGIN = 0.4
 PROFESSIONAL_GRADE = 18.0
 # A sentence of the shape asked may lead over a better-scored one when it scores at least this share of it.
 SHAPE_SHARE = 0.5
@@ -214,7 +218,7 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     chosen += _each_intent(question, chosen, pool)
     if persona.lay:  # plain language reads best in its own order
         chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
-        chosen += _professional(ranked, chosen)
+        chosen += _professional(question, ranked, chosen)
     return chosen
 
 
@@ -309,13 +313,24 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=place)
 
 
-def _professional(ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+def _professional(question: QuestionProfile, ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """The professionals' sentence a lay reader's short answer also needs: the one a clinician asking the same
     question would be given first ("about 3 months after AKI" for when kidneys are checked again, where the
     plain text says only "you will need a blood test"). Never refuse a patient what a physician is told; but a
-    sentence past PROFESSIONAL_GRADE stays in the professionals' text."""
+    sentence past PROFESSIONAL_GRADE stays in the professionals' text.
+
+    When the question asks a specific fact (how long, how much, what level) and nothing chosen states one, the
+    professionals' sentence that states it is looked for a little deeper: "how long do I keep taking it?" is
+    answered by "continue for at least 6 months after remission", not by "tablets often take a few weeks"."""
     by_fact = sorted(ranked, key=lambda c: -c.fact_score)
     top = by_fact[0].fact_score
+    if question.specific and not any(_states(question, c) for c in chosen):
+        for best in by_fact[:SHAPED_DEPTH]:
+            if best in chosen or best.plain or not _states(question, best) or best.fact_score < SHAPED_MARGIN * top:
+                continue
+            if best.relevance <= 0 or best.grade > PROFESSIONAL_GRADE or _near_duplicate(best, chosen):
+                continue
+            return [best]
     for best in by_fact[:PROFESSIONAL_DEPTH]:
         if best in chosen or best.plain or best.fact_score < PROFESSIONAL_MARGIN * top:
             continue
