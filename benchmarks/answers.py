@@ -58,11 +58,12 @@ DATA = ROOT / "tests" / "data"
 # fresh12 (written at the end of session 14, measured once blind at the start of session 15), fresh13 (session 15,
 # measured once blind at its end) and fresh14 (end of session 15, measured once blind at the start of session 16).
 # fresh15 (start of session 16, written blind) and fresh16 (start of session 17, written blind) were each measured
-# once, blind, at the end of session 17, and read in session 18. fresh17 (start of session 18, written blind) is
-# measured once at the end of session 18 and is unread.
+# once, blind, at the end of session 17, and read in session 18. fresh17 (start of session 18, written blind) was
+# measured once at the end of session 18 and read in session 19. fresh18 (start of session 19, written blind) is
+# measured once at the end of session 19 and is unread.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
+    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
 )
 
 

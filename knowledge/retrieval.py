@@ -236,11 +236,17 @@ class HybridRetriever:
         # names the coronary article (aspirin) and the lipid one (primary prevention), and the retired aspirin
         # article (both); "pregnant, when do I start low-dose aspirin" names the pregnancy article just as well.
         owners = [named_by(names[article]) for article in self._owners(names, asked)]
+        # A one-word keyword names the subject too when no approved article's text holds it: "is zopiclone ok short
+        # term?" asks about the sleeping-pill article under review, whatever "sleep" and "short term" match elsewhere.
+        single = {t for named in names.values() if named.status != ReviewStatus.APPROVED.value
+                  for part in named.phrases - named.strong if len(part) == 1 and part <= asked for t in part}
+        held = self.articles_holding(single) if single else {}
+        unheld = {t for t in single if not held.get(t)}
         return sorted(
             (named.title, named.status)
             for named in names.values()
             if named.status != ReviewStatus.APPROVED.value
-            and any(part <= asked for part in named.strong)
+            and any(part <= asked and (part in named.strong or part <= unheld) for part in named.phrases)
             and all(owned < named_by(named) for owned in owners)
         )
 

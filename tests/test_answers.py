@@ -17,7 +17,7 @@ import pytest
 
 from assistant.evidence import Candidate, decide, neighbour_marks
 from assistant.models import NoticeKind, PartKind, Persona, Turn
-from assistant.offline import _direct, _in_context, _reading_order
+from assistant.offline import _direct, _in_context, _professional, _reading_order
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
 from assistant.ranker import RankerModel
@@ -768,3 +768,29 @@ def test_asking_words_typos_grade_codes_and_a_keyword_both_articles_share(pipeli
             answer = pipeline.run(question, history, Persona.NURSE)
             assert answer.status == "answered" and answer.references[0].article_id == article, question
             history.append(Turn(question=question, answer=answer))
+
+
+def test_a_lay_answer_takes_the_professionals_sentence_stating_the_fact_asked() -> None:
+    """Session 19: when nothing a lay reader is given states the specific fact asked ("how long do I keep taking
+    it?"), the professionals' sentence that states it is looked for a little deeper than the best two by fact
+    score; when a chosen sentence states it already, nothing more is added."""
+    question = profile("how long do I keep taking it once I feel better?")
+    plain = replace(_sentence(1, "Tablets often take a while to work."), fact_score=0.2)
+    judged = replace(_sentence(2, "Response is judged at review."), plain=False, fact_score=0.9, grade=12.0)
+    other = replace(_sentence(3, "Side effects are usually mild."), plain=False, fact_score=0.85, grade=12.0)
+    shaped = replace(_sentence(4, "Continue it for at least 6 months after remission."), plain=False,
+                     fact_score=0.5, grade=12.0)
+    ranked = [plain, judged, other, shaped]
+    assert _professional(question, ranked, [plain]) == [shaped]
+    stated = replace(_sentence(5, "Most people stay on it for 6 months."), fact_score=0.3)
+    assert _professional(question, ranked + [stated], [plain, stated]) == [judged]
+
+
+def test_a_medicine_named_only_by_an_unapproved_article_is_declined_with_the_reason(pipeline: Pipeline) -> None:
+    """Session 19 (fresh17, reworded): a one-word keyword of an article not approved yet ("zolpidem", of the
+    insomnia article under review) names the subject when no approved article's text holds it; sleep words
+    matched elsewhere are no answer."""
+    answer = pipeline.run("zolpidem for an older patient with poor sleep, ok for a couple of weeks?", [],
+                          Persona.PHYSICIAN)
+    assert answer.status == "abstained"
+    assert any("Insomnia" in n.text or "insomnia" in n.text for n in answer.notices), answer.notices
