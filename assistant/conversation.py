@@ -41,6 +41,13 @@ _POINTING = (
     r"once (?:it'?s |it has |that'?s |this is )?(?:resolved|settled|cleared|treated|over|better)"
 )
 _ANAPHORA = re.compile(rf"\b(?:it|its|it's|{_POINTING})\b", re.IGNORECASE)
+
+
+def points_back(question: str) -> bool:
+    """Whether a message points back at what was said before ("is that alright?", "is it the tablet?")."""
+    return bool(_ANAPHORA.search(question))
+
+
 _OPENER_ANAPHORA = re.compile(rf"\b(?:it{_EXPLETIVE}|its|it's{_EXPLETIVE}|{_POINTING})\b", re.IGNORECASE)
 # A message that says it starts afresh: "separate q:", "separately,", "unrelated, but", "different question".
 _FRESH_START = re.compile(

@@ -18,13 +18,13 @@ import numpy as np
 
 from assistant import safety
 from assistant.citations import Draft, finalize
-from assistant.conversation import Condensed, condense_offline, everyday_terms, valid_condensed
+from assistant.conversation import Condensed, condense_offline, everyday_terms, points_back, valid_condensed
 from assistant.errors import report
 from assistant.evidence import Evidence, decide, merge, passages_filling
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
-from assistant.question import QuestionProfile, profile, split_foci, subject_terms
+from assistant.question import ASKING_TERMS, QuestionProfile, profile, split_foci, subject_terms
 from assistant.ranker import RankerModel
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
@@ -39,6 +39,14 @@ log = logging.getLogger(__name__)
 SAMPLE_NOTICE = (
     "The cited articles are sample demonstration content written for this project, not clinically reviewed. "
     "Do not use them for patient care."
+)
+
+
+# How many of a follow-up's closest passages must come from one article for it to be answered from that article
+# whatever words of its own the article lacks.
+FOLLOW_UP_LEAD = 5
+_HAS = re.compile(
+    r"\b(?:has|have|got|diagnosed with|suffers? from|suffering from)\s+((?:[a-z0-9'-]+\s+){0,2}[a-z0-9'-]+)", re.I
 )
 
 
@@ -193,7 +201,8 @@ class Pipeline:
         else:
             hits = self.retriever.search(query, k=self.k)
             mark = lap("retrieve", mark)
-            asked, evidence = self.weigh(query, hits, persona, follow_up=condensed.kind == "inherited")
+            asked, evidence = self.weigh(query, hits, persona, follow_up=condensed.kind == "inherited",
+                                         pointing=points_back(question))
         mark = lap("evidence", mark)
 
         def abstain(why: str = "") -> Answer:
@@ -275,28 +284,53 @@ class Pipeline:
         )
 
     def weigh(
-        self, query: str, hits: list[Hit], persona: Persona, follow_up: bool = False
+        self, query: str, hits: list[Hit], persona: Persona, follow_up: bool = False, pointing: bool = False
     ) -> tuple[QuestionProfile, Evidence]:
         """Step 4 on its own: how the query is read and what evidence answers it (the ranker is fitted on it).
 
         A follow-up that inherited the conversation's topic is judged covered without its everyday words
-        ("will he have to take tablets forever?" after epilepsy: "forever" is rare in the library)."""
+        ("will he have to take tablets forever?" after epilepsy: "forever" is rare in the library); one that also
+        points back at it (`pointing`) is answered from the article all its closest passages come from."""
         asked = profile(query)
         everyday = everyday_terms(query)
-        evidence = decide(
-            asked,
-            hits,
-            persona,
-            weigh=lambda terms: shared_by_expansions(query, self.retriever.term_weights(terms)),
-            holding=self.retriever.articles_holding,
-            everyday=everyday if follow_up else frozenset(),
-            lenient=everyday | lay_terms(query),
-            threshold=self.abstain_threshold,
-            expand=lambda kept, weights: self._with_sections(kept, persona, weights),
-            embed=self.embed,
-            ranker=self.ranker,
-        )
+
+        def judge(min_coverage: float = 0.5) -> Evidence:
+            return decide(
+                asked,
+                hits,
+                persona,
+                weigh=lambda terms: shared_by_expansions(query, self.retriever.term_weights(terms)),
+                holding=self.retriever.articles_holding,
+                everyday=everyday if follow_up else frozenset(),
+                lenient=everyday | lay_terms(query),
+                threshold=self.abstain_threshold,
+                min_coverage=min_coverage,
+                expand=lambda kept, weights: self._with_sections(kept, persona, weights),
+                embed=self.embed,
+                ranker=self.ranker,
+            )
+
+        evidence = judge()
+        lead = {h.article_id for h in hits[:FOLLOW_UP_LEAD]}
+        close = max((h.similarity or 0.0 for h in hits[:FOLLOW_UP_LEAD]), default=0.0) >= self.abstain_threshold
+        if follow_up and evidence.action == "decline" and len(lead) == 1 and close and pointing \
+                and not self._has_new(query):
+            # A follow-up that inherited the conversation's topic (condensing found no other subject named in it),
+            # points back at it ("is that alright?", "is it the tablet?") and whose closest passages all come from
+            # one article, close in meaning, asks about that article's subject in its own words: "she takes it at
+            # breakfast with her calcium and a cuppa, is that alright?" after levothyroxine. Words the article never
+            # uses ("cuppa", "vivid dreams") do not decline it.
+            evidence = judge(min_coverage=0.0)
         return asked, evidence
+
+    def _has_new(self, query: str) -> bool:
+        """Someone said to have something the library never names ("mum has pernicious anaemia", "he's also got
+        warts"): a new subject, not a detail of the conversation's article."""
+        for match in _HAS.finditer(query):
+            terms = content_terms(match.group(1)) - ASKING_TERMS
+            if terms - self.retriever.indexed_terms(terms):
+                return True
+        return False
 
     def _weigh_foci(
         self, query: str, foci: list[str], persona: Persona, notices: list[Notice]

@@ -222,7 +222,9 @@ EVERYDAY_TERMS = content_terms(
     "cannae canny dinnae didnae wouldnae couldnae isnae wasnae whit tae gie gies telt aboot wid ma da ye yer ah oot "
     "awfy ken aye naw fae wi noo mind oga don abi sha sef dey wahala una missus mate arvo reckon heaps flat tack shot "
     # text-speak: "any side effects i shld know abt"
-    "shld shd wld wud cld cud abt wat wht bc cos coz b4 ppl tho thru pls plz thx ty ur"
+    "shld shd wld wud cld cud abt wat wht bc cos coz b4 ppl tho thru pls plz thx ty ur tmrw tmw tomoz "
+    # why a student asks: "quick q for my exam tmrw"
+    "exam exams revision revising"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "

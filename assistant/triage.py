@@ -1975,6 +1975,10 @@ _ANNOUNCES_A_QUESTION = re.compile(
     r"(?:(?:i have |i'?ve got |i'?d like to ask |can i ask |got )?(?:a |one |some |a few |a quick |quick )?(?:quick )?"
     r"questions?(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?|"
     r"(?:i )?(?:need|want|would like|could use) (?:some |a bit of )?(?:advice|information|info|guidance))(?: please)?"
+    # Results back and not understood, nothing else told: "my results came back and i dont understand any of it".
+    r"|(?:(?:my|the|his|her|mum'?s|dad'?s) (?:\w+ )?results? (?:have |has )?(?:come|came) back(?: today)?(?: and)? "
+    r"(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
+    r"(?:it|them)(?: at all)?)"
 )
 
 

@@ -59,11 +59,11 @@ DATA = ROOT / "tests" / "data"
 # measured once blind at its end) and fresh14 (end of session 15, measured once blind at the start of session 16).
 # fresh15 (start of session 16, written blind) and fresh16 (start of session 17, written blind) were each measured
 # once, blind, at the end of session 17, and read in session 18. fresh17 (start of session 18, written blind) was
-# measured once at the end of session 18 and read in session 19. fresh18 (start of session 19, written blind) is
-# measured once at the end of session 19 and is unread.
+# measured once at the end of session 18 and read in session 19. fresh18 (start of session 19, written blind) was
+# measured once in session 19 and then read. fresh19 (end of session 19, written blind) is unmeasured and unread.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
+    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18",
 )
 
 
@@ -285,7 +285,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 19))]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 20))]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")

@@ -794,3 +794,27 @@ def test_a_medicine_named_only_by_an_unapproved_article_is_declined_with_the_rea
                           Persona.PHYSICIAN)
     assert answer.status == "abstained"
     assert any("Insomnia" in n.text or "insomnia" in n.text for n in answer.notices), answer.notices
+
+
+def test_a_follow_up_on_the_article_s_subject_in_words_the_article_lacks_is_answered(pipeline: Pipeline) -> None:
+    """Session 19 (fresh18, read; reworded): a follow-up that inherits the topic and whose closest passages all come
+    from that article is answered from it, whatever everyday words the article never uses ("a brew", "weird
+    dreams"); one that says someone has something the library never names ("she's also got a bunion") is still
+    declined."""
+    for turns, persona in (
+        ((("dad was started on levothyroxine for an underactive thyroid", "hypothyroidism"),
+          ("he has it with his morning brew and toast, does that matter?", "hypothyroidism")), Persona.CAREGIVER),
+        ((("mum has alzheimers and just started donepezil", "dementia"),
+          ("she's been getting weird dreams and an upset stomach since, is it the tablets?", "dementia")),
+         Persona.CAREGIVER),
+        ((("my wife takes rivaroxaban for her AF", "af-anticoagulation"),
+          ("she's also got a bunion now, what helps with the pain of it?", None)), Persona.CAREGIVER),
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, persona)
+            if article is None:
+                assert answer.status == "abstained", question
+            else:
+                assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))

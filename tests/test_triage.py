@@ -672,6 +672,8 @@ def test_fresh33_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
                              "getting me down. can i have a break?", Persona.PATIENT).fires
     assert triage.decide("been on ramipril for 2 years, today my lips and tongue are swelling up and i can't "
                          "breathe properly", Persona.PATIENT).level is Level.EMERGENCY
+    # Results back and not understood, nothing else told (found in the answer sets): a question to come.
+    assert not triage.decide("dad's results have come back and we can't make sense of them", Persona.CAREGIVER).fires
     # A crisis told beside the question of how to raise it still fires.
     assert triage.decide("my friend has been saving up her tablets, how do i talk to her about suicide?",
                          Persona.CAREGIVER).level is Level.CRISIS
