@@ -60,6 +60,8 @@ _FRESH_START = re.compile(
 _COMPARED = re.compile(r"\b(differ\w* (from|to)|compared? (to|with)|versus|vs\.?|rather than|instead of)\b", re.I)
 # "My dad has that too, but what about his gout?": what follows "what about" is the new topic.
 _WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b", re.I)
+_IT_IS = re.compile(r"\s*(?:it'?s|it is|its|it was|they (?:said|say|think) it'?s)\s+(?!(?:a|an|the|ok|okay|fine|safe|"
+                    r"normal|bad|serious|true|worth|possible|likely|better|worse)\b)", re.I)
 # "could it be generalised anxiety disorder?": "it" is the trouble told, and what follows names the new topic.
 _COULD_IT_BE = re.compile(r"\b(?:could|might|may|can) (?:it|this|that|these) (?:\w+ )?(?:be|mean)\b", re.I)
 NamesTopic = Callable[[set[str]], set[str]]
@@ -148,7 +150,9 @@ def condense_offline(
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.
         anaphora = _OPENER_ANAPHORA.search(question)
-        own = topic - qualifier_terms(question)
+        # "it's heart failure, they said the EF was 25%": what "it" is, said outright, names the subject even when
+        # its words are another question's qualifier ("...in heart failure?").
+        own = topic if _IT_IS.match(question) else topic - qualifier_terms(question)
         named = names_subject(own) if names_subject else bool(names_topic and names_topic(own))
         if anaphora and (names_topic or names_subject) and not named:
             # The antecedent may be a qualifier too: "he has CKD, does that mean dialysis?", or a word of the

@@ -18,7 +18,14 @@ import numpy as np
 
 from assistant import safety
 from assistant.citations import Draft, finalize
-from assistant.conversation import Condensed, condense_offline, everyday_terms, points_back, valid_condensed
+from assistant.conversation import (
+    Condensed,
+    condense_offline,
+    everyday_terms,
+    last_article,
+    points_back,
+    valid_condensed,
+)
 from assistant.errors import report
 from assistant.evidence import Evidence, decide, merge, passages_filling
 from assistant.llm import LLMComposer, LLMError
@@ -185,9 +192,16 @@ class Pipeline:
             notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))
             return reply("clarify", standalone, follow_ups=self._suggestions(question))
         # 3. Retrieve, 4. weigh the evidence: for each part of a question with two foci.
+        # A follow-up that inherited the conversation's topic and names no other article's subject is one question
+        # about it: the topic's title is appended to its end, so a split would leave the first part with no topic
+        # ("...keep him on the ward, and do we send a tryptase? (anaphylaxis)" answered the ward stay from the
+        # pneumonia article).
+        article = last_article(history)
+        one_question = condensed.kind == "inherited" and article is not None and not self.retriever.owners_beyond(
+            article, content_terms(question))
         foci = (
             [query]
-            if decision.fires
+            if decision.fires or one_question
             else split_foci(
                 query,
                 self.retriever.library_terms,

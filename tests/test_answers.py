@@ -818,3 +818,24 @@ def test_a_follow_up_on_the_article_s_subject_in_words_the_article_lacks_is_answ
             else:
                 assert answer.status == "answered" and answer.references[0].article_id == article, question
             history.append(Turn(question=question, answer=answer))
+
+
+def test_an_inherited_follow_up_is_one_question_and_it_is_names_the_subject(pipeline: Pipeline) -> None:
+    """Session 19 (fresh18, read; reworded): a follow-up that inherits the topic and names no other article's
+    subject is not split into parts (the topic's title is appended to its end, so its first part was answered
+    from another article); "it's heart failure" after a topic-less opener names the subject."""
+    for turns, persona in (
+        ((("adult pt stridor and BP 72/40 after IV cefuroxime, IM adrenaline dose?", "anaphylaxis"),
+          ("once he's settled, how long is he observed, and is a tryptase sent?", "anaphylaxis")), Persona.NURSE),
+        ((("my mum has been diagnosed with something and i'm scared, can you help?", None),
+          ("it's heart failure, her ejection fraction is 30%", "hfref"),
+          ("is that number bad? what does it mean for her", "hfref")), Persona.CAREGIVER),
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, persona)
+            if article is None:
+                assert answer.status == "clarify", question
+            else:
+                assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
