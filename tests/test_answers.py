@@ -796,6 +796,18 @@ def test_a_medicine_named_only_by_an_unapproved_article_is_declined_with_the_rea
     assert any("Insomnia" in n.text or "insomnia" in n.text for n in answer.notices), answer.notices
 
 
+def _converse(pipeline: Pipeline, turns: tuple, persona: Persona, unanswered: str) -> None:
+    """Run the turns as one conversation: each expected article answers, None expects `unanswered`."""
+    history: list[Turn] = []
+    for question, article in turns:
+        answer = pipeline.run(question, history, persona)
+        if article is None:
+            assert answer.status == unanswered, question
+        else:
+            assert answer.status == "answered" and answer.references[0].article_id == article, question
+        history.append(Turn(question=question, answer=answer))
+
+
 def test_a_follow_up_on_the_article_s_subject_in_words_the_article_lacks_is_answered(pipeline: Pipeline) -> None:
     """Session 19 (fresh18, read; reworded): a follow-up that inherits the topic and whose closest passages all come
     from that article is answered from it, whatever everyday words the article never uses ("a brew", "weird
@@ -810,14 +822,7 @@ def test_a_follow_up_on_the_article_s_subject_in_words_the_article_lacks_is_answ
         ((("my wife takes rivaroxaban for her AF", "af-anticoagulation"),
           ("she's also got a bunion now, what helps with the pain of it?", None)), Persona.CAREGIVER),
     ):
-        history: list[Turn] = []
-        for question, article in turns:
-            answer = pipeline.run(question, history, persona)
-            if article is None:
-                assert answer.status == "abstained", question
-            else:
-                assert answer.status == "answered" and answer.references[0].article_id == article, question
-            history.append(Turn(question=question, answer=answer))
+        _converse(pipeline, turns, persona, unanswered="abstained")
 
 
 def test_an_inherited_follow_up_is_one_question_and_it_is_names_the_subject(pipeline: Pipeline) -> None:
@@ -831,11 +836,4 @@ def test_an_inherited_follow_up_is_one_question_and_it_is_names_the_subject(pipe
           ("it's heart failure, her ejection fraction is 30%", "hfref"),
           ("is that number bad? what does it mean for her", "hfref")), Persona.CAREGIVER),
     ):
-        history: list[Turn] = []
-        for question, article in turns:
-            answer = pipeline.run(question, history, persona)
-            if article is None:
-                assert answer.status == "clarify", question
-            else:
-                assert answer.status == "answered" and answer.references[0].article_id == article, question
-            history.append(Turn(question=question, answer=answer))
+        _converse(pipeline, turns, persona, unanswered="clarify")
