@@ -319,9 +319,10 @@ def _professional(question: QuestionProfile, ranked: list[Candidate], chosen: li
     plain text says only "you will need a blood test"). Never refuse a patient what a physician is told; but a
     sentence past PROFESSIONAL_GRADE stays in the professionals' text.
 
-    When the question asks a specific fact (how long, how much, what level) and nothing chosen states one, the
-    professionals' sentence that states it is looked for a little deeper: "how long do I keep taking it?" is
-    answered by "continue for at least 6 months after remission", not by "tablets often take a few weeks"."""
+    When the question asks a specific fact (how long, how much, what level, which first) and nothing chosen states
+    one, the professionals' sentence that states it is looked for a little deeper: "what inhaler is recommended
+    now?" gets the guideline's as-needed ICS-formoterol, where the plain text says only that a blue inhaler on its
+    own is no longer the best plan."""
     by_fact = sorted(ranked, key=lambda c: -c.fact_score)
     top = by_fact[0].fact_score
     if question.specific and not any(_states(question, c) for c in chosen):
