@@ -2200,8 +2200,9 @@ _TODAYS_READING = re.compile(
 
 
 def _one_extra_dose_passed(text: str, cues: Cues, persona: Persona) -> bool:
-    """A lay account of one extra dose of an everyday medicine in an adult, earlier today or in the last few
-    days, well since."""
+    """A lay account of one extra dose of an everyday medicine in an adult, in the last few days, well since. A dose
+    taken "this morning" or "today" still reads as acute and keeps the alarm (safety first); a reading taken this
+    morning ("BP this morning 124/78") does not."""
     if not persona.lay or cues.categories != ("overdose",) or cues.explicit_crisis or cues.present:
         return False
     if _ACUTE.search(_TODAYS_READING.sub(" ", text)):  # a reading "this morning" is not something happening now
