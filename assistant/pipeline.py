@@ -196,9 +196,8 @@ class Pipeline:
         # about it: the topic's title is appended to its end, so a split would leave the first part with no topic
         # ("...keep him on the ward, and do we send a tryptase? (anaphylaxis)" answered the ward stay from the
         # pneumonia article).
-        article = last_article(history)
-        one_question = condensed.kind == "inherited" and article is not None and not self.retriever.owners_beyond(
-            article, content_terms(question))
+        article = last_article(history) if condensed.kind == "inherited" else None
+        one_question = article is not None and not self.retriever.owners_beyond(article, content_terms(question))
         foci = (
             [query]
             if decision.fires or one_question
@@ -325,9 +324,7 @@ class Pipeline:
             )
 
         evidence = judge()
-        lead = {h.article_id for h in hits[:FOLLOW_UP_LEAD]}
-        close = max((h.similarity or 0.0 for h in hits[:FOLLOW_UP_LEAD]), default=0.0) >= self.abstain_threshold
-        if follow_up and evidence.action == "decline" and len(lead) == 1 and close and pointing \
+        if follow_up and pointing and evidence.action == "decline" and self._one_close_article(hits) \
                 and not self._has_new(query):
             # A follow-up that inherited the conversation's topic (condensing found no other subject named in it),
             # points back at it ("is that alright?", "is it the tablet?") and whose closest passages all come from
@@ -336,6 +333,12 @@ class Pipeline:
             # uses ("cuppa", "vivid dreams") do not decline it.
             evidence = judge(min_coverage=0.0)
         return asked, evidence
+
+    def _one_close_article(self, hits: list[Hit]) -> bool:
+        """The closest passages all come from one article, and are close in meaning."""
+        lead = hits[:FOLLOW_UP_LEAD]
+        one = len({h.article_id for h in lead}) == 1
+        return one and max(h.similarity or 0.0 for h in lead) >= self.abstain_threshold
 
     def _has_new(self, query: str) -> bool:
         """Someone said to have something the library never names ("mum has pernicious anaemia", "he's also got

@@ -14,9 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import Stemmer
-
-from knowledge.text import STOPWORDS, content_terms
+from knowledge.text import STOPWORDS, _stem, content_terms
 
 # intent -> (how a question asks it, what an answering sentence looks like)
 ANSWER_INTENTS: dict[str, tuple[str, str]] = {
@@ -324,16 +322,13 @@ _BACK_ADVERB = re.compile(r"\b(came|come|comes|coming|got|get|gets|went|go|goes|
 _HOW_FAST = re.compile(r"\bhow fast\b", re.I)
 
 
-_STEMMER = Stemmer.Stemmer("english")
-
-
 def _swapped(term: str) -> set[str]:
     return {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(len(term) - 1)}
 
 
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    stems = {_STEMMER.stemWord(w) for w in STOPWORDS}  # terms are stemmed: "becuase" is read as "becuas"
+    stems = {_stem(w) for w in STOPWORDS}  # terms are stemmed: "becuase" is read as "becuas"
     return frozenset(w for w in STOPWORDS | stems | ASKING_TERMS | EVERYDAY_TERMS if len(w) >= 5)
 
 

@@ -50,7 +50,6 @@ _WHO = (
     r"friend|boyfriend|girlfriend|flatmate|roommate|neighbour|neighbor|uncle|aunt|patient|husbands|wifes|colleague|"
     r"coworker|co-worker|teen|teenager|newborn|infant|man|woman|lady|guy)"
 )
-# Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
 # What a whole packet does, and how fast: "how long does it take if you take the whole box of paracetamol". Asked by
 # a patient or carer about nobody named, it is read as a crisis on its own (`_crisis_now`).
 _WHOLE_PACK = (
@@ -75,6 +74,7 @@ _FOUND_OR_WORKED_OUT = (
     r"\b(?:worked out|figured out|decided|planned|sorted|know) (?:exactly )?how (?:i'?m|im|i am|i'?ll|ill|i will|"
     r"i'?d|i would) (?:going to |gonna )?(?:do|doing|end|ending) (?:it|things)\b"
 )
+# Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
 _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
     rf"{_WHOLE_PACK}|"
@@ -2162,8 +2162,8 @@ def _waiting_for_a_medicine(text: str, cues: Cues) -> bool:
             and bool(_STARTED_ON.search(text) and _NOT_WORKING_YET.search(text)))
 
 
-# One extra dose of an everyday medicine, taken earlier today or in the last few days (`_BEFORE_TODAY`,
-# `_RECENT_DAYS`: "this morning" counts), the adult well since ("took an extra levothyroxine by accident on monday,
+# One extra dose of an everyday medicine in the last few days (`_BEFORE_TODAY`, `_RECENT_DAYS`; a dose "this
+# morning" still reads as acute and fires), the adult well since ("took an extra levothyroxine by accident on monday,
 # felt completely fine all week"): a question for the pharmacist or the next blood test, not
 # an emergency. Never a child, never a medicine whose extra dose harms late or needs a same-day test
 # (paracetamol, insulin and sugar tablets, blood thinners, methotrexate, opioids, iron, lithium, digoxin,
@@ -2650,18 +2650,21 @@ _ALLERGY_SIGN = re.compile(
 )
 
 
+def _past_or_what_if(text: str) -> bool:
+    """Told as history ("two years ago") or as a what-if: not something happening now."""
+    return bool(_LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text))
+
+
 def _adrenaline_just_given(text: str, cues: Cues) -> bool:
     """An auto-injector used now or minutes ago, not a story from last year or a what-if: feeling better after
     it is no reason to stay home."""
-    return bool(_ADRENALINE_GIVEN.search(text)) and bool(cues.acute or cues.now) and not (
-        _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text)
-    )
+    return bool(_ADRENALINE_GIVEN.search(text)) and bool(cues.acute or cues.now) and not _past_or_what_if(text)
 
 
 def _paracetamol_overdose(text: str) -> bool:
     """More paracetamol than a day's maximum taken at once, in a day or day after day, not long ago and not a
     what-if: harm shows only days later."""
-    if _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text):
+    if _past_or_what_if(text):
         return False
     if (_PARACETAMOL_OVER_MAX.search(text) or _PARACETAMOL_TWICE.search(text)) and _TAKEN.search(text):
         return True  # over the daily maximum, over days too (a staggered overdose), or paracetamol taken twice over
@@ -2713,8 +2716,7 @@ def _young_baby_fever(text: str) -> bool:
     """A baby under 3 months at 38 °C or more now (not a what-if, not history, not just after the vaccines)."""
     if not (_UNDER_3_MONTHS.search(text) and _FEVER_38.search(text)):
         return False
-    return not (_AFTER_JABS.search(text) or _HYPOTHETICAL.search(text) or _WHAT_IF.search(text)
-                or _LONG_AGO.search(text))
+    return not (_AFTER_JABS.search(text) or _past_or_what_if(text))
 
 
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
