@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import Turn
-from assistant.question import READING, profile, qualifier_terms, qualifiers_of
+from assistant.question import ASKING_TERMS, READING, profile, qualifier_terms, qualifiers_of
 from assistant.vocabulary import topic_of
 from knowledge.embeddings import vocabulary_words
 from knowledge.retrieval import FOR_GROUP
@@ -116,10 +116,28 @@ def everyday_terms(question: str) -> frozenset[str]:
 _CONDITION_SHAPE = re.compile(r"\b[a-z]{3,}(?:osis|oses|itis|omas?|aemia|emia|opathy|plasia|algia|iasis)\b", re.I)
 
 
+# A condition named by the organ or kind before its noun: "prostate cancer", "Crohn's disease", "an ear infection".
+_NAMED_CONDITION = re.compile(
+    r"\b([a-z]{4,})(?:'s)? (?:cancers?|carcinomas?|diseases?|syndromes?|tumou?rs?|lymphomas?|leuka?emias?|palsy|"
+    r"infections?)\b",
+    re.I,
+)
+# Words that say what kind or how bad, never which condition: "a severe infection", "some other cancer".
+_KIND_WORDS = content_terms(
+    "severe mild serious bacterial viral fungal secondary another similar rare common genetic inherited terminal "
+    "advanced early late chronic acute recurrent other same any some worse nasty"
+)
+
+
 def _unknown_condition(question: str, names_topic: NamesTopic) -> bool:
-    """A word shaped like a condition's name that the library never uses."""
+    """A condition the library never names: a word shaped like a condition's name ("endometriosis"), or a named
+    cancer, disease, syndrome or infection whose naming word no article's title or keyword has."""
     for match in _CONDITION_SHAPE.finditer(question):
         terms = content_terms(match.group(0))
+        if terms and not names_topic(terms):
+            return True
+    for match in _NAMED_CONDITION.finditer(question):
+        terms = content_terms(match.group(1)) - _KIND_WORDS - ASKING_TERMS
         if terms and not names_topic(terms):
             return True
     return False

@@ -121,11 +121,19 @@ class Evidence:
     coverage: float = 0.0
 
 
+# What an everyday word weighs, against its rarity, when judging coverage.
+EVERYDAY_WEIGHT = 0.25
+# When the question names an article's subject whole ("how is dementia diagnosed?"), the everyday words around it
+# ("keeps forgetting whether he locked the door") tell the story, and count less again.
+NAMED_EVERYDAY_WEIGHT = 0.1
+
+
 def coverage(
     weights: dict[str, float],
     hits: list[Hit],
     lenient: frozenset[str] | set[str] = frozenset(),
     holding: Holding | None = None,
+    everyday_weight: float = EVERYDAY_WEIGHT,
 ) -> tuple[float, list[str]]:
     """Share of the question's topic (rare words weigh more) that one article of the best passages holds, and
     what that article is missing.
@@ -147,7 +155,7 @@ def coverage(
     for article, found in by_article.items():
         present = {t for t in topic if _holds(found, t) or article in held.get(t, ())}
         covered = sum(weights[t] for t in present)
-        absent = sum(w * (EVERYDAY_WEIGHT if t in lenient else 1.0) for t, w in weights.items() if t not in present)
+        absent = sum(w * (everyday_weight if t in lenient else 1.0) for t, w in weights.items() if t not in present)
         share = covered / ((covered + absent) or 1.0)
         if share > best[0]:
             best = share, sorted(topic - present, key=lambda t: -weights[t])
@@ -171,9 +179,6 @@ def _holds(terms: frozenset[str] | set[str], term: str) -> bool:
     """The term, or another form of it (knowledge.text.similar_form)."""
     return term in terms or (len(term) >= 5 and any(similar_form(term, other) for other in terms))
 
-
-# What an everyday word of an inherited follow-up weighs, against its rarity, when judging coverage.
-EVERYDAY_WEIGHT = 0.25
 
 # Who an article is for, when its title says so; a question about one group is not answered from another's.
 _GROUPS = {
@@ -584,6 +589,7 @@ def decide(
     everyday: frozenset[str] | set[str] = frozenset(),
     lenient: frozenset[str] | set[str] = frozenset(),
     holding: Holding | None = None,
+    named_whole: bool = False,
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
 
@@ -606,7 +612,8 @@ def decide(
     share, missing = coverage(judged, hits, holding=holding)
     # Missing everyday words count less only where the meaning is close too: "what is compound interest?"
     # shares "interest" with the depression article and nothing else, and is not close in meaning.
-    share_leniently = coverage(judged, hits, lenient, holding)[0] if lenient else share
+    weight = NAMED_EVERYDAY_WEIGHT if named_whole else EVERYDAY_WEIGHT
+    share_leniently = coverage(judged, hits, lenient, holding, weight)[0] if lenient else share
     if named and not any(all(carries(h, mark) for mark in named) for h in hits[:8]):
         # Neighbours of what was asked lead the search and no article is named for it: its words scattered
         # over other documents are not an answer ("adult AML" from the childhood AML and CML documents).

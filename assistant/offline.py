@@ -124,11 +124,83 @@ def _in_band(text: str, age: int) -> bool:
     return False
 
 
-def _agrees(text: str, absent: frozenset[str], age: int | None) -> int:
+# A number the question gives, with its unit if one follows: "my HbA1c came back as 45", "aspirin 300mg", "2 weeks".
+_UNITS = (r"(mg|mcg|micrograms?|g/l|g/dl|mmol/l|mmol/mol|mmol|micromol/l|umol/l|ng/ml|mg/dl|mmhg|bpm|%|ml|"
+          r"kg|units?|iu|cm|mm|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b")
+_GIVEN = re.compile(rf"(?<![\w.,/(])(\d+(?:\.\d+)?)(?![\d/)])\s?(?:{_UNITS})?", re.IGNORECASE)
+_TIME_UNITS = ("minute", "min", "hour", "hr", "day", "week", "wk", "month", "year", "yr")
+# What a sentence says of numbers: one, a range ("42 to 47 mmol/mol"), or a limit ("below 105 g/L", "at least 300").
+_RANGE = re.compile(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:{_UNITS}\s?)?(?:to|-|–)\s?(\d+(?:\.\d+)?)(?![\d.])\s?(?:{_UNITS})?",
+    re.IGNORECASE,
+)
+_LIMIT = re.compile(
+    rf"\b(below|under|less than|lower than|above|over|more than|higher than|at least)\s(\d+(?:\.\d+)?)(?![\d.])\s?"
+    rf"(?:{_UNITS})?|(\d+(?:\.\d+)?)\s?(?:{_UNITS})?\s(or (?:more|above|higher|over)|or (?:less|below|lower))\b",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:from\s*|between\s*)?$", re.IGNORECASE)
+# A limit speaks to a number near it ("Hb 102" and "below 105 g/L"), not to any number on its side.
+LIMIT_NEAR = 1.5
+
+
+def _readings(text: str) -> list[tuple[float, str]]:
+    """The numbers a question gives (not an age, a year or a code's digit), each with the unit after it or ""."""
+    ages = {m.span() for m in _AGE.finditer(text)}
+    found = []
+    for match in _GIVEN.finditer(text):
+        if any(start <= match.start() < end for start, end in ages):
+            continue
+        value, unit = float(match.group(1)), (match.group(2) or "").lower()
+        if re.match(r"[mf]\b|yo\b|y/o", text[match.end():match.end() + 3], re.IGNORECASE):
+            continue  # "62M", "70yo": an age in a clinician's shorthand
+        if re.match(r"\s*(?:weeks?|wks?)\s+(?:pregnant|gestation)", text[match.end(1):], re.IGNORECASE):
+            continue  # "22 weeks pregnant": whom the question is about, not what it asks
+        if 1900 <= value <= 2100 or (value < 10 and not unit):
+            continue  # a year; a bare small number ("stage 3", "type 2") is a code, not a reading
+        found.append((value, unit))
+    return found
+
+
+def _same_kind(asked: str, stated: str | None) -> bool:
+    """Units that cannot be told apart, or agree: a time is only a time ("2 weeks" is not "aged 45 to 75 years")."""
+    stated = (stated or "").lower()
+    asked_time = asked.startswith(_TIME_UNITS)
+    return asked_time == stated.startswith(_TIME_UNITS) and (not asked or not stated or asked[:2] == stated[:2]
+                                                            or not asked_time)
+
+
+def _states_reading(text: str, readings: list[tuple[float, str]]) -> bool:
+    """Whether the sentence speaks to a number the question gives: the same number, or a range or limit holding it
+    ("my HbA1c is 45" and "42 to 47 mmol/mol is prediabetes"; "Hb 102 in pregnancy" and "below 105 g/L")."""
+    for value, unit in readings:
+        for match in _GIVEN.finditer(text):
+            if _AGE_BEFORE.search(text[: match.start()]) and not unit.startswith(("year", "yr")):
+                continue
+            if float(match.group(1)) == value and _same_kind(unit, match.group(2)):
+                return True
+        for match in _RANGE.finditer(text):
+            if _AGE_BEFORE.search(text[: match.start()]) and not unit.startswith(("year", "yr")):
+                continue  # "screened from age 45 to 75" is an age band, not an HbA1c of 45
+            if float(match.group(1)) <= value <= float(match.group(3)) and _same_kind(unit, match.group(4)):
+                return True
+        for match in _LIMIT.finditer(text):
+            word, limit, stated = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+                match.group(6), match.group(4), match.group(5))
+            if not _same_kind(unit, stated) or not float(limit) / LIMIT_NEAR <= value <= float(limit) * LIMIT_NEAR:
+                continue
+            below = bool(re.search(r"below|under|less|lower", word, re.IGNORECASE))
+            if (below and value < float(limit)) or (not below and value >= float(limit)):
+                return True
+    return False
+
+
+def _agrees(text: str, absent: frozenset[str], age: int | None, readings: list[tuple[float, str]]) -> int:
     """How well the sentence fits whom the question is about: one point each for saying absent what the question
-    says is absent and for an age band that holds its age. (Naming it is no misfit: "doxycycline for penicillin
-    allergy" follows the first-line drug for people without one.)"""
-    return int(bool(absent & _absent(text))) + int(age is not None and _in_band(text, age))
+    says is absent, for an age band that holds its age, and for speaking to a number it gives. (Naming it is no
+    misfit: "doxycycline for penicillin allergy" follows the first-line drug for people without one.)"""
+    return (int(bool(absent & _absent(text))) + int(age is not None and _in_band(text, age))
+            + int(bool(readings) and _states_reading(text, readings)))
 
 
 def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Persona) -> list[Candidate]:
@@ -143,10 +215,13 @@ def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Perso
             pool.sort(key=lambda c: c.plain)  # stable: each group keeps its order
     # "CAP, no comorbidities": the sentence for people without them answers, the one for people with them does
     # not; "a 9 year old": the sentence whose age band holds 9 does. Only among those scoring near the best.
+    # A number a lay reader gives is usually what they ask about ("my HbA1c came back as 45"); a clinician's case
+    # gives many as context ("Hb 98, MCV 76, ferritin 60, CRP 85"), and preferring them lost more than it found.
+    readings = _readings(question.text) if persona.lay else []
     absent, age = _absent(question.text), _age(question.text)
-    if absent or age is not None:
+    if absent or age is not None or readings:
         cut = AGREEMENT_SHARE * pool[0].score
-        pool.sort(key=lambda c: (0, -_agrees(c.text, absent, age)) if c.score >= cut else (1, 0))
+        pool.sort(key=lambda c: (0, -_agrees(c.text, absent, age, readings)) if c.score >= cut else (1, 0))
     # A note about the text itself ("the points below come from its 2024 update") is never the answer.
     pool.sort(key=lambda c: bool(_ABOUT_THE_TEXT.search(c.text)))
     return pool

@@ -316,6 +316,7 @@ class Pipeline:
                 holding=self.retriever.articles_holding,
                 everyday=everyday if follow_up else frozenset(),
                 lenient=everyday | lay_terms(query),
+                named_whole=self.retriever.names_library_topic(content_terms(query)),
                 threshold=self.abstain_threshold,
                 min_coverage=min_coverage,
                 expand=lambda kept, weights: self._with_sections(kept, persona, weights),

@@ -222,7 +222,9 @@ EVERYDAY_TERMS = content_terms(
     # text-speak: "any side effects i shld know abt"
     "shld shd wld wud cld cud abt wat wht bc cos coz b4 ppl tho thru pls plz thx ty ur tmrw tmw tomoz "
     # why a student asks: "quick q for my exam tmrw"
-    "exam exams revision revising"
+    "exam exams revision revising "
+    # when, never what about: "diagnosed in march", "whether she has eaten"
+    "january february march april june july august september october november december whether"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
@@ -266,6 +268,8 @@ ASKING_TERMS = content_terms(
     "calculate calculated calculating calculation cut off cutoff cutoffs ceiling "
     # whether a claim holds or where it reaches: "is it true that...?", "from what age does it apply?"
     "true apply applies applied "
+    # a score, like a stage, is a kind of fact asked: "abx if the score is 1?" names no subject
+    "score scores scoring "
     # a grade or category code names which band is asked, as "stage" does: "Ki-67 range for G2?", "CKD G3a"
     "g1 g2 g3 g3a g3b g4 g5 a1 a2 a3 "
     # the prefix of a hyphenated name, which says nothing alone: "pre-eclampsia" is not "pre-exposure"

@@ -179,6 +179,23 @@ _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
     r"(?:(?:edge|top) of the )?(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
 )
+# At a high place with the thought of how easy it would be: "i've walked up to the cliffs. keep thinking how easy it
+# would be". A crisis red flag and, with it, intent now.
+_EDGE_AND_EASE = (
+    r"^(?=.*\b(?:walked|walking|gone|going|went|come|came|climbed|climbing|driven|drove|cycled|got|up|out|sat|"
+    r"sitting|standing|stood|parked) (?:up |out |down |over )?(?:to |at |on |by |near )?the (?:\w+ ){0,2}(?:cliffs?|"
+    r"bridge|viaduct|tracks|railway|edge|ledge|roof|rooftop|top floor|multi[- ]?storey|pier|quarry)\b)"
+    r"(?=.*\b(?:how easy (?:it )?(?:would|could|'?d) be|how easy it'?d be|just (?:jump|step off|step over|let go|"
+    r"go over)\b))"
+)
+_EDGE_AND_EASE_NOW = re.compile(_EDGE_AND_EASE)
+# Means taken home from work and looked at: "I brought something home from work in a syringe and I keep looking at
+# it" (a nurse telling of herself). A crisis red flag and, with it, intent now.
+_FROM_WORK = (
+    r"(?:brought|bringing|taken|took|taking|nicked|stole|stolen|pocketed|kept) (?:\S+ ){0,4}(?:home )?(?:from|out of) "
+    r"(?:work|the ward|the hospital|theatre|the pharmacy|the surgery|the clinic)\b(?: \S+){0,12} (?:keep|kept|been|"
+    r"sat|sitting|can'?t stop) (?:\w+ )?(?:looking|staring) at (?:it|them)\b"
+)
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
 _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
 # An end staged as an accident ("it'll look like an accident, right?"): a crisis red flag and intent now.
@@ -291,7 +308,11 @@ _COME_TO = (
     r"come to\b(?=\W*$| (?:yet|properly|fully|and|but|after|for|since|at all|now|again|he|she|they|i|it|then|so|or|"
     r"in|when|even|quickly|straight)\b)"
 )
-_FAINTED = r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
+# Not denied: "went woozy at the gym last night, didn't black out".
+_FAINTED = (
+    r"(?<!didn't )(?<!didnt )(?<!did not )(?<!never )(?<!without )(?<!not )"
+    r"(?:blacked out|black out|blackout|passed out|pass out|fainted|faint|lost consciousness|went out cold)"
+)
 _FAINT_CAUSE = (
     r"(?:heart (?:was |is )?(?:racing|pounding|hammering|going like)|palpitations|while driving|at the wheel|"
     r"behind the wheel|during (?:exercise|a run|football|training)|while (?:running|exercising)|(?:in|at) the gym)"
@@ -500,6 +521,8 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
+        _EDGE_AND_EASE,
+        _FROM_WORK,
         _GATHERED,
         _FOUND_OR_WORKED_OUT,
         _PREPARED,
@@ -1339,7 +1362,9 @@ _DAYS_OF_IT = (
 _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
-    r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)|"
+    # Not "haven't felt a kick yet" at 20 weeks: first movements not yet felt (most are felt by 16 to 24 weeks).
+    r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)\w*\b"
+    r"(?! yet\b(?! (?:today|this|since|tonight)))|"
     r"(?:baby|bump)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|not) (?:\w+ )?(?:moved|kicked)\b|"
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
@@ -1459,7 +1484,7 @@ _INTENT_NOW = re.compile(
     r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
-    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|"
+    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|{_FROM_WORK}|"
     r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"next time (?:i )?(?:won'?t|wont|will not)(?:(?=\W*$)| (?:stop|take it off|let go|pull back|chicken out|hesitate|"
@@ -1572,6 +1597,8 @@ _REFERENCE = re.compile(
     r"follow[- ]?up|how to (?:manage|balance|treat|approach|choose|time|dose|start|stop|switch|handle|weigh)|"
     r"prevent|prevention|screening|refer|referral|audit|policy|training|simulation|what kind of|"
     r"what type of|how do i know|how can i tell|how would i know|should make|when to call|when should|vaccines?|"
+    # the expected course of a value: "lactate 6.2 post-seizure, how quickly would you expect it to clear?"
+    r"would you expect|expected to (?:clear|fall|settle|resolve|normali[sz]e|come down|peak)|"
     r"chances|likely|normal rate|normal range|run in (?:the )?famil\w*|dangerous|^what (?:is|are) (?!happening)|"
     # Preparation and hypotheticals: "just in case", "what do we do if it ever happens".
     r"classes? of|types? of|stages? of|mnemonic|exam q\w*|quiz|vignette|teaching case|case study|"
@@ -1659,13 +1686,46 @@ _KNOWN = frozenset(KEY_WORDS) | frozenset(
 )
 
 
+# An oxygen reading inside the 88-92% range that the BTS oxygen guideline (2017) sets for people at risk of
+# hypercapnic respiratory failure, told with that risk and inside the person's own stated target or usual range:
+# "sats 88 on 2L, known COPD retainer, target range 88-92", "on home oxygen for COPD, usually reads 89-90%". On
+# target, not a low reading. Below 88 still is one, and so is a fall from the usual ("usually 94, now 91").
+_RETAINER = re.compile(r"\b(?:copd|retainer|retains co2|co2 retention|hypercapni\w*|emphysema)\b")
+_STATED_RANGE = re.compile(
+    r"\b(?:target|targets|usual|usually|normally|always|baseline)\b(?: \S+){0,4}? (\d\d)(?: ?%)?"
+    r"(?: ?(?:-|to|–) ?(\d\d))?"
+)
+_SATS_READING = re.compile(
+    r"\b(sats?|spo2|saturations?|oxygen|o2|reads|reading|readings)\b((?: \S+){0,3}?) (8[89]|9[0-2])(?: ?%)?"
+    r"(?: ?(?:-|to|–) ?(8[89]|9[0-2]))?(?: ?%)?(?=\W|$)"
+)
+
+
+def _on_copd_target(text: str) -> str:
+    """The text with each COPD oxygen reading inside its stated target or usual range said as "on target"."""
+    if not _RETAINER.search(text):
+        return text
+    ranges = [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in _STATED_RANGE.finditer(text)]
+
+    def inside(number: str | None) -> bool:
+        return number is None or any(low <= int(number) <= high for low, high in ranges)
+
+    def said(match: re.Match[str]) -> str:
+        if inside(match.group(3)) and inside(match.group(4)):
+            return f"{match.group(1)}{match.group(2)} on target"
+        return match.group(0)
+
+    return _SATS_READING.sub(said, text) if ranges else text
+
+
 def normalise(text: str) -> str:
     """Lowercase, punctuation other than apostrophes spaced, stretched letters and common misspellings mended."""
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[^\w'\s/&+?-]", " ", text)
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "sooooo" -> "soo"
     text = " ".join(_spell(w) for w in text.split())
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return _on_copd_target(text)
 
 
 @dataclass(frozen=True)
@@ -1948,7 +2008,9 @@ def _crisis_now(text: str, persona: Persona) -> bool:
     """Words of an ending with intent now, or asking a method for oneself (a lay writer: or with the reason
     played down)."""
     asks_method, for_self, played_down = _METHOD_FOR_SELF
-    if _INTENT_NOW.search(text) or (persona.lay and _WHOLE_PACK_ASKED.search(text) and not _RELATION.search(text)):
+    if _INTENT_NOW.search(text) or _EDGE_AND_EASE_NOW.search(text):
+        return True
+    if persona.lay and _WHOLE_PACK_ASKED.search(text) and not _RELATION.search(text):
         return True
     return bool(asks_method.search(text) and (for_self.search(text) or (persona.lay and played_down.search(text))))
 
@@ -1969,16 +2031,16 @@ _NOTHING_HAPPENED = re.compile(
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
-    r"(?:(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)? )?"
+    r"(?:(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?: there)? )?(?:"
     # "I look after my wife and need some advice": who the writer cares for, then only that they want to ask.
     r"(?:i (?:look after|care for|am (?:a |the )?carer for|support) (?:my|our) \w+(?: and)? )?"
     r"(?:(?:i have |i'?ve got |i'?d like to ask |can i ask |got )?(?:a |one |some |a few |a quick |quick )?(?:quick )?"
     r"questions?(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?|"
     r"(?:i )?(?:need|want|would like|could use) (?:some |a bit of )?(?:advice|information|info|guidance))(?: please)?"
     # Results back and not understood, nothing else told: "my results came back and i dont understand any of it".
-    r"|(?:(?:my|the|his|her|mum'?s|dad'?s) (?:\w+ )?results? (?:have |has )?(?:come|came) back(?: today)?(?: and)? "
+    r"|(?:(?:my|the|his|her|mum'?s|dad'?s) (?:\S+ )?results? (?:have |has )?(?:come|came) back(?: today)?(?: and)? "
     r"(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
-    r"(?:it|them)(?: at all)?)"
+    r"(?:it|them)(?: at all)?))"
 )
 
 

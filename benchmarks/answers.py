@@ -60,10 +60,11 @@ DATA = ROOT / "tests" / "data"
 # fresh15 (start of session 16, written blind) and fresh16 (start of session 17, written blind) were each measured
 # once, blind, at the end of session 17, and read in session 18. fresh17 (start of session 18, written blind) was
 # measured once at the end of session 18 and read in session 19. fresh18 (start of session 19, written blind) was
-# measured once in session 19 and then read. fresh19 (end of session 19, written blind) is unmeasured and unread.
+# measured once in session 19 and then read. fresh19 (end of session 19, written blind) was measured once at the
+# start of session 20 and then read. fresh20 (start of session 20, written blind) is measured once at its end.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18",
+    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
 )
 
 
@@ -285,7 +286,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 20))]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 21))]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")

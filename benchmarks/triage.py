@@ -118,7 +118,7 @@ HELD_OUT = (
 # fresh33 (start of session 19, 299 written blind) was measured once after the fresh32 rules (0.953 / 0.100); then
 # read and fixed, and pooled (its one miss left, a 3-year-old's fever with no other sign, is green in the NICE
 # traffic light).
-NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
+NOT_POOLED = ("fresh31", "fresh34")  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms

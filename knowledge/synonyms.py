@@ -175,6 +175,7 @@ _TABLE: dict[str, str] = {
     r"zyloprim|zyloric": "allopurinol",
     r"lantus|levemir|tresiba|toujeo|abasaglar|semglee|glargine|detemir|degludec": "long-acting insulin",
     r"ileal": "ileum",
+    r"noradrenalin(?:e)?|norad": "norepinephrine",
 }
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
@@ -182,6 +183,9 @@ _ALWAYS: dict[str, str] = {
     r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
     r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
     r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
+    # "got a FIT kit in the post": the bowel-screening test, never a seizure (after "had a fit" above)
+    "FIT": "faecal immunochemical test",
+    r"fit (?:kits?|tests?)": "faecal immunochemical test",
     # "how fast do they put it up": a speed (the library's "FAST" is the stroke test)
     r"how fast": "how quickly",
 }
@@ -246,6 +250,14 @@ _LAY: dict[str, str] = {
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",
     r"stomach bug": "gastroenteritis",
+    r"pins and needles": "tingling",
+    # "a poo test kit", "the stool sample": the library's home stool tests
+    r"poo (?:tests?|samples?|kits?)|stool samples?": "stool test",
+    # "any side effects down below? heard about thrush": a genital yeast infection, not thrush of the mouth
+    r"(?<!oral )thrush(?! (?:in|on) (?:my|his|her|their|the) (?:mouth|tongue))": "genital infection",
+    # "my bones are thinning", "brittle bones", "thin bones"
+    r"(?:bones? (?:are |is |have |has )?(?:thinning|getting thin(?:ner)?|thin|brittle|weak(?:er)?))|"
+    r"(?:thin(?:ning)?|brittle|weak) bones?|bone thinning": "osteoporosis",
     r"toxa?emia": "pre-eclampsia",
     r"(?:going |gone |getting )?senile|senility": "dementia",
     r"loose motions?|runny (?:poo|tummy)|the runs": "diarrhoea",

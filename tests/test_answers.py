@@ -17,7 +17,7 @@ import pytest
 
 from assistant.evidence import Candidate, decide, neighbour_marks
 from assistant.models import NoticeKind, PartKind, Persona, Turn
-from assistant.offline import _direct, _in_context, _professional, _reading_order
+from assistant.offline import _direct, _in_context, _professional, _reading_order, _readings, _states_reading
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
 from assistant.ranker import RankerModel
@@ -837,3 +837,46 @@ def test_an_inherited_follow_up_is_one_question_and_it_is_names_the_subject(pipe
           ("is that number bad? what does it mean for her", "hfref")), Persona.CAREGIVER),
     ):
         _converse(pipeline, turns, persona, unanswered="clarify")
+
+
+def test_lay_names_of_tests_and_conditions_and_a_condition_the_library_never_names(pipeline: Pipeline) -> None:
+    """Session 20 (fresh19, read; reworded): "FIT" and a "poo test" are the bowel-screening test, not a fit;
+    "noradrenaline" is the norepinephrine the sepsis article names; "thrush" is a genital infection; thinning bones
+    are osteoporosis; a score is a kind of fact asked, not a subject ("T-score" made "score" name osteoporosis);
+    "whether" and a month name no topic; a cancer or disease the library never names ("prostate cancer") is the
+    follow-up's own subject and is declined."""
+    for turns, persona in (
+        ((("the nhs sent me a FIT test, is it worth bothering with at 61?", "colorectal-cancer-screening"),
+          ("and how often will they post me the poo test?", "colorectal-cancer-screening"),
+          ("my uncle had prostate cancer, do I need a PSA check too?", None)), Persona.PATIENT),
+        ((("septic shock, MAP 58 after 30 ml/kg of fluid", "sepsis"),
+          ("what dose of noradrenaline do we start at?", "sepsis")), Persona.NURSE),
+        ((("my GP wants me on dapagliflozin for my type 2 diabetes", "type-2-diabetes"),
+          ("my friend got thrush on it, is that common?", "type-2-diabetes")), Persona.PATIENT),
+        ((("mum is on levothyroxine for her thyroid", "hypothyroidism"),
+          ("her scan says her bones are thinning too, what tablets are there for that?", "osteoporosis")),
+         Persona.CAREGIVER),
+        ((("CURB-65 in pneumonia, how is it scored?", "community-acquired-pneumonia"),
+          ("which antibiotic if the score is 2?", "community-acquired-pneumonia")), Persona.STUDENT),
+        ((("dad keeps forgetting whether he has locked the door, how is dementia diagnosed?", "dementia"),),
+         Persona.CAREGIVER),
+    ):
+        _converse(pipeline, turns, persona, unanswered="abstained")
+    assert not profile("she was diagnosed in march, whether that matters").topic - {"diagnos"}
+
+
+def test_a_number_a_lay_reader_gives_picks_the_sentence_that_speaks_to_it(pipeline: Pipeline) -> None:
+    """Session 20 (fresh19, read; reworded): a lay reader quoting a dose, a time or a result asks about it; among the
+    sentences scoring near the best, one stating that number, or a range holding it, leads. (Before: "most people
+    then take aspirin or other pills" and "treat progression" led.) A clinician's case numbers are context."""
+    for question, persona, fact in (
+        ("the hospital said my mum should have aspirin 300mg daily for 2 weeks after her stroke, is that normal",
+         Persona.PATIENT, r"300 mg[^.]*2 weeks"),
+        ("my GP says my mums kidney number is 50 and it's stage 3a, what does 3a mean", Persona.CAREGIVER,
+         r"G3a 45 to 59"),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert re.search(fact, " ".join(s.text for s in answer.direct)), (question, answer.direct)
+    assert _readings("62M, eGFR 28, 22 weeks pregnant, HbA1c 48 in 2023") == [(28.0, ""), (48.0, "")]
+    assert _states_reading("anaemia in pregnancy is Hb below 105 g/L", [(102.0, "")])
+    assert not _states_reading("bowel screening is offered from age 45 to 75", [(52.0, "")])

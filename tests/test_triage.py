@@ -677,3 +677,32 @@ def test_fresh33_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
     # A crisis told beside the question of how to raise it still fires.
     assert triage.decide("my friend has been saving up her tablets, how do i talk to her about suicide?",
                          Persona.CAREGIVER).level is Level.CRISIS
+
+
+def test_fresh34_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 20 (fresh34's misses and false alarms, reworded): at a high place thinking how easy it would be, drugs
+    taken home from work and looked at; and their neighbours: a walk to the cliffs with a sore knee, dressings brought
+    home to practise on, a COPD oxygen reading inside its stated target, first kicks not yet felt at 20 weeks, a
+    woozy spell at the gym that was not a blackout. A COPD reading below its usual still fires."""
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "drove up to the multi storey car park roof after the results. sat here thinking how easy it would be",
+        "took some ampoules home from the ward last week and I keep staring at them. I'm not ok",
+    ))
+    assert triage.decide("my son texted that he's gone to the bridge and how easy it would be to just let go",
+                         Persona.CAREGIVER).level is Level.CRISIS
+    for message, persona in (
+        ("walked up to the cliffs with the dog this morning, knee is sore now, should I rest it?", Persona.PATIENT),
+        ("brought some leftover dressings home from work to practise on, is that allowed?", Persona.NURSE),
+        ("known COPD, CO2 retainer, target 88 to 92, sats 89 on 1L nasal cannula - ok to leave?", Persona.PHYSICIAN),
+        ("mum has COPD and her oxygen usually sits at 88-90% on the finger clip, is that too low?", Persona.CAREGIVER),
+        ("19 weeks pregnant with my first and haven't felt him move yet, is that normal?", Persona.PATIENT),
+        ("felt light headed at the gym yesterday, didn't pass out, ate something and was fine", Persona.PATIENT),
+        ("hello, my dad's results came back and we don't understand them", Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    for message, persona in (
+        ("dad has COPD, usually 94 on his meter, now 90 and he's struggling to talk", Persona.CAREGIVER),
+        ("COPD, target 88 to 92, sats 84 and drowsy", Persona.CAREGIVER),
+        ("32 weeks and haven't felt the baby move yet today", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).fires, message
