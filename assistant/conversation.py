@@ -150,6 +150,7 @@ def condense_offline(
     names_whole_topic: NamesWholeTopic | None = None,
     stays_on: StaysOn | None = None,
     names_subject: NamesWholeTopic | None = None,
+    broad: NamesWholeTopic | None = None,
 ) -> Condensed:
     """A question that names its topic: its own, the conversation's, or none (then ask which).
 
@@ -163,7 +164,9 @@ def condense_offline(
     topic = set(profile(question).topic)
     previous = last_topic(history)
     if previous is None:
-        if not topic:
+        if not topic or (broad is not None and broad(topic)):
+            # "how long for the antibiotics?", "when should we recheck bloods?": words every other article uses, no
+            # article named for them; which condition is asked about decides the answer.
             return Condensed(question, "no_topic")
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.

@@ -94,6 +94,10 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+# A word held by this many approved articles, and naming none, names no subject on its own.
+BROAD_ARTICLES = 5
+
+
 @dataclass
 class Pipeline:
     """Runs turns; stateless between calls (the conversation is passed in as history)."""
@@ -378,6 +382,7 @@ class Pipeline:
             self.retriever.names_library_topic,
             self._stays_on,
             lambda terms: bool(self.retriever.topic_owners(terms)),
+            self._broad,
         )
         if not history or offline.kind != "inherited" or not self.llm:
             return offline
@@ -395,6 +400,14 @@ class Pipeline:
             return offline
         checked = valid_condensed(rewritten, offline)
         return Condensed(checked, "inherited", offline.topic) if checked else offline
+
+    def _broad(self, terms: set[str]) -> bool:
+        """Words many articles use and no title or keyword has ("antibiotics", "scoring system"): no subject."""
+        retriever = self.retriever
+        if not terms or retriever.library_terms(terms) or retriever.topic_owners(terms):
+            return False
+        held = retriever.articles_holding(terms)
+        return all(len(held.get(term, ())) >= BROAD_ARTICLES for term in terms)
 
     def _stays_on(self, article_id: str, named: set[str], asked: set[str]) -> bool:
         """The conversation's article holds every new word of the follow-up, and no other article is named

@@ -100,7 +100,7 @@ READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7",
 HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
-    "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33",
+    "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
 )
 # fresh25 (end of session 13, blind) was measured once at the start of session 14 before any change, then read.
 # fresh26 (start of session 14, blind) was measured once after the session's other changes, then its misses read.
@@ -118,7 +118,10 @@ HELD_OUT = (
 # fresh33 (start of session 19, 299 written blind) was measured once after the fresh32 rules (0.953 / 0.100); then
 # read and fixed, and pooled (its one miss left, a 3-year-old's fever with no other sign, is green in the NICE
 # traffic light).
-NOT_POOLED = ("fresh31", "fresh34")  # measured, outside the suite's pooled set
+# fresh34 (start of session 20, 299 written blind) was measured once before any change of the session (0.980 /
+# 0.081); then read and fixed, and pooled (its one miss left, easy bruising and gums bleeding on brushing on warfarin,
+# is "less serious bleeding" on the NHS warfarin page: keep taking it and tell the doctor if it bothers you).
+NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms

@@ -880,3 +880,13 @@ def test_a_number_a_lay_reader_gives_picks_the_sentence_that_speaks_to_it(pipeli
     assert _readings("62M, eGFR 28, 22 weeks pregnant, HbA1c 48 in 2023") == [(28.0, ""), (48.0, "")]
     assert _states_reading("anaemia in pregnancy is Hb below 105 g/L", [(102.0, "")])
     assert not _states_reading("bowel screening is offered from age 45 to 75", [(52.0, "")])
+
+
+def test_an_opener_naming_only_words_every_article_uses_gets_a_question(pipeline: Pipeline) -> None:
+    """Session 20 (fresh19, read; reworded): "antibiotics" or "the scoring system" alone, words many articles use and
+    no title or keyword has, name no subject: the reply asks which condition. Naming one is answered."""
+    for question in ("how many days should the antibiotics be for?",
+                     "could you go through how the scoring system works"):
+        assert pipeline.run(question, [], Persona.NURSE).status == "clarify", question
+    answer = pipeline.run("how many days of antibiotics for community-acquired pneumonia?", [], Persona.NURSE)
+    assert answer.status == "answered" and answer.references[0].article_id == "community-acquired-pneumonia"
