@@ -553,16 +553,28 @@ _BODY = re.compile(
     re.I,
 )
 _CAPITAL_BODY = re.compile(r"\b(US|WHO)\b")  # only in capitals: "tell us", "who should" are not bodies
+# Where a lay reader lives, said in their words: "im 46 and in the us", "live in england".
+_US_PLACE = re.compile(
+    r"\b(?:in|from|live in|living in|based in) the (?:us|usa|states)\b|\b(?:usa|america|american|united states)\b",
+    re.I,
+)
+_UK_PLACE = re.compile(r"\b(?:england|scotland|wales|northern ireland|britain|british)\b", re.I)
 UK_BODIES = frozenset({"nice", "sign", "bts", "jbds", "jbds-ip", "bsg", "bsh", "rcog", "uk"})
+US_BODIES = frozenset({"uspstf", "acc", "aha", "ada", "cdc", "idsa", "acog", "acg", "aga", "ats", "us"})
 # How much a sentence of the named body's outranks the others (scores are the ranker's probabilities): enough
 # that the body asked for leads unless its sentences are far weaker; within the body the ranker's order stands.
 BODY_BONUS = 4.0
 
 
 def bodies_named(text: str) -> frozenset[str]:
-    """The issuing bodies a text names (any UK body also counts as \"uk\")."""
+    """The issuing bodies a text names (any UK body also counts as \"uk\", any US body as \"us\"), and the country a
+    reader says they live in."""
     found = {m.lower() for m in _BODY.findall(text) + _CAPITAL_BODY.findall(text)}
-    return frozenset(found | {"uk"} if found & UK_BODIES else found)
+    if _US_PLACE.search(text):
+        found.add("us")
+    if _UK_PLACE.search(text):
+        found.add("uk")
+    return frozenset(found | ({"uk"} if found & UK_BODIES else set()) | ({"us"} if found & US_BODIES else set()))
 
 
 def _as_clinician(table: np.ndarray) -> np.ndarray:

@@ -121,7 +121,8 @@ HELD_OUT = (
 # fresh34 (start of session 20, 299 written blind) was measured once before any change of the session (0.980 /
 # 0.081); then read and fixed, and pooled (its one miss left, easy bruising and gums bleeding on brushing on warfarin,
 # is "less serious bleeding" on the NHS warfarin page: keep taking it and tell the doctor if it bothers you).
-NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
+# fresh35 (session 20, 300 written blind) is measured once at the end of session 20, after every other change.
+NOT_POOLED = ("fresh31", "fresh35")  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evidence import Candidate, decide, neighbour_marks
+from assistant.evidence import Candidate, bodies_named, decide, neighbour_marks
 from assistant.models import NoticeKind, PartKind, Persona, Turn
 from assistant.offline import _direct, _in_context, _professional, _reading_order, _readings, _states_reading
 from assistant.pipeline import Pipeline
@@ -890,3 +890,11 @@ def test_an_opener_naming_only_words_every_article_uses_gets_a_question(pipeline
         assert pipeline.run(question, [], Persona.NURSE).status == "clarify", question
     answer = pipeline.run("how many days of antibiotics for community-acquired pneumonia?", [], Persona.NURSE)
     assert answer.status == "answered" and answer.references[0].article_id == "community-acquired-pneumonia"
+
+
+def test_where_a_lay_reader_lives_picks_that_country_s_guidance(pipeline: Pipeline) -> None:
+    """Session 20 (read sets; reworded): "in the us" in lower case (the library's "US" is matched only in capitals,
+    as "tell us" is no country) and "live in England" name whose guidance is asked, as "per NICE" does."""
+    answer = pipeline.run("i'm 48 and in the us, can i get bowel cancer screening yet?", [], Persona.PATIENT)
+    assert re.search(r"\b45\b", " ".join(s.text for s in answer.direct)), answer.direct
+    assert bodies_named("we live in england") == {"uk"} and bodies_named("tell us more") == frozenset()
