@@ -89,6 +89,10 @@ _ASKS_METHOD = (
     r"to be (?:\w+ )?fatal|to kill|would kill|(?:is|be) (?:\w+ )?fatal)\b|"
     r"(?:fall|falling|jump|jumping|drop) (?:from|off) (?:\S+ ){0,4}to (?:definitely |surely |actually )?"
     r"(?:die|be fatal|kill)\b|"
+    # Whether a fall from a height would hurt or be instant: "would jumping off a multistorey car park hurt".
+    r"(?:fall|fell|falling|jump|jumped|jumping|drop|dropped|dropping) (?:from|off) (?:\S+ ){0,3}(?:bridge|building|"
+    r"car ?park|multi[- ]?storey|roof|rooftop|cliff|tower|block|balcony|viaduct)\b(?: \S+){0,5} "
+    r"(?:hurt|instant|painless|quick)\b|"
     # What would hold a body's weight: "the strongest knot for holding a person's weight".
     r"(?:knot|rope|cord|beam|hook|banister|bannister|loft hatch)s?\b(?: \S+){0,6} (?:hold|holding|take|taking|"
     r"support|supporting|bear|bearing) (?:\S+ ){0,2}(?:person'?s|persons|human|adult'?s|someone'?s|body|man'?s|"
@@ -158,11 +162,14 @@ _FOR_SELF = (
     r"(?:need|want) it to be (?:quick|painless|over)\b|"
     rf"{_MEANS_KNOWN}|"
     # Where the writer is while asking: "how long it takes to bleed out from the wrist. I'm in the bath".
-    r"(?:i'?m|im|i am) (?:\w+ )?(?:in|sat in|lying in|sitting in) the (?:bath|bathtub|garage|car)\b"
+    r"(?:i'?m|im|i am) (?:\w+ )?(?:in|sat in|lying in|sitting in) the (?:bath|bathtub|garage|car)\b|"
+    # Asking what it would feel like: "would it hurt or is it instant".
+    r"\b(?:would|will) (?:it|that|jumping|falling) (?:\w+ )?hurt\b|\bis it instant\b"
 )
 # Pressing for the answer: "the most painless way to stop existing, need an answer soon" (a lay writer).
 _PRESSED = (
-    r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap)\b|"
+    r"need (?:\w+ ){0,2}(?:answer|reply|to know|it) (?:\w+ )?(?:soon|now|fast|quick\w*|tonight|today|asap|"
+    r"before tomorrow|by tomorrow)\b|"
     r"(?:kind of |a bit |bit )?in a hurry\b"
 )
 # A method asked with the reason played down ("no reason, just need to know", "just curious"): for a patient or
@@ -202,7 +209,10 @@ _PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) n
 _STAGED_ACCIDENT = (
     r"(?:it'?ll|it will|it would|would it|will it|so it|if it|when it) looks? like an? accident|"
     r"(?:no one|nobody|no-one) (?:can|could|would|will) (?:say|tell|know|prove) (?:i|that i|it was) "
-    r"(?:meant it|did it on purpose|on purpose)"
+    r"(?:meant it|did it on purpose|on purpose)|"
+    # "if I crash my car on the motorway would my family still get the life insurance?"
+    r"(?:crash|crashed|crashing|drive|drove|driving) (?:my|the) car\b(?: \S+){0,12} (?:life )?insurance|"
+    r"(?:life )?insurance\b(?: \S+){0,12} (?:crash|crashed|crashing) (?:my|the) car\b"
 )
 # What is left after one's death ("asked what happens to his bank account if he dies"): a crisis red flag and, with
 # "when I go" as well, intent now.
@@ -386,6 +396,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"face (?:\w+ ){0,2}(?:fallen|fell|falling|dropped|dropping|crooked|uneven|wonky|sagging)",
         rf"{_CANT} (?:lift|raise|move|feel|use) (?:\w+ ){{0,2}}(?:arm|leg|hand|side)",
         r"one side (?:\w+ ){0,4}(?:weak|numb|gone|paraly|dead|heavy|not working)",
+        r"(?:left|right|one)[- ]sided (?:weak|numb|paraly)\w*",
         r"(?:arm|leg|hand|side of (?:his|her|my|their) (?:body|face)) (?:\w+ ){0,2}(?:weak|numb|dead|limp|heavy|gone)",
         r"sudden(?:ly)? (?:\w+ ){0,2}(?:weak|numb|confus|blind|vision|see|speak|talk|headache|dizzy)",
         r"(?:worst|worse) headache",
@@ -473,11 +484,13 @@ RED_FLAGS: dict[str, list[str]] = {
         r"soaking (?:through )?(?:a |my )?pads?|full of blood|squirting|slashed|haematemesis|hematemesis|mela?ena|"
         r"pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|"
         r"pooing blood|blood (?:\S+ ){0,12}(?:faint|dizzy)|(?:filled|fill|filling) the (?:toilet|bowl|pan)",
-        r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)",
+        r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)|"
+        r"(?:poo|poop|stools?|faeces|bowel motions?) (?:\w+ ){0,3}(?:black and tarry|tarry|like tar)",
         r"(?:bleeding|blood) (?:\w+ ){0,4}(?:after (?:the )?birth|after delivery|after giving birth)",
         r"bleed\w* (?:\w+ ){0,3}(?:heav|a lot|lots|badly|loads|everywhere|won't|wont|will not|not stop|"
         r"non ?stop|through)",
         r"(?:won't|wont|will not|doesn't|doesnt|can't|cant) stop (?:\w+ ){0,2}bleed",
+        r"(?:blood|bleed\w*)\b(?: \S+){0,8} (?:can'?t|cannot|cant|unable to) (?:make|get) (?:it|them) (?:to )?stop",
         r"blood (?:\w+ ){0,3}(?:everywhere|spurt|pouring|gushing|squirting|soaked|pooling|all over)",
         r"(?:vomit|throw|threw|puk|cough|spit)\w* (?:\w+ ){0,5}blood",
         r"(?:lots|loads|a lot) of blood",
@@ -522,6 +535,10 @@ RED_FLAGS: dict[str, list[str]] = {
     "suicide": [
         r"suicid",
         _EDGE_AND_EASE,
+        # A pet to be rehomed, or affairs put in order, before going: "who do I give my dog to if I'm going to be gone
+        # for good?", "I want everything in order before I go through with it".
+        r"\b(?:i'?m|i am|i'?ll be|i will be|going to be|gonna be) gone for good\b|"
+        r"\b(?:in order|sorted|my will)\b(?: \S+){0,10} before i (?:go through with it|do it|go|end it)\b",
         _FROM_WORK,
         _GATHERED,
         _FOUND_OR_WORKED_OUT,
@@ -677,6 +694,10 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "pregnancy": [
         r"contractions (?:\w+ ){0,4}(?:\d{2} ?weeks|early|premature)|premature labour|preterm",
+        # Tightenings coming regularly or getting stronger before 37 weeks: labour may be starting early (NHS: call
+        # the maternity unit straight away).
+        r"\b(?:2\d|3[0-6]) ?(?:weeks?|wks?)\b(?: \S+){0,8} (?:tightenings?|contractions?)\b(?: \S+){0,4} "
+        r"(?:every (?:\d+|few|couple of) ?(?:mins?|minutes)|getting (?:stronger|closer|worse|more regular))",
         r"(?:pregnant|weeks) (?:\w+ ){0,8}(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:face|hands|feet)",
         rf"(?:pregnant|pregnancy|weeks gone|{_WEEKS_GONE}|gestation|trimester|expecting) (?:\w+ ){{0,10}}"
         r"(?:bleed|blood|pain|cramp|headache|vision|seeing|spots|flashing|swell|movement|moving|kicks|kicking|"
@@ -1360,7 +1381,16 @@ _DAYS_OF_IT = (
     r"wednesday|thursday|friday|saturday|sunday)\b)"
 )
 _SAME_DAY_SIGNS = re.compile(
-    r"\b(?:(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
+    # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
+    # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
+    r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
+    r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon))|gaping (?:cut|gash|wound)|"
+    r"edges (?:are |were )?(?:gaping|apart)|"
+    # Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day.
+    r"(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
+    r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
+    r"erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b)|"
+    r"(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
     # Not "haven't felt a kick yet" at 20 weeks: first movements not yet felt (most are felt by 16 to 24 weeks).
     r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)\w*\b"
@@ -1485,7 +1515,7 @@ _INTENT_NOW = re.compile(
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|{_FROM_WORK}|"
-    r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|"
+    r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|before i go through with it|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"next time (?:i )?(?:won'?t|wont|will not)(?:(?=\W*$)| (?:stop|take it off|let go|pull back|chicken out|hesitate|"
     r"change my mind))|(?:stopped|took it off|pulled back|changed my mind|let go) at the (?:very )?last "
@@ -1988,6 +2018,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
     if _RESOLVED.search(text) and not cues.present:
         return False
+    if persona is Persona.PHYSICIAN and _RECOVERING.search(text) and not cues.present:
+        return False  # "ketones 5.1... resolved with FRIII, now eating": the sign is the history of the admission
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
         return False  # a leaflet or a teaching session about the sign
     if cues.reference and cues.question_form and not (cues.first_person or cues.present or cues.acute or cues.now):
@@ -2505,13 +2537,26 @@ _NOW_STATE = re.compile(
 )
 
 
+# A clinician's patient who is getting better: "afebrile for 48h, eating and mobilising", "now medically fit",
+# "resolved with FRIII", "NIHSS now 2, passed swallow screen". The recovery is being managed; nothing is urgent now.
+_RECOVERING = re.compile(
+    r"\b(?:medically (?:fit|optimi[sz]ed)|resolved|afebrile|eating and (?:drinking|mobilising|mobilizing)|now eating|"
+    r"mobilising|mobilizing|improving|back to (?:his |her |their )?baseline|(?:fit|ready) for discharge|"
+    r"no current (?:intent|suicidal)|passed (?:a |the |his |her )?swallow)\b"
+)
+
+
 def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
     """A physician asking how to manage a case ("TCA OD, QRS 130 - bicarb dosing", "inferior STEMI, how much
-    fluid?"): a knowledge question from the person treating, not a report of an emergency to them. Their own
-    symptoms or a call for help still go to the model; an act-now sign or an intent to die fires before this."""
-    if persona is not Persona.PHYSICIAN or _CALLS_FOR_HELP.search(text) or cues.acute or cues.present:
+    fluid?", a recovering patient "currently on IV pip-taz, afebrile for 48h, OK to switch to oral?"): a knowledge
+    question from the person treating, not a report of an emergency to them. Their own symptoms or a call for help
+    still go to the model; an act-now sign or an intent to die fires before this."""
+    if persona is not Persona.PHYSICIAN or _CALLS_FOR_HELP.search(text):
         return False
-    if cues.now and _now_besides(text, cues):
+    recovering = bool(_RECOVERING.search(text))
+    if (cues.acute or cues.present) and not recovering:
+        return False
+    if cues.now and _now_besides(text, cues) and not recovering:
         return False
     return bool(cues.reference or "?" in text)
 
@@ -2520,8 +2565,8 @@ def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
 _NOW_PRACTICE = re.compile(
     r"\bnow (?:standard|the (?:norm|standard|preferred|recommended)|routine|preferred|first[- ]line|advised|"
     r"recommended|considered|licensed|approved|used|common)\b|"
-    r"\b(?:units|centres|centers|hospitals|trusts|departments|guidelines|most|many|we|people|clinicians|doctors) "
-    r"still\b"
+    r"\b(?:units|centres|centers|hospitals|trusts|departments|guidelines|most|many|we|people|clinicians|doctors|"
+    r"anyone|anybody|everyone|you) still\b"
 )
 
 
@@ -2661,7 +2706,10 @@ _HIGH_INR = re.compile(r"\binr (?:(?!\d)\S+ ){0,3}(?:[5-9]|1\d)(?: \d)?\b(?! ?(?
 # An adrenaline auto-injector just used: call 999 every time, even when the person feels better (MHRA and NHS
 # advice; the reaction can come back).
 _ADRENALINE_GIVEN = re.compile(
-    r"\b(?:used|gave|given|give|injected|jabbed|did|had to use) (?:\S+ ){0,3}(?:epi ?pens?|auto ?-?injectors?|"
+    # (not handed over: "the allergy clinic gave us 2 auto-injectors")
+    r"\b(?:used|gave|given|give|injected|jabbed|did|had to use) (?!(?:us|me) (?:\d+|two|three|a couple of|some|a few|"
+    r"new|spare|a prescription for) (?:\S+ )?(?:epi ?pens?|auto ?-?injectors?|adrenaline pens?)\b)"
+    r"(?:\S+ ){0,3}(?:epi ?pens?|auto ?-?injectors?|"
     r"adrenaline (?:pen|auto ?-?injector|injection|shot|jab)s?|jext|emerade)\b|"
     r"\b(?:epi ?pens?|auto ?-?injectors?|adrenaline pens?) (?:\S+ ){0,2}(?:used|given|went in|"
     r"into (?:his|her|my) thigh)\b"
@@ -2781,6 +2829,12 @@ def _young_baby_fever(text: str) -> bool:
     return not (_AFTER_JABS.search(text) or _past_or_what_if(text))
 
 
+_IN_FRONT_OF_ME = re.compile(
+    r"\b(?:patient|pt|resident|client|man|woman|lady|gentleman|child|boy|girl)\b(?: \S+){0,4} in front of me\b|"
+    r"\bon placement\b(?: \S+){0,12} (?:my |a |the )?(?:patient|pt|resident)\b"
+)
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -2788,11 +2842,16 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
-    several = cues.clinical_situation and len(cues.categories) >= 2 and not cues.past and not cues.calm
+    recovering = persona is Persona.PHYSICIAN and _RECOVERING.search(text)  # a physician's patient getting better
+    several = (cues.clinical_situation and len(cues.categories) >= 2 and not cues.past and not cues.calm
+               and not recovering)
     happening = cues.acute or cues.present or not cues.reference
     if several and happening and not _on_paper(text, persona):
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
-    nurse_sees = persona is Persona.NURSE and not cues.reference and not _on_paper(text, persona)
+    # A nurse, or a student on placement with the patient in front of them, telling what they see.
+    at_hand = persona is Persona.NURSE or (persona is Persona.STUDENT and bool(_IN_FRONT_OF_ME.search(text)))
+    # ("student" itself reads as a reference word, so a student's own patient is judged without it)
+    nurse_sees = at_hand and (persona is Persona.STUDENT or not cues.reference) and not _on_paper(text, persona)
     if nurse_sees and _nurse_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]  # "chest pain at rest for 25 mins, GTN x2 hasn't touched it"
     if nurse_sees and _SAME_DAY_SIGNS.search(text):

@@ -31,7 +31,7 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 and fresh32 to fresh34 (sessions 4
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 and fresh32 to fresh35 (sessions 4
 # to 20), each measured blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train
 # the model (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
@@ -706,3 +706,41 @@ def test_fresh34_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("32 weeks and haven't felt the baby move yet today", Persona.PATIENT),
     ):
         assert triage.decide(message, persona).fires, message
+
+
+def test_fresh35_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 20 (fresh35's misses and false alarms, reworded): black tarry stools with pallor, tightenings every few
+    minutes before 37 weeks, new one-sided weakness found by a nurse, a gaping cut, hives during an antibiotic
+    course, and crises told as practical questions (whether a jump would hurt, a pet to rehome before going, a will
+    before going through with it, a car crash and life insurance); and their neighbours: a healed scar, a stable
+    physician's patient, auto-injectors handed over at the clinic."""
+    for message, persona, level in (
+        ("grandad's poo has gone black and tarry and he looks grey and faint", Persona.CAREGIVER, Level.EMERGENCY),
+        ("30 weeks and the tightenings are every 5 minutes now and getting stronger", Persona.PATIENT, Level.EMERGENCY),
+        ("ward nurse here, 79M found with new right-sided weakness, was fine at the 0400 obs, who do I call?",
+         Persona.NURSE, Level.EMERGENCY),
+    ):
+        assert triage.decide(message, persona).level is level, message
+    # Same-day floors; the model may lift a wound with a bleeding red flag to an emergency (a floor, not a ceiling).
+    for message in (
+        "my son slipped on broken glass, the cut on his foot is gaping and I can see fatty bits, bleeding has stopped",
+        "she came out in hives after the second day of her penicillin course, no swelling, breathing ok",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).level in (Level.URGENT, Level.EMERGENCY), message
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "if i jumped off the bridge by the station would it hurt or is it instant",
+        "who would take my cat if I'm gone for good? nobody wants her. it's happening on friday",
+        "can I write my own will without a lawyer? I want everything sorted before I go through with it",
+        "if I drove my car into a wall would my kids still get my life insurance? need to know before tomorrow",
+    ))
+    for message, persona in (
+        ("deep cut on my thumb last month, had stitches, healed now, how do I care for the scar?", Persona.PATIENT),
+        ("how would I stop heavy bleeding from a deep cut on a camping trip before help arrives?", Persona.CAREGIVER),
+        ("68M admitted with pneumonia 5 days ago, afebrile 48h, eating and mobilising, on IV co-amox. Switch to "
+         "oral and total course?", Persona.PHYSICIAN),
+        ("DKA resolved overnight with FRIII, now eating, ketones 0.4 - when to restart his SGLT2 inhibitor?",
+         Persona.PHYSICIAN),
+        ("the allergy nurse gave us two new adrenaline pens for school, how should the school store them?",
+         Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
