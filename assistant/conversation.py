@@ -165,8 +165,8 @@ def condense_offline(
     previous = last_topic(history)
     if previous is None:
         if not topic or (broad is not None and broad(topic)):
-            # "how long for the antibiotics?", "when should we recheck bloods?": words every other article uses, no
-            # article named for them; which condition is asked about decides the answer.
+            # "how long for the antibiotics?", "can you explain the scoring system": words many articles use (`broad`),
+            # none named for them; which condition is asked about decides the answer.
             return Condensed(question, "no_topic")
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.

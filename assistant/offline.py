@@ -128,7 +128,8 @@ def _in_band(text: str, age: int) -> bool:
 _UNITS = (r"(mg|mcg|micrograms?|g/l|g/dl|mmol/l|mmol/mol|mmol|micromol/l|umol/l|ng/ml|mg/dl|mmhg|bpm|%|ml|"
           r"kg|units?|iu|cm|mm|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b")
 _GIVEN = re.compile(rf"(?<![\w.,/(])(\d+(?:\.\d+)?)(?![\d/)])\s?(?:{_UNITS})?", re.IGNORECASE)
-_TIME_UNITS = ("minute", "min", "hour", "hr", "day", "week", "wk", "month", "year", "yr")
+_TIME_UNITS = {"minute": "min", "min": "min", "hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week",
+               "month": "month", "year": "year", "yr": "year"}
 # What a sentence says of numbers: one, a range ("42 to 47 mmol/mol"), or a limit ("below 105 g/L", "at least 300").
 _RANGE = re.compile(
     rf"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:{_UNITS}\s?)?(?:to|-|–)\s?(\d+(?:\.\d+)?)(?![\d.])\s?(?:{_UNITS})?",
@@ -162,12 +163,17 @@ def _readings(text: str) -> list[tuple[float, str]]:
     return found
 
 
+def _time_unit(unit: str) -> str | None:
+    return next((name for prefix, name in _TIME_UNITS.items() if unit.startswith(prefix)), None)
+
+
 def _same_kind(asked: str, stated: str | None) -> bool:
-    """Units that cannot be told apart, or agree: a time is only a time ("2 weeks" is not "aged 45 to 75 years")."""
+    """Whether two numbers' units may be the same quantity: a time only as the same time unit ("2 weeks" is not
+    "2 days", nor a bare "45" "45 years"); other units are not told apart (a question rarely gives one)."""
     stated = (stated or "").lower()
-    asked_time = asked.startswith(_TIME_UNITS)
-    return asked_time == stated.startswith(_TIME_UNITS) and (not asked or not stated or asked[:2] == stated[:2]
-                                                            or not asked_time)
+    if _time_unit(asked) or _time_unit(stated):
+        return _time_unit(asked) == _time_unit(stated)
+    return True
 
 
 def _states_reading(text: str, readings: list[tuple[float, str]]) -> bool:
@@ -175,12 +181,12 @@ def _states_reading(text: str, readings: list[tuple[float, str]]) -> bool:
     ("my HbA1c is 45" and "42 to 47 mmol/mol is prediabetes"; "Hb 102 in pregnancy" and "below 105 g/L")."""
     for value, unit in readings:
         for match in _GIVEN.finditer(text):
-            if _AGE_BEFORE.search(text[: match.start()]) and not unit.startswith(("year", "yr")):
+            if _AGE_BEFORE.search(text[: match.start()]) and _time_unit(unit) != "year":
                 continue
             if float(match.group(1)) == value and _same_kind(unit, match.group(2)):
                 return True
         for match in _RANGE.finditer(text):
-            if _AGE_BEFORE.search(text[: match.start()]) and not unit.startswith(("year", "yr")):
+            if _AGE_BEFORE.search(text[: match.start()]) and _time_unit(unit) != "year":
                 continue  # "screened from age 45 to 75" is an age band, not an HbA1c of 45
             if float(match.group(1)) <= value <= float(match.group(3)) and _same_kind(unit, match.group(4)):
                 return True

@@ -694,8 +694,8 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "pregnancy": [
         r"contractions (?:\w+ ){0,4}(?:\d{2} ?weeks|early|premature)|premature labour|preterm",
-        # Tightenings coming regularly or getting stronger before 37 weeks: labour may be starting early (NHS: call
-        # the maternity unit straight away).
+        # Tightenings coming regularly or getting stronger before 37 weeks: labour may be starting early (NHS trust
+        # pages and Tommy's, read here: call the maternity unit straight away).
         r"\b(?:2\d|3[0-6]) ?(?:weeks?|wks?)\b(?: \S+){0,8} (?:tightenings?|contractions?)\b(?: \S+){0,4} "
         r"(?:every (?:\d+|few|couple of) ?(?:mins?|minutes)|getting (?:stronger|closer|worse|more regular))",
         r"(?:pregnant|weeks) (?:\w+ ){0,8}(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:face|hands|feet)",
