@@ -2539,8 +2539,10 @@ _NOW_STATE = re.compile(
 
 # A clinician's patient who is getting better: "afebrile for 48h, eating and mobilising", "now medically fit",
 # "resolved with FRIII", "NIHSS now 2, passed swallow screen". The recovery is being managed; nothing is urgent now.
+# Not "hasn't resolved", "not improving".
 _RECOVERING = re.compile(
-    r"\b(?:medically (?:fit|optimi[sz]ed)|resolved|afebrile|eating and (?:drinking|mobilising|mobilizing)|now eating|"
+    r"\b(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!yet to )(?:medically (?:fit|optimi[sz]ed)|resolved|afebrile|"
+    r"eating and (?:drinking|mobilising|mobilizing)|now eating|"
     r"mobilising|mobilizing|improving|back to (?:his |her |their )?baseline|(?:fit|ready) for discharge|"
     r"no current (?:intent|suicidal)|passed (?:a |the |his |her )?swallow)\b"
 )

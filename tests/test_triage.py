@@ -744,3 +744,6 @@ def test_fresh35_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          Persona.CAREGIVER),
     ):
         assert not triage.decide(message, persona).fires, message
+    # Recovery said, not denied: "not resolved" is no recovery.
+    assert triage.decide("pt with DKA, ketones 5.2, not resolved despite FRIII for 8 hours, pH 7.1, what next?",
+                         Persona.PHYSICIAN).fires
