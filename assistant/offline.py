@@ -180,14 +180,16 @@ def _states_reading(text: str, readings: list[tuple[float, str]]) -> bool:
     """Whether the sentence speaks to a number the question gives: the same number, or a range or limit holding it
     ("my HbA1c is 45" and "42 to 47 mmol/mol is prediabetes"; "Hb 102 in pregnancy" and "below 105 g/L")."""
     for value, unit in readings:
+        # "screened from age 45 to 75" is an age band, not an HbA1c of 45 (unless years were asked)
+        skip_age_bands = _time_unit(unit) != "year"
         for match in _GIVEN.finditer(text):
-            if _AGE_BEFORE.search(text[: match.start()]) and _time_unit(unit) != "year":
+            if skip_age_bands and _AGE_BEFORE.search(text[: match.start()]):
                 continue
             if float(match.group(1)) == value and _same_kind(unit, match.group(2)):
                 return True
         for match in _RANGE.finditer(text):
-            if _AGE_BEFORE.search(text[: match.start()]) and _time_unit(unit) != "year":
-                continue  # "screened from age 45 to 75" is an age band, not an HbA1c of 45
+            if skip_age_bands and _AGE_BEFORE.search(text[: match.start()]):
+                continue
             if float(match.group(1)) <= value <= float(match.group(3)) and _same_kind(unit, match.group(4)):
                 return True
         for match in _LIMIT.finditer(text):

@@ -310,6 +310,7 @@ class Pipeline:
         points back at it (`pointing`) is answered from the article all its closest passages come from."""
         asked = profile(query)
         everyday = everyday_terms(query)
+        named_whole = self.retriever.names_library_topic(content_terms(query))
 
         def judge(min_coverage: float = 0.5) -> Evidence:
             return decide(
@@ -320,7 +321,7 @@ class Pipeline:
                 holding=self.retriever.articles_holding,
                 everyday=everyday if follow_up else frozenset(),
                 lenient=everyday | lay_terms(query),
-                named_whole=self.retriever.names_library_topic(content_terms(query)),
+                named_whole=named_whole,
                 threshold=self.abstain_threshold,
                 min_coverage=min_coverage,
                 expand=lambda kept, weights: self._with_sections(kept, persona, weights),
