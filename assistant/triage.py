@@ -1386,7 +1386,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
     r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon))|gaping (?:cut|gash|wound)|"
     r"edges (?:are |were )?(?:gaping|apart)|"
-    # Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day.
+    # Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day (the NHS
+    # antibiotics page, as a GP practice page copies it, lists hives as a reaction and sends a spreading or blistering
+    # rash to 999; nhs.uk itself was not read here). A floor: the model may lift it with a red flag.
     r"(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
     r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
     r"erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b)|"
