@@ -104,12 +104,22 @@ def _first_position(question: str, terms: set[str]) -> int | None:
     return None
 
 
-def everyday_terms(question: str) -> frozenset[str]:
+def everyday_terms(question: str, inflected: bool = False) -> frozenset[str]:
     """Stems of the question's everyday English words (whole words of the embedder's vocabulary): "forever"
-    in "will he have to take tablets forever?" names no new topic, "endometriosis" does."""
+    in "will he have to take tablets forever?" names no new topic, "endometriosis" does. With `inflected`, also
+    words the vocabulary holds only uninflected ("pints", "calms", "faller"); never for choosing a topic, where
+    "shingles" and "hives" name conditions."""
     common = vocabulary_words()
-    words = [word for word in re.findall(r"[a-z]+", question.lower()) if word in common]
+    words = [w for w in re.findall(r"[a-z]+", question.lower()) if w in common or (inflected and _inflected(w, common))]
     return frozenset(term for word in words for term in content_terms(word))
+
+
+_ENDINGS = ("ers", "er", "es", "s", "ed", "ing")
+
+
+def _inflected(word: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether the vocabulary holds the word with its ending taken off."""
+    return any(word.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)] in common for end in _ENDINGS)
 
 
 # Words shaped like the name of a condition: "endometriosis", "psoriasis", "sarcoidosis", "vasculitis".
@@ -143,6 +153,10 @@ def _unknown_condition(question: str, names_topic: NamesTopic) -> bool:
     return False
 
 
+# A greeting, and the announcement of questions to come: "good morning :) can I ask a few questions".
+_GREETING = re.compile(r"\bgood (?:morning|afternoon|evening|day)\b|\ba few (?:questions?|qs|things)\b", re.I)
+
+
 def condense_offline(
     question: str,
     history: list[Turn],
@@ -161,7 +175,7 @@ def condense_offline(
     "does she need extra folic acid?" after epilepsy in pregnancy, "what is 5-HIAA used for there?" after
     carcinoid tumours.
     """
-    topic = set(profile(question).topic)
+    topic = set(profile(_GREETING.sub(" ", question)).topic)
     previous = last_topic(history)
     if previous is None:
         if not topic or (broad is not None and broad(topic)):

@@ -243,6 +243,16 @@ class Pipeline:
         withheld = self.retriever.withheld_topics(own_words) if own_words else []
         if withheld:
             return abstain(safety.withheld_message(withheld))
+        if evidence.action == "decline" and decision.fires and history:
+            # Nothing answers the urgent message on its own words; if it names no other subject, what the
+            # conversation was about may say what to do now ("now she's got a pounding headache and sees sparkly
+            # spots" after pre-eclampsia). The notice above is unchanged: context only chooses the evidence.
+            inherited = self._condense(question, history, [])
+            if inherited.kind == "inherited":
+                query = safety.urgent_query(inherited.question, decision.categories)
+                query = rewrite(query, self.retriever.indexed_terms)
+                hits = self.retriever.search(query, k=self.k)
+                asked, evidence = self.weigh(query, hits, persona, follow_up=True)
         if evidence.action == "decline":
             return abstain()
         # 5. Compose, 6. cite.
@@ -310,6 +320,10 @@ class Pipeline:
         points back at it (`pointing`) is answered from the article all its closest passages come from."""
         asked = profile(query)
         everyday = everyday_terms(query)
+        # An inflected everyday word ("pints", "calms", "faller") is everyday too, unless it is a word of the
+        # library's titles and keywords ("kidneys", "bloods"): those keep their full weight.
+        inflected = everyday_terms(query, inflected=True) - everyday
+        everyday |= inflected - self.retriever.library_terms(inflected)
         named_whole = self.retriever.names_library_topic(content_terms(query))
 
         def judge(min_coverage: float = 0.5) -> Evidence:
@@ -411,10 +425,12 @@ class Pipeline:
         return all(len(held.get(term, ())) >= BROAD_ARTICLES for term in terms)
 
     def _stays_on(self, article_id: str, named: set[str], asked: set[str]) -> bool:
-        """The conversation's article holds every new word of the follow-up, and no other article is named
-        (by its title or a keyword) for what it asks about that the conversation's article is not named for too."""
+        """The conversation's article holds every new word of the follow-up (in its passages, or as its own title or
+        keyword: "should I push for an MRI?" after back pain), and no other article is named (by its title or a
+        keyword) for what it asks about that the conversation's article is not named for too."""
         held = self.retriever.articles_holding(named)
-        if not all(article_id in held.get(term, ()) for term in named):
+        own_names = self.retriever.named_for(article_id, named)
+        if not all(article_id in held.get(term, ()) or term in own_names for term in named):
             return False
         return not self.retriever.owners_beyond(article_id, asked)
 

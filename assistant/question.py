@@ -213,6 +213,11 @@ EVERYDAY_TERMS = content_terms(
     "stairs stair upstairs hill hills walk walking "
     # how hard something is for the family: "getting her to the surgery is really hard, so we'd let it lapse"
     "hard easy let lets "
+    # what a test or scan did, never what about: "echo shows EF 32%"
+    "show shows showed shown "
+    # how a writer opens: "can I ask something about my medication? well my husband's", "I'm a carer for my mum", "my
+    # results came back and I can't make sense of them"
+    "well carer carers sense result results "
     # the setting of a clinician's case: "day 2 post-op bowel pt", "pre-op"
     "op ops postop preop "
     # Scottish, Nigerian and Australian everyday words ("he cannae mind", "whit happens", "my oga at work", "the
@@ -321,7 +326,11 @@ def qualifiers_of(text: str) -> frozenset[str]:
 
 
 # "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".
-_BACK_ADVERB = re.compile(r"\b(came|come|comes|coming|got|get|gets|went|go|goes|going|bring|brought|be) back\b", re.I)
+_BACK_ADVERB = re.compile(
+    r"\b(came|come|comes|coming|got|get|gets|went|go|goes|going|bring|brought|be|results?|bloods?|scans?|reports?) "
+    r"back\b",
+    re.I,
+)
 # "How fast" asks how quickly, whatever "fast" names elsewhere (FAST, the stroke test; fasting before a blood test).
 _HOW_FAST = re.compile(r"\bhow fast\b", re.I)
 

@@ -540,6 +540,19 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:i'?m|i am|i'?ll be|i will be|going to be|gonna be) gone for good\b|"
         r"\b(?:in order|sorted|my will)\b(?: \S+){0,10} before i (?:go through with it|do it|go|end it)\b",
         _FROM_WORK,
+        # At a height now, telling someone (fresh36): "failed my resits... i'm on the roof of the library building.
+        # just wanted to tell someone". Never "want to tell you" (a roofer telling a knee injury).
+        r"\b(?:i'?m|im|i am) (?:\w+ ){0,2}(?:on|at the top of|up on|standing on|sat on|sitting on) (?:the |a |this )?"
+        r"(?:roof|rooftop|ledge|edge|bridge|top floor|balcony|cliff)\b(?: \S+){0,14} (?:(?:just )?want(?:ed)? "
+        r"(?:\w+ )?to (?:tell|let) (?:someone|somebody|anyone)|someone to know|goodbye|can'?t do (?:this|it) any ?more|"
+        r"no way out)",
+        # A goodbye sent by someone who then does not answer: "messaged me at 2am 'tell the kids I love them' and isn't
+        # picking up". Someone else's warning sign, told by the one who received it.
+        r"(?:messaged|texted|text|sent|wrote|said|rang|called)\b(?: \S+){0,8} \W*(?:tell (?:(?:the|my|his|her|our) )?"
+        r"(?:kids|children|boys|girls|family|mum|dad|wife|husband)\b(?: \S+){0,2} (?:i|that i) love|goodbye\b|"
+        r"(?:i'?m )?sorry for everything|look after (?:the kids|the children|mum|dad|my))(?: \S+){0,16} "
+        r"(?:isn'?t|isnt|is not|not|won'?t|wont|hasn'?t|hasnt|can'?t|cant|cannot)(?: \w+){0,3} (?:picking up|answering|"
+        r"answer|responding|replying|reach|get through)",
         _GATHERED,
         _FOUND_OR_WORKED_OUT,
         _PREPARED,
@@ -1200,6 +1213,9 @@ _ACT_NOW = re.compile(
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
     r"(?:just had|having|is having) (?:a |his |her |their )?(?:first )?(?:\w+ )?(?:seizure|fit)(?: \S+){0,8} "
     r"never (?:had|been) (?:one|a seizure|a fit|like this)|"
+    # Seizures one after another without coming round between them: a 999 call in NHS epilepsy first aid.
+    r"(?:seizures?|fits?)\b(?: \S+){0,14} (?:hasn'?t|hasnt|has not|haven'?t|havent|not|didn'?t|did not|without) "
+    r"(?:\w+ ){0,2}(?:come round|come to|woken|woke|waking|regain\w*)(?: \w+){0,2} (?:in )?between\b|"
     r"kussmaul|(?:looks?|looking|is|gone|turned|turning) (?:\w+ )?(?:clammy|grey|gray|ashen)|"
     r"(?:stroke|arrest|crash|trauma|sepsis|peri-?arrest) call|code (?:stroke|blue|red)|stroke alert|met call|"
     r"blue(?:-?ish|y)? (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|"
@@ -1253,6 +1269,9 @@ _ACT_NOW = re.compile(
     r"(?:in|inside|into)\b|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic)|"
+    # The same told in the present tense, as a second-language writer may: "my grandmother drink bleach by mistake".
+    r"(?:drink|drinks|swallow|swallows) (?:\S+ ){0,3}(?:antifreeze|bleach|batter(?:y|ies)|weed ?killer|paraquat|"
+    r"methanol|drain cleaner|caustic|detergent|cleaner)\b(?: \S+){0,3} by (?:mistake|accident)|"
     # Black, tarry poo (blood from high in the gut) with fainting: a bleed large enough to drop the blood pressure.
     # Black poo alone is a same-day matter in NHS advice (read as another page quotes it, nhs.uk was not reachable);
     # with a faint or a collapse it is not.
@@ -1335,8 +1354,8 @@ _REAL = re.compile(
     r"breathing)\b|(?:my|our) (?:\w+ ){0,2}(?:housemate|flatmate|friend|dad|mum|mom|mother|father|son|daughter|"
     r"partner|wife|husband|brother|sister|baby|roommate|room mate)(?:'s)? (?:\S+ ){0,3}(?:just|is|has|started|came)|"
     r"(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)|in front of me|next to me|beside me|with me now|"
-    r"right now|just now|please help|help me|call (?:an )?ambulance|"
-    r"i can (?:barely|hardly) (?:stand|walk|breathe|talk|move|stay awake|see))"
+    r"right now|just now|please help|help me(?! (?:to )?(?:explain|understand|write|revise|learn|structure))|"
+    r"call (?:an )?ambulance|i can (?:barely|hardly) (?:stand|walk|breathe|talk|move|stay awake|see))"
 )
 # Asthma getting worse now: the reliever needed every few hours or at night needs care today.
 _SAME_DAY = re.compile(
@@ -1361,6 +1380,17 @@ _HEAT = r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|
 _BLISTERED_LIMB = re.compile(
     rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b"
     r"(?: \S+){0,10} blister\w*"
+)
+# Green vomit with a swollen belly or no wind passed: a possible blocked bowel, to be seen today. It lifts a calm
+# reading, for a lay writer or one telling of themselves; a clinician's case question about obstruction stays calm.
+_BLOCKED_BOWEL = re.compile(
+    r"(?=.*\b(?:(?:vomit\w*|being sick|throwing up|sick)\b(?: \S+){0,3} (?:green|bile|bilious)|green (?:vomit|sick)))"
+    r"(?=.*\b(?:(?:swollen|bloated|distended|massive|huge|hard) (?:\w+ )?(?:belly|tummy|stomach|abdomen)|"
+    r"(?:belly|tummy|stomach|abdomen) (?:\w+ ){0,2}(?:swollen|bloated|distended|hard)|(?:haven'?t|havent|hasn'?t|"
+    r"hasnt|not|can'?t|cant) (?:\w+ ){0,2}(?:passed wind|pass wind|farted|fart|pooed|had a poo|done a poo)))"
+)
+_SINCE_RECENTLY = re.compile(
+    r"\b(?:since (?:yesterday|last night|this morning)|today|tonight|right now|this morning)\b"
 )
 _THINNER = (
     r"apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|xarelto|blood ?thinners?|anticoagulants?|"
@@ -1392,6 +1422,9 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
     r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
     r"erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b)|"
+    # A red line running up from a scratch, bite or cut: infection spreading along the lymph channels, seen today.
+    r"(?:scratch\w*|bite|bitten|cut|wound|graze|splinter)\b(?: \S+){0,12} red (?:line|streak)s?\b"
+    r"(?: \S+){0,3} (?:up|along|towards|going|spreading|running|tracking)|"
     r"(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
     r"slower|reduced|stopped|different)|(?:moving|kicking) (?:\w+ ){0,2}(?:less|much less|a lot less)|"
     # Not "haven't felt a kick yet" at 20 weeks: first movements not yet felt (most are felt by 16 to 24 weeks).
@@ -1554,7 +1587,14 @@ _EXAM = re.compile(
     r"\b(?:mcqs?|sbas?|emqs?|osces?|vignettes?|question bank|qbank|past paper|mock (?:exam|sba|paper|osce|q\w*)|"
     r"exam q\w*|(?:practice|revision|quiz|test) questions?|quiz|(?:the )?question (?:says|stem|asks)|stem says|"
     r"case[- ]based learning|viva|teaching case|case study|flashcards?|anki|in the answer|answer key|"
-    r"textbook case|^exam (?=\d))"
+    r"textbook case|^exam (?=\d)|"
+    # Writing or teaching about a case (fresh36): "for my neuro assignment... a made-up case", "writing a chapter for
+    # a trauma textbook", "case for registrar teaching... as a handout", "for M&M: ... learning points".
+    r"made[- ]up case|fictional case|for (?:my|an|our|the|a) (?:\w+ )?(?:assignment|essay|write-?up|chapter|handout|"
+    r"lecture slides|lecture notes|presentation|teaching session|journal club|newsletter|textbook)|"
+    r"writing (?:a|the) (?:chapter|handout)|"
+    r"\bm ?& ?m\b|morbidity and mortality|"
+    r"learning points|(?:registrar|student|junior|nurse|fy1|fy2|sho|trainee) teaching|formatted as a handout)"
 )
 _REVISION = re.compile(r"\b(?:atls|als|pals|apls|finals|boards|exams?|mrcp|usmle|plab|osce) revision\b")
 # Over and well: a clinician or student telling of something that has resolved.
@@ -1566,7 +1606,7 @@ _RESOLVED = re.compile(
     r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
     r"(?:fine|well|normal) (?:today|now|since)|"
     r"playing (?:normally|happily|fine)|(?:it|that|this) passed after|went away after|sharp as ever|"
-    r"stable (?:since|now)|settled (?:since|now|overnight)|"
+    r"stable (?:since|now)|settled (?:since|now|overnight)|(?:none|nothing|no more|no further) since\b|"
     r"(?:she'?s|he'?s|they'?re|feels?|felt) (?:completely |totally )?fine|thriving|now walking|"
     # Getting better: "her cough is much better now", "healing well, the redness has gone right down".
     r"(?:much|lots|loads|way|a lot) better now|healing (?:well|nicely|fine)|"
@@ -2020,6 +2060,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
     if _RESOLVED.search(text) and not cues.present:
         return False
+    if _NOTHING_NOW.search(text):
+        return False  # "...turn blue around the lips... Nothing's happening now, I just want to understand"
     if persona is Persona.PHYSICIAN and _RECOVERING.search(text) and not cues.present:
         return False  # "ketones 5.1... resolved with FRIII, now eating": the sign is the history of the admission
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
@@ -2053,13 +2095,17 @@ def _crisis_now(text: str, persona: Persona) -> bool:
 _WHAT_IF = re.compile(
     r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|if (?:someone|somebody|anyone|a person) (?:ever )?\w+|"
     r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
+    r"if (?:a|one of (?:my|the|our)) (?:boy|girl|child|kid|pupil|student|patient|resident|client|player) "
+    r"(?:says|tells|complains|has|gets|develops)\b|if (?:her|my|the) waters (?:break|go)\b|"
     r"what (?:should|do|would|can) (?:i|we) (?:tell|teach|ask) (?:\w+ ){0,3}(?:to )?do if (?:i|he|she|they|we) "
     r"(?:has|have|get|gets)\b)"
 )
 
 _NOTHING_HAPPENED = re.compile(
-    r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
-    r"happened|(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
+    r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|"
+    r"nothing(?:'?s| is) (?:happening|wrong)(?: at all)?(?: right)? now|nothing(?:'?s| is) wrong at all|"
+    r"(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) happened|(?:no one|nobody|no-one) has\b|"
+    r"(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
     r"just (?:want|wanted|need) (?:it|one|them|some) (?:in the house|at home|to hand))"
 )
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
@@ -2072,7 +2118,10 @@ _ANNOUNCES_A_QUESTION = re.compile(
     r"questions?(?: (?:about|for|regarding|on) (?:my|our|his|her) \w+| (?:about|on) something)?|"
     r"(?:i )?(?:need|want|would like|could use) (?:some |a bit of )?(?:advice|information|info|guidance))(?: please)?"
     # Results back and not understood, nothing else told: "my results came back and i dont understand any of it".
-    r"|(?:(?:my|the|his|her|mum'?s|dad'?s) (?:\S+ )?results? (?:have |has )?(?:come|came) back(?: today)?(?: and)? "
+    r"|(?:(?:(?:my|the|his|her|mum'?s|dad'?s) (?:\S+ )?results? (?:have |has )?(?:come|came) back|"
+    r"(?:(?:my|his|her|our) \w+ |i |we |i'?ve |we'?ve )?(?:got|had|has|have|received) "
+    r"(?:some |the |her |his |my |their )?(?:\S+ )?results? back)"
+    r"(?: today)?(?: and)? "
     r"(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
     r"(?:it|them)(?: at all)?))"
 )
@@ -2457,6 +2506,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
         return True
+    if _NOTHING_NOW.search(text) and "suicide" not in cues.categories:
+        return True  # said outright: "nothing's happening now, I just want to understand"
+    if (_BEREAVED_LONG_AGO.search(text) or _TALK_ABOUT_IT.search(text)) and not _SELF_AT_RISK.search(text):
+        return True  # "my dad died by suicide ten years ago... support groups?"; talking to a 12-year-old about it
     if not persona.lay and not _described(cues) and not cues.explicit_crisis and _TOPIC_ASKED.search(text):
         return True  # "PPH causes 4 Ts?": a student's or clinician's topic, nobody described (floors fire first)
     if _physician_asks(text, cues, persona):
@@ -2643,8 +2696,8 @@ _HOW_SOON = re.compile(
 
 def _nurse_asks_how_soon(text: str, cues: Cues, persona: Persona) -> bool:
     """A nurse asking how soon to act on a patient described now: judged at the lay bar."""
-    if persona is not Persona.NURSE or cues.reference or not _HOW_SOON.search(text):
-        return False
+    if persona is not Persona.NURSE or cues.reference or not _HOW_SOON.search(text) or _WHAT_IF.search(text):
+        return False  # "if a boy says he has testicle pain, how quickly...": a what-if, at the nurse's own bar
     return bool(cues.clinical_situation or cues.present or cues.now)
 
 
@@ -2667,6 +2720,26 @@ def _no_event(text: str) -> bool:
     """A what-if, an episode that is over, a document about the sign, or the writer saying outright that nothing
     has happened ("he hasn't but he keeps eyeing my jewellery box"): not someone's red flag now."""
     return bool(_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text) or _denied(text))
+
+
+# Said outright that nothing is going on now: the signs told are someone's account of past episodes.
+_NOTHING_NOW = re.compile(
+    r"\bnothing(?:'?s| is) (?:(?:happening|going on|wrong)(?: at all)?(?: right)? now|wrong at all)\b"
+)
+# Bereaved by suicide long ago, or a parent asking how to talk about it: about suicide, nobody at risk told.
+_BEREAVED_LONG_AGO = re.compile(
+    r"\b(?:died by suicide|took (?:his|her|their) own life|killed (?:himself|herself|themselves)|lost (?:my|our) \w+ "
+    r"to suicide)\b(?: \S+){0,4} (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty) "
+    r"(?:years?|months?) ago\b"
+)
+_TALK_ABOUT_IT = re.compile(
+    r"\bhow (?:do|can|should) (?:i|we) (?:talk|speak|explain|bring (?:it )?up)\b(?: \S+){0,8} (?:about )?(?:suicide|"
+    r"self[- ]harm)\b(?: \S+){0,3} (?:without|in a way|at (?:his|her|their) age|age[- ]appropriate)"
+)
+_SELF_AT_RISK = re.compile(
+    r"\b(?:i|i'?m|im|i am|i'?ve|me|myself)\b(?: \S+){0,3} (?:want(?:ed)? to die|suicidal|kill myself|"
+    r"end (?:it|my life)|join (?:him|her|them)|be with (?:him|her|them) again|don'?t want to (?:be here|live|go on))"
+)
 
 
 def _denied(text: str) -> bool:
@@ -2931,6 +3004,10 @@ class Triage:
         if floor is None:
             limb_burn = _BLISTERED_LIMB.search(text) and not (_no_event(text) or _LONG_AGO.search(text))
             if read is Level.NONE and persona.lay and limb_burn:
+                return Decision(Level.URGENT, categories or ["other_urgent"], p)
+            recent = not _LONG_AGO.search(text) or _SINCE_RECENTLY.search(text)  # "surgery last year" is history
+            if read is Level.NONE and (persona.lay or cues.first_person) and _BLOCKED_BOWEL.match(text) \
+                    and recent and not _no_event(text):
                 return Decision(Level.URGENT, categories or ["other_urgent"], p)
             return Decision(read, categories, p)
         # A same-day floor is a floor, not a ceiling: when the model reads an emergency in a message with an

@@ -101,7 +101,7 @@ HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
     "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
-    "fresh35",
+    "fresh35", "fresh36",
 )
 # fresh25 (end of session 13, blind) was measured once at the start of session 14 before any change, then read.
 # fresh26 (start of session 14, blind) was measured once after the session's other changes, then its misses read.
@@ -124,6 +124,9 @@ HELD_OUT = (
 # is "less serious bleeding" on the NHS warfarin page: keep taking it and tell the doctor if it bothers you).
 # fresh35 (session 20, 300 written blind) was measured once after every other change of the session (0.933 /
 # 0.080, physicians 0.111); then read and fixed (1.000 / 0.040), and pooled.
+# fresh36 (start of session 21, 300 written blind) was measured once before any change of the session (0.953 /
+# 0.113); then read and fixed (0.993 / 0.033), and pooled. Left: extra doses of an everyday tablet (a statin, vitamin
+# D: calm; amlodipine with light-headedness: same day), "no bleeding at all" at 8 weeks, a face cream's mild redness.
 NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on

@@ -64,6 +64,8 @@ class _Names:
     title: str
     strong: frozenset[frozenset[str]]
     phrases: frozenset[frozenset[str]]
+    # Keywords whose every word is a term: not "hep C", whose letter tokens drop, leaving "hep" (also "hep A").
+    whole: frozenset[frozenset[str]] = frozenset()
 
 
 def _names_of(status: str, title: str, keywords: str) -> _Names:
@@ -74,8 +76,15 @@ def _names_of(status: str, title: str, keywords: str) -> _Names:
     titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
     titled |= {t - _HEAD_NOUNS for t in titled if t & _HEAD_NOUNS and t - _HEAD_NOUNS}
     keyed = {frozenset(tokens(k)) for k in keywords.split(";")}
+    whole = {frozenset(tokens(k)) for k in keywords.split(";") if len(tokens(k)) == len(k.split())}
     strong = titled | {k for k in keyed if len(k) > 1}
-    return _Names(status, title, frozenset(strong - {frozenset()}), frozenset((titled | keyed) - {frozenset()}))
+    return _Names(
+        status,
+        title,
+        frozenset(strong - {frozenset()}),
+        frozenset((titled | keyed) - {frozenset()}),
+        frozenset(whole - {frozenset()}),
+    )
 
 
 @dataclass
@@ -213,13 +222,24 @@ class HybridRetriever:
         COPD, "when would you add an ICS?" names asthma by "ICS", but COPD is named by it as well, so it names
         nothing beyond the conversation's article; "and spirometry for asthma?" names asthma beyond it."""
         names, asked = self._named(terms)
-        own = names.get(article_id)
-        mine = {t for part in own.phrases if part <= asked for t in part} if own else set()
+        mine = self._named_for(names, asked, article_id)
         return {
             article
             for article in self._owners(names, asked) - {article_id}
             if any(part <= asked and not part <= mine for part in names[article].phrases)
         }
+
+    def named_for(self, article_id: str, terms: Coll[str]) -> set[str]:
+        """The terms that make up a keyword of `article_id` whole: "mri" for the back pain article; not "hep" from
+        "hep C" (its letter is no term, so "hep A" would match it)."""
+        names, asked = self._named(terms)
+        own = names.get(article_id)
+        return {t for part in own.whole if part <= asked for t in part} if own else set()
+
+    @staticmethod
+    def _named_for(names: dict[str, _Names], asked: set[str], article_id: str) -> set[str]:
+        own = names.get(article_id)
+        return {t for part in own.phrases if part <= asked for t in part} if own else set()
 
     def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
         """(title, review status) of the articles not approved (submitted, under review, or retired: their names

@@ -230,7 +230,8 @@ _LAY: dict[str, str] = {
     r"achy|achey": "aches",
     r"mri(?: scans?)?|ct scans?|cat scans?|x-?rays?": "scan",
     r"heartburn|acid reflux": "reflux",
-    r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,3}(?:all the time|about everything|constantly|non-?stop)|"
+    r"(?:anxious|worry|worrying|worried|on edge) (?:\w+ ){0,3}(?:all the time|(?:about|over) (?:\w+ ){0,2}everything|"
+    r"constantly|non-?stop)|"
     r"constant(?:ly)? (?:\w+ ){0,2}(?:worry|worrying|anxious)|can'?t (?:stop|switch off) (?:the )?worry\w*": "anxiety",
     # A gestation: "BP 160/110 at 30 weeks", "32 weeks pregnant", "34/40".
     r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
@@ -266,7 +267,12 @@ _LAY: dict[str, str] = {
     r"been |seems )?(?:beating |going )?(?:a bit |really |very )?irregular(?:ly)?": "atrial fibrillation",
     r"\bcigs?\b|\bciggies\b|\bciggy\b|\bfags\b": "smoking",
     r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty )?(?:low|down|hopeless)(?: and (?:low|down|hopeless))?|"
-    r"(?:can'?t|cannot|don'?t) enjoy (?:anything|things|life)|lost interest in (?:everything|things|life)": "low mood",
+    r"(?:can'?t|cannot|don'?t) enjoy (?:anything|things|life)|lost interest in (?:everything|things|life)|"
+    r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty |a bit )?flat|"
+    r"(?:no|zero|lost all) interest in (?:anything|everything|things|life|stuff)": "low mood",
+    # "a couple of pints at the weekend", "can I drink on these?": alcohol, however it is said
+    r"pints?|beers?|booze|boozing|lager|(?:a|few|couple of|couple) drinks|drink (?:on|with) (?:the|these|those|them|it|"
+    r"my|his|her|this|that)\b": "alcohol",
     # Planning a pregnancy, however it is said: "trying for a baby next year", "TTC", "planning IVF".
     r"trying (?:for (?:a |another )?(?:baby|babies)|to (?:get pregnant|conceive|have (?:a |another )?baby))|"
     r"\bttc\b|\bivf\b|planning (?:a |another )?(?:baby|family)": "planning pregnancy",

@@ -31,8 +31,8 @@ from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 and fresh32 to fresh35 (sessions 4
-# to 20), each measured blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 and fresh32 to fresh36 (sessions 4
+# to 21), each measured blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train
 # the model (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
 
@@ -747,3 +747,46 @@ def test_fresh35_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
     # Recovery said, not denied: "not resolved" is no recovery.
     assert triage.decide("pt with DKA, ketones 5.2, not resolved despite FRIII for 8 hours, pH 7.1, what next?",
                          Persona.PHYSICIAN).fires
+
+
+def test_fresh36_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 21 (fresh36's misses and false alarms, reworded): seizures one after another without coming round,
+    buried in a travel question; bleach swallowed told in the present tense; a red line running up from a bite; green
+    vomit with a swollen belly told by a student of themselves; a student on a roof telling someone; a goodbye text
+    and no answer. And their neighbours: a teaching handout, a textbook chapter, an assignment's made-up case, a
+    school nurse's what-if, past episodes with "nothing's happening now", a suicide bereavement years ago."""
+    for message, persona, level in (
+        ("quick q about flying with her epilepsy tablets next week. she had a fit at 3 and another at 3.30 and hasn't "
+         "woken up properly between them, is that ok?", Persona.CAREGIVER, Level.EMERGENCY),
+        ("my uncle swallow bleach by accident, he think it was juice, now coughing", Persona.CAREGIVER,
+         Level.EMERGENCY),
+    ):
+        assert triage.decide(message, persona).level is level, message
+    for message, persona in (
+        ("dog bit my hand yesterday and now there's a red streak running up my arm", Persona.PATIENT),
+        ("medical student, I've been vomiting green since last night and my tummy is swollen and hard, not passed "
+         "wind all day", Persona.STUDENT),
+    ):
+        assert triage.decide(message, persona).level in (Level.URGENT, Level.EMERGENCY), message
+    _all_at(triage, Persona.PATIENT, Level.CRISIS, (
+        "lost my job and my flat this week. i'm on the bridge over the river now, just wanted to tell someone",
+        # a teaching frame's words in a crisis ("for a lecture") never make it a paper case
+        "not looking for a lecture. I've got the pills counted out and tonight is the night",
+    ))
+    goodbye = triage.decide("my brother texted 'tell mum I love her' an hour ago and he isn't answering his phone",
+                            Persona.CAREGIVER)
+    assert goodbye.fires and "suicide" in goodbye.categories  # crisis, or an emergency: he may be unconscious
+    for message, persona in (
+        ("Teaching session handout please: 22M with meningococcal sepsis, non-blanching rash, lactate 5. Cover fluids "
+         "and antibiotics, formatted as a handout.", Persona.PHYSICIAN),
+        ("I'm writing a chapter for a surgery textbook: the steps for controlling catastrophic haemorrhage in a "
+         "stabbing.", Persona.PHYSICIAN),
+        ("for my pharmacology assignment, a made-up case: sudden facial droop and slurred speech in a 66-year-old. "
+         "Help me explain why alteplase has a time window.", Persona.STUDENT),
+        ("if a pupil tells me she has chest pain during netball, how quickly should she be seen?", Persona.NURSE),
+        ("my wife says I go blue and shake when I have my fits. Nothing's happening now, I just want to understand "
+         "why the blue happens", Persona.PATIENT),
+        ("my brother died by suicide five years ago. I'm doing ok now, are there charity runs that raise money for "
+         "prevention?", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
