@@ -240,6 +240,9 @@ class Pipeline:
         own_words = subject_terms(query) if new_topic else None
         if condensed.kind == "inherited" and not decision.fires:
             own_words = subject_terms(rewrite(question, self.retriever.indexed_terms))
+        # A bare number is an age or a reading, never a subject: "my son (22) was just diagnosed coeliac" would
+        # otherwise be named by "t(12;22)", a keyword of a sarcoma article.
+        own_words = {t for t in own_words if not t.isdigit()} if own_words else None
         withheld = self.retriever.withheld_topics(own_words) if own_words else []
         if withheld:
             return abstain(safety.withheld_message(withheld))

@@ -1213,7 +1213,8 @@ _ACT_NOW = re.compile(
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
     r"(?:just had|having|is having) (?:a |his |her |their )?(?:first )?(?:\w+ )?(?:seizure|fit)(?: \S+){0,8} "
     r"never (?:had|been) (?:one|a seizure|a fit|like this)|"
-    # Seizures one after another without coming round between them: a 999 call in NHS epilepsy first aid.
+    # Seizures one after another without coming round between them: a 999 call in the NHS page on what to do if
+    # someone has a seizure (read as another site copies it; nhs.uk itself was not read).
     r"(?:seizures?|fits?)\b(?: \S+){0,14} (?:hasn'?t|hasnt|has not|haven'?t|havent|not|didn'?t|did not|without) "
     r"(?:\w+ ){0,2}(?:come round|come to|woken|woke|waking|regain\w*)(?: \w+){0,2} (?:in )?between\b|"
     r"kussmaul|(?:looks?|looking|is|gone|turned|turning) (?:\w+ )?(?:clammy|grey|gray|ashen)|"
@@ -1269,7 +1270,8 @@ _ACT_NOW = re.compile(
     r"(?:in|inside|into)\b|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
     r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic)|"
-    # The same told in the present tense, as a second-language writer may: "my grandmother drink bleach by mistake".
+    # The same told in the present tense, as a second-language writer may: "my grandmother drink bleach by mistake"
+    # (the NHS poisoning page, as a GP practice copies it: 999 or A&E if something harmful may have been swallowed).
     r"(?:drink|drinks|swallow|swallows) (?:\S+ ){0,3}(?:antifreeze|bleach|batter(?:y|ies)|weed ?killer|paraquat|"
     r"methanol|drain cleaner|caustic|detergent|cleaner)\b(?: \S+){0,3} by (?:mistake|accident)|"
     # Black, tarry poo (blood from high in the gut) with fainting: a bleed large enough to drop the blood pressure.
@@ -1381,7 +1383,8 @@ _BLISTERED_LIMB = re.compile(
     rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b"
     r"(?: \S+){0,10} blister\w*"
 )
-# Green vomit with a swollen belly or no wind passed: a possible blocked bowel, to be seen today. It lifts a calm
+# Green vomit with a swollen belly or no wind passed: a possible blocked bowel, to be seen today (the NHS vomiting
+# page, as another site copies it, says green vomit may mean a blockage and sends it to a doctor). It lifts a calm
 # reading, for a lay writer or one telling of themselves; a clinician's case question about obstruction stays calm.
 _BLOCKED_BOWEL = re.compile(
     r"(?=.*\b(?:(?:vomit\w*|being sick|throwing up|sick)\b(?: \S+){0,3} (?:green|bile|bilious)|green (?:vomit|sick)))"
@@ -1422,7 +1425,8 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
     r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
     r"erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b)|"
-    # A red line running up from a scratch, bite or cut: infection spreading along the lymph channels, seen today.
+    # A red line running up from a scratch, bite or cut: infection spreading along the lymph channels (lymphangitis),
+    # seen today. No issuing body's page was read for it; first-aid and clinical references call for prompt review.
     r"(?:scratch\w*|bite|bitten|cut|wound|graze|splinter)\b(?: \S+){0,12} red (?:line|streak)s?\b"
     r"(?: \S+){0,3} (?:up|along|towards|going|spreading|running|tracking)|"
     r"(?:baby|babys|baby's|bump|fetal|foetal) (?:\w+ ){0,2}movements? (?:\w+ ){0,3}(?:weaker|less|fewer|quieter|"
