@@ -57,6 +57,19 @@ _HAS = re.compile(
 )
 
 
+# What a medicine is wanted for, said after it: "can I take nurofen for my back pain?", "is ibuprofen ok for his
+# knees?".
+_FOR_COMPLAINT = re.compile(
+    r"\b(?:take|taking|have|use|using|give|ok|okay|fine|safe|alright)\b(?: \S+){0,4}"
+    r"(?P<what> (?:for|with) (?:my|his|her|their|the|a|mum'?s|dad'?s) (?:\w+ ){0,2}(?:pain|ache|aches|back|knee|knees|"
+    r"hip|hips|shoulder|neck|joints?|headaches?|migraines?|toothache|period pains?|cold|flu|cough)\b)"
+)
+
+
+# A condition someone has, said before the question: "I have stage 3 kidney disease", "dad has heart failure".
+_HAVING = re.compile(r"\b(?:have|has|'ve got|'s got|got|with|diagnosed with) ((?:[a-z0-9'-]+ ){0,4}[a-z0-9'-]+)", re.I)
+
+
 class Retriever(Protocol):
     def search(self, question: str, k: int = 10) -> list[Hit]: ...
 
@@ -216,6 +229,7 @@ class Pipeline:
             hits, asked, evidence = self._weigh_foci(query, foci, persona, notices)
             mark = lap("retrieve", mark)
         else:
+            query = self._for_condition(query)
             hits = self.retriever.search(query, k=self.k)
             mark = lap("retrieve", mark)
             asked, evidence = self.weigh(query, hits, persona, follow_up=condensed.kind == "inherited",
@@ -356,6 +370,16 @@ class Pipeline:
             # uses ("cuppa", "vivid dreams") do not decline it.
             evidence = judge(min_coverage=0.0)
         return asked, evidence
+
+    def _for_condition(self, query: str) -> str:
+        """A medicine asked about for a complaint by someone with a condition the library names ("I have stage 3
+        kidney disease, can I take nurofen for my back pain?"): the question is asked without the complaint. The
+        complaint's article names the medicine as a treatment; whether it is safe is the condition's article's."""
+        complaint = _FOR_COMPLAINT.search(query)
+        had = _HAVING.search(query[: complaint.start()]) if complaint else None
+        if not had or not self.retriever.library_terms(content_terms(had.group(1)) - ASKING_TERMS):
+            return query
+        return (query[: complaint.end() - len(complaint.group("what"))] + query[complaint.end() :]).strip()
 
     def _one_close_article(self, hits: list[Hit]) -> bool:
         """The closest passages all come from one article, and are close in meaning."""

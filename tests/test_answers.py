@@ -898,3 +898,15 @@ def test_where_a_lay_reader_lives_picks_that_country_s_guidance(pipeline: Pipeli
     answer = pipeline.run("i'm 48 and in the us, can i get bowel cancer screening yet?", [], Persona.PATIENT)
     assert re.search(r"\b45\b", " ".join(s.text for s in answer.direct)), answer.direct
     assert bodies_named("we live in england") == {"uk"} and bodies_named("tell us more") == frozenset()
+
+
+def test_a_medicine_for_a_complaint_is_answered_from_the_condition_the_reader_has(pipeline: Pipeline) -> None:
+    """The back-pain article names ibuprofen as a treatment; the kidney article says to avoid it. Someone with
+    kidney disease asking about it for their back is told what their condition's article says (read in five sets)."""
+    question = "I have stage 3 kidney disease. can I take nurofen for my back pain?"
+    answer = pipeline.run(question, persona=Persona.PATIENT)
+    assert answer.references[0].article_id == "chronic-kidney-disease"
+    assert re.search(r"avoid[^.]*ibuprofen", " ".join(s.text for s in answer.direct), re.I)
+    # No condition said: the complaint's own article answers.
+    plain = pipeline.run("can I take nurofen for my back pain?", persona=Persona.PATIENT)
+    assert plain.references[0].article_id == "low-back-pain"
