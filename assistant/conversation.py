@@ -139,7 +139,7 @@ _KIND_WORDS = content_terms(
 )
 
 
-def _unknown_condition(question: str, names_topic: NamesTopic) -> bool:
+def unknown_condition(question: str, names_topic: NamesTopic) -> bool:
     """A condition the library never names: a word shaped like a condition's name ("endometriosis"), or a named
     cancer, disease, syndrome or infection whose naming word no article's title or keyword has."""
     for match in _CONDITION_SHAPE.finditer(question):
@@ -203,7 +203,7 @@ def condense_offline(
     if _FRESH_START.search(question):
         # "Separate question: ...", "unrelated, but...": the writer says the conversation's topic is not this one's.
         return Condensed(question, "own") if topic else Condensed(question, "no_topic")
-    if names_topic is not None and _unknown_condition(question, names_topic):
+    if names_topic is not None and unknown_condition(question, names_topic):
         # "also query endometriosis - first line hormonal tx?": a condition the library never names is the
         # follow-up's own subject (and is declined), not a question about the conversation's topic.
         return Condensed(question, "own")

@@ -23,7 +23,9 @@ from assistant.conversation import (
     condense_offline,
     everyday_terms,
     last_article,
+    last_topic,
     points_back,
+    unknown_condition,
     valid_condensed,
 )
 from assistant.errors import report
@@ -66,6 +68,13 @@ _FOR_COMPLAINT = re.compile(
 )
 
 
+# A condition put as a question, or turned to: "could she be depressed?", "might he have sepsis?", "what about her
+# depression though?".
+_HYPOTHESIS = re.compile(
+    r"\b(?:(?:could|might|may|can|is|does|do)\s+(?:it|this|that|these|she|he|they|i|you|we)\s+(?:\w+\s+)?"
+    r"(?:be|have|mean)|(?:what|how) about)\b",
+    re.I,
+)
 # A condition someone has, said before the question: "I have stage 3 kidney disease", "dad has heart failure".
 _HAVING = re.compile(r"\b(?:have|has|'ve got|'s got|got|with|diagnosed with) ((?:[a-z0-9'-]+ ){0,4}[a-z0-9'-]+)", re.I)
 
@@ -260,16 +269,20 @@ class Pipeline:
         withheld = self.retriever.withheld_topics(own_words) if own_words else []
         if withheld:
             return abstain(safety.withheld_message(withheld))
-        if evidence.action == "decline" and decision.fires and history:
-            # Nothing answers the urgent message on its own words; if it names no other subject, what the
-            # conversation was about may say what to do now ("now she's got a pounding headache and sees sparkly
-            # spots" after pre-eclampsia). The notice above is unchanged: context only chooses the evidence.
-            inherited = self._condense(question, history, [])
-            if inherited.kind == "inherited":
-                query = safety.urgent_query(inherited.question, decision.categories)
-                query = rewrite(query, self.retriever.indexed_terms)
-                hits = self.retriever.search(query, k=self.k)
-                asked, evidence = self.weigh(query, hits, persona, follow_up=True)
+        if decision.fires and history:
+            # An urgent message that names no other subject is read with what the conversation was about: "now
+            # she's got a pounding headache and sees sparkly spots" after pre-eclampsia is the pregnancy article's
+            # warning sign, not migraine. Its own words answer when it asks about another condition ("could she be
+            # depressed?" after dementia) or the conversation's article does not cover it ("collapsed and not
+            # breathing" after gout). The notice above is unchanged: context only chooses the evidence.
+            inherited = self._urgent_in_context(question, history)
+            if inherited:
+                context = safety.urgent_query(inherited, decision.categories)
+                context = rewrite(context, self.retriever.indexed_terms)
+                context_hits = self.retriever.search(context, k=self.k)
+                context_asked, context_evidence = self.weigh(context, context_hits, persona, follow_up=True)
+                if context_evidence.action != "decline":
+                    query, hits, asked, evidence = context, context_hits, context_asked, context_evidence
         if evidence.action == "decline":
             return abstain()
         # 5. Compose, 6. cite.
@@ -380,6 +393,21 @@ class Pipeline:
         if not had or not self.retriever.library_terms(content_terms(had.group(1)) - ASKING_TERMS):
             return query
         return (query[: complaint.end() - len(complaint.group("what"))] + query[complaint.end() :]).strip()
+
+    def _urgent_in_context(self, question: str, history: list[Turn]) -> str:
+        """An urgent follow-up with the conversation's topic, when it names nothing the conversation's article does
+        not hold: a headache and flashing lights after pre-eclampsia are its warning signs, though "headache" is
+        also the migraine article's keyword. Empty when it names another subject."""
+        article, topic = last_article(history), last_topic(history)
+        if not article or not topic:
+            return ""
+        named = self.retriever.library_terms(content_terms(question))
+        held = self.retriever.articles_holding(named) if named else {}
+        described = not _HYPOTHESIS.search(question) and not unknown_condition(question, self.retriever.library_terms)
+        if described and all(article in held.get(term, ()) for term in named):
+            return f"{question.strip()} ({topic})"
+        condensed = self._condense(question, history, [])
+        return condensed.question if condensed.kind == "inherited" else ""
 
     def _one_close_article(self, hits: list[Hit]) -> bool:
         """The closest passages all come from one article, and are close in meaning."""

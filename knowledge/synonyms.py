@@ -270,7 +270,13 @@ _LAY: dict[str, str] = {
     r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty )?(?:low|down|hopeless)(?: and (?:low|down|hopeless))?|"
     r"(?:can'?t|cannot|don'?t) enjoy (?:anything|things|life)|lost interest in (?:everything|things|life)|"
     r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty |a bit )?flat|"
-    r"(?:no|zero|lost all) interest in (?:anything|everything|things|life|stuff)": "low mood",
+    r"(?:no|zero|lost all) interest in (?:anything|everything|things|life|stuff)|"
+    r"(?:can'?t|cannot|can barely|can hardly|struggl\w* to) (?:even )?get out of bed": "low mood",
+    # "a pounding headache and keeps seeing sparkly spots": the warning signs as the articles word them
+    r"(?:pounding|thumping|splitting|banging|blinding) (?:head|headache)": "bad headache",
+    r"(?:seeing|see|sees|seen) (?:\w+ ){0,2}(?:spots|stars|sparkles|sparkly \w+|flashes|flashing \w+|zig-?zags?)": (
+        "flashing lights"
+    ),
     # "a couple of pints at the weekend", "can I drink on these?": alcohol, however it is said
     r"pints?|beers?|booze|boozing|lager|(?:a|few|couple of|couple) drinks|drink (?:on|with) (?:the|these|those|them|it|"
     r"my|his|her|this|that)\b": "alcohol",

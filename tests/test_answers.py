@@ -910,3 +910,22 @@ def test_a_medicine_for_a_complaint_is_answered_from_the_condition_the_reader_ha
     # No condition said: the complaint's own article answers.
     plain = pipeline.run("can I take nurofen for my back pain?", persona=Persona.PATIENT)
     assert plain.references[0].article_id == "low-back-pain"
+
+
+def test_an_urgent_follow_up_keeps_the_notice_and_takes_its_evidence_from_the_conversation(pipeline: Pipeline) -> None:
+    """A headache and flashing lights after pre-eclampsia are that article's warning signs, not migraine's; the
+    notice comes first. A follow-up that asks about another condition keeps its own subject."""
+    first = "my wife is 32 weeks pregnant and they said her blood pressure and urine mean pre-eclampsia"
+    opened = pipeline.run(first, persona=Persona.CAREGIVER)
+    assert opened.references[0].article_id == "hypertension-in-pregnancy"
+    history = [Turn(question=first, answer=opened)]
+    urgent = pipeline.run("now she has a thumping headache and keeps seeing flashing zigzags", history,
+                          Persona.CAREGIVER)
+    assert urgent.notices[0].kind is NoticeKind.URGENT
+    assert urgent.references and urgent.references[0].article_id == "hypertension-in-pregnancy"
+    # Nothing of the conversation's article: the notice alone, never gout text under it.
+    gout = "my dad's big toe is red hot and swollen, GP says gout. what helps?"
+    gout_history = [Turn(question=gout, answer=pipeline.run(gout, persona=Persona.CAREGIVER))]
+    collapse = pipeline.run("he's just collapsed and isn't breathing", gout_history, Persona.CAREGIVER)
+    assert collapse.notices[0].kind is NoticeKind.URGENT
+    assert all(r.article_id != "gout" for r in collapse.references)
