@@ -55,7 +55,9 @@ SAMPLE_NOTICE = (
 # whatever words of its own the article lacks.
 FOLLOW_UP_LEAD = 5
 _HAS = re.compile(
-    r"\b(?:has|have|got|diagnosed with|suffers? from|suffering from)\s+((?:[a-z0-9'-]+\s+){0,2}[a-z0-9'-]+)", re.I
+    r"\b(?:has|have|got|diagnosed with|suffers? from|suffering from|(?:come|came|broken|broke) out in|asking about)\s+"
+    r"((?:[a-z0-9'-]+\s+){0,2}[a-z0-9'-]+)",
+    re.I,
 )
 
 
@@ -382,6 +384,10 @@ class Pipeline:
             # breakfast with her calcium and a cuppa, is that alright?" after levothyroxine. Words the article never
             # uses ("cuppa", "vivid dreams") do not decline it.
             evidence = judge(min_coverage=0.0)
+        if follow_up and evidence.action == "answer" and self._has_new(query, head=True):
+            # "now he's come out in shingles", "he's asking about viagra too": something the library never names,
+            # said to be had or asked about, is the follow-up's own subject, not a detail of the conversation's.
+            evidence = Evidence("decline", evidence.hits, uncovered=evidence.uncovered, coverage=evidence.coverage)
         return asked, evidence
 
     def _for_condition(self, query: str) -> str:
@@ -415,11 +421,18 @@ class Pipeline:
         one = len({h.article_id for h in lead}) == 1
         return one and max(h.similarity or 0.0 for h in lead) >= self.abstain_threshold
 
-    def _has_new(self, query: str) -> bool:
+    def _has_new(self, query: str, head: bool = False) -> bool:
         """Someone said to have something the library never names ("mum has pernicious anaemia", "he's also got
-        warts"): a new subject, not a detail of the conversation's article."""
+        warts"): a new subject, not a detail of the conversation's article. With `head`, only when the first word
+        said is a specialised one the library lacks ("come out in shingles"; not "got a stomach bug", "a pounding
+        headache" or "ankles have puffed up", which are everyday English, nor a lay word the rewrite gives the
+        library's wording: "got thrush")."""
         for match in _HAS.finditer(query):
             terms = content_terms(match.group(1)) - ASKING_TERMS
+            if head:
+                # The first word said, if specialised: "pounding", "wedding" and "puffed" are everyday English.
+                first = next((w for w in re.findall(r"[a-z]+", match.group(1).lower()) if content_terms(w) & terms), "")
+                terms = content_terms(first) - everyday_terms(first, inflected=True) - lay_terms(query)
             if terms - self.retriever.indexed_terms(terms):
                 return True
         return False
@@ -480,9 +493,9 @@ class Pipeline:
         return all(len(held.get(term, ())) >= BROAD_ARTICLES for term in terms)
 
     def _stays_on(self, article_id: str, named: set[str], asked: set[str]) -> bool:
-        """The conversation's article holds every new word of the follow-up (in its passages, or as its own title or
-        keyword: "should I push for an MRI?" after back pain), and no other article is named (by its title or a
-        keyword) for what it asks about that the conversation's article is not named for too."""
+        """The conversation's article holds every new word of the follow-up (in its passages, or as one of its own
+        keywords named whole: "should I push for an MRI?" after back pain), and no other article is named (by its
+        title or a keyword) for what it asks about that the conversation's article is not named for too."""
         held = self.retriever.articles_holding(named)
         own_names = self.retriever.named_for(article_id, named)
         if not all(article_id in held.get(term, ()) or term in own_names for term in named):

@@ -929,3 +929,17 @@ def test_an_urgent_follow_up_keeps_the_notice_and_takes_its_evidence_from_the_co
     collapse = pipeline.run("he's just collapsed and isn't breathing", gout_history, Persona.CAREGIVER)
     assert collapse.notices[0].kind is NoticeKind.URGENT
     assert all(r.article_id != "gout" for r in collapse.references)
+
+
+def test_a_follow_up_telling_of_something_the_library_never_names_is_declined(pipeline: Pipeline) -> None:
+    """"Now he's come out in shingles" after a heart attack is a new subject the library lacks, not a detail of the
+    coronary article; "he's got a stomach bug" after diabetes is everyday English and stays on it."""
+    first = "my husband had a heart attack last week and had 2 stents put in"
+    history = [Turn(question=first, answer=pipeline.run(first, persona=Persona.CAREGIVER))]
+    shingles = pipeline.run("now hes come out in shingles across his chest, what do we do?", history, Persona.CAREGIVER)
+    assert shingles.status == "abstained"
+    first = "my dad's type 2, on metformin and dapagliflozin, sugars still in the teens"
+    history = [Turn(question=first, answer=pipeline.run(first, persona=Persona.CAREGIVER))]
+    bug = pipeline.run("he's got a stomach bug and cant keep food down, should he stop them?", history,
+                       Persona.CAREGIVER)
+    assert bug.status == "answered" and bug.references[0].article_id == "type-2-diabetes"
