@@ -285,7 +285,8 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     chosen = [first]
     if len(foci) > 1:  # a two-part question: the best sentence for each part, in the order asked
         leads = [next(c for c in pool if c.focus == focus) for focus in foci]
-        return leads[: max(style.direct, len(leads))]
+        chosen = leads[: max(style.direct, len(leads))]
+        return chosen + _each_intent(question, chosen, pool)
     for candidate in pool[1:]:
         if len(chosen) >= style.direct:
             break
@@ -316,6 +317,13 @@ INTENT_DEPTH = 8
 INTENT_SHARE = 0.05
 
 
+# Beside another fact asked, a first-line choice is stated only in these words: "recommends an initial MAP target
+# of 65" has the broad shape of a first-line answer ("recommends", "initial") but names no first-line drug.
+_EACH_SHAPE = {
+    "first_line": re.compile(r"\b(?:first[- ]line|drug of choice|agent of choice|preferred|mainstay)\b", re.I),
+}
+
+
 def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
     """A question asking two specific facts ("how much aspirin and when do I start", "what dose is he on and for
     how long") is answered on each: for a fact no chosen sentence states, the best-ranked sentence near the top
@@ -325,10 +333,11 @@ def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[
     added: list[Candidate] = []
     top = pool[0].score if pool else 0.0
     for intent in sorted(question.specific):
-        if any(ANSWER_SHAPE[intent].search(c.text) for c in chosen + added):
+        shape = _EACH_SHAPE.get(intent, ANSWER_SHAPE[intent])
+        if any(shape.search(c.text) for c in chosen + added):
             continue
         pick = next((c for c in pool[:INTENT_DEPTH] if c not in chosen + added and c.relevance > 0
-                     and c.score >= INTENT_SHARE * top and ANSWER_SHAPE[intent].search(c.text)
+                     and c.score >= INTENT_SHARE * top and shape.search(c.text)
                      and not _near_duplicate(c, chosen + added)), None)
         if pick is not None:
             added.append(pick)
