@@ -286,7 +286,8 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     if len(foci) > 1:  # a two-part question: the best sentence for each part, in the order asked
         leads = [next(c for c in pool if c.focus == focus) for focus in foci]
         chosen = leads[: max(style.direct, len(leads))]
-        return chosen + _each_intent(question, chosen, pool)
+        chosen += _each_intent(question, chosen, pool)
+        return chosen + _the_maximum(question, chosen, pool)
     for candidate in pool[1:]:
         if len(chosen) >= style.direct:
             break
@@ -300,6 +301,7 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     chosen = _in_context(chosen, ranked, style.direct)
     chosen += _each_body(question, chosen, pool)
     chosen += _each_intent(question, chosen, pool)
+    chosen += _the_maximum(question, chosen, pool)
     if persona.lay:  # plain language reads best in its own order
         chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
         chosen += _professional(question, ranked, chosen)
@@ -342,6 +344,21 @@ def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[
         if pick is not None:
             added.append(pick)
     return added
+
+
+_ASKS_MAXIMUM = re.compile(r"\b(?:max|maximum|upper limit|most (?:you|i|he|she|they) can)\b", re.I)
+_STATES_MAXIMUM = re.compile(r"\b(?:max|maximum|up to|no more than|not (?:to )?exceed\w*)\b", re.I)
+
+
+def _the_maximum(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """A question asking the maximum ("mg/kg and max dose?") is answered with a sentence that states one, when the
+    chosen ones do not: the best-ranked near the top, on the question's topic."""
+    if not _ASKS_MAXIMUM.search(question.text) or any(_STATES_MAXIMUM.search(c.text) for c in chosen):
+        return []
+    top = pool[0].score if pool else 0.0
+    pick = next((c for c in pool[:INTENT_DEPTH] if c not in chosen and c.relevance > 0 and c.score >= INTENT_SHARE * top
+                 and _STATES_MAXIMUM.search(c.text) and not _near_duplicate(c, chosen)), None)
+    return [pick] if pick is not None else []
 
 
 def _each_body(question: QuestionProfile, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:

@@ -943,3 +943,15 @@ def test_a_follow_up_telling_of_something_the_library_never_names_is_declined(pi
     bug = pipeline.run("he's got a stomach bug and cant keep food down, should he stop them?", history,
                        Persona.CAREGIVER)
     assert bug.status == "answered" and bug.references[0].article_id == "type-2-diabetes"
+
+
+def test_each_fact_of_a_two_part_question_is_in_the_direct_answer(pipeline: Pipeline) -> None:
+    """"First-line vasopressor and MAP target?" names a drug as well as the target; "mg/kg and max dose?" states
+    the maximum as well as the dose per kilogram."""
+    pressor = pipeline.run("septic shock despite fluids: which vasopressor first line, and what MAP target?",
+                           persona=Persona.PHYSICIAN)
+    direct = " ".join(s.text for s in pressor.direct)
+    assert re.search(r"norepinephrine|noradrenaline", direct, re.I) and re.search(r"65\s*mm\s*Hg", direct), direct
+    lytic = pipeline.run("tenecteplase for ischaemic stroke: dose per kg and the max dose?", persona=Persona.STUDENT)
+    direct = " ".join(s.text for s in lytic.direct)
+    assert re.search(r"maximum 25 mg", direct), direct
