@@ -274,9 +274,9 @@ _LAY: dict[str, str] = {
     r"(?:can'?t|cannot|can barely|can hardly|struggl\w* to) (?:even )?get out of bed": "low mood",
     # "a pounding headache and keeps seeing sparkly spots": the warning signs as the articles word them
     r"(?:pounding|thumping|splitting|banging|blinding) (?:head|headache)": "bad headache",
-    r"(?:seeing|see|sees|seen) (?:\w+ ){0,2}(?:spots|stars|sparkles|sparkly \w+|flashes|flashing \w+|zig-?zags?)": (
-        "flashing lights"
-    ),
+    # Not spots seen on the skin: "I've seen spots on his arm".
+    r"(?:seeing|see|sees|seen) (?:\w+ ){0,2}(?:spots|stars|sparkles|sparkly \w+|flashes|flashing \w+|zig-?zags?)"
+    r"(?! (?:on|in|around|all|near|over|under|across)\b)": "flashing lights",
     # "a couple of pints at the weekend", "can I drink on these?": alcohol, however it is said
     r"pints?|beers?|booze|boozing|lager|(?:a|few|couple of|couple) drinks|drink (?:on|with) (?:the|these|those|them|it|"
     r"my|his|her|this|that)\b": "alcohol",
