@@ -2064,7 +2064,7 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
     if _RESOLVED.search(text) and not cues.present:
         return False
-    if _NOTHING_NOW.search(text):
+    if _NOTHING_NOW_ASKING.search(text):
         return False  # "...turn blue around the lips... Nothing's happening now, I just want to understand"
     if persona is Persona.PHYSICIAN and _RECOVERING.search(text) and not cues.present:
         return False  # "ketones 5.1... resolved with FRIII, now eating": the sign is the history of the admission
@@ -2106,10 +2106,8 @@ _WHAT_IF = re.compile(
 )
 
 _NOTHING_HAPPENED = re.compile(
-    r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|"
-    r"nothing(?:'?s| is) (?:happening|wrong)(?: at all)?(?: right)? now|nothing(?:'?s| is) wrong at all|"
-    r"(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) happened|(?:no one|nobody|no-one) has\b|"
-    r"(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
+    r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
+    r"happened|(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
     r"just (?:want|wanted|need) (?:it|one|them|some) (?:in the house|at home|to hand))"
 )
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
@@ -2726,9 +2724,18 @@ def _no_event(text: str) -> bool:
     return bool(_HYPOTHETICAL.search(text) or _RESOLVED.search(text) or _DOCUMENT.search(text) or _denied(text))
 
 
-# Said outright that nothing is going on now: the signs told are someone's account of past episodes.
+# Said outright that nothing is going on now: the signs told are someone's account of past episodes. Never "nothing's
+# happening now when I shake him" (no response), nor "nothing is wrong at all but my chest feels tight": read with
+# the model (the floors have fired first), and an act-now
+# sign is set aside only when the denial goes on to say the writer is asking to understand.
 _NOTHING_NOW = re.compile(
     r"\bnothing(?:'?s| is) (?:(?:happening|going on|wrong)(?: at all)?(?: right)? now|wrong at all)\b"
+    r"(?! (?:when|if|after|no matter|however|whatever))(?!\W+(?:\S+\W+){0,3}(?:but|except|apart|although|though|"
+    r"only|however)\b)"
+)
+_NOTHING_NOW_ASKING = re.compile(
+    r"\bnothing(?:'?s| is) (?:happening|going on|wrong)(?: at all)?(?: right)? now\W+(?:i|we)(?:'?m| am)? (?:just )?"
+    r"(?:want|wanted|am curious|curious|asking|wondering|would like)\b"
 )
 # Bereaved by suicide long ago, or a parent asking how to talk about it: about suicide, nobody at risk told.
 _BEREAVED_LONG_AGO = re.compile(

@@ -790,3 +790,10 @@ def test_fresh36_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          "prevention?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+    # "Nothing's happening" as no response, or with a "but", is no denial.
+    for message in (
+        "he's gone blue and isn't breathing, nothing's happening now when I shake him",
+        "my dad fell and hit his head, nothing is happening now but he seems a bit confused and sleepy",
+        "nothing is wrong at all but my chest feels tight and i cant catch my breath",
+    ):
+        assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
