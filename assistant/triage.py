@@ -2041,8 +2041,18 @@ _SIMULATION = re.compile(
 _MINUTES_AGO = re.compile(r"\b(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:ago|so far)")
 
 
+# The writer telling of their own act or intent now: never a paper case, whatever frame the message is in ("ideas for
+# my essay but honestly i'm going to kill myself tonight", "for my assignment on overdose: I've taken 30").
+_TOLD_OF_ONESELF = re.compile(
+    r"\b(?:(?:i'?ve|i have|i) (?:just |already )?(?:taken|took|swallowed|overdosed|cut myself)|(?:i'?m|im|i am) "
+    r"(?:going to|gonna) (?:kill|end|hurt|do it)|kill myself|end my life|(?:i'?m|im|i am) suicidal|want to die)\b"
+)
+
+
 def _on_paper(text: str, persona: Persona | None = None) -> bool:
     """An exam or teaching question about a patient on paper, with no sign that someone real is in it."""
+    if _TOLD_OF_ONESELF.search(text):
+        return False
     if persona is not None and not persona.lay and _SIMULATION.search(text):
         return not _REAL.search(_MINUTES_AGO.sub(" ", text))
     stem = persona is Persona.STUDENT and _STEM.search(text)

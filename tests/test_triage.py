@@ -790,6 +790,12 @@ def test_fresh36_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          "prevention?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+    # A frame never hides the writer's own act or intent.
+    _all_at(triage, Persona.STUDENT, Level.CRISIS, (
+        "I need ideas for my essay but honestly i'm going to kill myself tonight, i have the pills",
+    ))
+    assert triage.decide("for my assignment on overdose: I've taken 30 paracetamol an hour ago and feel sick",
+                         Persona.STUDENT).fires
     # "Nothing's happening" as no response, or with a "but", is no denial.
     for message in (
         "he's gone blue and isn't breathing, nothing's happening now when I shake him",
