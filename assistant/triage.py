@@ -2520,7 +2520,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _NOTHING_NOW.search(text) and "suicide" not in cues.categories:
         return True  # said outright: "nothing's happening now, I just want to understand"
-    if (_BEREAVED_LONG_AGO.search(text) or _TALK_ABOUT_IT.search(text)) and not _SELF_AT_RISK.search(text):
+    if _calm_about_suicide(text):
         return True  # "my dad died by suicide ten years ago... support groups?"; talking to a 12-year-old about it
     if not persona.lay and not _described(cues) and not cues.explicit_crisis and _TOPIC_ASKED.search(text):
         return True  # "PPH causes 4 Ts?": a student's or clinician's topic, nobody described (floors fire first)
@@ -2757,6 +2757,25 @@ _TALK_ABOUT_IT = re.compile(
     r"\bhow (?:do|can|should) (?:i|we) (?:talk|speak|explain|bring (?:it )?up)\b(?: \S+){0,8} (?:about )?(?:suicide|"
     r"self[- ]harm)\b(?: \S+){0,3} (?:without|in a way|at (?:his|her|their) age|age[- ]appropriate)"
 )
+# Any word of risk in the rest of such a message keeps the model's reading: "killed himself 2 years ago and I don't
+# see the point anymore", "how do I talk to him about suicide... he told me he wants to die".
+_RISK_WORDS = re.compile(
+    r"\b(?:point|anymore|any more|giv(?:e|es|ing|en) (?:\w+ ){0,2}(?:things|stuff|away)|wants? to die|kill\w*|"
+    r"end (?:it|my|his|her|their)|hurt\w* (?:myself|himself|herself|themselves)|self[- ]?harm\w*|cut\w*|pills|tablets|"
+    r"overdos\w*|plan\w*|note|goodbye\w*|tonight|can'?t go on|don'?t want to|better off|burden|hopeless|no reason|"
+    r"same|join|follow|rope|bridge|jump\w*|found (?:him|her|them))\b"
+)
+
+
+def _calm_about_suicide(text: str) -> bool:
+    """Bereavement by suicide long ago, or a parent asking how to talk about it, with no word of risk anywhere else
+    in the message and none said of the writer."""
+    frame = _BEREAVED_LONG_AGO.search(text) or _TALK_ABOUT_IT.search(text)
+    if not frame or _SELF_AT_RISK.search(text):
+        return False
+    return not _RISK_WORDS.search(text[: frame.start()] + " " + text[frame.end() :])
+
+
 _SELF_AT_RISK = re.compile(
     r"\b(?:i|i'?m|im|i am|i'?ve|me|myself)\b(?: \S+){0,3} (?:want(?:ed)? to die|suicidal|kill myself|"
     r"end (?:it|my life)|join (?:him|her|them)|be with (?:him|her|them) again|don'?t want to (?:be here|live|go on))"

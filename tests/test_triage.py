@@ -796,6 +796,14 @@ def test_fresh36_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
     ))
     assert triage.decide("for my assignment on overdose: I've taken 30 paracetamol an hour ago and feel sick",
                          Persona.STUDENT).fires
+    # Bereavement long ago or a talk to have is calm only with no word of risk anywhere else.
+    for message, persona in (
+        ("my brother killed himself 2 years ago and I don't see the point anymore, I've started giving my things away",
+         Persona.PATIENT),
+        ("how do I talk to my son about suicide without scaring him, he told me last night he wants to die",
+         Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
     # "Nothing's happening" as no response, or with a "but", is no denial.
     for message in (
         "he's gone blue and isn't breathing, nothing's happening now when I shake him",
