@@ -333,17 +333,22 @@ def _each_intent(question: QuestionProfile, chosen: list[Candidate], pool: list[
     if len(question.specific) < 2:
         return []
     added: list[Candidate] = []
-    top = pool[0].score if pool else 0.0
     for intent in sorted(question.specific):
         shape = _EACH_SHAPE.get(intent, ANSWER_SHAPE[intent])
         if any(shape.search(c.text) for c in chosen + added):
             continue
-        pick = next((c for c in pool[:INTENT_DEPTH] if c not in chosen + added and c.relevance > 0
-                     and c.score >= INTENT_SHARE * top and shape.search(c.text)
-                     and not _near_duplicate(c, chosen + added)), None)
+        pick = _best_stating(shape, chosen + added, pool)
         if pick is not None:
             added.append(pick)
     return added
+
+
+def _best_stating(shape: re.Pattern[str], chosen: list[Candidate], pool: list[Candidate]) -> Candidate | None:
+    """The best-ranked sentence near the top that has the shape, is on the question's topic, scores near the best,
+    and neither is nor repeats a chosen one."""
+    top = pool[0].score if pool else 0.0
+    return next((c for c in pool[:INTENT_DEPTH] if c not in chosen and c.relevance > 0 and c.score >= INTENT_SHARE * top
+                 and shape.search(c.text) and not _near_duplicate(c, chosen)), None)
 
 
 _ASKS_MAXIMUM = re.compile(r"\b(?:max|maximum|upper limit|most (?:you|i|he|she|they) can)\b", re.I)
@@ -355,9 +360,7 @@ def _the_maximum(question: QuestionProfile, chosen: list[Candidate], pool: list[
     chosen ones do not: the best-ranked near the top, on the question's topic."""
     if not _ASKS_MAXIMUM.search(question.text) or any(_STATES_MAXIMUM.search(c.text) for c in chosen):
         return []
-    top = pool[0].score if pool else 0.0
-    pick = next((c for c in pool[:INTENT_DEPTH] if c not in chosen and c.relevance > 0 and c.score >= INTENT_SHARE * top
-                 and _STATES_MAXIMUM.search(c.text) and not _near_duplicate(c, chosen)), None)
+    pick = _best_stating(_STATES_MAXIMUM, chosen, pool)
     return [pick] if pick is not None else []
 
 

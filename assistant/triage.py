@@ -1393,7 +1393,7 @@ _BLOCKED_BOWEL = re.compile(
     r"hasnt|not|can'?t|cant) (?:\w+ ){0,2}(?:passed wind|pass wind|farted|fart|pooed|had a poo|done a poo)))"
 )
 _SINCE_RECENTLY = re.compile(
-    r"\b(?:since (?:yesterday|last night|this morning)|today|tonight|right now|this morning)\b"
+    r"\b(?:since (?:yesterday|last night)|today|tonight|right now|this morning)\b"
 )
 _THINNER = (
     r"apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|xarelto|blood ?thinners?|anticoagulants?|"

@@ -87,6 +87,11 @@ def _names_of(status: str, title: str, keywords: str) -> _Names:
     )
 
 
+def _asked_in(phrases: Coll[frozenset[str]], asked: set[str]) -> set[str]:
+    """The terms of the name phrases that the asked terms hold whole."""
+    return {t for part in phrases if part <= asked for t in part}
+
+
 @dataclass
 class _LexicalIndex:
     version: int
@@ -222,7 +227,8 @@ class HybridRetriever:
         COPD, "when would you add an ICS?" names asthma by "ICS", but COPD is named by it as well, so it names
         nothing beyond the conversation's article; "and spirometry for asthma?" names asthma beyond it."""
         names, asked = self._named(terms)
-        mine = self._named_for(names, asked, article_id)
+        own = names.get(article_id)
+        mine = _asked_in(own.phrases, asked) if own else set()
         return {
             article
             for article in self._owners(names, asked) - {article_id}
@@ -234,12 +240,7 @@ class HybridRetriever:
         "hep C" (its letter is no term, so "hep A" would match it)."""
         names, asked = self._named(terms)
         own = names.get(article_id)
-        return {t for part in own.whole if part <= asked for t in part} if own else set()
-
-    @staticmethod
-    def _named_for(names: dict[str, _Names], asked: set[str], article_id: str) -> set[str]:
-        own = names.get(article_id)
-        return {t for part in own.phrases if part <= asked for t in part} if own else set()
+        return _asked_in(own.whole, asked) if own else set()
 
     def withheld_topics(self, terms: Coll[str]) -> list[tuple[str, str]]:
         """(title, review status) of the articles not approved (submitted, under review, or retired: their names
@@ -249,7 +250,7 @@ class HybridRetriever:
         names, asked = self._named(terms)
 
         def named_by(named: _Names) -> set[str]:
-            return {t for part in named.phrases if part <= asked for t in part}
+            return _asked_in(named.phrases, asked)
 
         # An approved article named for part of it answers ("vitamin D with my osteoporosis tablets"), unless the
         # unapproved article is named for more than each approved one: "low-dose aspirin for primary prevention"
