@@ -231,8 +231,20 @@ _WEEKS_GONE = (
 _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
 # about to happen (a crisis red flag and, with it, intent now).
+# A gun, with a loss or a farewell (fresh37): "keeps saying he's 'had a good innings', has stopped eating since mum
+# died, and yesterday asked me where his shotgun licence papers are". Access to a firearm is the means; a lay
+# writer's message naming both gets the crisis notice.
+_FIREARM = re.compile(r"\b(?:shot ?guns?|rifles?|hunting guns?|guns?|firearms?)\b")
+_LOSS_OR_FAREWELL = re.compile(
+    r"\bhad a good innings\b|\b(?:since|after) (?:\w+ ){0,2}(?:died|passed|death)\b|stopped eating|"
+    r"giving (?:\w+ ){0,3}away|no point|better off|not (?:be )?(?:around|here) (?:much )?longer|can'?t go on|goodbye|"
+    r"hopeless|not worth"
+)
 _HARM_IN_HAND = (
     r"(?:blade|razor|razor blade)s? (?:\S+ ){0,2}in my hand|"
+    # Shut in with the means (fresh37): "locked myself in the bathroom with his razor blades".
+    r"locked (?:myself|himself|herself) in (?:\S+ ){0,3}with (?:\S+ ){0,2}"
+    r"(?:razors?|blades?|knife|knives|pills|tablets|rope)\b|"
     r"(?:take|taking|swallow|swallowing|down|downing) (?:every ?thing|all of it|the lot|every (?:pill|tablet))"
     r"(?: \S+){0,2} (?:in|from) (?:the|my|our) (?:\w+ )?(?:cabinet|cupboard|drawer|medicine box)"
 )
@@ -310,7 +322,11 @@ _ENOUGH_KNOWN = (
     r"(?:wanted|want|needed) to tell (?:someone|somebody|anyone) before(?: i (?:go|do it|do this))?(?=\W*$)|"
     # The amount worked out: "knows exactly how much she'd need".
     r"(?:know|knows|knew|worked out|figured out|calculated) (?:exactly )?how (?:much|many)(?: (?:of (?:it|them)|pills|"
-    r"tablets))? (?:i|he|she|they|you)(?:'?d| would) need\b"
+    r"tablets))? (?:i|he|she|they|you)(?:'?d| would) need\b|"
+    # Which drugs and how much, known to oneself (fresh37): "I know exactly which drugs and how much, and I've been
+    # carrying them in my bag for a week".
+    r"\bi know (?:exactly )?(?:which|what) (?:drugs?|pills?|tablets?|meds?|medications?|medicines?) "
+    r"and how (?:much|many)\b"
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -352,7 +368,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"chest (?:\w+ ){0,2}killing|\bcp\b|st elevation|\bstemi\b|\bnstemi\b|\?acs|troponin",
         r"(?:tight|heavy|crushing|sore|hurting|squeezing|burning|stabbing) (?:\w+ ){0,4}(?:chest|sternum|breastbone)",
         r"(?:left|right) arm (?:\w+ ){0,4}(?:pain|ache|numb|heavy|tingl)",
-        r"angina attack|ticker",
+        r"angina attack|ticker'?s? (?:\w+ ){0,3}(?:hurt\w*|pain\w*|pound\w*|racing|going (?:mad|crazy|funny)|"
+        r"playing up|flutter\w*|jump\w*|banging|squeez\w*|tight\w*|stopp\w*)",
         r"palpitations (?:\w+ ){0,6}(?:faint|dizzy|pass out|chest|breath)",
         r"chest\w* (?:\w+ ){0,3}(?:pain|pains|hurt|hurts|hurting|tight|tightness|pressure|heavy|heaviness|crush|squeez|"
         r"burn|ache|aching|agony|sore|discomfort)",
@@ -871,9 +888,19 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
          r"^(?!.*\b(?:get|buy|bought|fit|fitted|install\w*|recommend\w*|need|test|testing) (?:\w+ ){0,2}(?:carbon "
          r"monoxide|co) alarms?\b(?!(?: \S+){0,3} (?:going off|went off|beeping|sounding|alarming)))"),
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
+        (  # a child found with someone's tablets, some gone (fresh37: "found my toddler with grandad's amlodipine,
+            # there were about 20 left and now there's 14. she seems completely fine for now")
+            r"\b(?:toddler|baby|little one|kid|child|son|daughter|grandson|granddaughter|"
+            r"\d+ ?(?:year|yr|month)s? old)\b",
+            r"(?:were|was|had) (?:about |around |roughly |maybe )?\d+ (?:left|in (?:the|it)|tablets|pills)\b"
+            r"(?: \S+){0,4} "
+            r"(?:now|only) (?:there'?s |there are |has |\S+ )?\d+\b|found (?:her|him|them|my \w+|our \w+) with "
+            r"(?:\S+ ){0,4}(?:tablets|pills|meds|medicine|\d+ ?(?:mg|mcg))\b",
+        ),
     ],
     "suicide": [
         (_ASKS_METHOD, _FOR_SELF),  # asking for methods, for oneself
+        (_FIREARM.pattern, _LOSS_OR_FAREWELL.pattern),  # a gun, amid a loss or a farewell
         (_WHOLE_PACK, r"."),
         (_ASKS_METHOD, _PLAYED_DOWN),
         (_ASKS_METHOD, _PRESSED),
@@ -898,7 +925,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"right now|now|tonight|standing|about to|going to|want to",
         ),
         (
-            r"taking them all|take them all|all (?:of )?my (?:pills|tablets|meds)|stockpil|"
+            r"taking them all|take them all|"
+            # not a habit with food: "I usually take all my tablets with my coffee and toast"
+            r"(?<!usually take )(?<!normally take )(?<!always take )all (?:of )?my (?:pills|tablets|meds)"
+            r"(?! (?:with|at) (?:my |a |the )?(?:breakfast|coffee|tea|food|meals?|milk|toast|juice|lunch|dinner)\b)|"
+            r"stockpil|"
             r"(?:take|taking|took|inject|injected|injecting|use|using) all (?:of )?(?:my|his|her|their|the) "
             r"(?:\w+ )?(?:insulin|pens?|"
             r"medication|medicine|tabs)\b(?: \S+){0,2} (?:at once|in one go|together)|" + _KEPT_BACK,
@@ -1208,6 +1239,10 @@ _ACT_NOW = re.compile(
     r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|dusky|"
     r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)(?: \S+){0,4} (?:[5-9]|\d{2}|five|six|seven|eight|ten|"
     r"fifteen|twenty) ?(?:min|mins|minutes)\b|(?:still|ongoing) (?:fitting|seizing|convulsing)|"
+    # A seizure going on now ("about 4 min so far") in someone who never had one: a first seizure is a 999 call in
+    # the NHS seizure first-aid advice (read as copies in session 21).
+    r"(?:fitting|seizing|convulsing)\b(?: \S+){0,6} so far\b|"
+    r"(?:fitting|seizing|convulsing)\b(?: \S+){0,20} (?:(?:his|her|their|the) )?first (?:ever|one|time|seizure|fit)\b|"
     r"ketones (?:of |is |at |are |were |now )?(?:[3-9]|\d{2})\b|breathing (?:is )?(?:deep and fast|fast and deep)|"
     r"(?:pregnant|\d{2} ?(?:weeks|wks))(?: \S+){0,6} (?:seizure|fit|fitting|seizing|convuls\w*)|"
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
@@ -1417,7 +1452,7 @@ _SAME_DAY_SIGNS = re.compile(
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
-    r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon))|gaping (?:cut|gash|wound)|"
+    r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon|inside))|gaping (?:cut|gash|wound)|"
     r"edges (?:are |were )?(?:gaping|apart)|"
     # Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day (the NHS
     # antibiotics page, as a GP practice page copies it, lists hives as a reaction and sends a spreading or blistering
@@ -1554,6 +1589,7 @@ _INTENT_NOW = re.compile(
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
     rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|{_FROM_WORK}|"
+    r"(?:haven'?t|havent|have not|not) (?:done (?:anything|it)|cut|hurt myself) yet\b|"
     r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|before i go through with it|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
     r"next time (?:i )?(?:won'?t|wont|will not)(?:(?=\W*$)| (?:stop|take it off|let go|pull back|chicken out|hesitate|"
@@ -1596,7 +1632,7 @@ _EXAM = re.compile(
     # a trauma textbook", "case for registrar teaching... as a handout", "for M&M: ... learning points".
     r"made[- ]up case|fictional case|for (?:my|an|our|the|a) (?:\w+ )?(?:assignment|essay|write-?up|chapter|handout|"
     r"lecture slides|lecture notes|presentation|teaching session|journal club|newsletter|textbook)|"
-    r"writing (?:a|the) (?:chapter|handout)|"
+    r"writing (?:a|the) (?:chapter|handout)|training (?:new |our |the |junior )?(?:staff|nurses|students|colleagues)|"
     r"\bm ?& ?m\b|morbidity and mortality|"
     r"learning points|(?:registrar|student|junior|nurse|fy1|fy2|sho|trainee) teaching|formatted as a handout)"
 )
@@ -2096,9 +2132,11 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
 
 def _crisis_now(text: str, persona: Persona) -> bool:
     """Words of an ending with intent now, or asking a method for oneself (a lay writer: or with the reason
-    played down)."""
+    played down), or a gun asked about amid a loss or a farewell."""
     asks_method, for_self, played_down = _METHOD_FOR_SELF
     if _INTENT_NOW.search(text) or _EDGE_AND_EASE_NOW.search(text):
+        return True
+    if persona.lay and _FIREARM.search(text) and _LOSS_OR_FAREWELL.search(text):
         return True
     if persona.lay and _WHOLE_PACK_ASKED.search(text) and not _RELATION.search(text):
         return True
@@ -2135,7 +2173,12 @@ _ANNOUNCES_A_QUESTION = re.compile(
     r"(?:some |the |her |his |my |their )?(?:\S+ )?results? back)"
     r"(?: today)?(?: and)? "
     r"(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
-    r"(?:it|them)(?: at all)?))"
+    r"(?:it|them)(?: at all)?)"
+    # Only who is writing (session 22): "I'm a nurse on a renal ward", "diabetes nurse here".
+    r"|(?:i'?m|im|i am) (?:a|an) (?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|midwife|consultant|registrar|"
+    r"paramedic|carer|caregiver)(?: (?:on|in|at|for|with) (?:a |an |the )?(?:\w+ ){0,2}(?:ward|unit|team|clinic|"
+    r"practice|department|service|icu|ed|surgery|home))?|(?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|midwife|"
+    r"registrar) here)"
 )
 
 
@@ -2504,6 +2547,14 @@ _TOPIC_ASKED = re.compile(
 )
 
 
+# In hospital care now, told in the present tense (fresh37): "he's on the stroke ward now and talking a bit, what
+# rehab will he need?". The notice's ambulance is no help to someone on a ward; an act-now sign still fires first.
+_IN_CARE_NOW = re.compile(
+    r"\b(?:he'?s|hes|she'?s|shes|i'?m|im|they'?re|theyre|he is|she is|i am|they are) (?:now |still )?(?:on|in) "
+    r"(?:the |a )?(?:\w+ )?(?:ward|icu|itu|hdu|ccu|intensive care|hospital)(?: now)?\b(?! (?:but|and (?:now|he|she)))"
+)
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2520,6 +2571,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _NOTHING_NOW.search(text) and "suicide" not in cues.categories:
         return True  # said outright: "nothing's happening now, I just want to understand"
+    if _IN_CARE_NOW.search(text) and "suicide" not in cues.categories:
+        return True  # "he's on the stroke ward now and talking a bit": in hospital care already (floors fire first)
     if _calm_about_suicide(text):
         return True  # "my dad died by suicide ten years ago... support groups?"; talking to a 12-year-old about it
     if not persona.lay and not _described(cues) and not cues.explicit_crisis and _TOPIC_ASKED.search(text):
@@ -2946,6 +2999,37 @@ def _young_baby_fever(text: str) -> bool:
     return not (_AFTER_JABS.search(text) or _past_or_what_if(text))
 
 
+# A clinician off duty with someone in trouble in front of them now (fresh37): "Doctor responding on a flight...
+# facial swelling, wheeze... adrenaline 0.5 mg, yes? Double-checking before I give it", "nurse here, in a cafe - man
+# seizing on the floor". A dose question asked there is asked for this patient, not for reference.
+_ATTENDING_NOW = re.compile(
+    r"\b(?:responding|attending|helping) (?:\w+ ){0,2}(?:on|in|at) (?:a|the) (?:flight|plane|train|cafe|café|shop|"
+    r"restaurant|street|gym|bus|supermarket|pub|station|airport)\b|"
+    r"\b(?:on|in|at) (?:a|the) (?:flight|plane|cafe|café|shop|restaurant|gym|bus|train|supermarket|pub|bar|airport|"
+    r"station|park|street)\b(?: \S+){0,3} (?:a |an |the )?(?:man|woman|lady|guy|bloke|passenger|person|someone|"
+    r"child|boy|girl|kid|toddler|baby)\b|"
+    r"\bbefore i (?:give|inject|draw up) (?:it|the (?:dose|adrenaline|epi\w*|injection))\b|"
+    r"\b(?:cabin )?crew (?:have|has|brought|got) (?:the |their )?(?:kit|bag|aed|defib\w*|oxygen|medical kit)\b"
+)
+
+
+# Home again after the hospital or the GP, nothing new told (fresh37): "He's home now. Can he still use his electric
+# razor?", "we're home now, they said no treatment needed". Not "home now but he's...".
+_HOME_AGAIN = re.compile(
+    r"^(?:(?:ok|okay|so|well|right)\W+)?(?:(?:i'?m|im|i am|we'?re|were|we are|he'?s|hes|he is|she'?s|shes|she is|"
+    r"they'?re|theyre) )?(?:back )?home(?: now| again)?\b(?!(?: \S+){0,12} (?:but|worse|now (?:he|she|i)))"
+)
+
+
+def _attending_now(text: str, cues: Cues, persona: Persona) -> bool:
+    """A red flag in someone a writer is attending now, out of hospital, not a what-if or an episode that is over."""
+    if not cues.categories or not _ATTENDING_NOW.search(text) or _on_paper(text, persona):
+        return False
+    if _HYPOTHETICAL.search(text) or (_RESOLVED.search(text) and not cues.present):
+        return False
+    return not (cues.past and not (cues.present or cues.acute))
+
+
 _IN_FRONT_OF_ME = re.compile(
     r"\b(?:patient|pt|resident|client|man|woman|lady|gentleman|child|boy|girl)\b(?: \S+){0,4} in front of me\b|"
     r"\bon placement\b(?: \S+){0,12} (?:my |a |the )?(?:patient|pt|resident)\b"
@@ -2959,6 +3043,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
+    if _attending_now(text, cues, persona):
+        return Level.EMERGENCY, cues.categories[0]
     recovering = persona is Persona.PHYSICIAN and _RECOVERING.search(text)  # a physician's patient getting better
     several = (cues.clinical_situation and len(cues.categories) >= 2 and not cues.past and not cues.calm
                and not recovering)
@@ -3067,7 +3153,7 @@ class Triage:
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
             quiet = (_FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
-                     or _bare_fact(text))
+                     or _bare_fact(text) or _HOME_AGAIN.search(text))
             if not cues.categories and (not _described(cues) or quiet):
                 # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
                 # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),

@@ -127,7 +127,11 @@ HELD_OUT = (
 # fresh36 (start of session 21, 300 written blind) was measured once before any change of the session (0.953 /
 # 0.113); then read and fixed (0.993 / 0.033), and pooled. Left: extra doses of an everyday tablet (a statin, vitamin
 # D: calm; amlodipine with light-headedness: same day), "no bleeding at all" at 8 weeks, a face cream's mild redness.
-NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
+# fresh37 (start of session 22, 300 written blind) was measured once before any change of the session (0.947 /
+# 0.093, physicians 0.667 on 6 urgent rows); then read and fixed (0.993 / 0.073). Not pooled, as fresh31: its one miss
+# left, itchy hives on day 2 of a medicine with no swelling and normal breathing, labelled same-day in a critical
+# category (anaphylaxis), has no issuing body's page read here to base a rule on.
+NOT_POOLED = ("fresh31", "fresh37")  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms

@@ -241,7 +241,7 @@ _LAY: dict[str, str] = {
     r"baby aspirin|(?:a |one )?daily aspirin|aspirin (?:every ?day|daily|once a day|a day)": "low-dose aspirin",
     # Preventing a first heart attack or stroke in someone healthy is what "primary prevention" names.
     r"(?:healthy|never had (?:a |any )?(?:heart|stroke)\w*|no (?:heart|cardiac) (?:problems?|disease|history|issues?))"
-    r"\b(?:\W+\w+){0,12}\W+(?:prevent|stop|avoid)\w* "
+    r"\b(?:\W+\w+){0,16}\W+(?:prevent|stop|avoid)\w* "
     r"(?:\w+ ){0,3}(?:heart attacks?|strokes?)|(?:prevent|stop|avoid)\w* (?:\w+ ){0,3}(?:heart attacks?|strokes?)"
     r"(?:\W+\w+){0,12}\W+(?:healthy|never had)\b|"
     r"(?:prevent|avoid)\w* (?:a |my |your |their )?first (?:heart attack|stroke)|"

@@ -811,3 +811,42 @@ def test_fresh36_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         "nothing is wrong at all but my chest feels tight and i cant catch my breath",
     ):
         assert triage.decide(message, Persona.CAREGIVER).level is Level.EMERGENCY, message
+
+
+def test_fresh37_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 22 (fresh37's misses and false alarms, reworded): a clinician off duty with a patient in front of them
+    asking a dose; a first seizure going on now; a gun asked about amid a loss; the means known and carried; shut in
+    with blades; a child found with tablets, some gone. And their neighbours: tablets taken with breakfast by habit,
+    home again after hospital, in hospital care now, training staff to ask about suicide, a gun licence with no
+    loss."""
+    for message, persona in (
+        ("GP here, helping at a restaurant: man with lip swelling and stridor after prawns. IM adrenaline 500 mcg, "
+         "correct? Want to be sure before I give it.", Persona.PHYSICIAN),
+        ("paramedic student, at the station a woman is seizing by the ticket barrier, 3 minutes so far",
+         Persona.STUDENT),
+        ("nurse: in the gym a lad started convulsing on the treadmill, friends say it's his first ever", Persona.NURSE),
+        ("found my grandson with nan's blood pressure pills, there were 28 in the box and now there are 21, he's "
+         "running about happily", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("since his wife died my grandad has been giving his tools away and asked where the rifle cabinet key is",
+         Persona.CAREGIVER),
+        ("I'm a pharmacist, I know exactly what pills and how many, I've had them in my locker for days",
+         Persona.NURSE),
+        ("I've locked myself in my room with a knife, I haven't done anything yet", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("I normally take all my tablets with breakfast, is that ok with the new statin?", Persona.PATIENT),
+        ("we're home now after the scan. can she go back to school tomorrow?", Persona.CAREGIVER),
+        ("she's on the cardiac ward now and sitting up. when can she drive again?", Persona.CAREGIVER),
+        ("I'm training new staff on risk assessment: how should they ask someone directly about suicide?",
+         Persona.NURSE),
+        ("my dad has a shotgun licence for clay shooting, does the GP need to sign the renewal?", Persona.CAREGIVER),
+        ("my ticker was checked last month and the ECG was normal, can I start running?", Persona.PATIENT),
+        ("I'm a nurse on an acute medical unit", Persona.NURSE),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # A frame of habit never hides intent: all the tablets at once, or with vodka, still reads as an overdose.
+    assert triage.decide("I'm going to take all my tablets with a bottle of vodka tonight", Persona.PATIENT).fires
