@@ -155,6 +155,14 @@ def unknown_condition(question: str, names_topic: NamesTopic) -> bool:
 
 # A greeting, and the announcement of questions to come: "good morning :) can I ask a few questions".
 _GREETING = re.compile(r"\bgood (?:morning|afternoon|evening|day)\b|\ba few (?:questions?|qs|things)\b", re.I)
+# Who is writing and where they work names no topic: "I'm a nurse on a renal ward", "diabetes nurse here".
+_INTRODUCTION = re.compile(
+    r"\b(?:i'?m|i am|im) (?:a|an) (?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|physio\w*|carer|caregiver|midwife|"
+    r"consultant|registrar|paramedic|hca|healthcare assistant)\b(?: (?:on|in|at|for|with) (?:a |an |the )?"
+    r"(?:\w+ ){0,2}(?:ward|unit|team|clinic|practice|department|service|icu|ed|surgery|home))?|"
+    r"\b(?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|midwife|registrar) here\b",
+    re.I,
+)
 
 
 def condense_offline(
@@ -178,6 +186,8 @@ def condense_offline(
     topic = set(profile(_GREETING.sub(" ", question)).topic)
     previous = last_topic(history)
     if previous is None:
+        if not set(profile(_INTRODUCTION.sub(" ", _GREETING.sub(" ", question))).topic):
+            return Condensed(question, "no_topic")  # only who is asking: "I'm a nurse on a renal ward"
         if not topic or (broad is not None and broad(topic)):
             # "how long for the antibiotics?", "can you explain the scoring system": words many articles use (`broad`),
             # none named for them; which condition is asked about decides the answer.

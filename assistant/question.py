@@ -41,7 +41,8 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     ),
     "threshold": (
         r"\b(target|targets|goal|goals|threshold|cut[- ]?offs?|level|levels|reading|how (low|high)|normal range|"
-        r"aim for|below|above|at what|when to start|what number|what value|what bp|what ldl|what hba1c|"
+        r"aim(?:ing)? for|aiming at|below|above|at what|when to start|what number|what value|what bp|what ldl|"
+        r"what hba1c|what range|range of numbers|"
         r"(upper|lower|safe) limits?|limits? (of|for)|keep (it|them|him|her|the \w+|\w+) under)\b",
         r"[<>≤≥%]|\b(below|above|under|less than|more than|at least|or more|or less|or lower|or higher|"
         r"\d+/\d+|mmol|mg/dl|mmhg|percent|ppb|ml/min|mg/l|iu/l|units?/l|g/l|kg/m2|ng/ml|µg/l|ug/l|mcg/l|"
@@ -231,6 +232,16 @@ EVERYDAY_TERMS = content_terms(
     # when, never what about: "diagnosed in march", "whether she has eaten"
     "january february march april june july august september october november december whether"
 )
+# Words that tell who is asking, the request, and everyday activities asked about, never a subject of their own:
+# an opener made only of them ("im 56 and got a letter from my GP", "hoping you can help with something about my
+# son", "can I still drive?") leaves the condition unknown. An opener with any other word has a subject, in or out of
+# the library ("what is compound interest?" is declined, not asked back).
+SITUATION_TERMS = content_terms(
+    "letter letters result results hope hoping morning afternoon evening help far drive driving drove fly flying "
+    "travel travelling holiday swim swimming work working job school nursery sport sports play playing worried "
+    "worry worrying scared frightened confused unsure wondering wonder son daughter husband wife partner mum mom "
+    "mother dad father grandson granddaughter grandad grandma nan brother sister friend family year years old"
+)
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
     "cause causes caused diagnose diagnosed diagnosis test tests testing patient patients recommend "
@@ -248,7 +259,7 @@ ASKING_TERMS = content_terms(
     "women man men male female "
     # judgements and kinds of fact, not subjects: "is it serious?", "what are the diagnostic criteria?"
     "serious seriously dangerous curable treatable fixable fatal deadly permanent painful criteria "
-    "criterion diagnostic "
+    "criterion diagnostic component components element elements "
     # question filler and shorthand: "any role for...", "and max?", "per KDIGO", "can't eat", "bring it down"
     "role max maximum per cant wont dont bring titration titrate titrating uptitrate uptitrating uptitration "
     "schedule regimen course escalate escalation escalating ambulance call calling "

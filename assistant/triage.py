@@ -1448,18 +1448,34 @@ _DAYS_OF_IT = (
     r"(?:one|two|three|four|five) days?)\b|since (?:yesterday|the weekend|last night|this morning|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)\b)"
 )
+# Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day (the NHS
+# antibiotics page, as a GP practice page copies it, lists hives as a reaction and sends a spreading or blistering
+# rash to 999; nhs.uk itself was not read here); or during any medicine still being taken, named or not ("day 2 of
+# it... should I keep taking it?"): NICE's public information on drug allergy (CG183, read here) says to see a
+# healthcare professional when you think a drug is causing an allergic reaction. Not long ago ("as a child") nor
+# asked as a hypothetical ("what if you come out in hives..."). A floor: the model may lift it with a red flag.
+_DRUG_RASH_NOW = re.compile(
+    r"\b(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
+    r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|"
+    r"clarithromycin|erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b|"
+    r".*\b(?:keep|carry on|still|continue|stop|been) (?:taking|on)\b|.*\bday (?:\d|one|two|three|four|five)\w* of\b|"
+    r".*\b(?:new|started|starting) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|capsules?)\b)"
+)
+
+
+def _drug_rash_now(text: str) -> bool:
+    """Hives or a rash out now during a medicine (see _DRUG_RASH_NOW), not long ago nor asked about in theory."""
+    return bool(_DRUG_RASH_NOW.search(text)) and not _LONG_AGO.search(text) and not _HYPOTHETICAL.search(text) \
+        and not re.search(r"\b(?:what does it mean|why do (?:some )?(?:people|you)|if you)\b", text) \
+        and not re.search(r"\b(?:chicken ?pox|measles|a virus|viral|sunburn|heat rash|in the sun)\b", text)
+
+
 _SAME_DAY_SIGNS = re.compile(
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
     r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon|inside))|gaping (?:cut|gash|wound)|"
     r"edges (?:are |were )?(?:gaping|apart)|"
-    # Hives or a rash that came out during a course of an antibiotic: an allergy to be assessed the same day (the NHS
-    # antibiotics page, as a GP practice page copies it, lists hives as a reaction and sends a spreading or blistering
-    # rash to 999; nhs.uk itself was not read here). A floor: the model may lift it with a red flag.
-    r"(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
-    r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
-    r"erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b)|"
     # A red line running up from a scratch, bite or cut: infection spreading along the lymph channels (lymphangitis),
     # seen today. No issuing body's page was read for it; first-aid and clinical references call for prompt review.
     r"(?:scratch\w*|bite|bitten|cut|wound|graze|splinter)\b(?: \S+){0,12} red (?:line|streak)s?\b"
@@ -3057,7 +3073,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     nurse_sees = at_hand and (persona is Persona.STUDENT or not cues.reference) and not _on_paper(text, persona)
     if nurse_sees and _nurse_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]  # "chest pain at rest for 25 mins, GTN x2 hasn't touched it"
-    if nurse_sees and _SAME_DAY_SIGNS.search(text):
+    if nurse_sees and (_SAME_DAY_SIGNS.search(text) or _drug_rash_now(text)):
         return Level.URGENT, "other_urgent"  # a nurse telling of a same-day sign (a child's thirst and weight loss)
     if not persona.lay or _on_paper(text, persona):
         return None
@@ -3077,7 +3093,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
     if _chest_pain_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
         return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
-    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text) or _arm_injured(text)) and not _denied(text):
+    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text) or _arm_injured(text) or _drug_rash_now(text)) \
+            and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None
 

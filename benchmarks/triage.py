@@ -101,7 +101,7 @@ HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
     "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
-    "fresh35", "fresh36",
+    "fresh35", "fresh36", "fresh37",
 )
 # fresh25 (end of session 13, blind) was measured once at the start of session 14 before any change, then read.
 # fresh26 (start of session 14, blind) was measured once after the session's other changes, then its misses read.
@@ -128,10 +128,10 @@ HELD_OUT = (
 # 0.113); then read and fixed (0.993 / 0.033), and pooled. Left: extra doses of an everyday tablet (a statin, vitamin
 # D: calm; amlodipine with light-headedness: same day), "no bleeding at all" at 8 weeks, a face cream's mild redness.
 # fresh37 (start of session 22, 300 written blind) was measured once before any change of the session (0.947 /
-# 0.093, physicians 0.667 on 6 urgent rows); then read and fixed (0.993 / 0.073). Not pooled, as fresh31: its one miss
-# left, itchy hives on day 2 of a medicine with no swelling and normal breathing, labelled same-day in a critical
-# category (anaphylaxis), has no issuing body's page read here to base a rule on.
-NOT_POOLED = ("fresh31", "fresh37")  # measured, outside the suite's pooled set
+# 0.093, physicians 0.667 on 6 urgent rows); then read and fixed (0.993 / 0.067). Pooled from session 23, once its one
+# miss left (itchy hives on day 2 of a medicine, no swelling, breathing normal: same day) had a sourced rule (NICE
+# CG183's information for the public: a suspected drug allergy is seen by a healthcare professional).
+NOT_POOLED = ("fresh31",)  # measured, outside the suite's pooled set
 POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms

@@ -68,6 +68,14 @@ class _Names:
     whole: frozenset[frozenset[str]] = frozenset()
 
 
+def _whole(keyword: str) -> bool:
+    """Whether every word of a keyword is a term: "hep C" and "vitamin D" lose a letter when tokenised (then "hep A"
+    would name it too); "door-to-balloon" and "CHA2DS2-VASc" lose only a joining word or nothing."""
+    if len(tokens(keyword)) == len(keyword.split()):
+        return True
+    return "-" in keyword and all(len(re.sub(r"\W", "", piece)) > 1 for piece in re.split(r"[\s-]+", keyword.strip()))
+
+
 def _names_of(status: str, title: str, keywords: str) -> _Names:
     """What names an article: its title's name (without whom it is for, and without a generic head noun too:
     "coeliac" names "Coeliac disease"), the abbreviations its title gives in brackets, and its keywords."""
@@ -76,7 +84,7 @@ def _names_of(status: str, title: str, keywords: str) -> _Names:
     titled = {frozenset(tokens(p)) for p in [FOR_GROUP.sub("", head.split("(")[0]), *brackets]}
     titled |= {t - _HEAD_NOUNS for t in titled if t & _HEAD_NOUNS and t - _HEAD_NOUNS}
     keyed = {frozenset(tokens(k)) for k in keywords.split(";")}
-    whole = {frozenset(tokens(k)) for k in keywords.split(";") if len(tokens(k)) == len(k.split())}
+    whole = {frozenset(tokens(k)) for k in keywords.split(";") if _whole(k)}
     strong = titled | {k for k in keyed if len(k) > 1}
     return _Names(
         status,

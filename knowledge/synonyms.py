@@ -258,7 +258,9 @@ _LAY: dict[str, str] = {
     # "any side effects down below? heard about thrush": a genital yeast infection, not thrush of the mouth
     r"(?<!oral )thrush(?! (?:in|on) (?:my|his|her|their|the) (?:mouth|tongue))": "genital infection",
     # "my bones are thinning", "brittle bones", "thin bones"
-    r"(?:bones? (?:are |is |have |has )?(?:thinning|getting thin(?:ner)?|thin|brittle|weak(?:er)?))|"
+    # "could her bones be thin?"
+    r"(?:bones? (?:are |is |have |has |be |could be |might be )?(?:thinning|getting thin(?:ner)?|thin|brittle|"
+    r"weak(?:er)?))|"
     r"(?:thin(?:ning)?|brittle|weak) bones?|bone thinning": "osteoporosis",
     r"toxa?emia": "pre-eclampsia",
     r"(?:going |gone |getting )?senile|senility": "dementia",

@@ -955,3 +955,30 @@ def test_each_fact_of_a_two_part_question_is_in_the_direct_answer(pipeline: Pipe
     lytic = pipeline.run("tenecteplase for ischaemic stroke: dose per kg and the max dose?", persona=Persona.STUDENT)
     direct = " ".join(s.text for s in lytic.direct)
     assert re.search(r"maximum 25 mg", direct), direct
+
+
+def test_openers_that_only_say_who_is_asking_get_a_question_and_a_hyphenated_keyword_names_its_article(
+    pipeline: Pipeline,
+) -> None:
+    """Session 22 (fresh21, read; reworded): who is writing ("I'm a pharmacist on a cardiology ward") or a request in
+    everyday words names no subject, and an urgent opener naming none gets the notice alone, with no article under
+    it. A keyword joined by hyphens names its article whole ("door-to-needle" style shorthand after ACS), and
+    "components" of a score is what is asked, not a subject."""
+    for question, persona in (
+        ("I'm a pharmacist on a cardiology ward", Persona.NURSE),
+        ("hi, student nurse here", Persona.STUDENT),
+        ("good afternoon, hoping you can help with something about my daughter", Persona.CAREGIVER),
+    ):
+        assert pipeline.run(question, [], persona).status == "clarify", question
+    scared = pipeline.run("my wife just got told she has something and I'm so scared", [], Persona.CAREGIVER)
+    if scared.status != "clarify":  # the notice fires on fear alone for carers (safety first): then nothing under it
+        assert scared.status == "urgent" and not scared.references and not scared.direct
+    named = pipeline.run("what are the components of the CURB-65 score", [], Persona.STUDENT)
+    assert named.status == "answered" and named.references[0].article_id == "community-acquired-pneumonia"
+    first = "how is an NSTEMI told apart from unstable angina?"
+    history = [Turn(question=first, answer=pipeline.run(first, persona=Persona.STUDENT))]
+    target = pipeline.run("and the door-to-balloon target?", history, Persona.STUDENT)
+    assert target.status == "answered" and target.references[0].article_id == "acute-coronary-syndrome"
+    # Naming a title's word or a keyword is a subject, in everyday words or not.
+    bp = pipeline.run("my bp was 150/95 at the doctors, do i need pills", [], Persona.PATIENT)
+    assert bp.status == "answered" and bp.references[0].article_id == "hypertension"

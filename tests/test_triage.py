@@ -850,3 +850,23 @@ def test_fresh37_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         assert not triage.decide(message, persona).fires, message
     # A frame of habit never hides intent: all the tablets at once, or with vodka, still reads as an overdose.
     assert triage.decide("I'm going to take all my tablets with a bottle of vodka tonight", Persona.PATIENT).fires
+
+
+def test_a_rash_out_now_during_a_medicine_is_seen_the_same_day_but_not_one_long_ago_or_in_theory(
+    triage: Triage,
+) -> None:
+    """Session 23 (fresh37's last miss, reworded): hives or a rash that came out during a medicine still being taken,
+    named or not, is a suspected drug allergy to be seen by a professional (NICE CG183, information for the public).
+    Not a rash long ago, a viral rash, nor a question in theory."""
+    for message, persona in (
+        ("ive come out in an itchy rash all over my back, day 3 of it now, do i keep taking them?", Persona.PATIENT),
+        ("she's broken out in welts since starting her new epilepsy tablets on monday", Persona.CAREGIVER),
+        ("resident came out in blotches on day 2 of cefalexin, obs fine, do we carry on?", Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.URGENT, message
+    for message, persona in (
+        ("I came out in a rash as a kid on amoxicillin, can I have co-amoxiclav now?", Persona.PATIENT),
+        ("what does it mean if you come out in hives while taking a new medicine?", Persona.PATIENT),
+        ("she came out in a rash with chickenpox, still taking calpol, is that ok?", Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
