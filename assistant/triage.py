@@ -269,7 +269,9 @@ _KEPT_BACK = (
     # Set aside rather than thrown away: "she's been keeping back the morphine wastage".
     r"(?:keeping|kept|putting|put|setting|set|holding) (?:back|aside) "
     r"(?:my |his |her |their |the |some |all )?(?:\w+ )?(?:pills|tablets|meds|morphine|oxycodone|codeine|tramadol|"
-    r"painkillers|opioids|insulin|wastage)\b"
+    r"painkillers|opioids|insulin|wastage)\b|"
+    # ...or the other way round: "putting the sleeping pills aside in a drawer instead of taking them".
+    r"(?:keeping|kept|putting|put|setting|set) (?:\w+ ){0,3}(?:pills|tablets|meds|painkillers) aside\b"
 )
 # The last preparations: tablets counted out, a note written, a decision being made at a height ("pills counted.
 # ready.", "me: *writes the note*", "out on the balcony of the 9th floor deciding"). A crisis red flag and, with
@@ -326,7 +328,11 @@ _ENOUGH_KNOWN = (
     # Which drugs and how much, known to oneself (fresh37): "I know exactly which drugs and how much, and I've been
     # carrying them in my bag for a week".
     r"\bi know (?:exactly )?(?:which|what) (?:drugs?|pills?|tablets?|meds?|medications?|medicines?) "
-    r"and how (?:much|many)\b"
+    r"and how (?:much|many)\b|"
+    # The dose known, said as the end of a thought (fresh38): "ive started planning how id do it, i know exactly
+    # what dose." Not "I know exactly what dose to give".
+    r"\bi know (?:exactly )?(?:what|which) (?:dose|amount)(?=\s*(?:[.;!]|$|,? (?:and )?i (?:have|haven'?t|havent|"
+    r"just|can|will|won'?t)\b))"
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -484,7 +490,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"keeled over",
         r"\b(?:floppy|limp)\b",
         r"(?:lying|laying|on the) (?:\w+ ){0,3}(?:floor|ground)",
-        r"knocked out",
+        # Not a tooth: "his baby tooth got knocked out at school".
+        r"(?<!tooth )(?<!teeth )(?<!tooth got )(?<!teeth got )(?<!tooth was )(?<!teeth were )knocked out"
+        r"(?! (?:\w+ ){0,3}(?:tooth|teeth)\b)",
     ],
     "seizure": [
         r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
@@ -567,9 +575,15 @@ RED_FLAGS: dict[str, list[str]] = {
         # picking up". Someone else's warning sign, told by the one who received it.
         r"(?:messaged|texted|text|sent|wrote|said|rang|called)\b(?: \S+){0,8} \W*(?:tell (?:(?:the|my|his|her|our) )?"
         r"(?:kids|children|boys|girls|family|mum|dad|wife|husband)\b(?: \S+){0,2} (?:i|that i) love|goodbye\b|"
-        r"(?:i'?m )?sorry for everything|look after (?:the kids|the children|mum|dad|my))(?: \S+){0,16} "
-        r"(?:isn'?t|isnt|is not|not|won'?t|wont|hasn'?t|hasnt|can'?t|cant|cannot)(?: \w+){0,3} (?:picking up|answering|"
-        r"answer|responding|replying|reach|get through)",
+        r"(?:i'?m )?sorry for everything|look after (?:the kids|the children|mum|dad|my)|"
+        # ...or thanks said as a farewell, then the phone off (fresh38): "texted me 'thanks for everything youve been a
+        # good friend' then turned her phone off".
+        r"thanks? (?:you )?for everything|(?:you'?ve|youve|you have) been (?:a |the )?(?:good|great|true|best|amazing) "
+        r"(?:friend|mate|sister|brother|mum|dad))(?: \S+){0,16} "
+        r"(?:(?:isn'?t|isnt|is not|not|won'?t|wont|hasn'?t|hasnt|can'?t|cant|cannot)(?: \w+){0,3} "
+        r"(?:picking up|answering|answer|responding|replying|reach|get through)|"
+        r"(?:turned|switched) (?:\w+ )?(?:her|his|their|the) phone off|"
+        r"(?:her|his|their) phone(?:'s| is) (?:off|dead|going straight to voicemail))",
         _GATHERED,
         _FOUND_OR_WORKED_OUT,
         _PREPARED,
@@ -590,7 +604,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\bi (?:\w+ ){{0,2}}{_WONT} (?:\w+ ){{0,3}}(?:be alive|be here|be around|live|wake up|exist|go on)",
         r"don'?t (?:\w+ ){0,2}(?:want|wanna) (?:\w+ ){0,3}(?:alive|live|here|wake up|exist|go on|be around)",
         r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
-        r"anymore|any more)",
+        r"to carry on|to go on|to keep going|anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
         r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant) (?:really )?see (?:the |any )?point"
@@ -612,7 +626,8 @@ RED_FLAGS: dict[str, list[str]] = {
         _REHEARSAL,
         # Fear of oneself, or the how already thought through: "ive thought about how. im scared of myself tonight".
         r"(?:scared|afraid|frightened|terrified) of (?:my ?self|himself|herself)\b|"
-        r"(?:thought|thinking|thinks|planned) (?:about |through |out )?how\b(?= (?:i'?d|i would|i'?ll|i could|to) "
+        r"(?:thought|thinking|thinks|planned|planning) (?:about |through |out )?how\b(?= (?:i'?d|id|i would|i'?ll|"
+        r"i could|to) "
         r"(?:do it|end it|go)\b|\W*$| (?:i'?m|im|i am|and|but|now)\b)",
         # Knowing the amount that would work, or naming when: "I know exactly what dose would work... this week is it".
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
@@ -1304,11 +1319,13 @@ _ACT_NOW = re.compile(
     r"not|isn'?t|isnt) (?:\w+ ){0,2}(?:go|going|push|pushing|pop|popping|slip|slipping) (?:\w+ )?back "
     r"(?:in|inside|into)\b|"
     r"(?:drank|drunk|swallowed|ate|eaten|licked) (?:\S+ ){0,5}(?:antifreeze|bleach|button batter\w*|batter(?:y|ies)|"
-    r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|caustic)|"
+    r"magnets?|weed ?killer|paraquat|methanol|drain cleaner|oven cleaner|toilet cleaner|caustic|"
+    r"cleaning (?:liquid|fluid|product|spray|solution))|"
     # The same told in the present tense, as a second-language writer may: "my grandmother drink bleach by mistake"
     # (the NHS poisoning page, as a GP practice copies it: 999 or A&E if something harmful may have been swallowed).
     r"(?:drink|drinks|swallow|swallows) (?:\S+ ){0,3}(?:antifreeze|bleach|batter(?:y|ies)|weed ?killer|paraquat|"
-    r"methanol|drain cleaner|caustic|detergent|cleaner)\b(?: \S+){0,3} by (?:mistake|accident)|"
+    r"methanol|drain cleaner|caustic|detergent|cleaner|cleaning (?:liquid|fluid|product|spray|solution))\b"
+    r"(?: \S+){0,5} by (?:mistake|accident)|"
     # Black, tarry poo (blood from high in the gut) with fainting: a bleed large enough to drop the blood pressure.
     # Black poo alone is a same-day matter in NHS advice (read as another page quotes it, nhs.uk was not reachable);
     # with a faint or a collapse it is not.
@@ -1468,6 +1485,31 @@ def _drug_rash_now(text: str) -> bool:
     return bool(_DRUG_RASH_NOW.search(text)) and not _LONG_AGO.search(text) and not _HYPOTHETICAL.search(text) \
         and not re.search(r"\b(?:what does it mean|why do (?:some )?(?:people|you)|if you)\b", text) \
         and not re.search(r"\b(?:chicken ?pox|measles|a virus|viral|sunburn|heat rash|in the sun)\b", text)
+
+
+# An adult tooth knocked out: put back or kept in milk and seen by a dentist straight away (NHS advice, as a copy of
+# the NHS website reads; nhs.uk itself was not read here). A needlestick from a used needle: assessed for
+# post-exposure treatment at once (the Royal College of Emergency Medicine's learning module and an NHS referral
+# pathway, read here: the emergency department when occupational health is closed; PEP is best started within hours
+# and no later than 72). Both only when told as just happened ("30 mins ago", "this morning"), so that a protocol,
+# a baby tooth or last year's needlestick stay calm.
+_KNOCKED_OR_STUCK = re.compile(
+    r"\b(?:knocked (?:\w+ ){0,3}(?:front |adult |permanent )?(?:tooth|teeth) (?:clean |right |straight )?out|"
+    r"(?<!baby )(?<!milk )(?:tooth|teeth) (?:\w+ ){0,2}knocked (?:clean |right |straight )?out|"
+    r"needle ?stick|sharps? injury|(?:stabbed|pricked|jabbed|stuck) (?:myself|me|my (?:finger|hand|thumb)) "
+    r"(?:\w+ ){0,2}(?:with )?(?:a |the )?(?:used |dirty )?needle)\b"
+)
+_JUST_HAPPENED = re.compile(
+    r"\b(?:just|(?:an?|\d+|one|two|few|couple of) (?:mins?|minutes?|hours?|hrs?) ago|today|this (?:morning|afternoon|"
+    r"evening)|tonight|earlier|last night|on (?:my )?shift)\b"
+)
+
+
+def _knocked_or_stuck_now(text: str) -> bool:
+    """A tooth knocked out or a needlestick, just now (see _KNOCKED_OR_STUCK)."""
+    if not (_KNOCKED_OR_STUCK.search(text) and _JUST_HAPPENED.search(text)):
+        return False
+    return not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or re.search(r"\bbaby (?:tooth|teeth)\b", text))
 
 
 _SAME_DAY_SIGNS = re.compile(
@@ -2117,6 +2159,41 @@ _DROPPED_I = re.compile(
 )
 
 
+# A protocol's conditional step, asked by a clinician: "repeat once after 5-10 min if still fitting?".
+_PROTOCOL_IF = re.compile(
+    r"\b(?:repeat\w*|again|second dose|further dose|another dose|give another)\b(?: \S+){0,6} if "
+    r"(?:still|(?:it|seizure|fitting|bleeding)'?s? (?:still|continues?|persists?)|no response|not responding)\b"
+)
+
+
+# A risk denied outright, with no other word of one (fresh38): "not suicidal or anything just feel rubbish".
+_DENIED_SUICIDE = re.compile(
+    r"\b(?:i'?m |im |i am )?not (?:suicidal|going to (?:hurt|harm|kill) myself|gonna (?:hurt|harm|kill) myself)"
+    r"(?: or anything(?: like that)?)?\b"
+)
+
+
+def _only_denied(text: str) -> bool:
+    """A crisis word said only to deny it: the rest of the message, read without the denial, names no risk."""
+    return bool(_DENIED_SUICIDE.search(text)) and "suicide" not in read_cues(_DENIED_SUICIDE.sub(" ", text)).categories
+
+
+# A known epilepsy's usual seizure, over and recovered from (fresh38): "one of his usual short seizures this morning,
+# back to himself now, his care plan says no ambulance". The NHS seizure advice (read as copies in session 21) calls
+# 999 for a first seizure, one lasting over 5 minutes, one after another, an injury or trouble breathing.
+_USUAL_SEIZURE_OVER = re.compile(
+    r"\b(?:usual|normal|typical|regular) (?:\w+ ){0,2}(?:seizures?|fits?|absences?)\b(?: \S+){0,20} "
+    r"(?:back to (?:him|her|them|my)sel\w*|back to normal|recovered|came round|care plan)"
+)
+
+
+def _usual_seizure_over(text: str) -> bool:
+    return bool(_USUAL_SEIZURE_OVER.search(text)) and not re.search(
+        r"\b(?:first|still|won'?t stop|wont stop|not stopp\w*|longer than|more than 5|over 5|another one|again|"
+        r"hurt|injur\w*|hit (?:his|her|their) head|breath\w*|blue|but|second|third|fourth|more often|more than usual|"
+        r"run out|ran out|out of (?:his|her|their|my)|missed)\b", text)
+
+
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
     signs = _ACT_NOW.search(text) or _abruption_signs(text) or _cauda_equina_signs(text)
@@ -2130,6 +2207,8 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # "...turn blue around the lips... Nothing's happening now, I just want to understand"
     if persona is Persona.PHYSICIAN and _RECOVERING.search(text) and not cues.present:
         return False  # "ketones 5.1... resolved with FRIII, now eating": the sign is the history of the admission
+    if persona is not None and not persona.lay and _PROTOCOL_IF.search(text) and not cues.present:
+        return False  # a clinician's protocol step: "lorazepam 4mg, repeat once after 5-10 min if still fitting?"
     if _DOCUMENT.search(text) and not (cues.present or cues.clinical_situation):
         return False  # a leaflet or a teaching session about the sign
     if cues.reference and cues.question_form and not (cues.first_person or cues.present or cues.acute or cues.now):
@@ -2164,9 +2243,13 @@ _WHAT_IF = re.compile(
     r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|if (?:someone|somebody|anyone|a person) (?:ever )?\w+|"
     r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
     r"if (?:a|one of (?:my|the|our)) (?:boy|girl|child|kid|pupil|student|patient|resident|client|player) "
-    r"(?:says|tells|complains|has|gets|develops)\b|if (?:her|my|the) waters (?:break|go)\b|"
+    r"(?:says|tells|complains|has|gets|develops)\b|if (?:her|my|the) waters (?:break|go|broke|went)\b|"
     r"what (?:should|do|would|can) (?:i|we) (?:tell|teach|ask) (?:\w+ ){0,3}(?:to )?do if (?:i|he|she|they|we) "
-    r"(?:has|have|get|gets)\b)"
+    r"(?:has|have|get|gets)\b|"
+    # Asked ahead or read about (fresh38): "if i think someone is having a stroke should i give aspirin while
+    # waiting?", "what we would do if her waters broke at work", "just reading up".
+    r"if (?:i|we) (?:think|thought|suspect|see|notice) (?:someone|somebody|a person|anyone) (?:is|was|might be|has)\b|"
+    r"what (?:we|i|you) (?:would|should) do if\b|just reading up|reading up (?:on|about)\b)"
 )
 
 _NOTHING_HAPPENED = re.compile(
@@ -2567,7 +2650,12 @@ _TOPIC_ASKED = re.compile(
 # rehab will he need?". The notice's ambulance is no help to someone on a ward; an act-now sign still fires first.
 _IN_CARE_NOW = re.compile(
     r"\b(?:he'?s|hes|she'?s|shes|i'?m|im|they'?re|theyre|he is|she is|i am|they are) (?:now |still )?(?:on|in) "
-    r"(?:the |a )?(?:\w+ )?(?:ward|icu|itu|hdu|ccu|intensive care|hospital)(?: now)?\b(?! (?:but|and (?:now|he|she)))"
+    r"(?:the |a )?(?:\w+ )?(?:ward|icu|itu|hdu|ccu|intensive care|hospital)(?: now)?\b"
+    r"(?!(?: now)?,? (?:but|and (?:now|he|she)))|"
+    # Taken in and treated already (fresh38): "the ambulance took him and... he got the clot busting drug".
+    r"\b(?:ambulance|paramedics) (?:took|has taken|have taken|taken) (?:him|her|them|me)\b(?: \S+){0,16} "
+    r"(?:got|had|given|gave (?:him|her|them|me)) (?:the )?(?:clot[- ]?bust\w*|thromboly\w*|stent|treatment|surgery|"
+    r"operation)"
 )
 
 
@@ -2587,6 +2675,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _NOTHING_NOW.search(text) and "suicide" not in cues.categories:
         return True  # said outright: "nothing's happening now, I just want to understand"
+    if not persona.lay and _PROTOCOL_IF.search(text) and not (cues.present or cues.acute):
+        return True  # a protocol's conditional step: "repeat once after 10 min if still seizing?"
+    if _usual_seizure_over(text) or _only_denied(text):
+        return True  # a known epilepsy's usual seizure, over; "not suicidal or anything" (floors fire first)
     if _IN_CARE_NOW.search(text) and "suicide" not in cues.categories:
         return True  # "he's on the stroke ward now and talking a bit": in hospital care already (floors fire first)
     if _calm_about_suicide(text):
@@ -2704,7 +2796,11 @@ _NOW_PRACTICE = re.compile(
     r"\bnow (?:standard|the (?:norm|standard|preferred|recommended)|routine|preferred|first[- ]line|advised|"
     r"recommended|considered|licensed|approved|used|common)\b|"
     r"\b(?:units|centres|centers|hospitals|trusts|departments|guidelines|most|many|we|people|clinicians|doctors|"
-    r"anyone|anybody|everyone|you) still\b"
+    r"anyone|anybody|everyone|you) still\b|"
+    # A rule or dose asked about as still current (fresh38): "or is 40mg/kg still used", "sepsis 6 still within the
+    # hour?".
+    r"\bstill (?:used|recommended|standard|advised|valid|current|preferred|first[- ]line|the (?:standard|target|"
+    r"trigger|rule|norm)|within (?:the|an|1) (?:hour|hr|h)\b)"
 )
 
 
@@ -2867,6 +2963,8 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
         return False
     if _FOR_YEARS.search(text):  # "burning after curry, been like this for years": a pattern, not an event
         return False
+    if _IN_CARE_NOW.search(text) and not _ACT_NOW.search(text):
+        return False  # taken in and treated: "the ambulance took him... he got the clot busting drug"
     return not _no_event(text)
 
 
@@ -2999,7 +3097,11 @@ _ARM_INJURED = re.compile(
     r"\b(?:fell|fall|fallen|tripped|slipped|landed|came off|come off)\b(?: \S+){0,12} (?:wrist|arm|elbow|collarbone|"
     r"shoulder|hand)s?\b(?: \S+){0,3} (?:is |are |looks |has gone |gone )?(?:really |very |quite )?"
     r"(?:swollen|swelling|bruised|bruising|misshapen|deformed)\b(?: \S+){0,6} (?:sore|painful|pain|hurts?|agony|"
-    r"(?:can'?t|cannot|won'?t|unable to) (?:\w+ )?move)\b"
+    r"(?:can'?t|cannot|won'?t|unable to) (?:\w+ )?move)\b|"
+    # Out of shape is enough (fresh38): "wrist swollen and deformed, can wiggle fingers".
+    r"\b(?:fell|fall|fallen|tripped|slipped|landed|came off|come off)\b(?: \S+){0,12} (?:wrist|arm|elbow|forearm|"
+    r"collarbone|shoulder|ankle|leg)s?\b(?: \S+){0,4} (?:misshapen|deformed|out of shape|at (?:a|an) (?:funny|odd|"
+    r"weird|strange|wrong|awkward) angle)\b"
 )
 
 
@@ -3025,7 +3127,10 @@ _ATTENDING_NOW = re.compile(
     r"station|park|street)\b(?: \S+){0,3} (?:a |an |the )?(?:man|woman|lady|guy|bloke|passenger|person|someone|"
     r"child|boy|girl|kid|toddler|baby)\b|"
     r"\bbefore i (?:give|inject|draw up) (?:it|the (?:dose|adrenaline|epi\w*|injection))\b|"
-    r"\b(?:cabin )?crew (?:have|has|brought|got) (?:the |their )?(?:kit|bag|aed|defib\w*|oxygen|medical kit)\b"
+    r"\b(?:cabin )?crew (?:have|has|brought|got) (?:the |their )?(?:kit|bag|aed|defib\w*|oxygen|medical kit)\b|"
+    # A clinician's own patient taken ill on the ward just now (fresh38): "inpatient just developed new L hemiparesis
+    # ~20 min ago".
+    r"\b(?:inpatient|patient|pt|resident)\b (?:\w+ ){0,2}(?:has )?just (?:developed|become|gone|started)\b"
 )
 
 
@@ -3052,10 +3157,17 @@ _IN_FRONT_OF_ME = re.compile(
 )
 
 
+# A patient or a case, not the writer's own life: "patient just started IV co-amox", "practice q: 26 yo at 32 weeks".
+_A_PATIENT_OR_CASE = re.compile(
+    r"\b(?:patients?|pt|resident|client|case|practice q\w*|q:|question:|\d+ ?(?:yo|y/o|year[- ]old|yr[- ]old)\b)"
+)
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
-    if "suicide" in cues.categories and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet:
+    if "suicide" in cues.categories and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet \
+            and not _only_denied(text):
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
         return Level.EMERGENCY, "other_urgent"
@@ -3073,8 +3185,17 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     nurse_sees = at_hand and (persona is Persona.STUDENT or not cues.reference) and not _on_paper(text, persona)
     if nurse_sees and _nurse_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]  # "chest pain at rest for 25 mins, GTN x2 hasn't touched it"
-    if nurse_sees and (_SAME_DAY_SIGNS.search(text) or _drug_rash_now(text)):
+    if nurse_sees and (_SAME_DAY_SIGNS.search(text) or _drug_rash_now(text) or _arm_injured(text)
+                       or _knocked_or_stuck_now(text)):
         return Level.URGENT, "other_urgent"  # a nurse telling of a same-day sign (a child's thirst and weight loss)
+    # A student writing of their own life, not of a paper or a patient (fresh38): "my flatmate knocked her front
+    # tooth clean out 30 mins ago", "got a needlestick on placement an hour ago". The same-day signs read as for anyone.
+    own_life = (persona is Persona.STUDENT and (cues.first_person or cues.relation) and not _on_paper(text, persona)
+                and not _A_PATIENT_OR_CASE.search(text))
+    if own_life and _SAME_DAY_SIGNS.search(text) and not (_denied(text) or _HYPOTHETICAL.search(text)):
+        return Level.URGENT, "other_urgent"
+    if persona is not Persona.PHYSICIAN and _knocked_or_stuck_now(text) and not _on_paper(text, persona):
+        return Level.URGENT, "other_urgent"
     if not persona.lay or _on_paper(text, persona):
         return None
     if _lay_red_flag_now(text, cues):

@@ -870,3 +870,52 @@ def test_a_rash_out_now_during_a_medicine_is_seen_the_same_day_but_not_one_long_
         ("she came out in a rash with chickenpox, still taking calpol, is that ok?", Persona.CAREGIVER),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh38_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 23 (fresh38's misses and false alarms, reworded): a clinician's ward patient taken ill just now;
+    the plan and the dose known to oneself; tablets put aside with no reason left to carry on; a farewell thanks and
+    a phone switched off; a cleaning product drunk by mistake; a tooth knocked out or a needlestick just now; a limb
+    out of shape after a fall. And their neighbours: clinicians' dose and protocol questions, a protocol's
+    conditional repeat, a what-if, a stroke already treated, a crisis word only denied, a known epilepsy's usual
+    seizure over, a baby tooth, last year's needlestick."""
+    for message, persona in (
+        ("FY2 on nights, inpatient has just developed slurred speech and a right facial droop 15 min ago, what now",
+         Persona.PHYSICIAN),
+        ("my grandma drinks toilet cleaner by mistake, her mouth is burning and she is drooling", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("registrar here. I've been planning how I'd do it and I know exactly what dose. nobody knows",
+         Persona.PHYSICIAN),
+        ("since my husband died I see no reason to carry on and I've been putting my tablets aside", Persona.PATIENT),
+        ("my flatmate texted 'thanks for everything, you've been a great friend' and switched her phone off",
+         Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("medical student, my boyfriend got his front tooth knocked clean out at rugby an hour ago, it's in milk",
+         Persona.STUDENT),
+        ("just had a needlestick from a used cannula on my shift, occupational health is shut", Persona.NURSE),
+        ("care home: resident fell off the commode this morning, wrist looks deformed and at a funny angle",
+         Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.URGENT, message
+    for message, persona in (
+        ("phenytoin loading in status - 20mg/kg? or is 15mg/kg still used", Persona.PHYSICIAN),
+        ("is the 30ml/kg fluid bolus still the standard in septic shock?", Persona.PHYSICIAN),
+        ("midazolam buccal 10mg in status, repeat once after 10 min if still seizing?", Persona.NURSE),
+        ("if we think someone is having a heart attack should we give aspirin while waiting?", Persona.PATIENT),
+        ("the paramedics took her in, it was a stroke and she had the clot busting treatment. how long is rehab?",
+         Persona.CAREGIVER),
+        ("rough week at work, not suicidal or anything, just fed up. any tips to switch off?", Persona.PATIENT),
+        ("she had one of her usual short seizures at lunch, back to herself now, care plan says no ambulance",
+         Persona.CAREGIVER),
+        ("my 5 year old's baby tooth got knocked out at school today, does he need a dentist?", Persona.CAREGIVER),
+        ("I had a needlestick injury last year and my bloods were clear, do I need more tests?", Persona.STUDENT),
+        ("needlestick injury protocol for students: which bloods are taken?", Persona.STUDENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # Neighbours that must still fire: a usual seizure that is the third this week, a denial with risk beside it.
+    assert triage.decide("his usual seizures, recovered now, but that's the third this week", Persona.CAREGIVER).fires
+    assert triage.decide("not suicidal but everyone would be better off without me", Persona.PATIENT).fires
