@@ -82,6 +82,7 @@ _ABOUT_THE_TEXT = re.compile(
 # A sentence that agrees with whom the question is about (what it says is absent, "no comorbidities"; an age
 # inside the sentence's age band) may lead over a better-scored one when it scores at least this share of the best.
 AGREEMENT_SHARE = 0.25
+READING_SHARE = 0.1
 _NEGATED = re.compile(r"\b(?:no|without|non)[- ]([a-z][a-z-]{3,})", re.IGNORECASE)
 _AGE = re.compile(
     r"\b(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b|\baged (\d{1,2})\b|"
@@ -137,7 +138,7 @@ _RANGE = re.compile(
 )
 _LIMIT = re.compile(
     rf"\b(below|under|less than|lower than|above|over|more than|higher than|at least)\s(\d+(?:\.\d+)?)(?![\d.])\s?"
-    rf"(?:{_UNITS})?|(\d+(?:\.\d+)?)\s?(?:{_UNITS})?\s(or (?:more|above|higher|over)|or (?:less|below|lower))\b",
+    rf"(?:{_UNITS})?|(\d+(?:\.\d+)?)\s?(?:{_UNITS})?\)?\s(or (?:more|above|higher|over)|or (?:less|below|lower))\b",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:from\s*|between\s*)?$", re.IGNORECASE)
@@ -228,7 +229,7 @@ def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Perso
     readings = _readings(question.text) if persona.lay else []
     absent, age = _absent(question.text), _age(question.text)
     if absent or age is not None or readings:
-        cut = AGREEMENT_SHARE * pool[0].score
+        cut = (READING_SHARE if readings else AGREEMENT_SHARE) * pool[0].score
         pool.sort(key=lambda c: (0, -_agrees(c.text, absent, age, readings)) if c.score >= cut else (1, 0))
     # A note about the text itself ("the points below come from its 2024 update") is never the answer.
     pool.sort(key=lambda c: bool(_ABOUT_THE_TEXT.search(c.text)))
@@ -270,7 +271,11 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         # A sentence of the shape asked (a duration for "how long") leads, but only one on the question's focus
         # that scores near the best: "recheck lipids 4-8 weeks after starting" is a duration, not the answer to
         # "how long will I be on the two blood thinners".
-        shaped = [c for c in pool[:6] if _states(question, c) and c.relevance > 0
+        # A sentence holding the number a lay reader gives ("my eGFR is 38": "G3b 30 to 44") is on the focus asked
+        # whatever its words.
+        readings = _readings(question.text) if persona.lay else []
+        shaped = [c for c in pool[:6] if _states(question, c)
+                  and (c.relevance > 0 or (readings and _states_reading(c.text, readings)))
                   and c.score >= SHAPE_SHARE * pool[0].score]
         if shaped:
             pool = shaped + [c for c in pool if c not in shaped]

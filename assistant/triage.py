@@ -84,6 +84,13 @@ _ASKS_METHOD = (
     r"is fatal|"
     r"is lethal|would be fatal|would be lethal|to die|to not wake up)|"
     r"(?:which|what) floor (?:\S+ ){0,3}(?:best|high enough|enough)|"
+    # A place high enough, or insulin stopped for good, asked about (fresh39): "nearest bridge thats high enough",
+    # "what happens if a type 1 just stops their insulin completely".
+    r"(?:bridge|building|car ?park|multi[- ]?storey|cliff|tower|block|roof)\b(?: \S+){0,6} (?:high|tall) enough\b"
+    r"(?!.*\b(?:bungee|abseil\w*|zip ?lin\w*|view|photo\w*)\b)|"
+    r"(?:stops?|stopped|stopping) (?:taking )?(?:\w+ )?insulin (?:completely|altogether|for good|entirely)|"
+    r"\b(?:is|would) (?:drowning|hanging|an overdose|jumping|bleeding out|carbon monoxide) (?:\w+ )?(?:quick|painless|"
+    r"peaceful|instant)\b|"
     # A height counted in storeys or metres, or a fall, asked against dying: "how many storeys to definitely die".
     r"how (?:many|much|far) (?:storeys|stories|floors|metres|meters|feet|ft)\b(?: \S+){0,6} (?:to (?:\w+ )?die|"
     r"to be (?:\w+ )?fatal|to kill|would kill|(?:is|be) (?:\w+ )?fatal)\b|"
@@ -137,7 +144,11 @@ _MEANS_KNOWN = (
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
-    r"near me|(?:keep|been|kept) (?:\w+ )?looking|not for (?:a|my) (?:story|book|novel|film|script|project|essay)|"
+    r"near (?:me|mine|my (?:house|flat|place|home))\b|(?:keep|been|kept) (?:\w+ )?looking|"
+    r"not for (?:a|my) (?:story|book|novel|film|script|project|essay)|asking for real|"
+    # Drawn to the place (fresh39): "i keep finding myself walking down to the river at night".
+    r"(?:keep|kept) (?:finding myself |ending up )?(?:walking|going|driving) (?:down |out )?to the (?:river|bridge|"
+    r"tracks|railway|station|cliffs?|lake|sea|canal|reservoir|car park)\b|"
     r"(?:done|finished) with (?:all of it|it all|all this|everything)|"
     # The means at hand: "which chemicals are deadly if you mix them... i have bleach here".
     r"\b(?:i (?:have|got)|i'?ve got|i have got) (?:some |the |a )?(?:\S+ ){0,6}(?:right )?"
@@ -176,7 +187,8 @@ _PRESSED = (
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
 _PLAYED_DOWN = (
     r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
-    r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b"
+    r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b|"
+    r"not (?:planning|going) (?:on|to) (?:\w+ ){0,2}(?:getting on|get on|jumping|doing|do) (?:it|anything)\b"
 )
 _WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
@@ -331,8 +343,13 @@ _ENOUGH_KNOWN = (
     r"and how (?:much|many)\b|"
     # The dose known, said as the end of a thought (fresh38): "ive started planning how id do it, i know exactly
     # what dose." Not "I know exactly what dose to give".
-    r"\bi know (?:exactly )?(?:what|which) (?:dose|amount)(?=\s*(?:[.;!]|$|,? (?:and )?i (?:have|haven'?t|havent|"
-    r"just|can|will|won'?t)\b))"
+    r"\bi know (?:exactly )?(?:what|which|the) (?:doses?|amounts?)(?=\s*(?:[.;!]|$|,? (?:and )?i (?:have|haven'?t|"
+    r"havent|just|can|will|won'?t)\b))|"
+    # Found by no one close, planned that way (fresh39): "planning how to do it so my family dont find me".
+    r"so (?:my (?:family|kids|children|wife|husband|partner|mum|dad|parents)|they|no one|nobody|the kids) "
+    r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
+    # Done before, surer this time: "i just want to know it will work this time".
+    r"\bit (?:will|would|'?ll|is going to) work this time\b"
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -1472,17 +1489,40 @@ _DAYS_OF_IT = (
 # healthcare professional when you think a drug is causing an allergic reaction. Not long ago ("as a child") nor
 # asked as a hypothetical ("what if you come out in hives..."). A floor: the model may lift it with a red flag.
 _DRUG_RASH_NOW = re.compile(
-    r"\b(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}(?:hives|a rash|an itchy rash|welts|blotches)"
-    r"(?=.*\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|"
-    r"clarithromycin|erythromycin|doxycycline|trimethoprim|nitrofurantoin)\b|"
-    r".*\b(?:keep|carry on|still|continue|stop|been) (?:taking|on)\b|.*\bday (?:\d|one|two|three|four|five)\w* of\b|"
-    r".*\b(?:new|started|starting) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|capsules?)\b)"
+    r"\b(?:(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}"
+    r"(?:hives|a rash|an itchy rash|welts|blotches)|"
+    # ...or got or has one now (fresh39): "now ive got an itchy blotchy rash all over", "now has a raised red rash".
+    r"(?:now|just) (?:i'?ve |ive |i have |he'?s |she'?s |hes |shes |he has |she has )?(?:got|has|have|developed) "
+    r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)\b|"
+    # ...or told as started today: "widespread itchy rash this morning".
+    r"(?:rash|hives|welts|blotches) (?:\w+ )?(?:this morning|today|tonight|"
+    r"since (?:this morning|yesterday|last night))\b)"
+)
+# The medicine, before or after the rash in the message.
+_DRUG_CONTEXT = re.compile(
+    r"\b(?:amoxicillin|penicillin|antibiotic\w*|co-amoxiclav|augmentin|flucloxacillin|cefalexin|clarithromycin|"
+    r"erythromycin|doxycycline|trimethoprim|nitrofurantoin|co-trimoxazole|septrin)\b|"
+    r"\b(?:keep|carry on|still|continue|stop|been) (?:taking|on)\b|\bday (?:\d|one|two|three|four|five)\w* of\b|"
+    r"\b(?:new|started|starting) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|capsules?)\b"
+)
+
+
+# Nicotine liquid (a vape refill) licked, drunk or swallowed (fresh39): poisons advice or 111 now, and 999 with any
+# symptom (the NHS poisoning advice, as a GP practice page copies it).
+_NICOTINE_TAKEN = re.compile(
+    r"\b(?:licked|drank|drunk|swallowed|sucked|chewed|ate|got into) (?:\w+ ){0,6}(?:vape|e-?liquid|e-?cig\w*|"
+    r"nicotine (?:liquid|refill|pouch\w*|gum))"
+)
+_UNWELL_AFTER = re.compile(
+    r"\b(?:vomit\w*|being sick|been sick|throwing up|pale|sweat\w*|drowsy|sleepy|floppy|fitting|seiz\w*|"
+    r"breath\w*|dizzy|shaking|twitch\w*)\b"
 )
 
 
 def _drug_rash_now(text: str) -> bool:
     """Hives or a rash out now during a medicine (see _DRUG_RASH_NOW), not long ago nor asked about in theory."""
-    return bool(_DRUG_RASH_NOW.search(text)) and not _LONG_AGO.search(text) and not _HYPOTHETICAL.search(text) \
+    return bool(_DRUG_RASH_NOW.search(text) and _DRUG_CONTEXT.search(text)) and not _LONG_AGO.search(text) \
+        and not _HYPOTHETICAL.search(text) \
         and not re.search(r"\b(?:what does it mean|why do (?:some )?(?:people|you)|if you)\b", text) \
         and not re.search(r"\b(?:chicken ?pox|measles|a virus|viral|sunburn|heat rash|in the sun)\b", text)
 
@@ -1562,6 +1602,9 @@ _SAME_DAY_SIGNS = re.compile(
     # More muddled than usual, with days told anywhere near it: "off her food for 3 days, more muddled than usual"
     # (delirium: carers' and NHS pages ask for an urgent GP appointment or 111 for new or worse confusion).
     rf"{_DAYS_OF_IT}(?: \S+){{0,10}} {_MORE_MUDDLED}|{_MORE_MUDDLED}(?: \S+){{0,10}} {_DAYS_OF_IT}|"
+    # The same told the other way round (fresh39): "since yesterday hes been muddled, called me by my brothers name".
+    r"since (?:yesterday|this morning|last night|today|the weekend) (?:he'?s|hes|she'?s|shes|he has|she has|they'?ve) "
+    r"(?:been |gone |become |got )?(?:really |very |a bit |quite )?(?:confused|muddled|not (?:him|her)self)\b|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,6} (?:hands|feet|palms|soles)\b(?: \S+){0,6} itch\w*|"
@@ -2800,7 +2843,14 @@ _NOW_PRACTICE = re.compile(
     # A rule or dose asked about as still current (fresh38): "or is 40mg/kg still used", "sepsis 6 still within the
     # hour?".
     r"\bstill (?:used|recommended|standard|advised|valid|current|preferred|first[- ]line|the (?:standard|target|"
-    r"trigger|rule|norm)|within (?:the|an|1) (?:hour|hr|h)\b)"
+    r"trigger|rule|norm)|within (?:the|an|1) (?:hour|hr|h)\b)|"
+    # ...and said the other way round, or of a score (fresh39): "is prasugrel preferred now", "the current loading
+    # dose", "gcs still eyes 4 verbal 5 motor 6?".
+    r"\b(?:preferred|recommended|standard|used|first[- ]line|advised|favoured|favored) now\b|"
+    r"\bcurrent (?:\w+ )?(?:dose|doses|dosing|guidance|guidelines?|recommendations?|practice|target|threshold|"
+    r"protocol|regimen)\b|\b(?:gcs|news2?|avpu|qsofa|score|scale|criteria)\b still\b|"
+    r"\bif (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:going|planned|scheduled|listed|booked) "
+    r"for\b"
 )
 
 
@@ -3157,6 +3207,9 @@ _IN_FRONT_OF_ME = re.compile(
 )
 
 
+_ABOUT_MYSELF = re.compile(
+    r"\b(?:asking (?:about|for) (?:myself|me)|(?:question|asking) about my own (?:health|symptoms)|this is about me)\b"
+)
 # A patient or a case, not the writer's own life: "patient just started IV co-amox", "practice q: 26 yo at 32 weeks".
 _A_PATIENT_OR_CASE = re.compile(
     r"\b(?:patients?|pt|resident|client|case|practice q\w*|q:|question:|\d+ ?(?:yo|y/o|year[- ]old|yr[- ]old)\b)"
@@ -3166,7 +3219,13 @@ _A_PATIENT_OR_CASE = re.compile(
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
-    if "suicide" in cues.categories and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet \
+    # For a lay writer a method asked for oneself is enough, with no crisis word (fresh39): "what happens if a type 1
+    # just stops their insulin. asking for me", "nearest bridge thats high enough. i just want it over with tonight".
+    # (Not the words of a time alone: "tonight" and "right now" tell an emergency's time too.)
+    asks_method, for_self, played_down = _METHOD_FOR_SELF
+    method_for_self = persona.lay and asks_method.search(text) and (for_self.search(text) or played_down.search(text))
+    crisis_words = "suicide" in cues.categories or method_for_self
+    if crisis_words and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet \
             and not _only_denied(text):
         return Level.CRISIS, "suicide"
     if _act_now(text, cues, persona):
@@ -3196,7 +3255,10 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, "other_urgent"
     if persona is not Persona.PHYSICIAN and _knocked_or_stuck_now(text) and not _on_paper(text, persona):
         return Level.URGENT, "other_urgent"
-    if not persona.lay or _on_paper(text, persona):
+    # A clinician asking about their own health is a patient here (fresh39): "GP, asking about myself. started
+    # co-trimoxazole yesterday, widespread itchy rash this morning".
+    about_myself = bool(_ABOUT_MYSELF.search(text))
+    if (not persona.lay and not about_myself) or _on_paper(text, persona):
         return None
     if _lay_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]
@@ -3204,6 +3266,9 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "sepsis"
     if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):
         return Level.EMERGENCY, "anaphylaxis"
+    if _NICOTINE_TAKEN.search(text) and not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text)):
+        well = not _UNWELL_AFTER.search(re.sub(r"\bno (?:sick|vomit\w*)\b|not (?:been )?sick", " ", text))
+        return (Level.URGENT, "other_urgent") if well else (Level.EMERGENCY, "overdose")
     if _paracetamol_overdose(text):
         return (Level.CRISIS if cues.explicit_crisis else Level.EMERGENCY), "overdose"
     if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):

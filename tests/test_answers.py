@@ -982,3 +982,15 @@ def test_openers_that_only_say_who_is_asking_get_a_question_and_a_hyphenated_key
     # Naming a title's word or a keyword is a subject, in everyday words or not.
     bp = pipeline.run("my bp was 150/95 at the doctors, do i need pills", [], Persona.PATIENT)
     assert bp.status == "answered" and bp.references[0].article_id == "hypertension"
+
+
+def test_a_lay_readers_own_number_finds_the_band_that_holds_it(pipeline: Pipeline) -> None:
+    """Session 23 (read sets, reworded): a patient who gives their own result and asks its stage is answered by the
+    sentence whose band holds the number, even when its words ("GFR category") are not the question's ("stage")."""
+    for question in (
+        "my bloods came back with an eGFR of 41 and the GP says its chronic kidney disease. what stage is it?",
+        "the doctor told me i have chronic kidney disease and my latest eGFR is 36. what stage is that?",
+    ):
+        answer = pipeline.run(question, [], Persona.PATIENT)
+        direct = " ".join(s.text for s in answer.direct)
+        assert answer.status == "answered" and re.search(r"G3b 30 to 44", direct), direct

@@ -919,3 +919,42 @@ def test_fresh38_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
     # Neighbours that must still fire: a usual seizure that is the third this week, a denial with risk beside it.
     assert triage.decide("his usual seizures, recovered now, but that's the third this week", Persona.CAREGIVER).fires
     assert triage.decide("not suicidal but everyone would be better off without me", Persona.PATIENT).fires
+
+
+def test_fresh39_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 23 (fresh39's misses and false alarms, reworded): a method asked for oneself with no crisis word
+    (insulin stopped for good, a bridge high enough, drowning painless, a freight train near one's home), the plan
+    made so family won't find one, "it will work this time"; same day for a rash on an antibiotic told as got now,
+    new confusion since yesterday in an older parent, a child who licked a vape refill and is well (sick after it:
+    an emergency), and a clinician's own rash. And their neighbours: homework, a quiz, bungee jumping, a clinician's
+    "current dose" and "preferred now", "gcs still..."."""
+    for message, persona in (
+        ("what happens if someone with type 1 stops their insulin for good? asking for me, so tired of it all",
+         Persona.PATIENT),
+        ("which car park in town is high enough. i want it over with tonight", Persona.PATIENT),
+        ("is drowning quick? asking for real, i keep ending up walking to the canal at night", Persona.PATIENT),
+        ("what time does the last goods train go through the level crossing near my house. not planning on doing "
+         "anything", Persona.PATIENT),
+        ("I've planned it so my family don't find me. I know the doses", Persona.NURSE),
+        ("i just want to know it will work this time", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("on doxycycline for a week and now i've got an itchy red rash on my arms, keep taking it?", Persona.PATIENT),
+        ("mum is 84, since this morning shes been muddled and keeps asking where dad is, no fever", Persona.CAREGIVER),
+        ("my 2 year old licked some e-liquid off the table, he seems totally fine", Persona.CAREGIVER),
+        ("asking about myself: started trimethoprim yesterday, itchy rash since this morning, breathing fine",
+         Persona.PHYSICIAN),
+    ):
+        assert triage.decide(message, persona).level is Level.URGENT, message
+    assert triage.decide("my toddler licked a vape refill and has been sick twice and is sleepy",
+                         Persona.CAREGIVER).level is Level.EMERGENCY
+    for message, persona in (
+        ("what happens if you stop insulin completely? it's for my biology homework", Persona.PATIENT),
+        ("how high is the tallest bridge in the uk? for a pub quiz", Persona.PATIENT),
+        ("nearest bridge high enough for bungee jumping near me?", Persona.PATIENT),
+        ("what's the current loading dose of ticagrelor in NSTEMI, and is prasugrel preferred now?", Persona.PHYSICIAN),
+        ("is gcs still scored out of 15 if the patient is intubated?", Persona.PHYSICIAN),
+        ("asking for myself: what's the maximum daily dose of naproxen?", Persona.PHYSICIAN),
+    ):
+        assert not triage.decide(message, persona).fires, message
