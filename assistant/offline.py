@@ -303,7 +303,7 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         if persona.lay and _lay_grade(candidate) > LAY_GRADE + 3:
             continue
         chosen.append(candidate)
-    chosen = _in_context(chosen, ranked, style.direct)
+    chosen = _in_context(chosen, ranked, style.direct, question.text)
     chosen += _each_body(question, chosen, pool)
     chosen += _each_intent(question, chosen, pool)
     chosen += _the_maximum(question, chosen, pool)
@@ -462,7 +462,32 @@ def _professional(question: QuestionProfile, ranked: list[Candidate], chosen: li
 SHORT_LEAD = 8
 
 
-def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int) -> list[Candidate]:
+# A lead that only rules something out ("A blue inhaler on its own is no longer the best plan"), for a question asking
+# what to use instead ("is that enough or should I be on something else?"): what is recommended is told earlier in
+# its paragraph ("Many people now use one inhaler that has a steroid and a fast helper medicine in it").
+_RULED_OUT = re.compile(
+    r"\b(?:no longer|not (?:the best|enough|recommended|advised|needed)|isn'?t (?:enough|the best|recommended)|"
+    r"on (?:its|their) own is not)\b", re.IGNORECASE
+)
+_ASKS_INSTEAD = re.compile(
+    r"\b(?:(?:something|anything) else|what else|instead|alternatives?|replace\w*|other options?|enough|fine|ok|okay|"
+    r"alright)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_of_paragraph(question: str, lead: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The nearest sentence before the lead in its paragraph that speaks of the same thing, when the lead only rules
+    something out and the question asks what to use instead (see _RULED_OUT)."""
+    if lead.paragraph < 0 or not (_RULED_OUT.search(lead.text) and _ASKS_INSTEAD.search(question)):
+        return None
+    mates = [c for c in ranked if c.position == lead.position and c.paragraph == lead.paragraph and c.order < lead.order
+             and not c.defines and not _RULED_OUT.search(c.text) and c.terms & lead.terms]
+    return max(mates, key=lambda c: c.order) if mates else None  # the nearest that speaks of the same thing
+
+
+def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int, question_text: str = "") \
+        -> list[Candidate]:
     """The lead sentence with the neighbour it leans on, from the same passage.
 
     Articles write in paragraphs: "These can be signs of pre-eclampsia" needs the sentence before it, and
@@ -477,7 +502,10 @@ def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int) ->
     spots = [(lead.position, lead.order), *lead.aliases]
     before = next((place[(p, o - 1)] for p, o in spots if (p, o - 1) in place), None)
     after = next((place[(p, o + 1)] for p, o in spots if (p, o + 1) in place), None)
-    if DANGLING.match(lead.text) and before is not None:
+    opening = _opening_of_paragraph(question_text, lead, ranked)
+    if opening is not None:
+        unit = [opening, lead]
+    elif DANGLING.match(lead.text) and before is not None:
         unit = [before, lead]
     elif after is not None and (DANGLING.match(after.text) or len(lead.text.split()) <= SHORT_LEAD):
         unit = [lead, after]

@@ -330,6 +330,13 @@ _ALL_OF_THEM = (
     r"the whole (?:box|pack|packet|bottle|strip))\b(?! (?:at once )?(?:as|like) (?:prescribed|directed|told))"
 )
 # The amount already found and judged enough, told before acting: "researched the dose, i know its enough".
+# A will made, then a room booked alone, for no stated purpose (fresh40): "made a will last week and booked a hotel on
+# my own for friday". Not a holiday, a trip or an occasion.
+_WILL_AND_A_ROOM_ALONE = (
+    r"(?:made|written|wrote|sorted|updated|done) (?:a |my )?will\b(?: \S+){0,10} (?:booked|book) (?:a )?(?:hotel|room|"
+    r"b&b|airbnb|cottage)\b(?: \S+){0,2} (?:on my own|alone|by myself)\b(?!.*\b(?:holiday|anniversary|trip|walk\w*|"
+    r"conference|wedding|birthday|break|weekend away|course|interview|gig|concert)\b)"
+)
 _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
     r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
@@ -349,7 +356,11 @@ _ENOUGH_KNOWN = (
     r"so (?:my (?:family|kids|children|wife|husband|partner|mum|dad|parents)|they|no one|nobody|the kids) "
     r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
     # Done before, surer this time: "i just want to know it will work this time".
-    r"\bit (?:will|would|'?ll|is going to) work this time\b"
+    r"\bit (?:will|would|'?ll|is going to) work this time\b|"
+    # (fresh40) "i know what would work. been planning it for about a week".
+    r"\bi know (?:exactly )?what would work\b|"
+    # A will made and a room booked alone: "made a will last week and booked a hotel on my own for friday".
+    + _WILL_AND_A_ROOM_ALONE
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -576,6 +587,11 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
+        # A method thought of for oneself, and a will made then a room booked alone (fresh40): "i keep thinking about
+        # injecting myself with something at the end of a shift", "made a will... booked a hotel on my own".
+        r"(?:thinking|thought|think) (?:about|of) (?:\w+ ){0,2}(?:injecting|overdosing|hanging|drowning|gassing|"
+        r"poisoning|electrocuting) (?:myself|himself|herself)\b",
+        _WILL_AND_A_ROOM_ALONE,
         _EDGE_AND_EASE,
         # A pet to be rehomed, or affairs put in order, before going: "who do I give my dog to if I'm going to be gone
         # for good?", "I want everything in order before I go through with it".
@@ -2188,7 +2204,7 @@ _TOLD_OF_ONESELF = re.compile(
 
 def _on_paper(text: str, persona: Persona | None = None) -> bool:
     """An exam or teaching question about a patient on paper, with no sign that someone real is in it."""
-    if _TOLD_OF_ONESELF.search(text):
+    if _TOLD_OF_ONESELF.search(text) or _NOT_ON_PAPER.search(text):
         return False
     if persona is not None and not persona.lay and _SIMULATION.search(text):
         return not _REAL.search(_MINUTES_AGO.sub(" ", text))
@@ -2196,6 +2212,11 @@ def _on_paper(text: str, persona: Persona | None = None) -> bool:
     return bool(_EXAM.search(text) or stem) and not _REAL.search(text)
 
 
+# The exam frame denied (fresh40): "this isnt an osce question lol. ive thought about suicide every day".
+_NOT_ON_PAPER = re.compile(
+    r"\b(?:isn'?t|isnt|is not|not|aren'?t) (?:an? |for (?:an? |my )?)?(?:osce|exam|revision|mcq|sba|quiz|"
+    r"assignment|essay|case study)\b"
+)
 _DROPPED_I = re.compile(
     r"^(?:just )?(?:spilled|spilt|fell|slipped|tripped|burnt|burned|scalded|cut|sliced|crashed|swallowed|banged|"
     r"woke up|been|feeling|having|took|drank)\b"
@@ -2205,10 +2226,16 @@ _DROPPED_I = re.compile(
 # A protocol's conditional step, asked by a clinician: "repeat once after 5-10 min if still fitting?".
 _PROTOCOL_IF = re.compile(
     r"\b(?:repeat\w*|again|second dose|further dose|another dose|give another)\b(?: \S+){0,6} if "
-    r"(?:still|(?:it|seizure|fitting|bleeding)'?s? (?:still|continues?|persists?)|no response|not responding)\b"
+    r"(?:still|(?:it|seizure|fitting|bleeding)'?s? (?:still|continues?|persists?)|no response|not responding)\b|"
+    r"\b(?:then )?what if (?:there'?s |there is )?no response\b"
 )
 
 
+# A clinician's made-up case (fresh40): "say a 16yo took 20 ibuprofen 400mg 2h ago... so observe 4h?".
+_SAY_A_CASE = re.compile(
+    r"^\W*(?:say|suppose|imagine|hypothetically,?|let'?s say) (?:a|an|you have an?|we have an?|there'?s an?) "
+    r"\d{1,3} ?(?:yo|y/o|yr|yrs|year[- ]old|[mf])\b"
+)
 # A risk denied outright, with no other word of one (fresh38): "not suicidal or anything just feel rubbish".
 _DENIED_SUICIDE = re.compile(
     r"\b(?:i'?m |im |i am )?not (?:suicidal|going to (?:hurt|harm|kill) myself|gonna (?:hurt|harm|kill) myself)"
@@ -2218,6 +2245,9 @@ _DENIED_SUICIDE = re.compile(
 
 def _only_denied(text: str) -> bool:
     """A crisis word said only to deny it: the rest of the message, read without the denial, names no risk."""
+    if re.search(r"\b(?:cut\w*|blades?|razors?|harm\w*|burn\w*|overdos\w*|pills|tablets|ligature|rope|jump\w*|urge)\b",
+                 text):
+        return False  # "not suicidal or anything just really need to cut right now": self-harm now, not denied
     return bool(_DENIED_SUICIDE.search(text)) and "suicide" not in read_cues(_DENIED_SUICIDE.sub(" ", text)).categories
 
 
@@ -2720,6 +2750,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True  # said outright: "nothing's happening now, I just want to understand"
     if not persona.lay and _PROTOCOL_IF.search(text) and not (cues.present or cues.acute):
         return True  # a protocol's conditional step: "repeat once after 10 min if still seizing?"
+    if not persona.lay and _SAY_A_CASE.search(text):
+        return True  # a case made up to ask about: "say a 40F with flushing and wheeze after contrast..."
     if _usual_seizure_over(text) or _only_denied(text):
         return True  # a known epilepsy's usual seizure, over; "not suicidal or anything" (floors fire first)
     if _IN_CARE_NOW.search(text) and "suicide" not in cues.categories:
@@ -3173,7 +3205,8 @@ def _young_baby_fever(text: str) -> bool:
 _ATTENDING_NOW = re.compile(
     r"\b(?:responding|attending|helping) (?:\w+ ){0,2}(?:on|in|at) (?:a|the) (?:flight|plane|train|cafe|café|shop|"
     r"restaurant|street|gym|bus|supermarket|pub|station|airport)\b|"
-    r"\b(?:on|in|at) (?:a|the) (?:flight|plane|cafe|café|shop|restaurant|gym|bus|train|supermarket|pub|bar|airport|"
+    r"\b(?:on|in|at) (?:a|the) (?:long[- ]haul |short[- ]haul |busy |packed |crowded )?(?:flight|plane|cafe|café|shop|"
+    r"restaurant|gym|bus|train|supermarket|pub|bar|airport|"
     r"station|park|street)\b(?: \S+){0,3} (?:a |an |the )?(?:man|woman|lady|guy|bloke|passenger|person|someone|"
     r"child|boy|girl|kid|toddler|baby)\b|"
     r"\bbefore i (?:give|inject|draw up) (?:it|the (?:dose|adrenaline|epi\w*|injection))\b|"

@@ -994,3 +994,16 @@ def test_a_lay_readers_own_number_finds_the_band_that_holds_it(pipeline: Pipelin
         answer = pipeline.run(question, [], Persona.PATIENT)
         direct = " ".join(s.text for s in answer.direct)
         assert answer.status == "answered" and re.search(r"G3b 30 to 44", direct), direct
+
+
+def test_a_lead_that_only_rules_something_out_brings_what_to_use_instead(pipeline: Pipeline) -> None:
+    """Session 23 (read sets, reworded): "A blue inhaler on its own is no longer the best plan" answers "is my
+    reliever enough?" only half; the sentence before it in its paragraph that speaks of the same thing (the steroid
+    inhaler) comes with it."""
+    for question, persona in (
+        ("is ventolin by itself alright for my asthma or do i need another inhaler?", Persona.PATIENT),
+        ("my son only has the blue inhaler for his asthma, is that enough?", Persona.CAREGIVER),
+    ):
+        answer = pipeline.run(question, [], persona)
+        direct = " ".join(s.text for s in answer.direct)
+        assert answer.status == "answered" and re.search(r"steroid", direct), direct

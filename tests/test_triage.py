@@ -958,3 +958,27 @@ def test_fresh39_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("asking for myself: what's the maximum daily dose of naproxen?", Persona.PHYSICIAN),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh40_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 23 (fresh40's misses and false alarms, reworded): a clinician's own method and plan, a will made and a
+    room booked alone, the exam frame denied, self-harm now behind a denial of suicide, someone unresponsive on a
+    long-haul flight. And their neighbours: a will and a hotel for a holiday, a clinician's made-up case, a
+    protocol's "what if no response"."""
+    for message, persona in (
+        ("SHO here. I keep thinking about injecting myself with potassium after a shift, I know what would work",
+         Persona.PHYSICIAN),
+        ("divorce came through, I've made my will and booked a room on my own for saturday", Persona.NURSE),
+        ("not an exam question btw, i've thought about suicide daily for weeks and tonight it feels like a plan",
+         Persona.STUDENT),
+        ("I'm not suicidal, I just really need to cut right now and the razor is in my hand", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    assert triage.decide("nursing student on a long-haul flight, the woman next to me has slumped and won't respond",
+                         Persona.STUDENT).level is Level.EMERGENCY
+    for message, persona in (
+        ("wrote my will last month and booked a hotel on my own for a walking holiday, blister tips?", Persona.PATIENT),
+        ("say a 16yo took 15 ibuprofen 2h ago and is well, is it observe for 4h?", Persona.PHYSICIAN),
+        ("hypo protocol: IM glucagon 1mg given, then what if no response in 10 min?", Persona.NURSE),
+    ):
+        assert not triage.decide(message, persona).fires, message
