@@ -122,6 +122,12 @@ def utc_now() -> dt.datetime:
 BROAD_ARTICLES = 5
 
 
+# A greeting typed before the question, in words the embedder's vocabulary may not hold ("hiya").
+_HELLO = re.compile(r"^\W*(?:hiya|heya|hi|hello|hey)(?: there)?\b", re.IGNORECASE)
+# "my blood results" say nothing of which condition they are about.
+_BLOOD_RESULTS = re.compile(r"\bblood (?:test )?(?:results?|tests?)\b|\bbloods\b", re.IGNORECASE)
+
+
 @dataclass
 class Pipeline:
     """Runs turns; stateless between calls (the conversation is passed in as history)."""
@@ -498,6 +504,7 @@ class Pipeline:
         help with something about my son". Which condition it is about decides the answer, so it is asked. Not "my
         bp was 150/95" nor "my lower back": a title's or keyword's word names a topic (measured: clarifying any
         everyday opener lost 79 labelled turns, and asked "what is compound interest?" back instead of declining)."""
+        query = _BLOOD_RESULTS.sub(" results ", _HELLO.sub(" ", query))  # "my blood results": which condition?
         topic = set(profile(query).topic)
         if not topic or not topic <= everyday_terms(query) or not topic <= SITUATION_TERMS:
             return False

@@ -240,7 +240,9 @@ SITUATION_TERMS = content_terms(
     "letter letters result results hope hoping morning afternoon evening help far drive driving drove fly flying "
     "travel travelling holiday swim swimming work working job school nursery sport sports play playing worried "
     "worry worrying scared frightened confused unsure wondering wonder son daughter husband wife partner mum mom "
-    "mother dad father grandson granddaughter grandad grandma nan brother sister friend family year years old"
+    "mother dad father grandson granddaughter grandad grandma nan brother sister friend family year years old "
+    # greetings and requests about asking, and being quizzed: "hiya, hope you can help me", "can you quiz me?"
+    "hiya hello hey understand quiz finals exam exams revision revising"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "

@@ -91,6 +91,12 @@ _ASKS_METHOD = (
     r"(?:stops?|stopped|stopping) (?:taking )?(?:\w+ )?insulin (?:completely|altogether|for good|entirely)|"
     r"\b(?:is|would) (?:drowning|hanging|an overdose|jumping|bleeding out|carbon monoxide) (?:\w+ )?(?:quick|painless|"
     r"peaceful|instant)\b|"
+    # (fresh41) "what actually happens to your body when you hang", "how much paracetamol is too much, like enough
+    # to actually do damage", "would it be quick".
+    r"what (?:actually |really )?happens (?:to (?:your|the|a) body )?when (?:you|someone|a person) (?:hang|hangs|drown|"
+    r"drowns|overdose|overdoses|od|jump|jumps)\b|"
+    r"(?:how much|how many)\b(?: \S+){0,4} (?:is|are) too (?:much|many)\b(?: \S+){0,4} (?:enough to|actually|do damage|"
+    r"kill|properly)|\bif it would be quick\b|"
     # A height counted in storeys or metres, or a fall, asked against dying: "how many storeys to definitely die".
     r"how (?:many|much|far) (?:storeys|stories|floors|metres|meters|feet|ft)\b(?: \S+){0,6} (?:to (?:\w+ )?die|"
     r"to be (?:\w+ )?fatal|to kill|would kill|(?:is|be) (?:\w+ )?fatal)\b|"
@@ -188,7 +194,9 @@ _PRESSED = (
 _PLAYED_DOWN = (
     r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
     r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b|"
-    r"not (?:planning|going) (?:on|to) (?:\w+ ){0,2}(?:getting on|get on|jumping|doing|do) (?:it|anything)\b"
+    r"not (?:planning|going) (?:on|to) (?:\w+ ){0,2}(?:getting on|get on|jumping|doing|do) (?:it|anything)\b|"
+    r"(?:don'?t|dont|do not|won'?t|wont) need to (?:get on|board|catch) it\b|not for (?:a |my )?(?:headache|pain|"
+    r"toothache|period pain|back ?ache)\b|(?:i (?:don'?t|dont) know )?why (?:i'?m|im) lying\b"
 )
 _WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
@@ -337,6 +345,30 @@ _WILL_AND_A_ROOM_ALONE = (
     r"b&b|airbnb|cottage)\b(?: \S+){0,2} (?:on my own|alone|by myself)\b(?!.*\b(?:holiday|anniversary|trip|walk\w*|"
     r"conference|wedding|birthday|break|weekend away|course|interview|gig|concert)\b)"
 )
+# Crises told with no crisis word (fresh41), by the person or by someone who found the signs: affairs sorted so nobody
+# has to deal with the mess; a note's words ("none of this was their fault", "they shouldnt go in my room, just call
+# someone"); a loved pet to be given away for no reason told; searches found about ligatures or lethal doses; a
+# phone wiped "so mum doesnt see it after", messages set to send later; one's own pills stopped to "let nature take
+# its course"; tablets saved and "enough now".
+_INDIRECT_CRISIS = (
+    r"so (?:that )?(?:nobody|no one|noone|they|my (?:family|kids|mum|dad|sister|brother|wife|husband|partner)) "
+    r"(?:has|have|will have|doesn'?t have|doesnt have|don'?t have|dont have|won'?t have|wont have) to (?:deal with|"
+    r"sort out|clear up|clean up) (?:my|the|all my) (?:mess|stuff|things)|"
+    r"(?:none of this|this|it) (?:was|is|wasn'?t|wasnt|isn'?t|isnt) (?:\w+ )?(?:their|your|his|her|anyone'?s) fault\b"
+    r"(?: \S+){0,12} (?:love|sorry)|(?:shouldn'?t|shouldnt|should not|don'?t|dont) (?:let (?:\w+ )?)?(?:go|come) "
+    r"(?:in|into) my room\b|"
+    r"(?:find|found|need) (?:\w+ ){0,2}(?:someone|somebody|a home|a new home) (?:who will|who'?ll|to) "
+    r"(?:take|look after|love|have) (?:her|him|them|my (?:dog|cat|pets?))\b(?!.*\b(?:moving|move|allerg\w*|landlord|"
+    r"baby|new job|emigrat\w*|care home|afford|abroad|hospital|work)\b)|"
+    r"(?:searches|searched|search history|looked up|googling|googled|browser history)\b(?: \S+){0,6} (?:ligature\w*|"
+    r"how to (?:hang|overdose|kill)|lethal dose\w*|painless ways?|suicide)|"
+    r"(?:doesn'?t|doesnt|don'?t|dont|won'?t|wont|can'?t|cant) see (?:it|them|anything) after\b|"
+    r"(?:messages?|texts?|emails?|posts?) (?:to )?send on a timer|"
+    r"(?:stop|stopping) (?:taking )?my (?:\w+ ){0,2}(?:pills|tablets|meds|medication|insulin)\b(?: \S+){0,6} "
+    r"let nature take its course|"
+    r"(?:been )?saving (?:my |all my )?(?:\w+ )?(?:pills|tablets|meds|painkillers)\b(?: \S+){0,8} (?:have|got) "
+    r"enough(?: now)?\b"
+)
 _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
     r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
@@ -384,6 +416,7 @@ _FAINT_WITH_CAUSE = re.compile(
 _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|few|several|couple of) (?:weeks?|months?|years?|yrs?) (?:ago|back)|"
     r"last (?:week|month|year|summer|winter|spring|autumn)|in (?:19|20)\d\d|when i was (?:a |\d)|"
+    r"(?:had|was|were|happened) (?:\S+ ){1,8}in the (?:summer|spring|autumn|winter)|"
     r"as a (?:child|kid|teen))"
 )
 RED_FLAGS: dict[str, list[str]] = {
@@ -523,6 +556,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?! (?:\w+ ){0,3}(?:tooth|teeth)\b)",
     ],
     "seizure": [
+        r"post[- ]?ictal|(?:looked like|having|is having|started) (?:a |an )?(?:generali[sz]ed )?tonic[- ]?clonic",
         r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
         r"won'?t stop shaking|shaking (?:\w+ ){0,3}(?:unresponsive|won'?t stop)|status epilep",
         r"seiz(?!\w*[- ]free)",  # "seizure-free for two years" is not a fit
@@ -592,6 +626,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:thinking|thought|think) (?:about|of) (?:\w+ ){0,2}(?:injecting|overdosing|hanging|drowning|gassing|"
         r"poisoning|electrocuting) (?:myself|himself|herself)\b",
         _WILL_AND_A_ROOM_ALONE,
+        _INDIRECT_CRISIS,
         _EDGE_AND_EASE,
         # A pet to be rehomed, or affairs put in order, before going: "who do I give my dog to if I'm going to be gone
         # for good?", "I want everything in order before I go through with it".
@@ -1535,6 +1570,24 @@ _UNWELL_AFTER = re.compile(
 )
 
 
+# Swelling of a lip, the face or the tongue on an ACE inhibitor (angioedema, fresh41): "woke up with my top lip
+# swollen... only thing new is ramipril". The MHRA's safety update on angioedema with ACE inhibitors (read here as a
+# press report of it) asks for prompt medical attention; with the throat or breathing involved the model and the
+# anaphylaxis rules make it an emergency.
+_ACE_SWELLING = re.compile(
+    r"\b(?:lips?|face|tongue|mouth|cheek|eyelids?)\b(?: \S+){0,4} (?:swollen|swelling|swelled|puffed|puffy|"
+    r"blown up)\b|\b(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:lips?|face|tongue|mouth|cheek)\b"
+)
+_ACE_INHIBITOR = re.compile(r"\b(?:ramipril|lisinopril|perindopril|enalapril|captopril|ace inhibitor\w*)\b")
+
+
+def _ace_swelling_now(text: str) -> bool:
+    # Not _LONG_AGO: "started ramipril last month" dates the medicine, not the swelling.
+    return bool(_ACE_SWELLING.search(text) and _ACE_INHIBITOR.search(text)) and not (
+        _HYPOTHETICAL.search(text) or re.search(
+            r"\b(?:years ago|in the past|used to|once had|can (?:\w+ ){0,2}cause|leaflet|side effects? list)\b", text))
+
+
 def _drug_rash_now(text: str) -> bool:
     """Hives or a rash out now during a medicine (see _DRUG_RASH_NOW), not long ago nor asked about in theory."""
     return bool(_DRUG_RASH_NOW.search(text) and _DRUG_CONTEXT.search(text)) and not _LONG_AGO.search(text) \
@@ -1705,7 +1758,7 @@ _INTENT_NOW = re.compile(
     r"(?:done|finished) with (?:everything|it all|all of it|life|living)|"
     r"plans? to use it|do it properly|more like a plan|everything(?:'s| is) in order|not for (?:revision|the exam)|"
     r"i(?:'?ve| have| think i'?ve) decided\b(?! (?:to|on|that|what|which|between))|"
-    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_ALL_OF_THEM}|{_REHEARSAL}|{_FROM_WORK}|"
+    rf"{_KEPT_BACK}|{_ENOUGH_KNOWN}|{_INDIRECT_CRISIS}|{_ALL_OF_THEM}|{_REHEARSAL}|{_FROM_WORK}|"
     r"(?:haven'?t|havent|have not|not) (?:done (?:anything|it)|cut|hurt myself) yet\b|"
     r"planning it for|planned it (?:for|when)\b|(?:i'?m|im|i am) planning it\b|before i go through with it|"
     r"can'?t (?:\w+ ){0,2}keep going after|lined up|"
@@ -3213,7 +3266,12 @@ _ATTENDING_NOW = re.compile(
     r"\b(?:cabin )?crew (?:have|has|brought|got) (?:the |their )?(?:kit|bag|aed|defib\w*|oxygen|medical kit)\b|"
     # A clinician's own patient taken ill on the ward just now (fresh38): "inpatient just developed new L hemiparesis
     # ~20 min ago".
-    r"\b(?:inpatient|patient|pt|resident)\b (?:\w+ ){0,2}(?:has )?just (?:developed|become|gone|started)\b"
+    r"\b(?:inpatient|patient|pt|resident)\b (?:\w+ ){0,2}(?:has )?just (?:developed|become|gone|started)\b|"
+    # A clinician's own family taken ill just now (fresh41): "my mum (70, no epilepsy) just had what looked like a
+    # tonic clonic... now post ictal".
+    r"\bmy (?:mum|mom|dad|wife|husband|partner|son|daughter|baby|child|brother|sister|gran|grandad|grandma|nan)\b"
+    r"(?: \S+){0,6} (?:has )?just (?:collapsed|fainted|gone|become|developed|started (?:fitting|seizing)|had (?:what "
+    r"looked like )?(?:a |an )?(?:fit|seizure|tonic[- ]clonic|stroke|heart attack|blackout|collapse))\b"
 )
 
 
@@ -3243,6 +3301,24 @@ _IN_FRONT_OF_ME = re.compile(
 _ABOUT_MYSELF = re.compile(
     r"\b(?:asking (?:about|for) (?:myself|me)|(?:question|asking) about my own (?:health|symptoms)|this is about me)\b"
 )
+# A clot on the lung told of oneself (fresh41, a student): new breathlessness and pain on breathing in, after an
+# operation, a long journey or with a swollen calf (the signs and risk factors the NICE NG158 pathway starts from).
+_BREATHLESS_NOW = re.compile(
+    r"\b(?:out of breath|breathless|short of breath|can'?t catch my breath|cant catch my breath|puffed out|winded)\b")
+_PLEURITIC = re.compile(r"\b(?:hurts|pain\w*|sharp|stabs?|stabbing|sore) (?:\w+ ){0,3}when (?:i )?breath(?:e|ing) in\b")
+_CLOT_RISK = re.compile(
+    r"\b(?:op|operation|surgery|replacement|flight|flew|long[- ]haul|coach trip|cast|plaster|calf (?:\w+ ){0,3}"
+    r"(?:swollen|sore|painful|tender)|(?:swollen|sore|painful) calf|on the pill|postpartum|gave birth)\b"
+)
+
+
+def _pe_in_oneself_now(text: str, cues: Cues, persona: Persona) -> bool:
+    if not (cues.first_person and _BREATHLESS_NOW.search(text) and _PLEURITIC.search(text) and _CLOT_RISK.search(text)):
+        return False
+    # Not _LONG_AGO: "had my knee op last week" dates the risk, not the breathlessness.
+    return not (_on_paper(text, persona) or _HYPOTHETICAL.search(text) or _A_PATIENT_OR_CASE.search(text))
+
+
 # A patient or a case, not the writer's own life: "patient just started IV co-amox", "practice q: 26 yo at 32 weeks".
 _A_PATIENT_OR_CASE = re.compile(
     r"\b(?:patients?|pt|resident|client|case|practice q\w*|q:|question:|\d+ ?(?:yo|y/o|year[- ]old|yr[- ]old)\b)"
@@ -3288,6 +3364,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, "other_urgent"
     if persona is not Persona.PHYSICIAN and _knocked_or_stuck_now(text) and not _on_paper(text, persona):
         return Level.URGENT, "other_urgent"
+    if _pe_in_oneself_now(text, cues, persona):
+        return Level.EMERGENCY, "breathing"  # "out of breath... hurts when i breathe in. had my knee op last week"
     # A clinician asking about their own health is a patient here (fresh39): "GP, asking about myself. started
     # co-trimoxazole yesterday, widespread itchy rash this morning".
     about_myself = bool(_ABOUT_MYSELF.search(text))
@@ -3312,6 +3390,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
     if _chest_pain_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
         return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
+    if _ace_swelling_now(text):
+        return Level.URGENT, "anaphylaxis"  # a lip swollen on ramipril, breathing fine: seen today
     if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text) or _arm_injured(text) or _drug_rash_now(text)) \
             and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting

@@ -63,10 +63,11 @@ DATA = ROOT / "tests" / "data"
 # measured once in session 19 and then read. fresh19 (end of session 19, written blind) was measured once at the
 # start of session 20 and then read. fresh20 (start of session 20, written blind) was measured once at its end and
 # read in session 21; fresh21 (start of session 21, written blind) was measured once at its end and read in session
-# 22. fresh22 (session 22, written blind) was measured once at the end of session 23, and is unread.
+# 22. fresh22 (session 22, written blind) was measured once at the end of session 23, then read.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
     "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
+    "fresh22",
 )
 
 

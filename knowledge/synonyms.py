@@ -224,8 +224,8 @@ _LAY: dict[str, str] = {
     r"lower back": "low back",
     # "recheck the a1c": the library writes HbA1c
     r"(?<!hb)a1c": "HbA1c",
-    r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked) (?:my|his|her|their|your) "
-    r"back(?: out| in)?\b": "back pain",
+    r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked|did|done|does) (?:my|his|her|their|"
+    r"your) back(?: out| in)?\b": "back pain",
     r"(?:to|can'?t|cannot|trouble|difficulty|problems?|when (?:i|he|she|they)) wee(?:ing)?\b": "peeing",
     r"achy|achey": "aches",
     r"mri(?: scans?)?|ct scans?|cat scans?|x-?rays?": "scan",

@@ -1007,3 +1007,17 @@ def test_a_lead_that_only_rules_something_out_brings_what_to_use_instead(pipelin
         answer = pipeline.run(question, [], persona)
         direct = " ".join(s.text for s in answer.direct)
         assert answer.status == "answered" and re.search(r"steroid", direct), direct
+
+
+def test_a_greeting_a_request_to_be_quizzed_or_blood_results_alone_get_a_question_back(pipeline: Pipeline) -> None:
+    """Session 23 (fresh22, read; reworded): "hiya, hoping you can help", "test me, exams next month" and "can you
+    explain my blood test results" name no condition: a clarifying question, not a decline. "did my back in" is the
+    back pain it says."""
+    for question, persona in (
+        ("hiya, hoping you can help", Persona.PATIENT),
+        ("can you quiz me please, exams next month", Persona.STUDENT),
+        ("can you help me understand my blood test results", Persona.CAREGIVER),
+    ):
+        assert pipeline.run(question, [], persona).status == "clarify", question
+    back = pipeline.run("did my back in moving a sofa yesterday, is bed rest best?", [], Persona.PATIENT)
+    assert back.status == "answered" and back.references[0].article_id == "low-back-pain"
