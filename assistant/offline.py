@@ -476,7 +476,7 @@ _ASKS_INSTEAD = re.compile(
 )
 
 
-def _opening_of_paragraph(question: str, lead: Candidate, ranked: list[Candidate]) -> Candidate | None:
+def _said_instead(question: str, lead: Candidate, ranked: list[Candidate]) -> Candidate | None:
     """The nearest sentence before the lead in its paragraph that speaks of the same thing, when the lead only rules
     something out and the question asks what to use instead (see _RULED_OUT)."""
     if lead.paragraph < 0 or not (_RULED_OUT.search(lead.text) and _ASKS_INSTEAD.search(question)):
@@ -502,9 +502,9 @@ def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int, qu
     spots = [(lead.position, lead.order), *lead.aliases]
     before = next((place[(p, o - 1)] for p, o in spots if (p, o - 1) in place), None)
     after = next((place[(p, o + 1)] for p, o in spots if (p, o + 1) in place), None)
-    opening = _opening_of_paragraph(question_text, lead, ranked)
-    if opening is not None:
-        unit = [opening, lead]
+    instead = _said_instead(question_text, lead, ranked)
+    if instead is not None:
+        unit = [instead, lead]
     elif DANGLING.match(lead.text) and before is not None:
         unit = [before, lead]
     elif after is not None and (DANGLING.match(after.text) or len(lead.text.split()) <= SHORT_LEAD):
