@@ -82,6 +82,7 @@ _ABOUT_THE_TEXT = re.compile(
 # A sentence that agrees with whom the question is about (what it says is absent, "no comorbidities"; an age
 # inside the sentence's age band) may lead over a better-scored one when it scores at least this share of the best.
 AGREEMENT_SHARE = 0.25
+# ...and one that speaks to a number a lay reader gives, at this share (session 23: 2 read questions gained, none lost).
 READING_SHARE = 0.1
 _NEGATED = re.compile(r"\b(?:no|without|non)[- ]([a-z][a-z-]{3,})", re.IGNORECASE)
 _AGE = re.compile(
@@ -212,7 +213,9 @@ def _agrees(text: str, absent: frozenset[str], age: int | None, readings: list[t
             + int(bool(readings) and _states_reading(text, readings)))
 
 
-def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Persona) -> list[Candidate]:
+def _for_reader(
+    question: QuestionProfile, pool: list[Candidate], persona: Persona, readings: list[tuple[float, str]]
+) -> list[Candidate]:
     """The ranked sentences in the order the short answer may take them, for this reader and this question."""
     if persona.lay:
         pool.sort(key=lambda c: -c.score * math.exp(-LAY_DISCOUNT * max(0.0, _lay_grade(c) - LAY_GRADE)))
@@ -226,7 +229,6 @@ def _for_reader(question: QuestionProfile, pool: list[Candidate], persona: Perso
     # not; "a 9 year old": the sentence whose age band holds 9 does. Only among those scoring near the best.
     # A number a lay reader gives is usually what they ask about ("my HbA1c came back as 45"); a clinician's case
     # gives many as context ("Hb 98, MCV 76, ferritin 60, CRP 85"), and preferring them lost more than it found.
-    readings = _readings(question.text) if persona.lay else []
     absent, age = _absent(question.text), _age(question.text)
     if absent or age is not None or readings:
         cut = (READING_SHARE if readings else AGREEMENT_SHARE) * pool[0].score
@@ -258,7 +260,8 @@ def _near_duplicate(candidate: Candidate, chosen: list[Candidate]) -> bool:
 def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona) -> list[Candidate]:
     """The sentences that state the answer: the fact asked, for the population asked about."""
     style = STYLES[persona]
-    pool = _for_reader(question, list(ranked), persona)
+    readings = _readings(question.text) if persona.lay else []  # the numbers a lay reader gives (see _for_reader)
+    pool = _for_reader(question, list(ranked), persona, readings)
     # "Gout is a type of arthritis" answers only "what is gout?": a definition never leads another question.
     # A definition that states the kind of fact asked may lead: "septic shock is... lactate above 2 mmol/L
     # despite fluids" answers "lactate threshold for septic shock".
@@ -273,7 +276,6 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         # "how long will I be on the two blood thinners".
         # A sentence holding the number a lay reader gives ("my eGFR is 38": "G3b 30 to 44") is on the focus asked
         # whatever its words.
-        readings = _readings(question.text) if persona.lay else []
         shaped = [c for c in pool[:6] if _states(question, c)
                   and (c.relevance > 0 or (readings and _states_reading(c.text, readings)))
                   and c.score >= SHAPE_SHARE * pool[0].score]

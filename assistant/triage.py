@@ -249,8 +249,6 @@ _WEEKS_GONE = (
 )
 # Pregnancy written as clinicians note it ("32/40", "32+4/40").
 _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
-# A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
-# about to happen (a crisis red flag and, with it, intent now).
 # A gun, with a loss or a farewell (fresh37): "keeps saying he's 'had a good innings', has stopped eating since mum
 # died, and yesterday asked me where his shotgun licence papers are". Access to a firearm is the means; a lay
 # writer's message naming both gets the crisis notice.
@@ -260,6 +258,8 @@ _LOSS_OR_FAREWELL = re.compile(
     r"giving (?:\w+ ){0,3}away|no point|better off|not (?:be )?(?:around|here) (?:much )?longer|can'?t go on|goodbye|"
     r"hopeless|not worth"
 )
+# A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
+# about to happen (a crisis red flag and, with it, intent now).
 _HARM_IN_HAND = (
     r"(?:blade|razor|razor blade)s? (?:\S+ ){0,2}in my hand|"
     # Shut in with the means (fresh37): "locked myself in the bathroom with his razor blades".
@@ -337,7 +337,6 @@ _ALL_OF_THEM = (
     r"(?:going to|gonna|about to|will|i'?ll) (?:just )?(?:take|swallow|down) (?:them all|all of them|the lot|"
     r"the whole (?:box|pack|packet|bottle|strip))\b(?! (?:at once )?(?:as|like) (?:prescribed|directed|told))"
 )
-# The amount already found and judged enough, told before acting: "researched the dose, i know its enough".
 # A will made, then a room booked alone, for no stated purpose (fresh40): "made a will last week and booked a hotel on
 # my own for friday". Not a holiday, a trip or an occasion.
 _WILL_AND_A_ROOM_ALONE = (
@@ -349,7 +348,8 @@ _WILL_AND_A_ROOM_ALONE = (
 # has to deal with the mess; a note's words ("none of this was their fault", "they shouldnt go in my room, just call
 # someone"); a loved pet to be given away for no reason told; searches found about ligatures or lethal doses; a
 # phone wiped "so mum doesnt see it after", messages set to send later; one's own pills stopped to "let nature take
-# its course"; tablets saved and "enough now".
+# its course"; tablets saved and "enough now"; a plan so nobody close finds one; "it will work this time"; a will made
+# and a room booked alone.
 _INDIRECT_CRISIS = (
     r"so (?:that )?(?:nobody|no one|noone|they|my (?:family|kids|mum|dad|sister|brother|wife|husband|partner)) "
     r"(?:has|have|will have|doesn'?t have|doesnt have|don'?t have|dont have|won'?t have|wont have) to (?:deal with|"
@@ -367,8 +367,16 @@ _INDIRECT_CRISIS = (
     r"(?:stop|stopping) (?:taking )?my (?:\w+ ){0,2}(?:pills|tablets|meds|medication|insulin)\b(?: \S+){0,6} "
     r"let nature take its course|"
     r"(?:been )?saving (?:my |all my )?(?:\w+ )?(?:pills|tablets|meds|painkillers)\b(?: \S+){0,8} (?:have|got) "
-    r"enough(?: now)?\b"
+    r"enough(?: now)?\b|"
+    # Found by no one close, planned that way (fresh39): "planning how to do it so my family dont find me".
+    r"so (?:my (?:family|kids|children|wife|husband|partner|mum|dad|parents)|they|no one|nobody|the kids) "
+    r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
+    # Done before, surer this time: "i just want to know it will work this time".
+    r"\bit (?:will|would|'?ll|is going to) work this time\b|"
+    # A will made and a room booked alone (fresh40).
+    + _WILL_AND_A_ROOM_ALONE
 )
+# The amount already found and judged enough, told before acting: "researched the dose, i know its enough".
 _ENOUGH_KNOWN = (
     r"(?:dose|doses|amount|pills|tablets)\b(?: \S+){0,6} (?:i know|i'?m sure|im sure|i'?m certain) "
     r"(?:it'?s|its|it is|it will be|it'?ll be|that'?s|thats|they'?re|theyre) enough|"
@@ -384,15 +392,8 @@ _ENOUGH_KNOWN = (
     # what dose." Not "I know exactly what dose to give".
     r"\bi know (?:exactly )?(?:what|which|the) (?:doses?|amounts?)(?=\s*(?:[.;!]|$|,? (?:and )?i (?:have|haven'?t|"
     r"havent|just|can|will|won'?t)\b))|"
-    # Found by no one close, planned that way (fresh39): "planning how to do it so my family dont find me".
-    r"so (?:my (?:family|kids|children|wife|husband|partner|mum|dad|parents)|they|no one|nobody|the kids) "
-    r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
-    # Done before, surer this time: "i just want to know it will work this time".
-    r"\bit (?:will|would|'?ll|is going to) work this time\b|"
     # (fresh40) "i know what would work. been planning it for about a week".
-    r"\bi know (?:exactly )?what would work\b|"
-    # A will made and a room booked alone: "made a will last week and booked a hotel on my own for friday".
-    + _WILL_AND_A_ROOM_ALONE
+    r"\bi know (?:exactly )?what would work\b"
 )
 # Coming round, not coming to a place or an event ("won't come to gigs because of the strobes"): "come to" ends
 # the clause, or a time or a linking word follows.
@@ -621,11 +622,10 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "suicide": [
         r"suicid",
-        # A method thought of for oneself, and a will made then a room booked alone (fresh40): "i keep thinking about
-        # injecting myself with something at the end of a shift", "made a will... booked a hotel on my own".
+        # A method thought of for oneself (fresh40): "i keep thinking about injecting myself with something at the end
+        # of a shift".
         r"(?:thinking|thought|think) (?:about|of) (?:\w+ ){0,2}(?:injecting|overdosing|hanging|drowning|gassing|"
         r"poisoning|electrocuting) (?:myself|himself|herself)\b",
-        _WILL_AND_A_ROOM_ALONE,
         _INDIRECT_CRISIS,
         _EDGE_AND_EASE,
         # A pet to be rehomed, or affairs put in order, before going: "who do I give my dog to if I'm going to be gone
@@ -1571,9 +1571,10 @@ _UNWELL_AFTER = re.compile(
 
 
 # Swelling of a lip, the face or the tongue on an ACE inhibitor (angioedema, fresh41): "woke up with my top lip
-# swollen... only thing new is ramipril". The MHRA's safety update on angioedema with ACE inhibitors (read here as a
-# press report of it) asks for prompt medical attention; with the throat or breathing involved the model and the
-# anaphylaxis rules make it an emergency.
+# swollen... only thing new is ramipril". Medsafe's Prescriber Update (June 2023, read here) calls ACE-inhibitor
+# angioedema of the face, lips or tongue potentially fatal and possible at any time in treatment; the MHRA's safety
+# update (read here as a pharmacy journal's report of it) asks for urgent medical attention. A floor: with the throat
+# or breathing involved the model and the anaphylaxis rules make it an emergency.
 _ACE_SWELLING = re.compile(
     r"\b(?:lips?|face|tongue|mouth|cheek|eyelids?)\b(?: \S+){0,4} (?:swollen|swelling|swelled|puffed|puffy|"
     r"blown up)\b|\b(?:swollen|swelling|puffy) (?:\w+ ){0,2}(?:lips?|face|tongue|mouth|cheek)\b"
@@ -2354,13 +2355,18 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
 def _crisis_now(text: str, persona: Persona) -> bool:
     """Words of an ending with intent now, or asking a method for oneself (a lay writer: or with the reason
     played down), or a gun asked about amid a loss or a farewell."""
-    asks_method, for_self, played_down = _METHOD_FOR_SELF
     if _INTENT_NOW.search(text) or _EDGE_AND_EASE_NOW.search(text):
         return True
     if persona.lay and _FIREARM.search(text) and _LOSS_OR_FAREWELL.search(text):
         return True
     if persona.lay and _WHOLE_PACK_ASKED.search(text) and not _RELATION.search(text):
         return True
+    return _asks_method_for_self(text, persona)
+
+
+def _asks_method_for_self(text: str, persona: Persona) -> bool:
+    """A method asked about for oneself ("...asking for me"), or, by a lay writer, with the reason played down."""
+    asks_method, for_self, played_down = _METHOD_FOR_SELF
     return bool(asks_method.search(text) and (for_self.search(text) or (persona.lay and played_down.search(text))))
 
 
@@ -3331,9 +3337,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     # For a lay writer a method asked for oneself is enough, with no crisis word (fresh39): "what happens if a type 1
     # just stops their insulin. asking for me", "nearest bridge thats high enough. i just want it over with tonight".
     # (Not the words of a time alone: "tonight" and "right now" tell an emergency's time too.)
-    asks_method, for_self, played_down = _METHOD_FOR_SELF
-    method_for_self = persona.lay and asks_method.search(text) and (for_self.search(text) or played_down.search(text))
-    crisis_words = "suicide" in cues.categories or method_for_self
+    crisis_words = "suicide" in cues.categories or (persona.lay and _asks_method_for_self(text, persona))
     if crisis_words and _crisis_now(text, persona) and not _on_paper(text) and not about_a_leaflet \
             and not _only_denied(text):
         return Level.CRISIS, "suicide"
@@ -3353,8 +3357,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     nurse_sees = at_hand and (persona is Persona.STUDENT or not cues.reference) and not _on_paper(text, persona)
     if nurse_sees and _nurse_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]  # "chest pain at rest for 25 mins, GTN x2 hasn't touched it"
-    if nurse_sees and (_SAME_DAY_SIGNS.search(text) or _drug_rash_now(text) or _arm_injured(text)
-                       or _knocked_or_stuck_now(text)):
+    if nurse_sees and (_SAME_DAY_SIGNS.search(text) or _drug_rash_now(text) or _arm_injured(text)):
         return Level.URGENT, "other_urgent"  # a nurse telling of a same-day sign (a child's thirst and weight loss)
     # A student writing of their own life, not of a paper or a patient (fresh38): "my flatmate knocked her front
     # tooth clean out 30 mins ago", "got a needlestick on placement an hour ago". The same-day signs read as for anyone.
