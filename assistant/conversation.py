@@ -69,6 +69,9 @@ NamesWholeTopic = Callable[[set[str]], bool]
 # Whether an article covers a follow-up's new words and no other article is named (by title or keyword) for
 # what it asks about: (article id, the follow-up's named terms, all its terms).
 StaysOn = Callable[[str, set[str], set[str]], bool]
+# Whether a follow-up that names no article tells of another covered condition instead (its symptoms, results or
+# care): (the follow-up, the conversation's article id).
+MovesOn = Callable[[str, str], bool]
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ def condense_offline(
     stays_on: StaysOn | None = None,
     names_subject: NamesWholeTopic | None = None,
     broad: NamesWholeTopic | None = None,
+    moves_on: MovesOn | None = None,
 ) -> Condensed:
     """A question that names its topic: its own, the conversation's, or none (then ask which).
 
@@ -239,10 +243,29 @@ def condense_offline(
         compared = _COMPARED.search(question) or _WHAT_ABOUT.search(question) or _COULD_IT_BE.search(question)
         if compared and first_named is not None and first_named > compared.start():
             return Condensed(question, "own")
+    if article and moves_on is not None and _substantial(question) and moves_on(question, article):
+        # "now he's got a fever of 39 and rusty phlegm" after asthma, "I worry about everything, all the time" after
+        # depression: a new situation told in its own words, another covered condition's, names no title.
+        return Condensed(question, "own")
     if qualifiers_of(question) & {"pregnancy", "children", "older"}:
         # "What about in pregnancy?" after "Hypertension in adults": "in adults" would pull the search back.
         previous = FOR_GROUP.sub("", previous) or previous
     return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
+
+
+MOVES_ON_TERMS = 6
+# Whether what was said still holds, given something new: "is that safe with my kidneys?", "does that change the
+# dose?", "what would you use for them instead?": a question about the conversation's treatment.
+_STILL_HOLDS = re.compile(r"\b(?:safe|ok|okay|alright|change|changes|dose|doses|dosing|instead|still|aim|affects?)\b",
+                          re.IGNORECASE)
+
+
+def _substantial(question: str) -> bool:
+    """A follow-up long enough to tell a situation of its own (a few words, "and in kids?", never do), and not a
+    question about whether the conversation's answer still holds."""
+    if len(content_terms(question)) < MOVES_ON_TERMS:
+        return False
+    return not (points_back(question) and _STILL_HOLDS.search(question))
 
 
 MAX_CONDENSED_CHARS = 300

@@ -373,6 +373,23 @@ _INDIRECT_CRISIS = (
     r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
     # Done before, surer this time: "i just want to know it will work this time".
     r"\bit (?:will|would|'?ll|is going to) work this time\b|"
+    # (fresh42) A gun or a rope got out and sat with: "got my dads old shotgun down from the loft and sat with it on my
+    # lap for an hour"; oneself and another put "out of our misery"; a train or a bus stepped in front of, said as
+    # what one will do; which one would be used, worked out.
+    r"(?:shot ?guns?|rifles?|guns?|firearms?|ropes?|noose|ligature|blades?)\b(?: \S+){0,12} (?:sat|sitting|sit|been "
+    r"sitting|sat there) (?:\w+ ){0,2}with (?:it|them)\b|"
+    r"(?:put|putting|puts) (?:myself|both of us|us both|the two of us) out of (?:my|our) misery|"
+    r"(?:(?:i'?m|im|i am) (?:going to|gonna)|i'?ll|ill|i will|i want to|i could|i might|thinking (?:about|of)|"
+    r"think about) (?:just )?(?:step|stepping|walk|walking|jump|jumping|throw myself|throwing myself|lie|lying) "
+    r"(?:down )?(?:out )?in front of (?:a|the|an) (?:\w+ )?(?:train|bus|lorry|truck|car|tube|tram)\b|"
+    r"(?:working out|worked out|work out|figuring out|figured out|deciding|choosing|picking) (?:\w+ ){0,2}which "
+    r"(?:one|method|way|drugs?|pills?|tablets?) (?:i'?d|id|i would|i'?ll|ill|i will) (?:use|take|do it with)\b|"
+    # Tablets laid out ready beside a drink (dev18, reworded in session 24): "got the vodka and all the blister packs
+    # ready on the table, do i take them before or after the drink".
+    r"(?:whiske?y|vodka|gin|rum|wine|alcohol|booze)\b(?: \S+){0,8} (?:pills|tablets|blister packs?|packets|meds|"
+    r"paracetamol|painkillers)\b(?: \S+){0,6} (?:ready|lined up|laid out|all out)\b|"
+    r"(?:pills|tablets|blister packs?|packets|meds|paracetamol|painkillers)\b(?: \S+){0,6} (?:ready|lined up|laid "
+    r"out|all out)\b(?: \S+){0,10} (?:whiske?y|vodka|gin|rum|wine|alcohol|booze|the drink)\b|"
     # A will made and a room booked alone (fresh40).
     + _WILL_AND_A_ROOM_ALONE
 )
@@ -510,7 +527,8 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "breathing": [
         r"(?:no puede|le cuesta|no|ne) respir\w*|atmet nicht|keine luft|saans (?:nahi|nahin|nhi)|hindi makahinga",
-        r"apno?eas?\b|apno?eic|sats (?:\w+ ){0,3}(?:[5-8]\d)s?\b|hardly breathing|lips (?:\w+ )?blue|blue lips|"
+        r"(?<!sleep )apno?eas?\b|apno?eic|sats (?:\w+ ){0,3}(?:[5-8]\d)s?\b|hardly breathing|lips (?:\w+ )?blue|"
+        r"blue lips|"
         r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|"
         r"stuck in (?:my|his|her|the) throat|whistl|enough air|\bph 7 ?[0-2]|\bniv\b|intubat",
         r"can'?t get (?:any )?air|cant get air|struggling for (?:air|breath)|fighting for breath|asthma attack",
@@ -957,8 +975,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             r"injected|took|taken|had|gave|given|swallowed|\bdid (?:his|her|my|their) (?:\S+ )?(?:insulin|injection|"
             r"jab|dose|pen|lantus|levemir|tresiba|toujeo|abasaglar|novorapid|humalog|fiasp|humulin)",
-            r"twice|double|extra|too much|too many|wrong (?:dose|meds)|"
-            r"someone else'?s",
+            # "twice a day", "had it twice this year": how often, not a dose taken twice over.
+            r"twice(?! (?:a|per|each|every|this|last|in (?:a|the|one)) (?:day|week|fortnight|month|year)\b| daily\b)|"
+            r"double|extra|too much|too many|wrong (?:dose|meds)|someone else'?s",
         ),
         (
             r"dishwasher|laundry|washing|tablet|capsule|pod|battery|magnet|bleach|chemical|berries|plant|mushroom",
@@ -1190,13 +1209,24 @@ _SIDE_EFFECTS_NAMED = re.compile(r"\bside[- ]?effects? (?:(?:like|such as|includ
 _SPACES = re.compile(r"\s{2,}")  # what is set aside leaves one space, so word-counting patterns still read across it
 
 
+# Skin gone red, hot and swollen: an infection's signs (cellulitis), not an allergic reaction's swelling, even with an
+# antibiotic named in the same message ("his shin has gone red, hot and swollen... what antibiotic?").
+_INFLAMED = re.compile(
+    r"\b(?:red|hot|warm)(?:,? (?:and )?(?:red|hot|warm|painful|sore|tender))*,? (?:and )?swollen\b|"
+    r"\bswollen,? (?:and )?(?:red|hot|warm)(?:,? (?:and )?(?:red|hot|warm|painful|sore|tender))*\b"
+)
+
+
 def _named_flags(text: str) -> tuple[str, ...]:
     """Red-flag categories whose words the text holds: a single pattern, or two cues together."""
-    return tuple(
-        name
-        for name in RED_FLAGS
-        if _FLAGS[name].search(text) or any(a.search(text) and b.search(text) for a, b in _TOGETHER.get(name, []))
-    )
+    inflamed = _INFLAMED.sub(" ", text)
+
+    def holds(name: str) -> bool:
+        read = inflamed if name == "anaphylaxis" else text
+        return bool(_FLAGS[name].search(read)) or any(a.search(read) and b.search(read)
+                                                      for a, b in _TOGETHER.get(name, []))
+
+    return tuple(name for name in RED_FLAGS if holds(name))
 
 
 def _flagged(text: str) -> tuple[str, ...]:
@@ -1269,7 +1299,10 @@ _CLINICAL_SITUATION = re.compile(
     r"\b(?:hypotensive|peri-?arrest|shocked|deteriorating|crashing)\b|\bpost[- ]?op day \d|\blactate \d|\bmap \d|"
     r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b|"
     r"\b(?:video|phone|telephone|virtual|online) (?:consult\w*|call|review|appointment)\b|"
-    rf"\b\d{{1,2}} ?(?:mo|mos|mth|mths)\b|{_GESTATION}|\b(?:fhr|ctg)\b"
+    rf"\b\d{{1,2}} ?(?:mo|mos|mth|mths)\b|{_GESTATION}|\b(?:fhr|ctg)\b|"
+    # Someone arriving in front of the writer: "house fire pt just walked in".
+    r"\b(?:pt|patient|man|woman|lady|gentleman|child|boy|girl|teenager)\b(?: \w+){0,2} (?:just )?(?:walked|came|been "
+    r"brought|was brought|wheeled|rolled) in\b"
 )
 # The writer says the danger is absent or over ("no fever", "not suicidal", "stopped after ten minutes", "just
 # curious"). A model input only, never a veto: "she's fine now but can't breathe" is still read by the floors.
@@ -1313,6 +1346,19 @@ _DROWSY = (
     r"(?:drowsy|confus\w*|not making (?:any )?sense|(?:can'?t|cant|won'?t|wont) wake|hard to wake|unresponsive|"
     r"slurr\w*)"
 )
+# A first seizure just had: a 999 call in the NHS seizure first-aid advice even once it is over and the person
+# feels well ("just had a fit at work, never had one before... i feel ok now, can i just go home?", fresh42).
+_FIRST_FIT_JUST_HAD = (
+    r"(?:just had|having|is having) (?:a |his |her |their )?(?:first )?(?:\w+ )?(?:seizure|fit)(?: \S+){0,8} "
+    r"never (?:had|been) (?:one|a seizure|a fit|like this)"
+)
+# Smoke breathed in, with signs of a burnt airway (soot round the nose or mouth, singed eyebrows or nasal hair, a
+# hoarse voice, noisy breathing): A&E, as the NHS Greater Glasgow and Clyde children's hospital burns page and NHS
+# triage guidance say; the airway can swell hours later, whatever the person says now (fresh42).
+_INHALED_SMOKE = (
+    r"(?:fire|smoke|fumes|flames|blaze)\b(?: \S+){0,14} (?:soot|sooty|singed|hoarse|croaky|stridor)\b|"
+    r"(?:soot|sooty|singed|hoarse|croaky|stridor)\b(?: \S+){0,14} (?:fire|smoke|fumes|flames|blaze)\b"
+)
 # Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
 _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
@@ -1329,8 +1375,7 @@ _ACT_NOW = re.compile(
     r"ketones (?:of |is |at |are |were |now )?(?:[3-9]|\d{2})\b|breathing (?:is )?(?:deep and fast|fast and deep)|"
     r"(?:pregnant|\d{2} ?(?:weeks|wks))(?: \S+){0,6} (?:seizure|fit|fitting|seizing|convuls\w*)|"
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
-    r"(?:just had|having|is having) (?:a |his |her |their )?(?:first )?(?:\w+ )?(?:seizure|fit)(?: \S+){0,8} "
-    r"never (?:had|been) (?:one|a seizure|a fit|like this)|"
+    rf"{_FIRST_FIT_JUST_HAD}|{_INHALED_SMOKE}|"
     # Seizures one after another without coming round between them: a 999 call in the NHS page on what to do if
     # someone has a seizure (read as another site copies it; nhs.uk itself was not read).
     r"(?:seizures?|fits?)\b(?: \S+){0,14} (?:hasn'?t|hasnt|has not|haven'?t|havent|not|didn'?t|did not|without) "
@@ -1810,7 +1855,10 @@ _EXAM = re.compile(
 _REVISION = re.compile(r"\b(?:atls|als|pals|apls|finals|boards|exams?|mrcp|usmle|plab|osce) revision\b")
 # Over and well: a clinician or student telling of something that has resolved.
 _RESOLVED = re.compile(
-    r"\b(?:fine now|well now|ok now|okay now|back to normal|back to (?:her|his)(?: usual)? ?self|"
+    r"\b(?:fine now|well now|ok now|okay now|back to normal|"
+    # What was choked on, out at once: "choked on a crisp, coughed it up straight away".
+    r"(?:coughed|spat|brought) (?:it|them|the \w+) (?:back )?(?:up|out) (?:straight away|right away|immediately|"
+    r"at once)|back to (?:her|his)(?: usual)? ?self|"
     r"(?:her|his) usual self|fully recovered|(?:it'?s|its|it has) passed now|"
     r"recovered fully|self[- ]?resolv\w*|"
     r"resolved (?:fully|completely|on (?:its|their) own)|"
@@ -2220,7 +2268,8 @@ def exemplar_hash(texts: Sequence[str]) -> str:
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|what (?:do|should|would) (?:i|we|you) do if|if (?:he|she|they|someone|somebody|anyone|a|an|"
     r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
-    r"got|swallows|swallowed|stops|goes|went|becomes|turns|collapsed|collapses|fainted|faints|stopped)|"
+    r"got|swallows|swallowed|stops|goes|went|becomes|turns|collapsed|collapses|fainted|faints|stopped|reacts|"
+    r"passes|chokes)|"
     r"if (?:i|we|you) (?:ever )?(?:find|see|come across|"
     r"witness)|if (?:he'?s|she'?s|they'?re|hes|shes|theyre|i'?m|im|you'?re|we'?re) ever)\b"
 )
@@ -2252,7 +2301,8 @@ _MINUTES_AGO = re.compile(r"\b(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:a
 # my essay but honestly i'm going to kill myself tonight", "for my assignment on overdose: I've taken 30").
 _TOLD_OF_ONESELF = re.compile(
     r"\b(?:(?:i'?ve|i have|i) (?:just |already )?(?:taken|took|swallowed|overdosed|cut myself)|(?:i'?m|im|i am) "
-    r"(?:going to|gonna) (?:kill|end|hurt|do it)|kill myself|end my life|(?:i'?m|im|i am) suicidal|want to die)\b"
+    r"(?:going to|gonna) (?:kill|end|hurt|do it)|kill myself|end my life|(?:i'?m|im|i am) suicidal|want to die|"
+    r"which (?:one|method|way) (?:i'?d|id|i would) use)\b"
 )
 
 
@@ -2328,7 +2378,7 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False
     if cues.past and not (cues.present or cues.acute) and (_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)):
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
-    if _RESOLVED.search(text) and not cues.present:
+    if _RESOLVED.search(text) and not cues.present and not re.search(_FIRST_FIT_JUST_HAD, text):
         return False
     if _NOTHING_NOW_ASKING.search(text):
         return False  # "...turn blue around the lips... Nothing's happening now, I just want to understand"
@@ -2791,6 +2841,24 @@ _IN_CARE_NOW = re.compile(
 )
 
 
+# A choke that cleared at once, with nothing after it but a sore or scratchy throat: the NHS choking advice calls
+# for help when coughing does not clear it; "coughed it up straight away, throat a bit scratchy" is over (fresh42).
+_CHOKE_CLEARED = re.compile(
+    r"\bchok\w*\b(?: \S+){0,8} (?:coughed|spat|brought) (?:it|them|the \w+) (?:back )?(?:up|out) (?:straight away|"
+    r"right away|immediately|at once)"
+)
+_STILL_BLOCKED = re.compile(
+    r"wheez\w*|(?:can'?t|cant|cannot|struggling to) (?:breathe|swallow|speak|talk)|blue|stridor|noisy|drool\w*|"
+    r"still (?:stuck|coughing|choking)|gasp\w*"
+)
+
+
+def _choke_cleared(text: str, cues: Cues) -> bool:
+    """A choke cleared at once (coughed straight up), nothing but the throat's soreness after it."""
+    return (bool(_CHOKE_CLEARED.search(text)) and set(cues.categories) <= {"breathing", "anaphylaxis"}
+            and not _STILL_BLOCKED.search(text) and not _ACT_NOW.search(text))
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2799,6 +2867,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """
     if _on_paper(text, persona):
         return True
+    if _choke_cleared(text, cues):
+        return True
+    if persona.lay and not cues.categories and _CARE_UNDER_WAY.search(text) and not _SYMPTOM_WORDS.search(text):
+        return True  # care under way asked about, no red flag and no word of a symptom: the model alone misread it
     # "haemorrhagic shock classes, HR and BP at each? ATLS revision": a course's question, on the model's word
     # alone. Not a floor's veto: "revising for finals but I've worked out how I'll kill myself" is a crisis.
     if _REVISION.search(text) and not (cues.present or cues.acute or cues.explicit_crisis or cues.first_person):
@@ -2992,6 +3064,36 @@ def _never_urgent_result(text: str) -> bool:
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
+# Care already under way, asked about with no symptom told: "my mum's just been told her thyroid is underactive and
+# they've put her on levothyroxine", "been on a statin 2 months, should I stop it?", "just been prescribed alendronic
+# acid, how should I take it?". The model alone read 0.4-0.9 on such questions from patients and carers (read on the
+# answer sets' questions, session 24); with no red flag and no word of a symptom, its reading alone does not fire.
+_CARE_UNDER_WAY = re.compile(
+    r"\b(?:diagnosed|been told|was told|were told|put (?:me|him|her|them|us) on|started (?:me|him|her|them|us )?on|"
+    r"prescribed|been on|(?<!do )(?<!should )(?<!can )(?<!could )(?<!would )(?<!shall )(?<!when )i take|i'?m on|"
+    r"im on|he'?s on|hes on|she'?s on|shes on|they'?re on|(?:gp|doctor|consultant|"
+    r"nurse|specialist) (?:has |have )?(?:doubled|increased|reduced|changed|started|switched|wants)|rescue pack)\b"
+)
+# What a clinician has already named, asked about with nothing said to be changing since: "the GP said cellulitis,
+# which antibiotic is usual?". Any word of it getting worse, spreading, or help not working keeps the model's bar.
+_NAMED_BY_CLINICIAN = re.compile(
+    r"\b(?:gp|doctor|dr|nurse|pharmacist|consultant|midwife|specialist)s? (?:has |had |have )?(?:said|says|thinks|"
+    r"called it|calls it|diagnosed|reckons|confirmed)\b"
+)
+_CHANGING = re.compile(
+    r"\b(?:worse|worsening|spread\w*|now|suddenly|sudden|tonight|can'?t|cant|cannot|won'?t|wont|still|not (?:working|"
+    r"helping|improving|better|going down|shrinking)|despite|but|however|although|though|yet)\b"
+)
+_SYMPTOM_WORDS = re.compile(
+    r"\b(?:pain\w*|hurt\w*|agony|ache\w*|bleed\w*|nosebleeds?|blood|bloody|pink|black|clots?|breath\w*|wheez\w*|"
+    r"vomit\w*|sick|faint\w*|collaps\w*|swell\w*|swollen|rash\w*|hives|itch\w*|fever\w*|temperature|temp|"
+    r"shiver\w*|shak\w*|spread\w*|confus\w*|muddled|drows\w*|sleepy|numb\w*|tingl\w*|weak\w*|dizz\w*|"
+    r"worse|cannot|can'?t|cant|won'?t|wont|tonight|now|suddenly|sudden|die|dying|dead|end|kill\w*|harm\w*|cut\w*|"
+    r"overdos\w*|took|taken|swallow\w*|double|twice|extra|too many|too much|missed|forgot|yellow|jaundic\w*|"
+    r"urine|wee|pee|poo|stools?|diarrh\w*|headache|vision|see|speech|slurr\w*|droop\w*|fit|fits|seiz\w*|"
+    r"unwell|ill|poorly|low|hopeless|point|burden|anymore|suicid\w*|self|ready|lined up|saved|saving|stash\w*|pass\w*|"
+    r"heart|slow|racing|pounding|fast|palpitat\w*|keeps?|lump\w*|bump\w*|fell|fall\w*|hit|bang\w*)\b"
+)
 _FRAGMENT = re.compile(r"(?:and|or|also|plus|what about|how about) (?:\S+ ?){1,5}\??")
 # Context added as an aside ("he's 82 by the way"), or a pattern rather than an event ("getting agitated in the
 # evenings lately"): with no red flag, the model alone must be sure. (Weeks and months are not enough: "been
@@ -3401,6 +3503,20 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     return None
 
 
+# Asking to stand down from what was just told: not going, not calling, waiting, "seems fine now". After an emergency
+# this keeps the notice: anaphylaxis can come back hours later, and a first fit or a head injury on a blood thinner
+# still needs to be seen, however well the person looks (fresh42: "so we dont need to go to hospital now right? she
+# seems fine and wants to go back to the party", after adrenaline for a swollen face).
+_STANDS_DOWN = re.compile(
+    r"\b(?:(?:don'?t|dont|do not|no) (?:really )?need to (?:go|call|ring|phone|bother)(?: \w+){0,2} (?:hospital|a&e|"
+    r"ambulance|999|911|112|in)|(?:can|should|could|shall) (?:we|i|she|he|they) (?:just )?(?:stay (?:at )?home|not go|"
+    r"cancel|skip (?:the )?(?:hospital|a&e))|(?:no need|not worth) (?:to )?(?:go(?:ing)?|call(?:ing)?|bother(?:ing)?)"
+    r"(?: \w+){0,2} (?:hospital|a&e|ambulance|in)|cancel (?:the )?ambulance|wait and see|wait (?:till|until) (?:the )?"
+    r"morning|sleep it off)\b"
+)
+STAND_DOWN_LOOKBACK = 3
+
+
 @dataclass
 class Decision:
     """The triage outcome of one message."""
@@ -3432,14 +3548,29 @@ class Triage:
         vector = self.embed([message])[0]
         return self.model.probability(model_input(vector, cues, persona, text)), cues, text
 
-    def decide(self, message: str, persona: Persona) -> Decision:
+    def decide(self, message: str, persona: Persona, earlier: Sequence[str] = ()) -> Decision:
         """Emergency, crisis, urgent same-day, or none, from the message's own text.
 
         Two rule layers sit around the model. Floors: an ending with intent now, or an act-now sign in a
         person described now, fires whatever the model says, however the message is framed ("can you overdo
         ventolin? I can't breathe"). Vetoes: an exam question, or a clinician telling of an episode that has
         resolved, does not fire on the model alone. A floor always wins over a veto.
+
+        `earlier` (the conversation's earlier user messages, oldest first) never lowers the level: a message that
+        only asks to stand down from an emergency told just before ("so we don't need to go to hospital now? she
+        seems fine") keeps that emergency's notice.
         """
+        decision = self._decide(message, persona)
+        if decision.fires or not earlier or not _STANDS_DOWN.search(normalise(message)):
+            return decision
+        for before in reversed(list(earlier)[-STAND_DOWN_LOOKBACK:]):
+            told = self._decide(before, persona)
+            if told.level is Level.EMERGENCY:
+                return Decision(Level.EMERGENCY, told.categories, decision.probability)
+        return decision
+
+    def _decide(self, message: str, persona: Persona) -> Decision:
+        """The level from the message's own text alone."""
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         floor = floor_level(text, cues, persona)
@@ -3472,7 +3603,8 @@ class Triage:
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
             quiet = (_FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
-                     or _bare_fact(text) or _HOME_AGAIN.search(text))
+                     or _bare_fact(text) or _HOME_AGAIN.search(text)
+                     or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
             if not cues.categories and (not _described(cues) or quiet):
                 # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
                 # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),

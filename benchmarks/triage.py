@@ -101,7 +101,7 @@ HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
     "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
-    "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41",
+    "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42",
 )
 # fresh25 (end of session 13, blind) was measured once at the start of session 14 before any change, then read.
 # fresh26 (start of session 14, blind) was measured once after the session's other changes, then its misses read.
@@ -203,7 +203,7 @@ def measure(triage: Triage, rows: list[dict]) -> dict:
     for row in rows:
         persona = Persona(row["persona"])
         start = time.perf_counter()
-        decision = triage.decide(row["text"], persona)
+        decision = triage.decide(row["text"], persona, row.get("history", []))
         latencies.append((time.perf_counter() - start) * 1000)
         urgent = row["label"] != "none"
         levels[row["label"]][decision.level.value] += 1

@@ -243,6 +243,29 @@ class HybridRetriever:
             if any(part <= asked and not part <= mine for part in names[article].phrases)
         }
 
+    def rarely_named(self, terms: Coll[str], min_weight: float) -> tuple[str, str] | None:
+        """(article id, title) of the one approved article named by a keyword word the passages rarely hold
+        (inverse document frequency `min_weight` or more: a drug, a test, a mutation such as "finerenone",
+        "inclisiran", "D842V"), when no other approved article is named by a word as rare. "Where does
+        inclisiran fit in?" also names the epilepsy and bowel screening articles by "fit", a common one-word keyword;
+        an article named by its title's name or a longer keyword is never set aside for it."""
+        names, asked = self._named(terms)
+        weights = self.term_weights(asked)
+        rare: dict[str, float] = {}
+        for article in self._owners(names, asked):
+            words = _asked_in(names[article].whole, asked)
+            best = max((weights[t] for t in words), default=0.0)
+            if best >= min_weight:
+                rare[article] = best
+        if len(rare) != 1:
+            return None
+        article = next(iter(rare))
+        # Another article named by its title's name, an abbreviation or a longer keyword is the subject
+        # ("haemorrhagic stroke, BP target?"): the rare word is then a detail of the question, not its topic.
+        if any(part <= asked for other in self._owners(names, asked) - {article} for part in names[other].strong):
+            return None
+        return article, names[article].title
+
     def named_for(self, article_id: str, terms: Coll[str]) -> set[str]:
         """The terms that make up a keyword of `article_id` whole: "mri" for the back pain article; not "hep" from
         "hep C" (its letter is no term, so "hep A" would match it)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.evidence import Candidate, bodies_named, decide, neighbour_marks
-from assistant.models import NoticeKind, PartKind, Persona, Turn
+from assistant.models import Answer, NoticeKind, PartKind, Persona, Turn
 from assistant.offline import _direct, _in_context, _professional, _reading_order, _readings, _states_reading
 from assistant.pipeline import Pipeline
 from assistant.question import profile, split_foci
@@ -1021,3 +1021,40 @@ def test_a_greeting_a_request_to_be_quizzed_or_blood_results_alone_get_a_questio
         assert pipeline.run(question, [], persona).status == "clarify", question
     back = pipeline.run("did my back in moving a sofa yesterday, is bed rest best?", [], Persona.PATIENT)
     assert back.status == "answered" and back.references[0].article_id == "low-back-pain"
+
+
+def _follow(pipeline: Pipeline, opener: str, follow_up: str, persona: Persona) -> Answer:
+    """The answer to a follow-up asked after an opener."""
+    first = pipeline.run(opener, [], persona)
+    return pipeline.run(follow_up, [Turn(question=opener, answer=first)], persona)
+
+
+def test_a_follow_up_telling_of_another_condition_in_its_own_words_moves_to_it(pipeline: Pipeline) -> None:
+    """Session 24: a follow-up that names no title but tells a new situation, a test or a diagnosis in everyday
+    words moves to the article that situation is about, when the search on its own words finds that article's
+    passage first and close in meaning (the stomach bug that causes ulcers after reflux; a kidney result after
+    gout). A short follow-up, or one asking whether the conversation's treatment still holds, keeps the topic."""
+    moved = _follow(pipeline, "omeprazole for reflux, how long can I stay on it?",
+                    "the GP wants to check me for the stomach bug that gives you ulcers, what is the test?",
+                    Persona.PATIENT)
+    assert moved.status == "answered" and moved.references[0].article_id == "h-pylori"
+    moved = _follow(pipeline, "what can I take for a gout flare in my toe?",
+                    "the GP also says my kidney function is stage 3 now, what can i do to stop it getting worse",
+                    Persona.PATIENT)
+    assert moved.status == "answered" and moved.references[0].article_id == "chronic-kidney-disease"
+    kept = _follow(pipeline, "apixaban dose for AF in an 80 year old?",
+                   "his kidneys are not great either, does that change the dose?", Persona.CAREGIVER)
+    assert kept.status == "answered" and kept.references[0].article_id == "af-anticoagulation"
+
+
+def test_a_drug_or_mutation_only_one_article_names_is_answered_from_it(pipeline: Pipeline) -> None:
+    """Session 24 (fresh23, read; reworded): "when would you add finerenone?", "where does inclisiran come in?" and
+    "PDGFRA D842V?" name a drug or a mutation only one article names; the search alone put other articles first
+    or the evidence stage found too little of the question in it, and the question was declined."""
+    for question, article in (
+        ("when would you add finerenone?", "chronic-kidney-disease"),
+        ("where does inclisiran come in?", "lipid-management"),
+        ("what about PDGFRA D842V?", "gist"),
+    ):
+        answer = pipeline.run(question, [], Persona.PHYSICIAN)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question

@@ -161,10 +161,14 @@ def test_persona_changes_reading_level_and_disclaimer(pipeline: Pipeline) -> Non
     for item in sample:
         lay = pipeline.run(item["query"], persona=Persona.PATIENT)
         pro = pipeline.run(item["query"], persona=Persona.PHYSICIAN)
-        if lay.status == "answered":
+        # A reply no plain-language text covers is answered from the professionals' text and says so (issue 14:
+        # never refuse a patient what a physician is answered): "LT4 starting dose in elderly pt with IHD?".
+        technical_only = any(n.text == safety.TECHNICAL_NOTICE for n in lay.notices)
+        if lay.status == "answered" and not technical_only:
             patient.append(textstat.flesch_kincaid_grade(lay.body_text()))
         if pro.status == "answered":
             physician.append(textstat.flesch_kincaid_grade(pro.body_text()))
+    assert len(patient) >= 0.6 * len(physician)
     assert statistics.median(patient) <= 8, statistics.median(patient)
     assert statistics.median(physician) > statistics.median(patient) + 3
     lay = pipeline.run(GNET_Q, persona=Persona.CAREGIVER)

@@ -44,7 +44,7 @@ def triage(embedder) -> Triage:
 @pytest.fixture(scope="module")
 def decisions(triage: Triage) -> list[tuple[dict, Level]]:
     rows = [row for split in HELD_OUT for row in _rows(split)]
-    return [(row, triage.decide(row["text"], Persona(row["persona"])).level) for row in rows]
+    return [(row, triage.decide(row["text"], Persona(row["persona"]), row.get("history", [])).level) for row in rows]
 
 
 @pytest.fixture(scope="module")
@@ -1022,3 +1022,55 @@ def test_fresh41_crises_told_with_no_crisis_word_fire_and_their_calm_neighbours_
         ("had a tonic clonic in my sleep in the summer, first one, tests normal. can I lift weights?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh42_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 24 (fresh42's misses and false alarms, reworded): a gun got out and sat with, oneself and another put
+    out of their misery, a train to step in front of, which one would be used, worked out; a first fit just had, the
+    person feeling fine (999 in the NHS first-aid advice); smoke breathed in with a burnt airway's signs. And calm
+    neighbours: what-ifs about a reaction or a faint, sleep apnoea as a test, a choke cleared at once, a frequency
+    ("twice this year"), skin red, hot and swollen named with an antibiotic, care under way asked about."""
+    for message, persona in (
+        ("been bad since the divorce. took the rifle out of the cabinet last night and sat with it for ages, dunno "
+         "why im telling you", Persona.PATIENT),
+        ("keep thinking about putting myself out of my misery, been reading up how", Persona.PATIENT),
+        ("if they sack me on friday i'm going to walk in front of a lorry on the bypass", Persona.PATIENT),
+        ("pharmacy student, i know the doses that would do it and keep working out which one id use", Persona.STUDENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("my husband just had a fit in the shop, never had one before, he says he feels fine now, can we go home?",
+         Persona.CAREGIVER),
+        ("pt just walked in from a kitchen fire, hoarse voice and soot in his nose, says he's ok", Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("my son has a nut allergy and is off on a scout camp, what should the leaders do if he reacts?",
+         Persona.CAREGIVER),
+        ("if someone passes out at work and I'm the first aider, what do I do first?", Persona.PATIENT),
+        ("my wife says I snore terribly, should I get tested for sleep apnoea?", Persona.PATIENT),
+        ("choked on a boiled sweet, coughed it up straight away, throat a bit scratchy now, normal?", Persona.PATIENT),
+        ("she's had it twice this year now, can anything stop it coming back?", Persona.CAREGIVER),
+        ("i take metformin twice a day, is it better with food?", Persona.PATIENT),
+        ("dad's shin has gone red, hot and swollen, the GP said cellulitis, which antibiotic is usual?",
+         Persona.CAREGIVER),
+        ("my mum has just been told her thyroid is underactive and they've put her on levothyroxine",
+         Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    # Means at hand still fire when the question is a medicine's timing.
+    assert triage.decide("got the vodka and all the blister packs ready on the table. do i take them before or after "
+                         "the drink", Persona.PATIENT).level is Level.CRISIS
+
+
+def test_asking_to_stand_down_after_an_emergency_keeps_its_notice(triage: Triage) -> None:
+    """Session 24 (fresh42): the conversation never lowers a level, and a message that only asks to stand down from
+    an emergency told just before keeps that emergency's notice (anaphylaxis can come back hours later). Without
+    an emergency before it, or told as recovery ("fine now, when can he go back to nursery?"), it does not."""
+    earlier = ["her face and lips swelled up after a satay skewer, we used her epipen"]
+    assert triage.decide(earlier[0], Persona.CAREGIVER).level is Level.EMERGENCY
+    stand_down = "she's perked up, so we don't need to go to hospital now do we?"
+    assert triage.decide(stand_down, Persona.CAREGIVER, earlier).level is Level.EMERGENCY
+    alone = triage.decide(stand_down, Persona.CAREGIVER).level
+    assert triage.decide(stand_down, Persona.CAREGIVER, ["what is the dose of her antihistamine?"]).level is alone
+    assert not triage.decide("he's fine now, when can he go back to nursery?", Persona.CAREGIVER, earlier).fires
