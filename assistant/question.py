@@ -242,7 +242,10 @@ SITUATION_TERMS = content_terms(
     "worry worrying scared frightened confused unsure wondering wonder son daughter husband wife partner mum mom "
     "mother dad father grandson granddaughter grandad grandma nan brother sister friend family year years old "
     # greetings and requests about asking, and being quizzed: "hiya, hope you can help me", "can you quiz me?"
-    "hiya hello hey understand quiz finals exam exams revision revising"
+    "hiya hello hey understand quiz finals exam exams revision revising "
+    # results told by how they moved, and an appointment to prepare for (fresh23): "the numbers have gone down since
+    # last time", "my levels are borderline", "an appointment next week to talk about his treatment"
+    "number numbers reading readings borderline last time gone appointment talk talking"
 )
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "

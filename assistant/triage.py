@@ -3064,15 +3064,18 @@ def _never_urgent_result(text: str) -> bool:
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
-# Care already under way, asked about with no symptom told: "my mum's just been told her thyroid is underactive and
-# they've put her on levothyroxine", "been on a statin 2 months, should I stop it?", "just been prescribed alendronic
-# acid, how should I take it?". The model alone read 0.4-0.9 on such questions from patients and carers (read on the
-# answer sets' questions, session 24); with no red flag and no word of a symptom, its reading alone does not fire.
+# Care already under way, or a medicine's effects asked about ahead, with no symptom told: "my mum's just been told
+# her thyroid is underactive and they've put her on levothyroxine", "been on a statin 2 months, should I stop it?",
+# "just been prescribed alendronic acid, how should I take it?". The model alone read 0.4-0.9 on such questions from
+# patients and carers (read on the answer sets' questions, session 24); with no red flag and no word of a symptom,
+# its reading alone does not fire.
 _CARE_UNDER_WAY = re.compile(
     r"\b(?:diagnosed|been told|was told|were told|put (?:me|him|her|them|us) on|started (?:me|him|her|them|us )?on|"
     r"prescribed|been on|(?<!do )(?<!should )(?<!can )(?<!could )(?<!would )(?<!shall )(?<!when )i take|i'?m on|"
     r"im on|he'?s on|hes on|she'?s on|shes on|they'?re on|(?:gp|doctor|consultant|"
-    r"nurse|specialist) (?:has |have )?(?:doubled|increased|reduced|changed|started|switched|wants)|rescue pack)\b"
+    r"nurse|specialist) (?:has |have )?(?:doubled|increased|reduced|changed|started|switched|wants)|rescue pack|"
+    # A medicine's effects asked about ahead: "will champix make me feel weird? heard stories about the dreams".
+    r"will (?:it|they|this|that|\w+) (?:make|give|cause) (?:me|him|her|them|you)|heard (?:stories|that|about))\b"
 )
 # What a clinician has already named, asked about with nothing said to be changing since: "the GP said cellulitis,
 # which antibiotic is usual?". Any word of it getting worse, spreading, or help not working keeps the model's bar.

@@ -188,6 +188,9 @@ _ALWAYS: dict[str, str] = {
     r"fit (?:kits?|tests?)": "faecal immunochemical test",
     # "how fast do they put it up": a speed (the library's "FAST" is the stroke test)
     r"how fast": "how quickly",
+    # "smoked 20 a day for 30 years and want to pack it in": stopping smoking, never COPD's pack-years.
+    r"((?:smok\w*|cig\w*|fags?|tobacco)\b(?: \S+){0,12}) (?:pack|packing) (?:it|them|it all) in": r"\1 stop smoking",
+    r"(?:pack|packing) in (?:the )?(?:smoking|smokes|fags|cigs|ciggies|cigarettes)": "stop smoking",
 }
 
 
@@ -270,7 +273,11 @@ _LAY: dict[str, str] = {
     r"been |seems )?(?:beating |going )?(?:a bit |really |very )?irregular(?:ly)?": "atrial fibrillation",
     r"\bcigs?\b|\bciggies\b|\bciggy\b|\bfags\b": "smoking",
     r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty )?(?:low|down|hopeless)(?: and (?:low|down|hopeless))?|"
-    r"(?:can'?t|cannot|don'?t) enjoy (?:anything|things|life)|lost interest in (?:everything|things|life)|"
+    r"(?:can'?t|cannot|don'?t|doesn'?t|does not|do not|won'?t) enjoy (?:anything|things|life)|"
+    r"lost interest in (?:everything|things|life)|"
+    # "my husband has been really low for months": how someone has been, told by who lives with them
+    r"(?:has|have|'s|'ve|is|was) been (?:so |really |very |pretty |quite )?(?:low|down|flat)(?= for| since| lately| "
+    r"all| most| and|\W*$|[.,])|"
     r"(?:feel|feels|feeling|felt) (?:so |really |very |pretty |a bit )?flat|"
     r"(?:no|zero|lost all) interest in (?:anything|everything|things|life|stuff)|"
     r"(?:can'?t|cannot|can barely|can hardly|struggl\w* to) (?:even )?get out of bed": "low mood",

@@ -1058,3 +1058,22 @@ def test_a_drug_or_mutation_only_one_article_names_is_answered_from_it(pipeline:
     ):
         answer = pipeline.run(question, [], Persona.PHYSICIAN)
         assert answer.status == "answered" and answer.references[0].article_id == article, question
+
+
+def test_stopping_smoking_low_mood_told_by_a_carer_and_results_with_no_condition(pipeline: Pipeline) -> None:
+    """Session 24 (fresh23, read; reworded): "want to pack it in" after years of smoking is stopping smoking, not
+    COPD's pack-years; "has been really low for months and doesn't enjoy anything" is low mood; results told only by
+    how the numbers moved, and an appointment to prepare for, name no condition and are asked back."""
+    for question, persona, article in (
+        ("smoked 15 a day since I was 17, really want to pack it in this time, what helps most?", Persona.PATIENT,
+         "smoking-cessation"),
+        ("my wife has been really low for months and doesn't enjoy anything, the GP mentioned tablets",
+         Persona.CAREGIVER, "major-depression"),
+    ):
+        answer = pipeline.run(question, [], persona)
+        assert answer.status == "answered" and answer.references[0].article_id == article, question
+    for question in (
+        "could you explain my dad's results, the numbers went down since last time",
+        "my daughter has an appointment on friday to talk about her treatment, what should we ask?",
+    ):
+        assert pipeline.run(question, [], Persona.CAREGIVER).status == "clarify", question

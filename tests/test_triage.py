@@ -1056,6 +1056,7 @@ def test_fresh42_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          Persona.CAREGIVER),
         ("my mum has just been told her thyroid is underactive and they've put her on levothyroxine",
          Persona.CAREGIVER),
+        ("will varenicline give me weird dreams? heard stories from a mate", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
     # Means at hand still fire when the question is a medicine's timing.
