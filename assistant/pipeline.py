@@ -120,10 +120,10 @@ def utc_now() -> dt.datetime:
 
 # A word held by this many approved articles, and naming none, names no subject on its own.
 BROAD_ARTICLES = 5
+# How close in meaning (cosine) a follow-up's own best passage must be to move it to that passage's article.
 MOVES_ON_SIMILARITY = 0.4
 # A name's word as rare in the passages as a drug's or a mutation's (inverse document frequency).
 RARE_NAME_WEIGHT = 4.5
-POINTING_MARGIN = 0.05
 
 
 # A greeting typed before the question, in words the embedder's vocabulary may not hold ("hiya").

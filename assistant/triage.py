@@ -252,7 +252,7 @@ _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A gun, with a loss or a farewell (fresh37): "keeps saying he's 'had a good innings', has stopped eating since mum
 # died, and yesterday asked me where his shotgun licence papers are". Access to a firearm is the means; a lay
 # writer's message naming both gets the crisis notice.
-_FIREARM = re.compile(r"\b(?:shot ?guns?|rifles?|hunting guns?|guns?|firearms?)\b")
+_FIREARM = re.compile(r"\b(?:shot ?guns?|rifles?|hunting guns?|guns?|firearms?|revolvers?|pistols?|handguns?)\b")
 _LOSS_OR_FAREWELL = re.compile(
     r"\bhad a good innings\b|\b(?:since|after) (?:\w+ ){0,2}(?:died|passed|death)\b|stopped eating|"
     r"giving (?:\w+ ){0,3}away|no point|better off|not (?:be )?(?:around|here) (?:much )?longer|can'?t go on|goodbye|"
@@ -373,6 +373,22 @@ _INDIRECT_CRISIS = (
     r"(?:don'?t|dont|won'?t|wont|doesn'?t|wouldn'?t|aren'?t|arent|isn'?t) (?:the ones? to |have to )?find me\b|"
     # Done before, surer this time: "i just want to know it will work this time".
     r"\bit (?:will|would|'?ll|is going to) work this time\b|"
+    # (fresh43) Arrangements made beside a gun got out, a height judged ("its only 5 floors but"), how much of a
+    # medicine it would take looked up (not for a meal's insulin), a long nap "if you know what i mean", what one would
+    # take known exactly, and a service revolver kept beside not wanting to wake up.
+    r"(?:made|making|sorted|put in place) (?:his|her|my|their|all (?:his|her|my|their)) (?:final )?arrangements\b"
+    r"(?: \S+){0,20} (?:shot ?guns?|rifles?|guns?|revolvers?|pistols?|ropes?|pills|tablets)\b|"
+    r"(?:shot ?guns?|rifles?|guns?|revolvers?|pistols?)\b(?: \S+){0,20} (?:made|making|sorted) "
+    r"(?:his|her|my|their) (?:final )?arrangements\b|"
+    r"(?:only|just) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:floors|storeys|stories|metres|meters|feet|ft)(?: high| up| tall)? (?:but|though)\b|"
+    r"(?:looking up|looked up|googl\w*|research\w*|working out|worked out) how (?:much|many) (?:\w+ ){0,3}"
+    r"(?:it )?would (?:take|do it|be enough)\b(?!.*\b(?:cover|carbs?|pizza|meal|eat|eating|food|bolus|correct)\b)|"
+    r"(?:long|big|forever|permanent|final|last) (?:nap|sleep)\b(?: \S+){0,6} (?:if (?:u|you) know what i mean|"
+    r"bye|goodbye|forever)\b|"
+    r"\bi know (?:exactly )?what (?:i'?d|id|i would) (?:take|use)\b|"
+    r"(?:easier|better|best|a relief) if i (?:just )?(?:didn'?t|did not|never|don'?t|do not|wouldn'?t) wake up\b"
+    r"(?: \S+){0,20} (?:shot ?guns?|rifles?|guns?|revolvers?|pistols?|pills|tablets|rope)\b|"
     # (fresh42) A gun or a rope got out and sat with: "got my dads old shotgun down from the loft and sat with it on my
     # lap for an hour"; oneself and another put "out of our misery"; a train or a bus stepped in front of, said as
     # what one will do; which one would be used, worked out.
@@ -698,6 +714,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"being alive))|$)",
         r"self[- ]?harm",
         r"(?:done|finished|through) with (?:life|living|being alive)\b",
+        # (fresh43) "im so tired of being alive", "it would be easier if i didn't wake up".
+        r"(?:tired|sick) (?:\w+ )?of (?:being alive|living|life|existing)\b|"
+        r"(?:easier|better|best|a relief) if i (?:just )?(?:didn'?t|did not|never|wouldn'?t) wake up\b",
         rf"make (?:it|my death|an? (?:overdose|od|crash)|\w+) look (?:like )?(?:an? )?accident\w*|{_STAGED_ACCIDENT}",
         r"noose|(?:rope|ligature) (?:\S+ ){0,3}(?:sorted|ready|tied|set up|hung|up in)",
         # Means got ready or kept close: "hidden a ligature", "bought rope", "a rope in the garage I keep looking
@@ -1178,6 +1197,8 @@ _ABSENT = re.compile(
 _REASSURED = re.compile(
     r"\b(?:(?:swollen|swelling|itchy|itching|red|sore|lump\w*|hot)(?: (?:and|&|,) (?:swollen|swelling|itchy|itching|"
     r"red|sore|hot))* (?:\w+ ){0,2}(?:round|around|at|where|near|on) the (?:sting|bite|site|jab|injection site)|"
+    # ...never "doesn't go away when I press the glass" (fresh43), which is the warning sign itself.
+    r"(?<!n't )(?<!nt )(?<!not )(?<!never )"
     r"(?:fade|fades|faded|disappear\w*|go away|goes away|went away) (?:\w+ ){0,2}(?:when|under|with) (?:i |you |we )?"
     r"(?:press|pressed|roll|rolled|push|pushed)?(?: \S+){0,3} (?:a |the )?glass|"
     r"glass test (?:is |was )?(?:negative|fine|ok|okay|normal|clear)|"
@@ -1300,6 +1321,8 @@ _CLINICAL_SITUATION = re.compile(
     r"\bnews2? (?:score )?(?:of |is )?\d|\b\d+ ?(?:wk|wks|week|weeks|day|days|month|months|mo) old\b|"
     r"\b(?:video|phone|telephone|virtual|online) (?:consult\w*|call|review|appointment)\b|"
     rf"\b\d{{1,2}} ?(?:mo|mos|mth|mths)\b|{_GESTATION}|\b(?:fhr|ctg)\b|"
+    # At the scene, off duty (fresh43): "off duty at a motorway crash, driver trapped".
+    r"\b(?:off duty|at the scene|on scene|roadside)\b|"
     # Someone arriving in front of the writer: "house fire pt just walked in".
     r"\b(?:pt|patient|man|woman|lady|gentleman|child|boy|girl|teenager)\b(?: \w+){0,2} (?:just )?(?:walked|came|been "
     r"brought|was brought|wheeled|rolled) in\b"
@@ -1359,6 +1382,7 @@ _INHALED_SMOKE = (
     r"(?:fire|smoke|fumes|flames|blaze)\b(?: \S+){0,14} (?:soot|sooty|singed|hoarse|croaky|stridor)\b|"
     r"(?:soot|sooty|singed|hoarse|croaky|stridor)\b(?: \S+){0,14} (?:fire|smoke|fumes|flames|blaze)\b"
 )
+_FIRST_FIT_NOW = re.compile(_FIRST_FIT_JUST_HAD)
 # Signs that mean "act now" in the person described, whatever the sentence around them: they override the model.
 _ACT_NOW = re.compile(
     r"\b(?:non[- ]?blanching|(?:not|isn'?t|isnt|stopped|stopping|has stopped) breathing|unresponsive|unrousable|"
@@ -1376,6 +1400,14 @@ _ACT_NOW = re.compile(
     r"(?:pregnant|\d{2} ?(?:weeks|wks))(?: \S+){0,6} (?:seizure|fit|fitting|seizing|convuls\w*)|"
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
     rf"{_FIRST_FIT_JUST_HAD}|{_INHALED_SMOKE}|"
+    # A rash that stays under a pressed glass (the glass test: call 999, NHS meningitis advice), and someone trapped
+    # in a wreck (fresh43).
+    r"(?:rash|spots?|marks?)\b(?: \S+){0,8} (?:doesn'?t|does not|don'?t|won'?t|didn'?t|not) (?:go away|fade|disappear)"
+    r"\b(?: \S+){0,6} (?:glass|press\w*)|"
+    r"(?:glass|press\w*)\b(?: \S+){0,8} (?:doesn'?t|does not|won'?t|didn'?t|not) (?:go away|fade|disappear)\b|"
+    r"(?:driver|passenger|someone|somebody|person|man|woman|child|rider|casualty) (?:is |was |still )?"
+    r"(?:trapped|pinned)\b|"
+    r"(?:trapped|pinned) (?:in|under|inside) (?:the |his |her |a |their )?(?:car|vehicle|van|wreck\w*|rubble)|"
     # Seizures one after another without coming round between them: a 999 call in the NHS page on what to do if
     # someone has a seizure (read as another site copies it; nhs.uk itself was not read).
     r"(?:seizures?|fits?)\b(?: \S+){0,14} (?:hasn'?t|hasnt|has not|haven'?t|havent|not|didn'?t|did not|without) "
@@ -1667,7 +1699,18 @@ def _knocked_or_stuck_now(text: str) -> bool:
     return not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or re.search(r"\bbaby (?:tooth|teeth)\b", text))
 
 
+# Two kilograms or more put on in three days or fewer.
+_FLUID_GAIN = (
+    r"(?:put on|gained|gone up|up by|increased? by|weight (?:\w+ ){0,2}up)(?: \S+){0,3} (?:[2-9]|\d{2})(?:\.\d)? ?"
+    r"(?:kg|kilos?|kgs)\b(?: \S+){0,3} (?:in|over|within) (?:the (?:last|past) )?(?:1|2|3|one|two|three|a couple of|"
+    r"a few|few) days?\b"
+)
 _SAME_DAY_SIGNS = re.compile(
+    # Heart failure with 2 kg or more put on in three days or fewer: fluid building up; the European Society of
+    # Cardiology's patient site (heartfailurematters.org) and the British Heart Foundation say to tell the doctor or
+    # nurse straight away (fresh43: "put on 2kg in 3 days... ring the HF nurse or wait for clinic?").
+    rf"\b(?:heart failure|hf|hfref|hfpef)\b(?: \S+){{0,30}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,30}} "
+    r"(?:heart failure|hf|hfref|hfpef)\b|"
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
@@ -2302,7 +2345,7 @@ _MINUTES_AGO = re.compile(r"\b(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:a
 _TOLD_OF_ONESELF = re.compile(
     r"\b(?:(?:i'?ve|i have|i) (?:just |already )?(?:taken|took|swallowed|overdosed|cut myself)|(?:i'?m|im|i am) "
     r"(?:going to|gonna) (?:kill|end|hurt|do it)|kill myself|end my life|(?:i'?m|im|i am) suicidal|want to die|"
-    r"which (?:one|method|way) (?:i'?d|id|i would) use)\b"
+    r"which (?:one|method|way) (?:i'?d|id|i would) use|i know (?:exactly )?what (?:i'?d|id|i would) (?:take|use))\b"
 )
 
 
@@ -2378,7 +2421,7 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False
     if cues.past and not (cues.present or cues.acute) and (_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)):
         return False  # "had a seizure in the bath... he's blue round the mouth" is now, not history
-    if _RESOLVED.search(text) and not cues.present and not re.search(_FIRST_FIT_JUST_HAD, text):
+    if _RESOLVED.search(text) and not cues.present and not _FIRST_FIT_NOW.search(text):
         return False
     if _NOTHING_NOW_ASKING.search(text):
         return False  # "...turn blue around the lips... Nothing's happening now, I just want to understand"

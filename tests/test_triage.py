@@ -1075,3 +1075,37 @@ def test_asking_to_stand_down_after_an_emergency_keeps_its_notice(triage: Triage
     alone = triage.decide(stand_down, Persona.CAREGIVER).level
     assert triage.decide(stand_down, Persona.CAREGIVER, ["what is the dose of her antihistamine?"]).level is alone
     assert not triage.decide("he's fine now, when can he go back to nursery?", Persona.CAREGIVER, earlier).fires
+
+
+def test_fresh43_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 24 (fresh43's misses, reworded): arrangements made beside a gun got out, a height judged ("it's only
+    6 floors but"), how much of a medicine it would take looked up, a long sleep "if you know what I mean", what one
+    would take known exactly, tired of being alive, easier not to wake up beside a revolver kept; a rash that stays
+    under a pressed glass; someone trapped in a crash; heart failure with 2 kg put on in three days (same day). And
+    calm neighbours."""
+    for message, persona in (
+        ("mum keeps saying she's made her arrangements and she's got grandad's old rifle out of the attic",
+         Persona.CAREGIVER),
+        ("thinking about the top of the multistorey after my shift. its only 6 floors but", Persona.PATIENT),
+        ("been googling how many of my sleeping tablets it would take, i have two boxes", Persona.PATIENT),
+        ("going for a really long sleep tonight if you know what i mean. bye all x", Persona.PATIENT),
+        ("nursing student. i know exactly what i'd use from the ward and i think about it every shift",
+         Persona.STUDENT),
+        ("honestly just so tired of being alive lately", Persona.PATIENT),
+        ("it'd be easier if i didn't wake up tomorrow. i still have the pistol from my army days", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("she has a temperature and spots on her tummy that don't fade when I press a glass on them",
+         Persona.CAREGIVER),
+        ("first on scene at a crash, passenger trapped in the car, breathing fast and grey", Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    assert triage.decide("I have heart failure and I've gained 2.5 kg in 2 days, ankles bigger, should I ring the "
+                         "nurse?", Persona.PATIENT).level is Level.URGENT
+    for message, persona in (
+        ("how much insulin would it take to cover a pizza, i always under-dose for those", Persona.PATIENT),
+        ("I have heart failure, how often should I weigh myself?", Persona.PATIENT),
+        ("is a long nap after night shift bad for you?", Persona.NURSE),
+    ):
+        assert not triage.decide(message, persona).fires, message
