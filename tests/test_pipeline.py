@@ -125,6 +125,15 @@ def test_an_emergency_mid_conversation_is_triaged_on_its_own_words(pipeline: Pip
     assert "diabetes" not in answer_to_markdown(answer).split("References")[0].lower()
 
 
+def test_asking_to_stand_down_after_an_emergency_keeps_the_notice(pipeline: Pipeline) -> None:
+    """The conversation never lowers a level: after an allergic emergency, "so we don't need to go to hospital now?"
+    keeps the urgent notice first (anaphylaxis can come back hours later)."""
+    history = [_turn(pipeline, "his lips and tongue swelled up after a peanut and we used his epipen")]
+    assert history[0].answer.triage == "emergency"
+    answer = pipeline.run("he seems fine now, so we don't need to go to hospital do we?", history, Persona.CAREGIVER)
+    assert answer.triage == "emergency" and answer.notices[0].kind is NoticeKind.URGENT
+
+
 def test_crisis_notice_gives_the_configured_crisis_line_and_emergency_number(pipeline: Pipeline) -> None:
     pipeline.crisis_line = "the Test Crisis Line on 0800 000 000"
     pipeline.emergency_number = "000"
