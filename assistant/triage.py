@@ -200,7 +200,10 @@ _PLAYED_DOWN = (
 )
 _WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
-_HEAD_BUMP = r"(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
+# Not denied: "didn't hit my head" (fresh43).
+_HEAD_BUMP = (
+    r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
+)
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
@@ -2402,7 +2405,7 @@ def _only_denied(text: str) -> bool:
 # back to himself now, his care plan says no ambulance". The NHS seizure advice (read as copies in session 21) calls
 # 999 for a first seizure, one lasting over 5 minutes, one after another, an injury or trouble breathing.
 _USUAL_SEIZURE_OVER = re.compile(
-    r"\b(?:usual|normal|typical|regular) (?:\w+ ){0,2}(?:seizures?|fits?|absences?)\b(?: \S+){0,20} "
+    r"\b(?:usual|normal|typical|regular) (?:\w+ ){0,2}(?:seizures?|fits?|absences?|ones)\b(?: \S+){0,20} "
     r"(?:back to (?:him|her|them|my)sel\w*|back to normal|recovered|came round|care plan)"
 )
 
@@ -2411,7 +2414,7 @@ def _usual_seizure_over(text: str) -> bool:
     return bool(_USUAL_SEIZURE_OVER.search(text)) and not re.search(
         r"\b(?:first|still|won'?t stop|wont stop|not stopp\w*|longer than|more than 5|over 5|another one|again|"
         r"hurt|injur\w*|hit (?:his|her|their) head|breath\w*|blue|but|second|third|fourth|more often|more than usual|"
-        r"run out|ran out|out of (?:his|her|their|my)|missed)\b", text)
+        r"run out|ran out|out of (?:his|her|their|my)|missed(?! sleep))\b", text)
 
 
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:

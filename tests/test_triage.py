@@ -1107,5 +1107,9 @@ def test_fresh43_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("how much insulin would it take to cover a pizza, i always under-dose for those", Persona.PATIENT),
         ("I have heart failure, how often should I weigh myself?", Persona.PATIENT),
         ("is a long nap after night shift bad for you?", Persona.NURSE),
+        ("my son has epilepsy, had one of his usual ones at tea time after a late night, a minute long, came round "
+         "normally and he's back to himself, didn't hit his head. anything to do?", Persona.CAREGIVER),
     ):
         assert not triage.decide(message, persona).fires, message
+    assert triage.decide("had one of his usual ones but it's gone on 6 minutes and he's still jerking",
+                         Persona.CAREGIVER).level is Level.EMERGENCY
