@@ -200,10 +200,9 @@ _PLAYED_DOWN = (
 )
 _WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
-# Not denied: "didn't hit my head" (fresh43).
-_HEAD_BUMP = (
-    r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){0,4} head"
-)
+# Not said after a denial: "didn't hit my head" (fresh43), "doesn't go away when I press the glass".
+_NOT_DENIED = r"(?<!n't )(?<!nt )(?<!not )(?<!never )"
+_HEAD_BUMP = rf"{_NOT_DENIED}(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){{0,4}} head"
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
@@ -353,6 +352,8 @@ _WILL_AND_A_ROOM_ALONE = (
 # phone wiped "so mum doesnt see it after", messages set to send later; one's own pills stopped to "let nature take
 # its course"; tablets saved and "enough now"; a plan so nobody close finds one; "it will work this time"; a will made
 # and a room booked alone.
+# Guns named beside arrangements or not waking (fresh43).
+_GUN = r"shot ?guns?|rifles?|guns?|revolvers?|pistols?"
 _INDIRECT_CRISIS = (
     r"so (?:that )?(?:nobody|no one|noone|they|my (?:family|kids|mum|dad|sister|brother|wife|husband|partner)) "
     r"(?:has|have|will have|doesn'?t have|doesnt have|don'?t have|dont have|won'?t have|wont have) to (?:deal with|"
@@ -380,8 +381,8 @@ _INDIRECT_CRISIS = (
     # medicine it would take looked up (not for a meal's insulin), a long nap "if you know what i mean", what one would
     # take known exactly, and a service revolver kept beside not wanting to wake up.
     r"(?:made|making|sorted|put in place) (?:his|her|my|their|all (?:his|her|my|their)) (?:final )?arrangements\b"
-    r"(?: \S+){0,20} (?:shot ?guns?|rifles?|guns?|revolvers?|pistols?|ropes?|pills|tablets)\b|"
-    r"(?:shot ?guns?|rifles?|guns?|revolvers?|pistols?)\b(?: \S+){0,20} (?:made|making|sorted) "
+    rf"(?: \S+){{0,20}} (?:{_GUN}|ropes?|pills|tablets)\b|"
+    rf"(?:{_GUN})\b(?: \S+){{0,20}} (?:made|making|sorted) "
     r"(?:his|her|my|their) (?:final )?arrangements\b|"
     r"(?:only|just) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:floors|storeys|stories|metres|meters|feet|ft)(?: high| up| tall)? (?:but|though)\b|"
@@ -391,7 +392,7 @@ _INDIRECT_CRISIS = (
     r"bye|goodbye|forever)\b|"
     r"\bi know (?:exactly )?what (?:i'?d|id|i would) (?:take|use)\b|"
     r"(?:easier|better|best|a relief) if i (?:just )?(?:didn'?t|did not|never|don'?t|do not|wouldn'?t) wake up\b"
-    r"(?: \S+){0,20} (?:shot ?guns?|rifles?|guns?|revolvers?|pistols?|pills|tablets|rope)\b|"
+    rf"(?: \S+){{0,20}} (?:{_GUN}|pills|tablets|rope)\b|"
     # (fresh42) A gun or a rope got out and sat with: "got my dads old shotgun down from the loft and sat with it on my
     # lap for an hour"; oneself and another put "out of our misery"; a train or a bus stepped in front of, said as
     # what one will do; which one would be used, worked out.
@@ -1201,7 +1202,7 @@ _REASSURED = re.compile(
     r"\b(?:(?:swollen|swelling|itchy|itching|red|sore|lump\w*|hot)(?: (?:and|&|,) (?:swollen|swelling|itchy|itching|"
     r"red|sore|hot))* (?:\w+ ){0,2}(?:round|around|at|where|near|on) the (?:sting|bite|site|jab|injection site)|"
     # ...never "doesn't go away when I press the glass" (fresh43), which is the warning sign itself.
-    r"(?<!n't )(?<!nt )(?<!not )(?<!never )"
+    rf"{_NOT_DENIED}"
     r"(?:fade|fades|faded|disappear\w*|go away|goes away|went away) (?:\w+ ){0,2}(?:when|under|with) (?:i |you |we )?"
     r"(?:press|pressed|roll|rolled|push|pushed)?(?: \S+){0,3} (?:a |the )?glass|"
     r"glass test (?:is |was )?(?:negative|fine|ok|okay|normal|clear)|"
@@ -1403,8 +1404,8 @@ _ACT_NOW = re.compile(
     r"(?:pregnant|\d{2} ?(?:weeks|wks))(?: \S+){0,6} (?:seizure|fit|fitting|seizing|convuls\w*)|"
     r"(?:seizure|fit|fitting|seizing|convuls\w*)(?: \S+){0,6} (?:pregnant|\d{2} ?(?:weeks|wks))|"
     rf"{_FIRST_FIT_JUST_HAD}|{_INHALED_SMOKE}|"
-    # A rash that stays under a pressed glass (the glass test: call 999, NHS meningitis advice), and someone trapped
-    # in a wreck (fresh43).
+    # A rash that stays under a pressed glass (the glass test: a medical emergency, on Meningitis Now's page read
+    # here; NHS advice read only as a copy), and someone trapped in a wreck (fresh43).
     r"(?:rash|spots?|marks?)\b(?: \S+){0,8} (?:doesn'?t|does not|don'?t|won'?t|didn'?t|not) (?:go away|fade|disappear)"
     r"\b(?: \S+){0,6} (?:glass|press\w*)|"
     r"(?:glass|press\w*)\b(?: \S+){0,8} (?:doesn'?t|does not|won'?t|didn'?t|not) (?:go away|fade|disappear)\b|"
@@ -1702,6 +1703,7 @@ def _knocked_or_stuck_now(text: str) -> bool:
     return not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or re.search(r"\bbaby (?:tooth|teeth)\b", text))
 
 
+_HEART_FAILURE = r"heart failure|hf|hfref|hfpef"
 # Two kilograms or more put on in three days or fewer.
 _FLUID_GAIN = (
     r"(?:put on|gained|gone up|up by|increased? by|weight (?:\w+ ){0,2}up)(?: \S+){0,3} (?:[2-9]|\d{2})(?:\.\d)? ?"
@@ -1712,8 +1714,7 @@ _SAME_DAY_SIGNS = re.compile(
     # Heart failure with 2 kg or more put on in three days or fewer: fluid building up; the European Society of
     # Cardiology's patient site (heartfailurematters.org) and the British Heart Foundation say to tell the doctor or
     # nurse straight away (fresh43: "put on 2kg in 3 days... ring the HF nurse or wait for clinic?").
-    rf"\b(?:heart failure|hf|hfref|hfpef)\b(?: \S+){{0,30}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,30}} "
-    r"(?:heart failure|hf|hfref|hfpef)\b|"
+    rf"\b(?:{_HEART_FAILURE})\b(?: \S+){{0,30}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,30}} (?:{_HEART_FAILURE})\b|"
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
@@ -1899,12 +1900,15 @@ _EXAM = re.compile(
     r"learning points|(?:registrar|student|junior|nurse|fy1|fy2|sho|trainee) teaching|formatted as a handout)"
 )
 _REVISION = re.compile(r"\b(?:atls|als|pals|apls|finals|boards|exams?|mrcp|usmle|plab|osce) revision\b")
+_COUGHED_UP_AT_ONCE = (
+    r"(?:coughed|spat|brought) (?:it|them|the \w+) (?:back )?(?:up|out) (?:straight away|right away|immediately|"
+    r"at once)"
+)
 # Over and well: a clinician or student telling of something that has resolved.
 _RESOLVED = re.compile(
     r"\b(?:fine now|well now|ok now|okay now|back to normal|"
     # What was choked on, out at once: "choked on a crisp, coughed it up straight away".
-    r"(?:coughed|spat|brought) (?:it|them|the \w+) (?:back )?(?:up|out) (?:straight away|right away|immediately|"
-    r"at once)|back to (?:her|his)(?: usual)? ?self|"
+    rf"{_COUGHED_UP_AT_ONCE}|back to (?:her|his)(?: usual)? ?self|"
     r"(?:her|his) usual self|fully recovered|(?:it'?s|its|it has) passed now|"
     r"recovered fully|self[- ]?resolv\w*|"
     r"resolved (?:fully|completely|on (?:its|their) own)|"
@@ -2889,10 +2893,7 @@ _IN_CARE_NOW = re.compile(
 
 # A choke that cleared at once, with nothing after it but a sore or scratchy throat: the NHS choking advice calls
 # for help when coughing does not clear it; "coughed it up straight away, throat a bit scratchy" is over (fresh42).
-_CHOKE_CLEARED = re.compile(
-    r"\bchok\w*\b(?: \S+){0,8} (?:coughed|spat|brought) (?:it|them|the \w+) (?:back )?(?:up|out) (?:straight away|"
-    r"right away|immediately|at once)"
-)
+_CHOKE_CLEARED = re.compile(rf"\bchok\w*\b(?: \S+){{0,8}} {_COUGHED_UP_AT_ONCE}")
 _STILL_BLOCKED = re.compile(
     r"wheez\w*|(?:can'?t|cant|cannot|struggling to) (?:breathe|swallow|speak|talk)|blue|stridor|noisy|drool\w*|"
     r"still (?:stuck|coughing|choking)|gasp\w*"
