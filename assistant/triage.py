@@ -311,7 +311,10 @@ _PREPARED = (
 # sealed room, a blade to be used, medicine stopped for good, a will or a pet's new home "if I'm dead... next week".
 # A crisis red flag and, with it, intent now.
 _FINAL_WORDS = (
-    r"(?:tonight|today|tomorrow)(?:'s| is) (?:the (?:night|day)|it)\b|\blast meal\b|"
+    # Not a question that follows a date ("30 weeks today is it normal to get tightenings?").
+    r"(?:tonight|today|tomorrow)(?:'s| is) (?:the (?:night|day)|it\b(?! (?:normal|ok|okay|safe|fine|common|true|bad|"
+    r"worth|too|alright|likely|serious|possible|usual|necessary|dangerous|contagious|better|worse|right|wrong|"
+    r"supposed|meant|allowed|advisable|sensible|wise|something|anything)\b))\b|\blast meal\b|"
     r"last (?:thing|words?) (?:i'?ll|i will) ever (?:say|write|do)|"
     r"(?:it|that) won'?t matter (?:to me|any ?more)|won'?t matter to me\b|that'?s me done\b|"
     r"(?:stones|rocks|weights) in (?:my|your|his|her) (?:coat |jacket )?pockets|"
@@ -410,6 +413,18 @@ _INDIRECT_CRISIS = (
     r"paracetamol|painkillers)\b(?: \S+){0,6} (?:ready|lined up|laid out|all out)\b|"
     r"(?:pills|tablets|blister packs?|packets|meds|paracetamol|painkillers)\b(?: \S+){0,6} (?:ready|lined up|laid "
     r"out|all out)\b(?: \S+){0,10} (?:whiske?y|vodka|gin|rum|wine|alcohol|booze|the drink)\b|"
+    # (fresh44) How much of a medicine "it takes" looked up, with the study reason the searcher might give denied
+    # ("been googling how many paracetamol it takes and its not for pharm revision tbh"); belongings handed out,
+    # with "ready to go" or everything "sorted", or a gun beside them (an 81-year-old's medals given to the
+    # grandchildren).
+    r"how (?:much|many) (?:\w+ ){0,3}it (?:takes|would take|'?d take)\b(?: \S+){0,8} (?:not|isn'?t|isnt) "
+    r"(?:for|about|because of) (?:\w+ ){0,2}(?:revision|revising|an? assignment|assignments|uni|work|an? exam|exams|"
+    r"pharm\w*|study|studying|coursework|an? essay|placement|class|a quiz|homework)\b|"
+    r"(?:give|gave|given|giving) away (?:\w+ ){0,4}(?:medals|tools|watch|watches|rings?|jewell?ery|guitar|"
+    r"collection|things|stuff|belongings|possessions)\b(?: \S+){0,30} (?:ready to go|sorted (?:everything|it all|"
+    r"(?:his|her|my|their) affairs)|(?:won'?t|wont|will not) (?:be )?need(?:ing)? (?:them|it)|"
+    rf"{_GUN})|"
+    r"(?:ready to go|sorted everything)\b(?: \S+){0,30} (?:" + _GUN + r")\b|"
     # A will made and a room booked alone (fresh40).
     + _WILL_AND_A_ROOM_ALONE
 )
@@ -1623,6 +1638,8 @@ _DAYS_OF_IT = (
 _DRUG_RASH_NOW = re.compile(
     r"\b(?:(?:come|came|coming|broke|broken|breaking) out in (?:\w+ ){0,2}"
     r"(?:hives|a rash|an itchy rash|welts|blotches)|"
+    # ...with more than one word for it (fresh44): "come out in a blotchy itchy rash".
+    r"(?:come|came|coming|broke|broken|breaking) out in (?:a |an )?(?:\w+ ){1,3}(?:rash|hives|welts|blotches)|"
     # ...or got or has one now (fresh39): "now ive got an itchy blotchy rash all over", "now has a raised red rash".
     r"(?:now|just) (?:i'?ve |ive |i have |he'?s |she'?s |hes |shes |he has |she has )?(?:got|has|have|developed) "
     r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)\b|"
@@ -1714,7 +1731,7 @@ _SAME_DAY_SIGNS = re.compile(
     # Heart failure with 2 kg or more put on in three days or fewer: fluid building up; the European Society of
     # Cardiology's patient site (heartfailurematters.org) and the British Heart Foundation say to tell the doctor or
     # nurse straight away (fresh43: "put on 2kg in 3 days... ring the HF nurse or wait for clinic?").
-    rf"\b(?:{_HEART_FAILURE})\b(?: \S+){{0,30}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,30}} (?:{_HEART_FAILURE})\b|"
+    rf"\b(?:{_HEART_FAILURE})\b(?: \S+){{0,60}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,60}} (?:{_HEART_FAILURE})\b|"
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
     r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
@@ -1824,6 +1841,33 @@ _SAME_DAY_SIGNS = re.compile(
     # A burn that blisters on the hand, face, feet or genitals is seen the same day or in A&E (NHS burn pages).
     rf"(?:burn\w*|scald\w*) (?:\S+ ){{0,4}}{_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
     rf"{_HEAT}\b(?: \S+){{0,10}} {_BURN_SITE}\b(?: \S+){{0,10}} blister\w*|"
+    # A late pregnancy's baby quieter than its usual pattern, or only a couple of movements felt in hours (fresh44):
+    # reduced movements are reported to the maternity unit at once, not slept on (as above).
+    r"(?:\b(?:2[4-9]|3\d|4[0-2]) ?(?:weeks?|wks?|w)\b|pregnan\w*)(?: \S+){0,25} (?:much |a lot |really |way )?"
+    r"(?:quieter|less active|not (?:as |very )?active)\b|"
+    r"(?:only|maybe|just|barely) (?:felt )?(?:one|two|three|a couple of|a few|[1-3]) (?:little |small |tiny )?"
+    r"(?:moves|movements|kicks|wriggles)\b|"
+    # A fragment flown into the eye while grinding, drilling, hammering or cutting metal: it can go inside the eye,
+    # so it is assessed the same day, never waited out (ophthalmology teaching on intraocular foreign bodies; no NHS
+    # page was read for it).
+    r"(?:grind\w*|grinder|drill\w*|hammer\w*|chisel\w*|welding|angle grinder|cutting metal|metal)\b(?: \S+){0,12} "
+    r"(?:flew|flown|went|gone|shot|hit|got|something) (?:\S+ ){0,3}(?:in|into) (?:my|his|her|their|the) eyes?\b|"
+    # Long-term steroid tablets run out or stopped, with dizziness, weakness, aches or sickness: the adrenal glands
+    # may not be making enough cortisol (NHS trusts' steroid leaflets: more than 5 mg prednisolone for more than 4
+    # weeks puts people at risk; these are the signs of adrenal insufficiency that need help the same day).
+    r"(?:ran|run|running|gone|went) out of (?:my |his |her |their )?(?:prednisolone|pred|steroids?|hydrocortisone|"
+    r"dexamethasone)\b(?: \S+){0,25} (?:dizzy|light-?headed|faint\w*|weak|achy|aching|wiped out|exhausted|"
+    r"vomit\w*|being sick|shaky)|"
+    r"(?:prednisolone|steroids?|hydrocortisone)\b(?: \S+){0,12} (?:ran|run|gone|went) out\b(?: \S+){0,25} (?:dizzy|"
+    r"light-?headed|faint\w*|weak|achy|aching|wiped out|exhausted|vomit\w*|being sick|shaky)|"
+    r"(?:stopped|stopping) (?:my |his |her |their )?(?:prednisolone|pred|steroids?)\b(?: \S+){0,4} (?:suddenly|"
+    r"all at once|cold turkey|abruptly)\b(?: \S+){0,25} (?:dizzy|light-?headed|faint\w*|weak|achy|aching|wiped out|"
+    r"exhausted|vomit\w*|being sick|shaky)|"
+    # Lithium with diarrhoea, vomiting or a new tremor: early signs of a level too high; drug information for
+    # patients asks them to call their doctor at once (no issuing body's page was read for it).
+    # Confusion or unsteadiness with it is more than same-day: left to the model and the emergency rules.
+    r"\blithium\b(?!.*\b(?<!no )(?:confus\w*|drowsy|unsteady|wobbly|slurr\w*|twitch\w*|fits?|seizures?)\b)"
+    r"(?: \S+){0,25} (?:d&v|d and v|diarrh\w*|vomit\w*|being sick|new (?:\w+ ){0,2}tremor|shak\w+ hands)|"
     # Epilepsy medicine or insulin run out or doses missed: a supply is needed the same day (a seizure, or
     # ketoacidosis, can follow); pharmacies' emergency supply and NHS 111 are the same-day routes.
     r"(?:ran|(?:have|has|'ve|ve|i'?ve) run|gone) out of (?:my |his |her |their )?(?:\w+ )?(?:epilepsy|seizure|"
@@ -1921,6 +1965,9 @@ _RESOLVED = re.compile(
     r"(?:much|lots|loads|way|a lot) better now|healing (?:well|nicely|fine)|"
     r"(?:completely|totally|fully|all) (?:better|healed|recovered|cleared up)(?: now)?|healed (?:up|over|now)|"
     r"(?:mostly|nearly|almost|largely|all but) (?:gone|better|healed|settled|cleared)|"
+    # Gone now, said of the thing itself (fresh44): "gave him piriton and its all gone now".
+    r"(?:it'?s|its|it is|they'?re|theyre|they are|hives are|rash is|swelling is) (?:all |completely |totally )?gone "
+    r"now|"
     r"(?:redness|swelling|pain|rash) (?:has |is |had )?(?:gone|going|come|coming) (?:right |way |well )?down)\b"
 )
 _RELATION = re.compile(
@@ -2421,6 +2468,13 @@ def _usual_seizure_over(text: str) -> bool:
         r"run out|ran out|out of (?:his|her|their|my)|missed(?! sleep))\b", text)
 
 
+# Signs to watch for, asked as a list: about the sign, not a patient showing it.
+_WATCH_FOR = re.compile(
+    r"\b(?:signs?|symptoms?|features?|red flags?) (?:\w+ ){0,4}(?:to )?(?:watch|look|monitor|check|observe) "
+    r"(?:out )?for\b|\bwhat (?:to|should (?:i|we)|do (?:i|we)) (?:watch|look) (?:out )?for\b"
+)
+
+
 def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
     """An act-now sign in someone described now (not on an exam paper, not an episode that is over)."""
     signs = _ACT_NOW.search(text) or _abruption_signs(text) or _cauda_equina_signs(text)
@@ -2440,6 +2494,9 @@ def _act_now(text: str, cues: Cues, persona: Persona | None = None) -> bool:
         return False  # a leaflet or a teaching session about the sign
     if cues.reference and cues.question_form and not (cues.first_person or cues.present or cues.acute or cues.now):
         return False  # "why is a swallowed button battery so dangerous, why do they give honey?": about the sign
+    if persona is not None and not persona.lay and _WATCH_FOR.search(text) and not (
+            cues.first_person or cues.present or cues.acute or cues.now):
+        return False  # a clinician's "post op signs of opioid toxicity to watch for, RR below what?" (fresh44)
     # "newborn keeps doing long pauses", "mum collapsed wont wake up": a now-word is enough of a person; so is a
     # message opening on what just happened with the "I" dropped ("spilled boiling oil down both legs").
     # "IV vs IM" is a route, not "I'm": a dose question naming an unresponsive patient describes nobody now.
@@ -2906,6 +2963,141 @@ def _choke_cleared(text: str, cues: Cues) -> bool:
             and not _STILL_BLOCKED.search(text) and not _ACT_NOW.search(text))
 
 
+# "kms" or "unalive" as gamers' slang, laughed off, about a game (fresh44): "im gonna kms lmaooo... whats an energy
+# drink", "gonna unalive this boss". Only when nothing else in the message speaks of a crisis once the slang word is
+# set aside, and no word of risk ("literally", "for real", pills, a note) is there.
+_GAME_TALK = re.compile(
+    r"\b(?:ranked|boss|bosses|teammates?|lobby|raid|respawn\w*|one ?shots?|fortnite|minecraft|roblox|valorant|apex|"
+    r"elden ring|malenia|league|gaming|gamer|game|games|xbox|ps5|playstation|discord|twitch|controller|npc|"
+    r"speedrun\w*)\b"
+)
+_LAUGHED_OFF = re.compile(r"\b(?:lol|lool+|lmao+|lmfao+|haha\w*|rofl|jk)\b|😂|🤣|💀")
+_SLANG_ENDING = re.compile(r"\b(?:kms|unalive)\b")
+_UNALIVE_SOMETHING_ELSE = re.compile(
+    r"\bunalive (?:this|that|the|a|an|every|these|those) (?:\w+ )?(?:boss|bosses|guy|enemy|enemies|mob|npc|level|"
+    r"team|character|monster|dragon)\b"
+)
+_MEANT = re.compile(
+    r"\b(?:literally|fr|for real|not (?:joking|kidding)|no joke|serious|seriously|genuinely|actually want|"
+    r"want to die|wanna die|tonight|pills|tablets|meds|rope|note|goodbye|bye)\b"
+)
+
+
+def _game_slang(text: str) -> bool:
+    """A slang ending said of a game (see _GAME_TALK): not a crisis told."""
+    if not _SLANG_ENDING.search(text) or _MEANT.search(text) or _RISK_WORDS.search(_SLANG_ENDING.sub(" ", text)):
+        return False
+    if _FLAGS["suicide"].search(_UNALIVE_SOMETHING_ELSE.sub(" ", _SLANG_ENDING.sub(" ", text))):
+        return False
+    if _UNALIVE_SOMETHING_ELSE.search(text):
+        return True
+    return bool(_GAME_TALK.search(text) and _LAUGHED_OFF.search(text))
+
+
+# An essay, a project or a dissertation about a person or a period (fresh44): "writing a history essay on emily
+# davison, was her death at the derby seen as suicide at the time?". Nobody real now; any word of risk keeps it.
+_ESSAY = re.compile(
+    r"\b(?:writing|write|wrote|doing|researching|revising for) (?:a |an |my |the |our )?(?:\w+ ){0,2}(?:essay|"
+    r"dissertation|project|assignment|report|presentation|coursework)\b (?:on|about|into)\b"
+)
+# A fictional character who overdoses (fresh44): "writing a novel where a character takes an overdose and gets found
+# in time". Not a crisis word, nobody present, nothing real.
+_CHARACTER_OVERDOSES = re.compile(
+    r"\b(?:a|the|my|one|main|his|her) character (?:\w+ ){0,2}(?:takes?|took|taking|has|had|survives?|overdoses?)\b"
+)
+
+
+def _study_or_story(text: str, cues: Cues) -> bool:
+    """An essay about a past death, or a novel's character's overdose, with nobody real and no word of risk."""
+    if _REAL.search(text) or cues.present or _RISK_WORDS.search(re.sub(r"\boverdos\w*", " ", text)):
+        return False
+    if _ESSAY.search(text) and not (cues.first_person and cues.now):
+        return True
+    return bool(_FICTION.search(text) and _CHARACTER_OVERDOSES.search(text) and not cues.explicit_crisis)
+
+
+# A low sugar treated and back up, the person well (fresh44): "had a hypo earlier, went down to 3.1, had jelly babies
+# then toast and im 6.8 now and feel fine". Diabetes UK's and the NHS's hypo advice: treat, recheck, and once above
+# 4 mmol/L with a snack eaten, carry on. Not when anything is still wrong (drowsy, confused, not making sense).
+_HYPO_TOLD = re.compile(
+    r"\b(?:hypo|hypos|low sugar|sugars? (?:was|were|went|dropped|fell|low)|glucose tablets|glucose tabs|jelly babies|"
+    r"dextrose|lucozade)\b"
+)
+_BACK_UP = re.compile(
+    r"\b(?:now|back (?:up )?to|up to|came up to|gone up to|went up to)(?: at| its| it'?s)? (?:[4-9]|1[0-5])(?: \d)?\b|"
+    r"\b(?:[4-9]|1[0-5])(?: \d)? now\b"
+)
+_FEELS_FINE = re.compile(r"\b(?:feel|feels|feeling|felt) (?:fine|ok|okay|better|normal|good|alright)\b|\bfine now\b")
+_STILL_WRONG = re.compile(
+    r"\b(?:drowsy|confused|not making sense|slurr\w*|can'?t wake|won'?t wake|fitting|seizure|unconscious|passed out|"
+    r"still (?:shaky|low|dropping|falling|sweaty)|vomit\w*|being sick)\b"
+)
+
+
+# Hives settled with an antihistamine, breathing and lips said to be fine (fresh44): "gave him piriton and its all
+# gone now, no breathing problems, lips fine". The NHS allergy pages treat mild reactions with antihistamines; 999 is
+# for swelling of the lips, mouth or throat, or trouble breathing, which the writer has ruled out.
+_ANTIHISTAMINE = re.compile(
+    r"\b(?:piriton|piriteze|antihistamines?|anti-histamines?|cetirizine|loratadine|chlorphenamine|fexofenadine|"
+    r"benadryl|zirtek|clarityn)\b"
+)
+_BREATHING_FINE = re.compile(
+    r"\b(?:no (?:breathing|wheez\w*|trouble breathing)|breathing (?:is )?(?:fine|ok|okay|normal(?:ly)?|good))\b"
+)
+
+
+def _mild_allergy_settled(text: str) -> bool:
+    return bool(_ANTIHISTAMINE.search(text) and _RESOLVED.search(text) and _BREATHING_FINE.search(text)
+                and not _ACT_NOW.search(text))
+
+
+def _hypo_treated(text: str) -> bool:
+    return bool(_HYPO_TOLD.search(text) and _BACK_UP.search(text) and _FEELS_FINE.search(text)
+                and not _STILL_WRONG.search(text))
+
+
+# A nurse's or a student's reference question on an emergency topic (fresh44): "target sats for a copd pt with known
+# co2 retention is 88-92 right?", "im adrenaline dose 7yo anaphylaxis?", "GCS of 8 'intubate' - why 8?". Like the
+# physician's (see _physician_asks): a reference word, no call for help, nothing acute or present told, no "now"
+# besides "IM" the route and current practice, and (for a student) nobody of their own life in it.
+def _clinician_reference(text: str, cues: Cues, persona: Persona) -> bool:
+    if persona not in (Persona.NURSE, Persona.STUDENT) or not cues.reference or _CALLS_FOR_HELP.search(text):
+        return False
+    if cues.acute or cues.present or cues.explicit_crisis or _IN_FRONT_OF_ME.search(text):
+        return False
+    if persona is Persona.STUDENT and (cues.relation or (cues.first_person and cues.now)):
+        return False
+    short = len(text.split()) <= 6 and not cues.relation  # shorthand: "im adrenaline dose 7yo anaphylaxis?"
+    if _PATIENT_WORD.search(text) and _FINDING.search(text):
+        return False  # "adult pt stridor + BP 70/40 after IV co-amoxiclav, IM adrenaline dose?": a patient now
+    if not ("?" in text or cues.question_form or short) or _FOUND_NOW.search(text):
+        return False  # "pt collapsed in our waiting room, GCS 8": a report, not a question
+    if cues.clinical_situation and len(text.split()) > 8 and not _ASKS_A_RULE.search(text):
+        return False  # a patient described at length ("swollen tender L calf 3 days, HR 78. same day scan?")
+    return not (cues.now and _now_besides(text, cues))
+
+
+_FOUND_NOW = re.compile(
+    r"\b(?:found|collapsed|collapse|on the floor|new(?! (?:starter|student|nurse|grad\w*|doctor|staff|colleague|"
+    r"guidance|guidelines?|protocol|policy))|newly|looks|looking|just|suddenly|sudden|not rousable|unresponsive|"
+    r"deteriorat\w*|worse|worsening|swollen|spreading|in front of me|with me)\b"
+)
+# A patient with a finding given: a vital sign with its value, or a sign seen ("stridor", "wheeze").
+_PATIENT_WORD = re.compile(
+    r"\b(?:pt|pts|patient|bay|bed|resident|lady|man|woman|boy|girl|child|baby|\d+ ?(?:m|f|yo|y/o|yr|year old))\b"
+)
+_FINDING = re.compile(
+    r"\b(?:bp|sats|spo2|o2|rr|resp rate|hr|pulse|temp|t|gcs|news2?|lactate|bm|glucose|map)\b(?: of| is| was| now|:)? "
+    r"?\d|\b(?:stridor|wheez\w*|grunting|cyanosed|cyanotic|mottled|clammy|pale|grey|gray|floppy|drowsy|confused|"
+    r"unresponsive|fitting|seizing|hypotensive|tachy\w*|brady\w*|desaturat\w*)\b"
+)
+# What a rule says, asked of a case: a dose, a target, a definition, an observation schedule, signs to watch for.
+_ASKS_A_RULE = re.compile(
+    r"\b(?:dose|doses|dosing|target|targets|definition|defined|criteria|to watch for|how often|half hourly|"
+    r"frequency|max|maximum|why)\b"
+)
+
+
 def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     """Exam questions, and resolved episodes told by clinicians: not an emergency on the model's word alone.
 
@@ -2915,6 +3107,10 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if _on_paper(text, persona):
         return True
     if _choke_cleared(text, cues):
+        return True
+    if _game_slang(text) or _clinician_reference(text, cues, persona):
+        return True
+    if persona.lay and (_study_or_story(text, cues) or _hypo_treated(text) or _mild_allergy_settled(text)):
         return True
     if persona.lay and not cues.categories and _CARE_UNDER_WAY.search(text) and not _SYMPTOM_WORDS.search(text):
         return True  # care under way asked about, no red flag and no word of a symptom: the model alone misread it
@@ -3056,7 +3252,12 @@ _NOW_PRACTICE = re.compile(
     r"trigger|rule|norm)|within (?:the|an|1) (?:hour|hr|h)\b)|"
     # ...and said the other way round, or of a score (fresh39): "is prasugrel preferred now", "the current loading
     # dose", "gcs still eyes 4 verbal 5 motor 6?".
-    r"\b(?:preferred|recommended|standard|used|first[- ]line|advised|favoured|favored) now\b|"
+    r"\b(?:preferred|recommended|standard|used|first[- ]line|second[- ]line|advised|favoured|favored)(?: \w+){0,3} "
+    r"now\b|"
+    # ...or of a definition (fresh44): "whats the definition of pre-eclampsia now"; "do we just start NAC" is a
+    # practice asked about, not "just" now.
+    r"\b(?:definitions?|criteria|classifications?|guidance|thresholds?|cut-?offs?|targets?)(?: \S+){0,4} now\b|"
+    r"\b(?:do|should|can|could|would|shall) (?:we|i|you|they) just\b|"
     r"\bcurrent (?:\w+ )?(?:dose|doses|dosing|guidance|guidelines?|recommendations?|practice|target|threshold|"
     r"protocol|regimen)\b|\b(?:gcs|news2?|avpu|qsofa|score|scale|criteria)\b still\b|"
     r"\bif (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:going|planned|scheduled|listed|booked) "
@@ -3562,7 +3763,11 @@ _STANDS_DOWN = re.compile(
     r"ambulance|999|911|112|in)|(?:can|should|could|shall) (?:we|i|she|he|they) (?:just )?(?:stay (?:at )?home|not go|"
     r"cancel|skip (?:the )?(?:hospital|a&e))|(?:no need|not worth) (?:to )?(?:go(?:ing)?|call(?:ing)?|bother(?:ing)?)"
     r"(?: \w+){0,2} (?:hospital|a&e|ambulance|in)|cancel (?:the )?ambulance|wait and see|wait (?:till|until) (?:the )?"
-    r"morning|sleep it off)\b"
+    r"morning|sleep it off|"
+    # A same-day problem asked to wait (fresh44: a bead up the nose, then "still stuck... can it wait for the gp
+    # tomorrow or does it need today").
+    r"(?:can|could|should|will) (?:it|this|that|she|he|they|we|i) (?:just )?wait (?:till|until|for|to|a|another|"
+    r"over)\b)\b"
 )
 STAND_DOWN_LOOKBACK = 3
 
@@ -3611,13 +3816,44 @@ class Triage:
         seems fine") keeps that emergency's notice.
         """
         decision = self._decide(message, persona)
-        if decision.fires or not earlier or not _STANDS_DOWN.search(normalise(message)):
+        if decision.fires or not earlier:
+            return decision
+        told_before = self._told_with_before(message, earlier, persona)
+        if told_before is not None:
+            return told_before
+        if not _STANDS_DOWN.search(normalise(message)):
             return decision
         for before in reversed(list(earlier)[-STAND_DOWN_LOOKBACK:]):
             told = self._decide(before, persona)
-            if told.level is Level.EMERGENCY:
-                return Decision(Level.EMERGENCY, told.categories, decision.probability)
+            if told.level in (Level.EMERGENCY, Level.URGENT):  # a same-day problem asked to wait stays same-day
+                return Decision(told.level, told.categories, decision.probability)
         return decision
+
+    def _told_with_before(self, message: str, earlier: Sequence[str], persona: Persona) -> Decision | None:
+        """A sign told across two messages ("what are amoxicillin's side effects?" then "day 5 and I've come out in
+        a blotchy rash, can it wait till Monday?"; "she pushed a bead up her nose" then "still stuck, can it wait?"):
+        the rules' same-day floors read the last few messages together. Only those floors, which need a sign told now:
+        the model would read the earlier message's worry into every calm follow-up. A follow-up that tells of recovery
+        is left alone, and so is a sign the earlier messages told by themselves (their own replies carried it)."""
+        text = normalise(message)
+        cues = read_cues(text)
+        if _well_again(text, cues, persona) or _vetoed(text, cues, persona):
+            return None
+        # One message per line: no pattern reads across the end of one message into the next.
+        told = "\n".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
+        if floor_level(told, read_cues(told), persona) is not None:
+            return None  # the earlier messages told the sign by themselves: their own replies carried it
+        joined = told + "\n" + text
+        joined_cues = read_cues(joined)
+        floor = floor_level(joined, joined_cues, persona)
+        # Same-day floors only: an act-now floor read across messages fired on "my husband has copd" then "what
+        # breathing exercises help day to day" (the cues of the joined text lose the follow-up's question form).
+        if floor is None or _well_again(joined, joined_cues, persona):
+            return None
+        same_day = _drug_rash_now(joined) or _SAME_DAY_SIGNS.search(joined) or _knocked_or_stuck_now(joined)
+        if floor[0] is not Level.URGENT and not same_day:
+            return None
+        return Decision(Level.URGENT, ["other_urgent"], 0.0)
 
     def _decide(self, message: str, persona: Persona) -> Decision:
         """The level from the message's own text alone."""

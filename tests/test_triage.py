@@ -1113,3 +1113,61 @@ def test_fresh43_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         assert not triage.decide(message, persona).fires, message
     assert triage.decide("had one of his usual ones but it's gone on 6 minutes and he's still jerking",
                          Persona.CAREGIVER).level is Level.EMERGENCY
+
+
+def test_fresh44_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 25 (fresh44 read, reworded): how much of a medicine "it takes" looked up with the study reason denied;
+    belongings handed out with "ready to go" and a gun; a late pregnancy's baby much quieter; metal in the eye from
+    grinding; long-term steroids run out with dizziness; lithium with vomiting and a new tremor; heart failure told
+    long before the weight gain; a drug rash told in a follow-up, the drug named earlier; a same-day problem asked to
+    wait. And the calm neighbours read as false alarms: gamers' "kms", a history essay, a novel's overdose, hives
+    settled with an antihistamine, a hypo treated and back up, nurses' and students' reference questions."""
+    for message, persona in (
+        ("third year pharmacy student, been searching how many of my sertraline it takes and its not for uni",
+         Persona.STUDENT),
+        ("grandma has given away her rings and her watch to us this month, says she's ready to go and keeps thanking "
+         "everyone", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("35 weeks and she's usually so wriggly in the evenings but tonight she's way quieter, should I wait?",
+         Persona.PATIENT),
+        ("drilling a steel bracket and a bit of metal shot into my eye, still feels like something's there",
+         Persona.PATIENT),
+        ("on prednisolone for months for my arthritis, ran out at the weekend and now so dizzy and weak",
+         Persona.PATIENT),
+        ("my brother is on lithium, he's had diarrhoea since Tuesday and his hands have a new tremor",
+         Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.URGENT, message
+    assert triage.decide(
+        "my mum was started on amoxicillin at the chest clinic on Friday",
+        Persona.CAREGIVER,
+    ).level is Level.NONE
+    assert triage.decide(
+        "she's now come out in a raised itchy red rash on her back, breathing's fine, does it need seeing today?",
+        Persona.CAREGIVER, ["my mum was started on amoxicillin at the chest clinic on Friday"],
+    ).level is Level.URGENT
+    assert triage.decide(
+        "still in there, he's happy enough, can it wait until Monday?",
+        Persona.CAREGIVER, ["my son pushed a dried pea right up his nose this afternoon"],
+    ).level is Level.URGENT
+    for message, persona in (
+        ("cant beat this raid boss, im going to kms lol. what snack keeps you awake", Persona.PATIENT),
+        ("doing a school project on Virginia Woolf, how did people talk about her suicide back then?", Persona.PATIENT),
+        ("in my story the main character takes an overdose and is found by her sister, what would the hospital do?",
+         Persona.PATIENT),
+        ("she got a few hives from kiwi, had some cetirizine and it's all gone now, breathing fine. allergy test?",
+         Persona.CAREGIVER),
+        ("had a hypo at lunch, 3.4, had lucozade and a biscuit, now 7.2 and I feel fine", Persona.PATIENT),
+        ("buccal midazolam dose for a 9 year old?", Persona.NURSE),
+        ("what are the signs of opioid toxicity to watch for after surgery?", Persona.NURSE),
+        ("why is GCS 8 the cut off for protecting the airway?", Persona.STUDENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    for message, persona in (  # still emergencies: a patient found now; a medicine's toxicity with confusion
+        ("pt found on the floor by the bed, GCS 9, what's the first thing?", Persona.NURSE),
+        ("bay 2 pt wheezy with BP 80/50 after the IV antibiotic, adrenaline dose?", Persona.NURSE),
+        ("dad takes lithium, vomiting since yesterday and now he's confused and unsteady", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
