@@ -311,7 +311,8 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
     chosen += _the_maximum(question, chosen, pool)
     if persona.lay:  # plain language reads best in its own order
         chosen = _reading_order(chosen + _read_on(chosen, ranked, style.direct))
-        chosen += _professional(question, ranked, chosen)
+        chosen += _professional(question, ranked, chosen) if not question.specific \
+            else _clinicians_lead(question, ranked, chosen)
     return chosen
 
 
@@ -430,6 +431,25 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
         return candidate.position, candidate.order
 
     return sorted(chosen, key=place)
+
+
+def _clinicians_lead(question: QuestionProfile, ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """For a lay question asking a specific fact (how long, how much, what level, which first), the sentence a
+    clinician's answer leads with, when the plain text chosen does not already hold it: "how long until the cough
+    eases after pneumonia?" gets NICE's "cough and breathlessness reduce by 6 weeks" beside the plain "a cough can
+    last for some weeks". It takes the place of the professionals' sentence `_professional` would add, unless that
+    one has the shape asked and the lead has not; one professionals' sentence at most, so the reply's grade rises
+    little. Measured on every read split (session 25): lay key facts in the direct answer 1,105 -> 1,126 of 1,381,
+    none lost, clinicians' unchanged. Adding it for every question, beside `_professional`'s, gained 20 more but
+    lifted the suite's lay reading grade from 7.4 to 9.2 (goal 8); for specific questions beside it, no more facts
+    and 8.4."""
+    extra = _professional(question, ranked, chosen)
+    lead = _direct(question, ranked, Persona.PHYSICIAN)[0]
+    if lead in chosen + extra or lead.plain or lead.relevance <= 0 or _near_duplicate(lead, chosen + extra):
+        return extra
+    if extra and _states(question, extra[0]) and not _states(question, lead):
+        return extra
+    return [lead]
 
 
 def _professional(question: QuestionProfile, ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:

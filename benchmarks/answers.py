@@ -131,7 +131,7 @@ def conversations(pipeline: Pipeline, rows: list[dict]) -> tuple[dict, list[str]
 
 
 def refusals_and_grades(pipeline: Pipeline, rows: list[dict]) -> dict:
-    refused, grades, plain_grades, latencies, lay_answers = [], [], [], [], []
+    refused, grades, plain_grades, latencies, lay_answers, lay_written = [], [], [], [], [], []
     for row in rows:
         start = time.perf_counter()
         lay = pipeline.run(row["question"], persona=Persona.PATIENT)
@@ -142,6 +142,8 @@ def refusals_and_grades(pipeline: Pipeline, rows: list[dict]) -> dict:
         if lay.status == "answered":
             lay_answers.append(lay)
             grades.append(textstat.flesch_kincaid_grade(answer_body_md(lay)))
+            if Persona(row["persona"]).lay:  # a question a patient or carer wrote, in their words
+                lay_written.append(grades[-1])
             # Without the sentences marked as written for professionals: what the plain text asks of a reader.
             plain = lay.model_copy(update={"direct": [s for s in lay.direct if not s.professional]})
             plain_grades.append(textstat.flesch_kincaid_grade(answer_body_md(plain)))
@@ -150,6 +152,10 @@ def refusals_and_grades(pipeline: Pipeline, rows: list[dict]) -> dict:
         "refused": refused[:10],
         "patient_reply_body_fkgl_median": round(statistics.median(grades), 1) if grades else None,
         "patient_reply_plain_fkgl_median": round(statistics.median(plain_grades), 1) if plain_grades else None,
+        # Every question is asked as a patient above, clinicians' shorthand too ("HFrEF GDMT target doses?"); this
+        # is the same whole-reply grade over the questions patients and carers wrote.
+        "patient_reply_body_fkgl_median_lay_written": round(statistics.median(lay_written), 1) if lay_written
+        else None,
         "patient_replies_with_professional_text": round(
             sum(any(s.professional for s in a.direct) for a in lay_answers) / max(len(lay_answers), 1), 3
         ),

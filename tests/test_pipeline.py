@@ -199,3 +199,14 @@ def test_an_emergency_with_no_red_flag_named_or_an_overdose_also_gives_the_crisi
     assert answer.triage == "emergency" and "0800 000 000" in answer.notices[0].text
     answer = pipeline.run("crushing pain in my chest going down my left arm and I'm sweating", [], Persona.PATIENT)
     assert answer.triage == "emergency" and "0800 000 000" not in answer.notices[0].text
+
+
+def test_a_lay_reader_is_also_given_the_specific_fact_a_clinician_would_be_told(pipeline: Pipeline) -> None:
+    """Session 25: when a lay question asks a specific fact (how many weeks) that only the professionals' text
+    states (the plain text says "some weeks"), the clinician's lead sentence joins the lay answer, marked as written
+    for professionals; the plain sentences stay first."""
+    question = "got over pneumonia but still have a cough, how many weeks until the cough should be gone?"
+    answer = pipeline.run(question, persona=Persona.PATIENT)
+    holding = [s for s in answer.direct if "6 weeks" in s.text]
+    assert holding and all(s.professional for s in holding), [s.text for s in answer.direct]
+    assert not answer.direct[0].professional
