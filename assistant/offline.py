@@ -489,11 +489,12 @@ SHORT_LEAD = 8
 # its paragraph ("Many people now use one inhaler that has a steroid and a fast helper medicine in it").
 _RULED_OUT = re.compile(
     r"\b(?:no longer|not (?:the best|enough|recommended|advised|needed)|isn'?t (?:enough|the best|recommended)|"
-    r"on (?:its|their) own is not)\b", re.IGNORECASE
+    r"on (?:its|their) own is not|(?:can|may|will|could) make (?:it|things|them|this|the \w+) worse|"
+    r"(?:does|do) not help|(?:doesn'?t|don'?t) help)\b", re.IGNORECASE
 )
 _ASKS_INSTEAD = re.compile(
     r"\b(?:(?:something|anything) else|what else|instead|alternatives?|replace\w*|other options?|enough|fine|ok|okay|"
-    r"alright)\b",
+    r"alright|should (?:i|we|he|she|they) (?:just )?(?:stay|rest|keep|stop|avoid|use|take|lie))\b",
     re.IGNORECASE,
 )
 
@@ -503,9 +504,14 @@ def _said_instead(question: str, lead: Candidate, ranked: list[Candidate]) -> Ca
     something out and the question asks what to use instead (see _RULED_OUT)."""
     if lead.paragraph < 0 or not (_RULED_OUT.search(lead.text) and _ASKS_INSTEAD.search(question)):
         return None
-    mates = [c for c in ranked if c.position == lead.position and c.paragraph == lead.paragraph and c.order < lead.order
-             and not c.defines and not _RULED_OUT.search(c.text) and c.terms & lead.terms]
-    return max(mates, key=lambda c: c.order) if mates else None  # the nearest that speaks of the same thing
+    before = [c for c in ranked if c.position == lead.position and c.paragraph == lead.paragraph
+              and c.order < lead.order and not c.defines and not _RULED_OUT.search(c.text)]
+    mates = [c for c in before if c.terms & lead.terms]
+    if mates:
+        return max(mates, key=lambda c: c.order)  # the nearest that speaks of the same thing
+    # Or the sentence just before, which says what to do instead in other words: "Keep moving and carry on with
+    # daily life as much as you can. Bed rest can make it worse."
+    return next((c for c in before if c.order == lead.order - 1), None)
 
 
 def _in_context(chosen: list[Candidate], ranked: list[Candidate], limit: int, question_text: str = "") \

@@ -210,3 +210,12 @@ def test_a_lay_reader_is_also_given_the_specific_fact_a_clinician_would_be_told(
     holding = [s for s in answer.direct if "6 weeks" in s.text]
     assert holding and all(s.professional for s in holding), [s.text for s in answer.direct]
     assert not answer.direct[0].professional
+
+
+def test_a_lead_that_only_rules_something_out_brings_what_to_do_instead(pipeline: Pipeline) -> None:
+    """Session 25: "should I stay in bed?" is answered by "Bed rest can make it worse"; the sentence before it in
+    its paragraph says what to do instead ("Keep moving..."), and leads with it."""
+    answer = pipeline.run("strained my back gardening, should i stay in bed and rest it?", persona=Persona.PATIENT)
+    text = " ".join(s.text for s in answer.direct)
+    assert "Keep moving" in text and "Bed rest can make it worse" in text, text
+    assert text.index("Keep moving") < text.index("Bed rest")
