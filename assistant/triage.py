@@ -425,6 +425,21 @@ _INDIRECT_CRISIS = (
     r"(?:his|her|my|their) affairs)|(?:won'?t|wont|will not) (?:be )?need(?:ing)? (?:them|it)|"
     rf"{_GUN})|"
     r"(?:ready to go|sorted everything)\b(?: \S+){0,30} (?:" + _GUN + r")\b|"
+    # (fresh45) Tablets put by or saved up, told by the person or reported of them, with a wish not to have
+    # survived or a season not to be bothered with: "i have been putting my tablets by for a while now. i dont think
+    # i shall bother with christmas", "wishes the fall had finished him and hes got pills saved up at home"; how many
+    # of a medicine it would take, thought about.
+    r"(?:putting|put|been putting|keeping|kept|saving|saved|stockpiling|stockpiled|hoarding|hoarded|stashing|"
+    r"stashed) (?:\w+ ){0,2}(?:tablets|pills|meds|medication|painkillers) (?:by|aside|away|up)\b(?: \S+){0,20} "
+    r"(?:bother|christmas|birthday|finished|wish\w*|around|point|anymore|any more|enough)\b|"
+    r"(?:got|has|have|had|with) (?:\w+ ){0,2}(?:tablets|pills|meds|painkillers) (?:saved|stockpiled|stashed|hoarded|"
+    r"put by|put aside)\b|"
+    r"wish(?:es|ed)? (?:\w+ ){0,3}(?:had|would have|'d) (?:finished|killed|taken) (?:me|him|her|them)(?: off)?\b|"
+    r"(?:won'?t|wont|shan'?t|shant|shall not|not going to|don'?t think i(?:'ll| will| shall)) (?:\w+ )?bother "
+    r"(?:with|about) (?:christmas|my birthday|next year|the new year)\b(?=.*\b(?:tablets|pills|passed away|died|"
+    r"lost|gone|alone|wicked|point)\b)|"
+    r"(?:thinking|thought|think) (?:about|of) how (?:much|many) (?:\w+ ){0,8}(?:it )?would (?:take|do it|be enough)\b"
+    r"(?!.*\b(?:cover|carbs?|pizza|meal|eat|eating|food|bolus|correct)\b)|"
     # A will made and a room booked alone (fresh40).
     + _WILL_AND_A_ROOM_ALONE
 )
@@ -668,6 +683,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:whole|entire|full) (?:\w+ ){0,2}(?:bottle|packet|pack|box|strip|blister)",
         r"poison",
         r"(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}(?:pills|tablets|tabs|meds|capsules)",
+        # ...or of a medicine named (fresh45): "took a handful of his mum's sertraline".
+        r"(?:took|taken|swallowed|had|ate) (?:a )?handful of (?:\w+ ){0,3}(?:sertraline|citalopram|fluoxetine|"
+        r"amitriptyline|mirtazapine|paracetamol|ibuprofen|co-?codamol|codeine|tramadol|diazepam|zopiclone|"
+        r"propranolol|quetiapine|lithium|aspirin|painkillers|antidepressants|sleeping (?:pills|tablets))",
         r"(?:pills|tablets|tabs|meds) (?:\w+ ){0,3}(?:gone|missing|empty)",
         r"(?:batter(?:y|ies)|magnets?|bleach|detergent|pods?|cleaning|antifreeze|pills?|tablets?|chemicals?) "
         r"(?:\w+ ){0,4}(?:mouth|swallow|ate|eaten|drank|drunk|missing|in (?:him|her))",
@@ -937,7 +956,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (
             rf"{_HEAD_BUMP}|head injury",
             r"drowsy|sleepy|headache|vomit|being sick|confus|warfarin|apixaban|rivaroxaban|blood thinner|"
-            r"anticoag|clopidogrel|unconscious|knocked out|fit|seiz",
+            r"anticoag|clopidogrel|unconscious|knocked out|fit|seiz|thrown up|threw up|throwing up|"
+            # knocked out for a while, or asking the same thing again and again (fresh45)
+            r"out (?:cold|for (?:\w+ ){0,2}(?:a|one|\d+|few|couple of) (?:sec|secs|seconds?|min|mins|minutes?))|"
+            r"(?:asking|saying|asks|says) (?:the )?same (?:thing|question)",
         ),
     ],
     "anaphylaxis": [
@@ -1411,6 +1433,16 @@ _ACT_NOW = re.compile(
     r"no pulse|(?:doing|started|giving|performing) cpr|\baed on\b|floppy|mottled|dusky|"
     r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)(?: \S+){0,4} (?:[5-9]|\d{2}|five|six|seven|eight|ten|"
     r"fifteen|twenty) ?(?:min|mins|minutes)\b|(?:still|ongoing) (?:fitting|seizing|convulsing)|"
+    # ...told loosely (fresh45): "shaking all body, eyes go up, not stop since 6 minute".
+    r"(?:fitting|seizing|seizure|convulsing|shaking|jerking)\b(?: \S+){0,8} (?:not stop\w*|won'?t stop|wont stop|"
+    r"hasn'?t stopped|hasnt stopped|still going)(?: \S+){0,2} (?:[5-9]|\d{2}|five|six|seven|eight|ten|fifteen|twenty) "
+    r"?(?:min|mins|minutes?)\b|"
+    # Angina's GTN used twice with the pain still there: treated as a heart attack, 999 (an NHS trust's cardiac
+    # rehabilitation advice, tamesidehospital.nhs.uk: two sprays, wait 5 minutes, repeat; if still in pain, 999).
+    r"(?:gtn|glyceryl trinitrate|nitro\w*|angina) (?:spray|sprays|tablets?|puffs?)\b(?: \S+){0,3} (?:twice|two times|"
+    r"2 times|x ?2|x ?3|three times|3 times)\b(?: \S+){0,3} (?:and )?(?:nothing|no (?:change|help|effect|difference|"
+    r"better|relief)|not (?:helped|helping|working|worked|touched)|didn'?t (?:help|work|touch)|hasn'?t (?:helped|"
+    r"touched|worked)|still (?:there|hurts?|painful|got it|the same))|"
     # A seizure going on now ("about 4 min so far") in someone who never had one: a first seizure is a 999 call in
     # the NHS seizure first-aid advice (read as copies in session 21).
     r"(?:fitting|seizing|convulsing)\b(?: \S+){0,6} so far\b|"
@@ -1748,7 +1780,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?! yet\b(?! (?:today|this|since|tonight)))|"
     r"(?:baby|bump)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|not) (?:\w+ )?(?:moved|kicked)\b|"
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
-    r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*)|"
+    r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*|thrown up|threw up|throwing up|puk\w+)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
     r"(?:stuck|can'?t get it out|cant get it out|won'?t come out|wont come out|still in)|"
     # Something pushed into a child's ear or nose: removed by a clinician (pushing it deeper is the risk).
@@ -1847,11 +1879,15 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:quieter|less active|not (?:as |very )?active)\b|"
     r"(?:only|maybe|just|barely) (?:felt )?(?:one|two|three|a couple of|a few|[1-3]) (?:little |small |tiny )?"
     r"(?:moves|movements|kicks|wriggles)\b|"
+    r"(?:\b(?:2[4-9]|3\d|4[0-2]) ?(?:weeks?|wks?|w)\b|pregnan\w*)(?: \S+){0,25} (?:kicks?|kicking|movements?|moving|"
+    r"wriggl\w*)\b(?: \S+){0,12} (?:hardly|barely) (?:any(?:thing)?|moved|moving|kick\w*|felt|a thing)\b|"
     # A fragment flown into the eye while grinding, drilling, hammering or cutting metal: it can go inside the eye,
     # so it is assessed the same day, never waited out (ophthalmology teaching on intraocular foreign bodies; no NHS
     # page was read for it).
     r"(?:grind\w*|grinder|drill\w*|hammer\w*|chisel\w*|welding|angle grinder|cutting metal|metal)\b(?: \S+){0,12} "
-    r"(?:flew|flown|went|gone|shot|hit|got|something) (?:\S+ ){0,3}(?:in|into) (?:my|his|her|their|the) eyes?\b|"
+    r"(?:flew|flown|went|gone|shot|hit|got|something) (?:\S+ ){0,4}(?:in|into) (?:my|his|her|their|the) eyes?\b|"
+    r"(?:bit|piece|fleck|shard|speck|sliver|splinter|fragment) of (?:metal|steel|iron|glass|wire) (?:\S+ ){0,2}"
+    r"(?:in|into) (?:my|his|her|their|the) eyes?\b|"
     # Long-term steroid tablets run out or stopped, with dizziness, weakness, aches or sickness: the adrenal glands
     # may not be making enough cortisol (NHS trusts' steroid leaflets: more than 5 mg prednisolone for more than 4
     # weeks puts people at risk; these are the signs of adrenal insufficiency that need help the same day).
@@ -2382,6 +2418,9 @@ _STEM = re.compile(
 _DOCUMENT = re.compile(
     r"\b(?:journal club|review article|writing (?:a|an|my) (?:review|leaflet|guide|protocol|policy|chapter|paper)|"
     r"dissertation|undergrad\w*|leaflet|patient information|checklist|educator|ward guide|teaching (?:session|slides|"
+    # A unit's own escalation policy asked about (fresh45): "for our escalation policy does AVPU of P count as GCS 8?"
+    r"(?:for|in|of|from) (?:our|the|my) (?:\w+ )?(?:escalation |sepsis |resus |ward |unit |trust )?(?:policy|sop|"
+    r"protocol|guideline)\b(?! (?:says|said) (?:we|i) (?:must|should|need))|"
     r"the|parents|staff|students)|how do i teach|incident report\w*|first aid course|information video)\b"
 )
 
@@ -3261,7 +3300,10 @@ _NOW_PRACTICE = re.compile(
     r"\bcurrent (?:\w+ )?(?:dose|doses|dosing|guidance|guidelines?|recommendations?|practice|target|threshold|"
     r"protocol|regimen)\b|\b(?:gcs|news2?|avpu|qsofa|score|scale|criteria)\b still\b|"
     r"\bif (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:going|planned|scheduled|listed|booked) "
-    r"for\b"
+    r"for\b|"
+    # A case asked about in general (fresh45): "88-92 right? even if theyre on a venturi", "just treat regardless?".
+    r"\beven if (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:on|having|taking|getting)\b|"
+    r"\bjust (?:treat|give|start|use|stop|repeat|continue|check) (?:\w+ )?(?:regardless|anyway|irrespective)\b"
 )
 
 
@@ -3559,6 +3601,23 @@ def _paracetamol_overdose(text: str) -> bool:
     return bool(_PARACETAMOL_COUNT.search(text)) and not _OVER_DAYS.search(text)
 
 
+# Tablets counted past a day's maximum, or doses taken every one to three hours, where paracetamol is named (fresh45,
+# mid-conversation: "whats the max paracetamol i can take in a day" then "been taking 2 every 2 hrs since yesterday
+# lunchtime so prob like 20 tablets. i feel fine"): a staggered overdose, assessed in A&E however well the person
+# feels (see _PARACETAMOL_OVER_MAX). The NHS's maximum is 8 tablets of 500 mg in 24 hours, at least 4 hours apart.
+_TABLETS_COUNTED = re.compile(
+    r"\b(?:9|1\d|[2-9]\d)(?: odd| or so| ish)? (?:tablets|pills|caps|capsules|tabs)\b|"
+    r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b"
+)
+_PARACETAMOL_NAMED = re.compile(rf"\b{_PARACETAMOL_WORD}\b|\blemsips?\b")
+
+
+def _paracetamol_counted(text: str, named: bool = False) -> bool:
+    """Counted in `text` (see _TABLETS_COUNTED); paracetamol named there too, or (`named`) in a message before."""
+    return bool((named or _PARACETAMOL_NAMED.search(text)) and _TABLETS_COUNTED.search(text) and _TAKEN.search(text)
+                and not _past_or_what_if(text))
+
+
 def _allergic_reaction_now(text: str, cues: Cues) -> bool:
     """A reaction happening now, asked as a question ("how do I know when to use the epipen? she just ate a
     cookie and now she's coughing and scratching at her throat"): the question form does not make it reference."""
@@ -3736,7 +3795,7 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     if _NICOTINE_TAKEN.search(text) and not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text)):
         well = not _UNWELL_AFTER.search(re.sub(r"\bno (?:sick|vomit\w*)\b|not (?:been )?sick", " ", text))
         return (Level.URGENT, "other_urgent") if well else (Level.EMERGENCY, "overdose")
-    if _paracetamol_overdose(text):
+    if _paracetamol_overdose(text) or _paracetamol_counted(text):
         return (Level.CRISIS if cues.explicit_crisis else Level.EMERGENCY), "overdose"
     if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
@@ -3770,6 +3829,11 @@ _STANDS_DOWN = re.compile(
     r"over)\b)\b"
 )
 STAND_DOWN_LOOKBACK = 3
+# Where a long message turns from its background to what is happening now (see Triage._decide).
+_TURN = re.compile(
+    r"\b(?:anyway|anyways|anyhow|but (?:now|today|tonight|this (?:morning|afternoon|evening))|"
+    r"(?:then|and) (?:tonight|today|this (?:morning|afternoon|evening)))\b"
+)
 
 
 @dataclass
@@ -3845,13 +3909,17 @@ class Triage:
             return None  # the earlier messages told the sign by themselves: their own replies carried it
         joined = told + "\n" + text
         joined_cues = read_cues(joined)
-        floor = floor_level(joined, joined_cues, persona)
-        # Same-day floors only: an act-now floor read across messages fired on "my husband has copd" then "what
-        # breathing exercises help day to day" (the cues of the joined text lose the follow-up's question form).
-        if floor is None or _well_again(joined, joined_cues, persona):
+        if not persona.lay or _well_again(joined, joined_cues, persona):
             return None
-        same_day = _drug_rash_now(joined) or _SAME_DAY_SIGNS.search(joined) or _knocked_or_stuck_now(joined)
-        if floor[0] is not Level.URGENT and not same_day:
+        spoken = joined.replace("\n", " ")  # the signs' own patterns may run across the two messages
+        counted = _PARACETAMOL_NAMED.search(spoken) and _paracetamol_counted(text, named=True)
+        if _paracetamol_overdose(spoken) or counted:
+            return Decision(Level.EMERGENCY, ["overdose"], 0.0)  # the medicine named before, the count now
+        # Same-day levels only otherwise: an act-now floor read across messages fired on "my husband has copd" then
+        # "what breathing exercises help day to day" (the cues of the joined text lose the follow-up's question form).
+        floor = floor_level(joined, joined_cues, persona)
+        same_day = _drug_rash_now(spoken) or _SAME_DAY_SIGNS.search(spoken) or _knocked_or_stuck_now(spoken)
+        if (floor is None or floor[0] is not Level.URGENT) and not same_day:
             return None
         return Decision(Level.URGENT, ["other_urgent"], 0.0)
 
@@ -3863,6 +3931,17 @@ class Triage:
         if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
         read = self._model_level(p, cues, text, persona)
+        turn = _TURN.search(text) if floor is None and read is Level.NONE and persona.lay else None
+        if turn is not None and turn.start() > 0:
+            # Long context, then what is happening now (fresh45: a stent two years ago, "doing well", the
+            # cardiologist pleased... "anyway tonight I got this tight heavy feeling in my chest going down my left
+            # arm"): the history's past and calm words hid the sign from the floors. They read the part after the
+            # turn on its own.
+            rest = text[turn.start():]
+            rest_cues = read_cues(rest)
+            told_now = floor_level(rest, rest_cues, persona)
+            if told_now is not None:
+                return Decision(told_now[0], list(rest_cues.categories) or [told_now[1]], p)
         if floor is None:
             limb_burn = _BLISTERED_LIMB.search(text) and not (_no_event(text) or _LONG_AGO.search(text))
             if read is Level.NONE and persona.lay and limb_burn:

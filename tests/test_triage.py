@@ -1171,3 +1171,48 @@ def test_fresh44_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("dad takes lithium, vomiting since yesterday and now he's confused and unsteady", Persona.CAREGIVER),
     ):
         assert triage.decide(message, persona).level is Level.EMERGENCY, message
+
+
+def test_fresh45_misses_reworded_fire(triage: Triage) -> None:
+    """Session 25 (fresh45, measured blind at the end, then its misses read; reworded): a child's first fit told
+    loosely and still going after 5 minutes; a head injury knocked out for a while, then sick and repeating itself;
+    chest pain told after a long calm history ("anyway tonight..."), GTN twice and no better; a handful of a named
+    antidepressant; tablets put by with Christmas not to be bothered with; pills saved with a wish the fall had
+    finished him; how many insulin pens it would take, thought about; metal in the eye; a paracetamol count told
+    after the medicine was named; a late baby hardly moving, told across two messages."""
+    for message, persona in (
+        ("my boy is 3 shaking whole body and eyes rolling, not stopped for 7 minutes, first time ever",
+         Persona.CAREGIVER),
+        ("mum slipped on the stairs and banged her head, out for a few seconds, now keeps saying the same thing "
+         "and has thrown up", Persona.CAREGIVER),
+        ("had a bypass years ago, been great since, gym three times a week, lost weight. anyway this morning heavy "
+         "pressure in my chest into my jaw, clammy, used my gtn spray twice and no change", Persona.PATIENT),
+        ("my sister swallowed a handful of her citalopram after a fight with her boyfriend, says she's fine",
+         Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("since my husband died I've been putting my pills aside. I won't bother with my birthday this year",
+         Persona.PATIENT),
+        ("pt on the ward says he wishes the overdose had killed him, and he has tablets stockpiled at home",
+         Persona.NURSE),
+        ("nursing student, keep thinking about how many of the morphine ampoules at work it would take",
+         Persona.STUDENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    assert triage.decide("was hammering a nail and got a tiny sliver of metal in my eye, still gritty",
+                         Persona.PATIENT).level is Level.URGENT
+    assert triage.decide(
+        "i've had 2 every 3 hours since yesterday morning, about 18 tablets, feel ok, is that bad?", Persona.PATIENT,
+        ["how much paracetamol is safe for a headache"],
+    ).level is Level.EMERGENCY
+    assert triage.decide(
+        "tonight she's hardly moved at all, can it wait for the midwife tomorrow?", Persona.PATIENT,
+        ["I'm 33 weeks and the baby usually kicks loads after tea"],
+    ).level is Level.URGENT
+    for message, persona in (  # the calm neighbours
+        ("how many insulin units would it take to cover a big pasta dinner?", Persona.PATIENT),
+        ("target sats for a copd patient are 88-92 even if they're on a venturi mask?", Persona.NURSE),
+        ("I keep my tablets aside in a weekly pill box so I don't forget them", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
