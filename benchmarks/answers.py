@@ -65,11 +65,12 @@ DATA = ROOT / "tests" / "data"
 # read in session 21; fresh21 (start of session 21, written blind) was measured once at its end and read in session
 # 22. fresh22 (session 22, written blind) was measured once at the end of session 23, then read. fresh23 (start of
 # session 24, written blind) was measured once after the session's first change, then read. fresh24 (session 24,
-# written blind) was measured once at the end of session 24 and is not read.
+# written blind) was measured once at the end of session 24 and read in session 25. fresh25 (session 25, written
+# blind) was measured once at the end of session 25 and is not read.
 READ = (
     "dev", "dev2", "dev3", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
     "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
-    "fresh22", "fresh23",
+    "fresh22", "fresh23", "fresh24",
 )
 
 
@@ -297,7 +298,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 25))]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 26))]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")
