@@ -434,8 +434,9 @@ def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _clinicians_lead(question: QuestionProfile, ranked: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
-    """For a lay question asking a specific fact (how long, how much, what level, which first), the sentence a
-    clinician's answer leads with, when the plain text chosen does not already hold it: "how long until the cough
+    """For a lay question asking a specific fact (how long, how much, what level, which first), the sentence the
+    clinician's selection (`_direct` as a physician, over the same candidates) leads with, when the lay answer has
+    not chosen it already: "how long until the cough
     eases after pneumonia?" gets NICE's "cough and breathlessness reduce by 6 weeks" beside the plain "a cough can
     last for some weeks". It takes the place of the professionals' sentence `_professional` would add, unless that
     one has the shape asked and the lead has not; one professionals' sentence at most, so the reply's grade rises

@@ -3056,8 +3056,9 @@ def _study_or_story(text: str, cues: Cues) -> bool:
 
 
 # A low sugar treated and back up, the person well (fresh44): "had a hypo earlier, went down to 3.1, had jelly babies
-# then toast and im 6.8 now and feel fine". Diabetes UK's and the NHS's hypo advice: treat, recheck, and once above
-# 4 mmol/L with a snack eaten, carry on. Not when anything is still wrong (drowsy, confused, not making sense).
+# then toast and im 6.8 now and feel fine". NHS pages read here (Shropshire CCG's low blood sugar page, Derby
+# hospitals' diabetes page): treat, recheck, and once above 4 mmol/L and feeling better, eat a starchy snack and carry
+# on. Not when anything is still wrong (drowsy, confused, not making sense).
 _HYPO_TOLD = re.compile(
     r"\b(?:hypo|hypos|low sugar|sugars? (?:was|were|went|dropped|fell|low)|glucose tablets|glucose tabs|jelly babies|"
     r"dextrose|lucozade)\b"
@@ -3074,8 +3075,8 @@ _STILL_WRONG = re.compile(
 
 
 # Hives settled with an antihistamine, breathing and lips said to be fine (fresh44): "gave him piriton and its all
-# gone now, no breathing problems, lips fine". The NHS allergy pages treat mild reactions with antihistamines; 999 is
-# for swelling of the lips, mouth or throat, or trouble breathing, which the writer has ruled out.
+# gone now, no breathing problems, lips fine". No page was read for this rule in session 25; the emergency signs the
+# anaphylaxis rules use (swelling of the lips, tongue or throat, trouble breathing) are the ones the writer rules out.
 _ANTIHISTAMINE = re.compile(
     r"\b(?:piriton|piriteze|antihistamines?|anti-histamines?|cetirizine|loratadine|chlorphenamine|fexofenadine|"
     r"benadryl|zirtek|clarityn)\b"
