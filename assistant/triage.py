@@ -2418,10 +2418,10 @@ _STEM = re.compile(
 _DOCUMENT = re.compile(
     r"\b(?:journal club|review article|writing (?:a|an|my) (?:review|leaflet|guide|protocol|policy|chapter|paper)|"
     r"dissertation|undergrad\w*|leaflet|patient information|checklist|educator|ward guide|teaching (?:session|slides|"
+    r"the|parents|staff|students)|how do i teach|incident report\w*|first aid course|information video|"
     # A unit's own escalation policy asked about (fresh45): "for our escalation policy does AVPU of P count as GCS 8?"
     r"(?:for|in|of|from) (?:our|the|my) (?:\w+ )?(?:escalation |sepsis |resus |ward |unit |trust )?(?:policy|sop|"
-    r"protocol|guideline)\b(?! (?:says|said) (?:we|i) (?:must|should|need))|"
-    r"the|parents|staff|students)|how do i teach|incident report\w*|first aid course|information video)\b"
+    r"protocol|guideline)\b(?! (?:says|said) (?:we|i) (?:must|should|need)))\b"
 )
 
 
