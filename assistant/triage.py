@@ -254,7 +254,8 @@ _GESTATION = r"\b[1-4]\d(?:\+[0-6])?/40\b"
 # A gun, with a loss or a farewell (fresh37): "keeps saying he's 'had a good innings', has stopped eating since mum
 # died, and yesterday asked me where his shotgun licence papers are". Access to a firearm is the means; a lay
 # writer's message naming both gets the crisis notice.
-_FIREARM = re.compile(r"\b(?:shot ?guns?|rifles?|hunting guns?|guns?|firearms?|revolvers?|pistols?|handguns?)\b")
+_GUN = r"shot ?guns?|rifles?|guns?|revolvers?|pistols?"
+_FIREARM = re.compile(rf"\b(?:{_GUN}|hunting guns?|firearms?|handguns?)\b")
 _LOSS_OR_FAREWELL = re.compile(
     r"\bhad a good innings\b|\b(?:since|after) (?:\w+ ){0,2}(?:died|passed|death)\b|stopped eating|"
     r"giving (?:\w+ ){0,3}away|no point|better off|not (?:be )?(?:around|here) (?:much )?longer|can'?t go on|goodbye|"
@@ -355,8 +356,7 @@ _WILL_AND_A_ROOM_ALONE = (
 # phone wiped "so mum doesnt see it after", messages set to send later; one's own pills stopped to "let nature take
 # its course"; tablets saved and "enough now"; a plan so nobody close finds one; "it will work this time"; a will made
 # and a room booked alone.
-# Guns named beside arrangements or not waking (fresh43).
-_GUN = r"shot ?guns?|rifles?|guns?|revolvers?|pistols?"
+# Guns named beside arrangements or not waking (fresh43): _GUN.
 _INDIRECT_CRISIS = (
     r"so (?:that )?(?:nobody|no one|noone|they|my (?:family|kids|mum|dad|sister|brother|wife|husband|partner)) "
     r"(?:has|have|will have|doesn'?t have|doesnt have|don'?t have|dont have|won'?t have|wont have) to (?:deal with|"
@@ -424,7 +424,7 @@ _INDIRECT_CRISIS = (
     r"collection|things|stuff|belongings|possessions)\b(?: \S+){0,30} (?:ready to go|sorted (?:everything|it all|"
     r"(?:his|her|my|their) affairs)|(?:won'?t|wont|will not) (?:be )?need(?:ing)? (?:them|it)|"
     rf"{_GUN})|"
-    r"(?:ready to go|sorted everything)\b(?: \S+){0,30} (?:" + _GUN + r")\b|"
+    rf"(?:ready to go|sorted everything)\b(?: \S+){{0,30}} (?:{_GUN})\b|"
     # (fresh45) Tablets put by or saved up, told by the person or reported of them, with a wish not to have
     # survived or a season not to be bothered with: "i have been putting my tablets by for a while now. i dont think
     # i shall bother with christmas", "wishes the fall had finished him and hes got pills saved up at home"; how many
@@ -3096,11 +3096,13 @@ def _hypo_treated(text: str) -> bool:
                 and not _STILL_WRONG.search(text))
 
 
-# A nurse's or a student's reference question on an emergency topic (fresh44): "target sats for a copd pt with known
-# co2 retention is 88-92 right?", "im adrenaline dose 7yo anaphylaxis?", "GCS of 8 'intubate' - why 8?". Like the
-# physician's (see _physician_asks): a reference word, no call for help, nothing acute or present told, no "now"
-# besides "IM" the route and current practice, and (for a student) nobody of their own life in it.
 def _clinician_reference(text: str, cues: Cues, persona: Persona) -> bool:
+    """A nurse's or a student's reference question on an emergency topic (fresh44): "target sats for a copd pt with
+    known co2 retention is 88-92 right?", "im adrenaline dose 7yo anaphylaxis?", "GCS of 8 'intubate' - why 8?". Like
+    the physician's (see _physician_asks): a reference word, no call for help, nothing acute or present told, no "now"
+    besides "IM" the route and current practice, and (for a student) nobody of their own life in it. Nurses describe
+    the patient in front of them more often than physicians ask about one, so nobody found, new or worse and no
+    patient given with a finding either."""
     if persona not in (Persona.NURSE, Persona.STUDENT) or not cues.reference or _CALLS_FOR_HELP.search(text):
         return False
     if cues.acute or cues.present or cues.explicit_crisis or _IN_FRONT_OF_ME.search(text):
@@ -3897,9 +3899,13 @@ class Triage:
     def _told_with_before(self, message: str, earlier: Sequence[str], persona: Persona) -> Decision | None:
         """A sign told across two messages ("what are amoxicillin's side effects?" then "day 5 and I've come out in
         a blotchy rash, can it wait till Monday?"; "she pushed a bead up her nose" then "still stuck, can it wait?"):
-        the rules' same-day floors read the last few messages together. Only those floors, which need a sign told now:
-        the model would read the earlier message's worry into every calm follow-up. A follow-up that tells of recovery
-        is left alone, and so is a sign the earlier messages told by themselves (their own replies carried it)."""
+        the rules' same-day floors read the last few messages together, and a paracetamol count told after the
+        medicine was named is an overdose. Only those rules, which need a sign told now: the model would read the
+        earlier message's worry into every calm follow-up. Patients and carers only; a follow-up that tells of
+        recovery is left alone, and so is a sign the earlier messages told by themselves (their own replies carried
+        it)."""
+        if not persona.lay:
+            return None
         text = normalise(message)
         cues = read_cues(text)
         if _well_again(text, cues, persona) or _vetoed(text, cues, persona):
@@ -3910,7 +3916,7 @@ class Triage:
             return None  # the earlier messages told the sign by themselves: their own replies carried it
         joined = told + "\n" + text
         joined_cues = read_cues(joined)
-        if not persona.lay or _well_again(joined, joined_cues, persona):
+        if _well_again(joined, joined_cues, persona):
             return None
         spoken = joined.replace("\n", " ")  # the signs' own patterns may run across the two messages
         counted = _PARACETAMOL_NAMED.search(spoken) and _paracetamol_counted(text, named=True)
