@@ -212,10 +212,14 @@ _AT_THE_EDGE = (
 # would be". A crisis red flag and, with it, intent now.
 _EDGE_AND_EASE = (
     r"^(?=.*\b(?:walked|walking|gone|going|went|come|came|climbed|climbing|driven|drove|cycled|got|up|out|sat|"
-    r"sitting|standing|stood|parked) (?:up |out |down |over )?(?:to |at |on |by |near )?the (?:\w+ ){0,2}(?:cliffs?|"
+    r"sitting|standing|stood|parked|looking|looked|staring|stared|stare) (?:up |out |down |over )?"
+    r"(?:to |at |on |by |near )?the (?:\w+ ){0,2}(?:cliffs?|"
     r"bridge|viaduct|tracks|railway|edge|ledge|roof|rooftop|top floor|multi[- ]?storey|pier|quarry)\b)"
     r"(?=.*\b(?:how easy (?:it )?(?:would|could|'?d) be|how easy it'?d be|just (?:jump|step off|step over|let go|"
-    r"go over)\b))"
+    r"go over)\b|"
+    # ...or how much easier it would be (fresh46): "keep looking at the bridge on my walk home thinking it would be
+    # easier".
+    r"(?:it )?(?:would|'?d) (?:all )?be (?:so much |much |a lot )?easier\b))"
 )
 _EDGE_AND_EASE_NOW = re.compile(_EDGE_AND_EASE)
 # Means taken home from work and looked at: "I brought something home from work in a syringe and I keep looking at
@@ -568,6 +572,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"throat (?:\w+ ){0,2}(?:clos|swell|swollen|tight)",
         r"(?:lips?|tongue|face|mouth|eyes?|eyelids?) (?:\w+ ){0,3}(?:swell|swollen|puff|blow|blew|balloon|huge)",
         r"swell\w* (?:\w+ ){0,2}(?:lips?|tongue|throat|face|mouth)",
+        # A tongue or throat that feels thick (fresh46 read back on an older row: "covered in hives and my tongue feels
+        # fat and heavy").
+        r"(?:tongue|throat) (?:\w+ ){0,2}(?:fat|thick|heavy|too big|massive)\b",
         r"epi ?pen|auto ?injector|adrenaline pen|epinephrine pen",
         r"allergic reaction",
         r"(?:hives|welts|rash) (?:\w+ ){0,5}(?:breath|wheez|throat|swell|dizzy|faint)",
@@ -681,6 +688,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"detergent|pod|cleaner|antifreeze|weed killer|poison|chemical|button|coin|lamp oil|white spirit|mushrooms|"
         r"berries|vape|nicotine|edibles|cannabis|(?:weed|thc) (?:gummies|sweets|brownies|cookies))",
         r"(?:whole|entire|full) (?:\w+ ){0,2}(?:bottle|packet|pack|box|strip|blister)",
+        # ...or the week's pills at once (fresh46): "took the whole week's dosette yesterday".
+        r"(?:took|taken|swallowed|had) (?:\S+ ){0,3}(?:whole|entire|full|all) (?:\S+ ){0,2}(?:dosette|pill (?:box|"
+        r"organi[sz]er)|blister pack|nomad|week'?s?'? (?:worth|supply|tablets|pills|meds))",
         r"poison",
         r"(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}(?:pills|tablets|tabs|meds|capsules)",
         # ...or of a medicine named (fresh45): "took a handful of his mum's sertraline".
@@ -823,6 +833,19 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:everyone|everybody|they|family|world)(?:'d|'ll| would| will)? (?:\w+ )?better off\b",
         _AT_THE_EDGE,
         r"not be (?:here|around) (?:\w+ ){0,2}(?:anymore|any more|much longer)",
+        # Not expecting to be here "one way or another" (fresh46: a widower, affairs in order, "I don't expect to be
+        # around much longer, one way or another"); a promise hedged with a time (fresh46: "probs wont do anything
+        # tonight"); an amount to be enough "this time", after a last time that ended in hospital (fresh46); wanting
+        # everything to stop for good (fresh46, after a song lyric).
+        r"(?:n'?t|not|wont|never) (?:\w+ ){0,3}(?:be (?:around|here|alive)|last|live)\b(?: \S+){0,4} one way or "
+        r"(?:another|the other)\b|"
+        r"(?:probably|probs|prob|prolly|promise|swear|don'?t worry)\W+(?:\w+ )?(?:i )?(?:won'?t|wont|will not|"
+        r"not gonna|not going to|am not going to) do anything (?:\w+ )?(?:tonight|today|yet|stupid|silly)\b|"
+        r"(?:enough|works?) this time\b(?: \S+){0,12} last time (?:\w+ ){0,2}(?:ended up|woke up|was found|got found|"
+        r"survived|failed|didn'?t work|didnt work)|last time (?:\w+ ){0,2}(?:ended up|woke up|was found|got found|"
+        r"survived|failed|didn'?t work|didnt work)\b(?: \S+){0,12} (?:enough|works?) this time\b|"
+        r"(?:want|wish|need) (?:\w+ ){0,2}(?:it all|everything|all of it|all this|life) (?:to )?(?:stop|end) "
+        r"(?:for good|forever|for ever|permanently)\b",
         # Preferring death, or not expecting to be here: "he said he'd rather be dead", "don't think I'll be around".
         r"(?:'d|would|wud) (?:\w+ )?rather (?:just )?(?:be dead|not be (?:alive|here|around)|not wake up|not exist|"
         r"not live|die\b(?! than))|"
@@ -1228,6 +1251,9 @@ _SIGN = (
 _ABSENT = re.compile(
     rf"\b(?:no|never|not|without|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|nor) (?:(?:actually|really|even) )?"
     rf"(?:any |a |been |had (?:a |any )?|ever )?{_SIGN}(?:(?: or| and|,| nor)(?: no| any)? {_SIGN})*\b|"
+    # Bleeding denied in a list after pain (fresh46: "tightenings... no pain or bleeding and baby moving loads").
+    rf"\b(?:no|without) (?:any )?(?:pain|cramps?|cramping)(?:,? (?:or|and|nor)|,)(?: no| any)? "
+    rf"(?:{_SIGN}|bleeding)(?:(?: or| and|,| nor)(?: no| any)? (?:{_SIGN}|bleeding))*\b|"
     # "can swallow and breathe fine", "breathing ok": the airway is said to be clear.
     r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:(?:totally|completely|"
     r"perfectly|absolutely) )?(?:fine|ok|okay|normally|well)\b"
@@ -1246,7 +1272,7 @@ _REASSURED = re.compile(
     r"(?<!not )(?<!n't )(?<!nt )(?:eating|drinking|feeding)(?: (?:and|&) (?:eating|drinking|feeding))? (?:\w+ )?"
     r"(?:normally|fine|well|ok|okay)|"
     # A baby moving as it should: "28 weeks, baby moving lots, all fine so far".
-    r"(?:moving|kicking|wriggling) (?:loads|lots|a lot|plenty|well|normally|fine|as usual|like normal|like mad)|"
+    r"(?:moving|kicking|wriggling) (?:loads|lots|a lot|plenty|well|normally|fine|as usual|like normal|like mad|away)|"
     r"movements? (?:are |is |have been |has been )?(?:normal|fine|good|strong|regular|as usual)|"
     r"(?:lots|loads|plenty) of (?:\w+ )?(?:movements?|kicks)|"
     # A feared outcome asked about, not a sign: "feel totally fine. am i going to have a heart attack??".
@@ -1672,6 +1698,8 @@ _DRUG_RASH_NOW = re.compile(
     r"(?:hives|a rash|an itchy rash|welts|blotches)|"
     # ...with more than one word for it (fresh44): "come out in a blotchy itchy rash".
     r"(?:come|came|coming|broke|broken|breaking) out in (?:a |an )?(?:\w+ ){1,3}(?:rash|hives|welts|blotches)|"
+    # ...or covered in one (fresh46): "started co-trimoxazole 3 days ago... now im covered in an itchy red rash".
+    r"covered in (?:a |an )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)|"
     # ...or got or has one now (fresh39): "now ive got an itchy blotchy rash all over", "now has a raised red rash".
     r"(?:now|just) (?:i'?ve |ive |i have |he'?s |she'?s |hes |shes |he has |she has )?(?:got|has|have|developed) "
     r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)\b|"
@@ -1793,7 +1821,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:tonsil|throat)\w*(?: \S+){0,12} (?:muffled|hot potato)|(?:muffled|hot potato)(?: \S+){0,12} (?:tonsil|throat)|"
     # An injured ankle or foot that cannot bear weight: a possible fracture, X-rayed the same day.
     r"(?:ankle|foot|leg|knee)\b(?: \S+){0,10} (?:can'?t|cant|cannot|can barely|can hardly|unable to|not able to) "
-    r"(?:\w+ ){0,2}(?:put|bear|take) (?:any )?weight|"
+    r"(?:\w+ ){0,2}(?:(?:put|bear|take) (?:any )?weight|(?:take|walk|manage) (?:even )?(?:4|four) steps)|"
     r"drooling (?:\w+ ){0,3}(?:can'?t|cant)|"
     r"(?:haven'?t|havent|not|can'?t|cant|cannot|unable to) (?:\w+ ){0,2}(?:pee|peed|wee|weed|urinate|pass urine|"
     r"passed urine)\b(?: \S+){0,3} (?:since|for (?:\d+|hours|a day)|all day|all night)|"
@@ -2014,7 +2042,8 @@ _RELATION = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself)\b")
 _PAST = re.compile(
     r"\b(?:last (?:year|month|week|weekend|summer|spring|winter|autumn|fall|christmas|time|pregnancy|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)|the other day|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b|"
+    r"the other day|"
     r"a while ago|(?:my|her|his) (?:first|previous|last|earlier) (?:pregnancy|baby|birth)|(?:\d+|a|two|three|few|"
     r"several|many|"
     r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|"
@@ -2438,7 +2467,10 @@ _MINUTES_AGO = re.compile(r"\b(?:\d+|few|ten|five|twenty) (?:mins?|minutes) (?:a
 _TOLD_OF_ONESELF = re.compile(
     r"\b(?:(?:i'?ve|i have|i) (?:just |already )?(?:taken|took|swallowed|overdosed|cut myself)|(?:i'?m|im|i am) "
     r"(?:going to|gonna) (?:kill|end|hurt|do it)|kill myself|end my life|(?:i'?m|im|i am) suicidal|want to die|"
-    r"which (?:one|method|way) (?:i'?d|id|i would) use|i know (?:exactly )?what (?:i'?d|id|i would) (?:take|use))\b"
+    r"which (?:one|method|way) (?:i'?d|id|i would) use|i know (?:exactly )?what (?:i'?d|id|i would) (?:take|use)|"
+    # An exam the writer sat and failed is their own life, not a paper case (fresh46: "failed my osce resit").
+    r"(?:failed|flunked|bombed|messed up) (?:my|another|the) (?:\w+ ){0,2}(?:osce|exams?|resits?|finals|mcqs?|"
+    r"assessment|placement)s?)\b"
 )
 
 
@@ -2847,6 +2879,15 @@ _TAUGHT = re.compile(
     r"\b(?:first[- ]?aid|bls|cpr|life support|resus\w*) (?:course|certificate|cert|training|class|refresher|session)\b"
     r"(?: \S+){0,16} (?:they|instructor|trainer|teacher|we were|were) (?:\w+ )?(?:said|says|told|taught|showed)\b"
 )
+
+
+def _a_lesson(text: str, cues: Cues, persona: Persona) -> bool:
+    """A course's lesson asked about by a lay writer or a student (see _TAUGHT): what was taught often is "call an
+    ambulance", which is the lesson, not a call. Floors and model both stand down (fresh46 read back on an older row:
+    a student's "did my first aid certificate today. they said after using an epipen you always call an ambulance")."""
+    if not (persona.lay or persona is Persona.STUDENT) or not _TAUGHT.search(text):
+        return False
+    return not (_REAL.search(text.replace("call an ambulance", " ")) or cues.present or cues.explicit_crisis)
 # A suicide attempt years ago, well since, asked about paperwork ("attempted suicide 5 years ago, well for years on
 # therapy, do I have to declare it for life insurance?"). Only when nothing of a crisis is left once the attempt
 # itself is set aside, and nothing says it is back.
@@ -3024,13 +3065,29 @@ _MEANT = re.compile(
 
 def _game_slang(text: str) -> bool:
     """A slang ending said of a game (see _GAME_TALK): not a crisis told."""
-    if not _SLANG_ENDING.search(text) or _MEANT.search(text) or _RISK_WORDS.search(_SLANG_ENDING.sub(" ", text)):
+    if not _SLANG_ENDING.search(text) or _MEANT.search(text):
+        return False
+    if _RISK_WORDS.search(_KILLED_IN_GAME.sub(" ", _SLANG_ENDING.sub(" ", text))):
         return False
     if _FLAGS["suicide"].search(_UNALIVE_SOMETHING_ELSE.sub(" ", _SLANG_ENDING.sub(" ", text))):
         return False
     if _UNALIVE_SOMETHING_ELSE.search(text):
         return True
-    return bool(_GAME_TALK.search(text) and _LAUGHED_OFF.search(text))
+    # Laughed off, or said by a child who is otherwise well each time a game is lost (fresh46: "keeps shouting 'im
+    # gonna kms' when he loses at fortnite. otherwise seems happy, sees his mates").
+    played_down = _LAUGHED_OFF.search(text) or (_LOST_A_GAME.search(text) and _OTHERWISE_HAPPY.search(text))
+    return bool(_GAME_TALK.search(text) and played_down)
+
+
+# Killed in a game (fresh46: "im gonna kms if this boss kills me one more time"): not a word of risk.
+_KILLED_IN_GAME = re.compile(r"\b(?:boss|bosses|enemy|enemies|mob|npc|raid|level|sniper|camper)s? kills? me\b")
+_LOST_A_GAME = re.compile(
+    r"\b(?:when|whenever|every time|each time) (?:he|she|they|i) (?:loses?|dies|die|gets? killed)\b"
+)
+_OTHERWISE_HAPPY = re.compile(
+    r"\b(?:otherwise|apart from that|other than that|the rest of the time) (?:\w+ )?(?:seems?|is|he'?s|she'?s|"
+    r"they'?re) (?:\w+ )?(?:happy|fine|ok|okay|well|himself|herself|normal)\b"
+)
 
 
 # An essay, a project or a dissertation about a person or a period (fresh44): "writing a history essay on emily
@@ -3214,9 +3271,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if not cues.categories and not cues.explicit_crisis and _IDIOM.search(text):
         return True
-    lesson = _TAUGHT.search(text)  # what was taught often is "call an ambulance": that is the lesson, not a call
-    if (persona.lay or persona is Persona.STUDENT) and lesson and not (
-            _REAL.search(text.replace("call an ambulance", " ")) or cues.present or cues.explicit_crisis):
+    if _a_lesson(text, cues, persona):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
@@ -3719,6 +3774,10 @@ _IN_FRONT_OF_ME = re.compile(
 )
 
 
+_STUDENT_SAYS_SO = re.compile(
+    r"\b(?:(?:final|first|second|third|fourth|fifth|\d\w*)[- ]?(?:year|yr) )?(?:med(?:ical)?|nursing|pa|paramedic|"
+    r"midwifery|dental|pharmacy) student\b"
+)
 _ABOUT_MYSELF = re.compile(
     r"\b(?:asking (?:about|for) (?:myself|me)|(?:question|asking) about my own (?:health|symptoms)|this is about me)\b"
 )
@@ -3786,9 +3845,13 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "breathing"  # "out of breath... hurts when i breathe in. had my knee op last week"
     # A clinician asking about their own health is a patient here (fresh39): "GP, asking about myself. started
     # co-trimoxazole yesterday, widespread itchy rash this morning".
-    about_myself = bool(_ABOUT_MYSELF.search(text))
-    if (not persona.lay and not about_myself) or _on_paper(text, persona):
+    # ...and so is a student telling of their own life (fresh46: "my flatmate just had a fit on the kitchen floor...
+    # never had one before... does he actually need hospital").
+    about_myself = bool(_ABOUT_MYSELF.search(text)) or own_life
+    if (not persona.lay and not about_myself) or _on_paper(text, persona) or _a_lesson(text, cues, persona):
         return None
+    if own_life:
+        cues = read_cues(_STUDENT_SAYS_SO.sub(" ", text))  # "med student but my mind is blank": not a reference word
     if _lay_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]
     if _young_baby_fever(text):

@@ -1216,3 +1216,47 @@ def test_fresh45_misses_reworded_fire(triage: Triage) -> None:
         ("I keep my tablets aside in a weekly pill box so I don't forget them", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh46_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 26 (fresh46 read, reworded): not expecting to be here "one way or another"; a high place looked at
+    with the thought it would be easier, the promise hedged "probably not tonight"; an amount to be enough this time
+    after a last time that ended in hospital; everything wanted to stop for good; a student's flatmate's first fit
+    (a student's own life reads as a lay writer's); the week's pill organiser taken at once, told by a doctor; a
+    drug rash the writer is covered in; an ankle that cannot take four steps. And the calm neighbours: a game's
+    "kms" said of losing, a course's lesson asked by a student, bleeding denied after pain, a visit last Tues."""
+    for message, persona in (
+        ("my husband died at Easter. I've sorted the house and the pension papers. I won't be here much longer, one "
+         "way or another", Persona.PATIENT),
+        ("nursing student, failed my placement assessment, I keep staring at the railway on the way home thinking "
+         "it'd be easier. probably won't do anything tonight", Persona.STUDENT),
+        ("want to be sure it's enough this time, last time I just woke up in resus", Persona.PATIENT),
+        ("been crying all evening. I just want everything to stop, forever", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (
+        ("dental student here, my housemate just had a fit in the lounge, never happened before, he's awake but "
+         "muddled and keeps repeating himself", Persona.STUDENT),
+        ("home visit: 79f, son thinks she took her whole week's dosette this morning incl bisoprolol, very drowsy",
+         Persona.PHYSICIAN),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("on trimethoprim since Monday and now I'm covered in a blotchy itchy rash, breathing fine", Persona.PATIENT),
+        ("physio student, went over on my ankle at hockey, can't walk four steps on it, do I need an x-ray today",
+         Persona.STUDENT),
+    ):
+        assert triage.decide(message, persona).level is Level.URGENT, message
+    for message, persona in (
+        ("my 12yo yells 'I'm gonna kms' every time he loses at Minecraft, otherwise he's happy and eating well",
+         Persona.CAREGIVER),
+        ("went to a CPR class today and they said you keep going till the ambulance arrives, why not stop to check?",
+         Persona.STUDENT),
+        ("25 weeks, some tightening after shopping, no pain or bleeding and baby kicking away. normal?",
+         Persona.PATIENT),
+        ("had chest pain last Tues, a&e did an ecg and bloods, all fine, muscular they said. what to ask the gp?",
+         Persona.PATIENT),
+        ("I'll be around for a while yet, one way or another I'll get through this degree", Persona.STUDENT),
+        ("ordered extra formula to make sure it's enough this time, we ran out last week", Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
