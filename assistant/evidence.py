@@ -76,7 +76,9 @@ _NUMBER = re.compile(r"\d")
 # Candidates embedded for the MiniLM similarity signal, chosen by the other signals first.
 SIMILARITY_HEAD = 24
 _DEFINITION = re.compile(
-    r"^[\w ,()/-]{2,60}\b(?:(is|are|means|refers to)\b (a|an|the|when|low|high|too|damage|your|that|you)\b|"
+    # Never a judgement said of it: "Stopping smoking is the best thing you can do" answers, it does not define.
+    r"^[\w ,()/-]{2,60}\b(?:(is|are|means|refers to)\b (a|an|the(?! (?:best|single best|safest|"
+    r"most (?:important|useful|effective|helpful))\b)|when|low|high|too|damage|your|that|you)\b|"
     r"(happens|occurs) when\b)",  # "Reflux happens when acid...", "Osteoporosis means your bones..."
     re.I,
 )
@@ -107,6 +109,7 @@ class Candidate:
     # clinician's), so a lay answer can tell when the professionals' text holds a fact the plain text lacks.
     fact_score: float = 0.0
     article_id: str = ""  # whose sentence it is: a short answer leads from the article the evidence put first
+    article_named: bool = False  # the question names its article's subject (a word of its title or keywords)
 
 
 @dataclass
@@ -426,8 +429,10 @@ def candidates(
     top = max((h.score for h in hits), default=1.0) or 1.0
     found: list[Candidate] = []
     rows: list[np.ndarray] = []
+    asked_terms = set(question.terms) - EVERYDAY_TERMS
     for position, hit in enumerate(hits, start=1):
         plain = hit.section == PLAIN_SECTION
+        article_named = bool(asked_terms & _terms(f"{hit.title} {hit.keywords}"))
         prior = hit.score / top
         kind = passage_kind(hit)
         paragraphs = _paragraphs(hit.text)
@@ -506,6 +511,7 @@ def candidates(
                     defines=defines,
                     paragraph=paragraphs[order],
                     article_id=hit.article_id,
+                    article_named=article_named,
                 )
             )
     if not found:

@@ -287,6 +287,15 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         # of it): "on sertraline for my depression, can I stop?" opens with the depression article, not with
         # the anxiety article's sentence on stopping. Sentences from other articles may follow.
         lead = min(ranked, key=lambda c: c.position).article_id
+        # ...unless the question does not name that article and another article's sentence on what was asked
+        # answers far better than any of its own (fresh26 read back: "type 1, stomach bug, can't keep food down, do I
+        # still take my long-acting insulin?" found the reflux article first; the ketoacidosis article's "never stop
+        # your long-acting insulin, even if you are not eating" scored several times its best).
+        own = [c for c in ranked if c.article_id == lead]
+        top = ranked[0]
+        if top.article_id != lead and top.relevance > 0 and (top.article_named or not own[0].article_named) \
+                and top.score >= OTHER_ARTICLE_LEADS * own[0].score:
+            lead = top.article_id
         pool = [c for c in pool if c.article_id == lead] + [c for c in pool if c.article_id != lead]
     first = pool[0]
     chosen = [first]
@@ -322,6 +331,8 @@ def _states(question: QuestionProfile, candidate: Candidate) -> bool:
     return any(ANSWER_SHAPE[intent].search(candidate.text) for intent in question.specific)
 
 
+# How many times the best sentence of the article retrieval put first another article's sentence must score to lead.
+OTHER_ARTICLE_LEADS = 3.0
 # How far down the ranking a part of the question may find its sentence, and how near the best it must score.
 INTENT_DEPTH = 8
 INTENT_SHARE = 0.05

@@ -51,7 +51,14 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "first_line": (
         r"\b((?:first|1st)[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|"
         r"best (drug|medicine|treatment|option)|which (drug|medicine|medication|anticoagulant|antibiotic|treatment|"
-        r"agent)|what (drug|medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to)\b",
+        r"agent)|what (drug|medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to|"
+        # ...in everyday words (fresh26): "what rescue medicine is usually given first", "what antibiotic tablets
+        # would they give instead", "which medicine is usually added".
+        r"what (?:\w+ ){0,2}(?:drugs?|medicines?|medications?|antibiotics?|tablets?|pills?|inhalers?|injections?) "
+        r"(?:should|would|will|do|does|is|are|might|could)\b(?: \w+){0,3} (?:give|given|use|used|add|added|start|"
+        r"started|prescribe|prescribed|try|tried|offer|offered)|"
+        r"(?:given|used|tried|offered) first|(?:give|use|try|prescribe|offer|take) (?:\w+ )?instead|"
+        r"usually (?:given|added|prescribed|used|tried)|(?:added|add) next)\b",
         r"\b(first[- ]line|initial|preferred|recommend\w*|offer|drug of choice|start\w*|choice|mainstay|standard)\b",
     ),
     "staging": (
@@ -163,13 +170,23 @@ QUALIFIERS: dict[str, str] = {
     r"contraindication to|unsuitable for)\b",
     "severe": r"\b(severe|critical\w*|icu|intensive care|shock|life[- ]threatening)\b",
     "mild": r"\b(mild|low[- ]risk|low[- ]severity|uncomplicated)\b",
-    "hospital": r"\b(hospital\w*|inpatient|admitted|admission)\b",
-    "community": r"\b(at home|community|primary care|outpatient|gp|general practice)\b",
+    "hospital": r"\b((?<!outside )(?<!out of )(?<!outside of )(?<!outside the )hospital\w*|inpatient|admitted|"
+    r"admission)\b",
+    "community": r"\b(at home|community|primary care|outpatient|gp|general practice|out of hospital|"
+    r"outside (?:of )?(?:the )?hospital|at school)\b",
     "women": r"\b(women|woman|female|menopaus\w*)\b",
     "men": r"\b(men|male)\b",
     "recurrent": r"\b(recurr\w*|relaps\w*|refractory|second[- ]line|failed|not working|doesn't work|does not work|"
-    r"didn't work)\b",
+    r"didn't work|resistant|still (?:too |very |quite )?high|despite)\b",
     "metastatic": r"\b(metasta\w*|advanced|unresectable|stage (iv|4))\b",
+    # A medicine given on top of another ("adding memantine to a cholinesterase inhibitor", "the add-on drug").
+    "add_on": r"\b(add[- ]?on|adding|added (?:to|next|in|on)|add (?:in|on|another|a second|a third)|in addition to|"
+    r"alongside|on top of)\b",
+    # An allergy that rules out the usual choice ("clarithromycin for penicillin allergy").
+    "allergy": r"\b(allerg\w*)\b",
+    # A low body weight that changes a dose ("5 mg for patients under 60 kg").
+    "low_weight": r"\b((?:under|below|less than|<) ?60 ?kg|(?:[3-5]\d) ?(?:kg|kgs|kilos?|kilograms)|"
+    r"low (?:body )?weight|weigh(?:s|ing)? (?:under|less than|below))\b",
 }
 QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
 

@@ -1077,3 +1077,37 @@ def test_stopping_smoking_low_mood_told_by_a_carer_and_results_with_no_condition
         "my daughter has an appointment on friday to talk about her treatment, what should we ask?",
     ):
         assert pipeline.run(question, [], Persona.CAREGIVER).status == "clarify", question
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "qualifier"),
+    [
+        ("he's allergic to penicillin, what antibiotic would they give instead?", "first_line", "allergy"),
+        ("which tablet is usually added on top of the other two?", "first_line", "add_on"),
+        ("she only weighs 52 kilos, is her dose lower?", "dose", "low_weight"),
+        ("what rescue medicine is given first for a long fit outside hospital?", "first_line", "community"),
+        ("blood pressure still too high on three tablets, what next?", None, "recurrent"),
+    ],
+)
+def test_a_situation_told_in_everyday_words_is_read_as_its_qualifier(
+    question: str, intent: str | None, qualifier: str
+) -> None:
+    """Session 26 (fresh26 read): an allergy, a medicine added to another, a low body weight, "outside hospital"
+    (never read as "hospital"), a pressure still too high despite treatment."""
+    asked = profile(question)
+    assert qualifier in asked.qualifiers, asked.qualifiers
+    assert intent is None or intent in asked.intents, asked.intents
+    assert "hospital" not in profile("given outside hospital by a parent").qualifiers
+
+
+def test_a_judgement_is_not_a_definition_and_a_far_better_sentence_elsewhere_leads(pipeline: Pipeline) -> None:
+    """Session 26 (read splits): "Stopping smoking is the best thing you can do" answers, it does not define, so it
+    is not set aside as a definition; and when the article retrieval put first is not named and another article's
+    sentence answers far better, that one leads ("keep taking your long-acting insulin when you are not eating")."""
+    answer = pipeline.run("i have copd and still smoke 20 a day, what's the one thing that would help most?",
+                          persona=Persona.PATIENT)
+    assert re.search(r"stop(ping)? smoking", " ".join(s.text for s in answer.direct), re.I), answer.direct
+    answer = pipeline.run("type 1 diabetic with a tummy bug and can't eat, do I keep my long acting insulin going?",
+                          persona=Persona.PATIENT)
+    assert re.search(r"never stop your long-acting insulin", " ".join(s.text for s in answer.direct), re.I), [
+        s.text for s in answer.direct]
