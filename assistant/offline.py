@@ -332,7 +332,7 @@ def _states(question: QuestionProfile, candidate: Candidate) -> bool:
 
 
 # How many times the best sentence of the article retrieval put first another article's sentence must score to lead.
-OTHER_ARTICLE_LEADS = 3.0
+OTHER_ARTICLE_LEADS = 2.0
 # How far down the ranking a part of the question may find its sentence, and how near the best it must score.
 INTENT_DEPTH = 8
 INTENT_SHARE = 0.05

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from knowledge.text import STOPWORDS, _stem, content_terms
+from knowledge.text import STOPWORDS, _stem, content_terms, split_sentences
 
 # intent -> (how a question asks it, what an answering sentence looks like)
 ANSWER_INTENTS: dict[str, tuple[str, str]] = {
@@ -383,9 +383,35 @@ def _typo_of_a_common_word(term: str) -> bool:
     return len(term) >= 5 and term not in _common_words() and bool(_swapped(term) & _common_words())
 
 
+def _asking_part(question: str) -> str:
+    """The sentences that ask, when a message also tells its story: "I'm 77 and my GP says I have stage 3 kidney
+    disease. I take ibuprofen most days for my knees, is that a problem?" asks about ibuprofen, not a stage. A
+    message with no sentence in question form is read whole ("72M, eGFR 28, AF. Apixaban dose")."""
+    parts = split_sentences(question)
+    if len(parts) < 2:
+        return question
+    asking = [i for i, p in enumerate(parts) if p.rstrip().endswith("?") or _ASKS.match(p.strip())]
+    if not asking:
+        return question
+    # A question pointing back ("what does that actually mean?") is asked of the sentence before it.
+    read = {j for i in asking for j in ((i - 1, i) if _POINTS_BACK.match(parts[i].strip()) else (i,)) if j >= 0}
+    return " ".join(parts[j] for j in sorted(read))
+
+
+_POINTS_BACK = re.compile(r"^(?:so |and |but )?(?:what|how|is|does|do|why)\b(?: \w+){0,2} (?:that|this|it)\b", re.I)
+
+
+# What a story tells as often as a question asks: "needed 2 doses of IM adrenaline... minimum obs period?", "I have
+# stage 3 kidney disease... is ibuprofen a problem?". Read from the asking sentences only; other kinds of fact asked
+# are read from the whole message ("my friend said I'm too young for screening. At what age do you start?").
+_TOLD_IN_A_STORY = frozenset({"dose", "staging"})
+
+
 def profile(question: str) -> QuestionProfile:
     """Read a question once; every later stage uses the same reading."""
-    intents = {name for name, pattern in _Q.items() if pattern.search(question)}
+    asking = _asking_part(question)
+    intents = {name for name, pattern in _Q.items()
+               if pattern.search(asking) or (name not in _TOLD_IN_A_STORY and pattern.search(question))}
     if len(intents) > 1:
         intents.discard("definition")
     if intents & {"dose", "duration", "first_line", "side_effects"}:

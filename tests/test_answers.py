@@ -1111,3 +1111,16 @@ def test_a_judgement_is_not_a_definition_and_a_far_better_sentence_elsewhere_lea
                           persona=Persona.PATIENT)
     assert re.search(r"never stop your long-acting insulin", " ".join(s.text for s in answer.direct), re.I), [
         s.text for s in answer.direct]
+
+
+def test_what_a_story_tells_is_not_what_its_question_asks() -> None:
+    """Session 26 (read splits): a dose or a stage told in the story before the question is not the fact asked
+    ("needed two doses of adrenaline... how long do we observe?"), while a question pointing back ("what does that
+    mean?") is asked of the sentence before it, and other kinds of fact named in the story still count ("too young
+    for screening. At what age do you start?")."""
+    assert "dose" not in profile("She needed 2 doses of IM adrenaline and is settled now. How long should we observe "
+                                 "her before she goes home?").intents
+    assert "staging" not in profile("I have stage 3 kidney disease. I take naproxen for my hips, is that ok?").intents
+    assert "staging" in profile("The nurse said my kidney disease is stage 3b. What does that mean?").intents
+    assert "screening" in profile("My sister says I'm too young for bowel screening. When do you start?").intents
+    assert "dose" in profile("What dose of apixaban for a 72 year old with an eGFR of 28?").intents
