@@ -81,6 +81,7 @@ class Condensed:
     question: str
     kind: Literal["own", "inherited", "no_topic"]
     topic: str | None = None
+    article: str | None = None  # the article inherited, when not the last answer's ("back to the first one")
 
 
 def last_topic(history: list[Turn]) -> str | None:
@@ -221,6 +222,9 @@ def condense_offline(
         # "also query endometriosis - first line hormonal tx?": a condition the library never names is the
         # follow-up's own subject (and is declined), not a question about the conversation's topic.
         return Condensed(question, "own")
+    returned = _returned_to(question, history, stays_on)
+    if returned is not None:
+        return returned
     if READING.fullmatch(question.strip()):
         # "glucose now 13.5", "her eGFR is 35 now", "urate came back 480": a reading given to the conversation's
         # question, not a new subject, though the analyte is another article's keyword too.
@@ -251,6 +255,40 @@ def condense_offline(
         # "What about in pregnancy?" after "Hypertension in adults": "in adults" would pull the search back.
         previous = FOR_GROUP.sub("", previous) or previous
     return Condensed(f"{question.strip()} ({previous})", "inherited", previous)
+
+
+# A return to an earlier topic: "back to the first pt", "going back to the apixaban for his heart rhythm", "and back to
+# her memory".
+_BACK_TO = re.compile(r"\b(?:going|go|coming|come|getting|get|and|ok|okay|now|just)? ?back to\b\W*([^,.?;:-]*)", re.I)
+_DAILY_LIFE = re.compile(
+    r"^(?:the |my |his |her |their |our )?(?:work|school|college|uni|university|the office|normal|sleep|bed|the gym|"
+    r"gym|running|driving|exercise|sport|football|training|nursery|the day job|my job|life|everyday life)\b",
+    re.I,
+)
+_FIRST_ONE = re.compile(r"^(?:the |my |our |his |her )?(?:first|original|earlier|previous|other)\b", re.I)
+
+
+def _returned_to(question: str, history: list[Turn], stays_on: StaysOn | None) -> Condensed | None:
+    """A follow-up returning to a topic before the last answer's: the first one ("back to the first pt"), or the
+    earlier one whose article holds what it names ("back to her memory" after dementia, then a water infection)."""
+    back = _BACK_TO.search(question)
+    if back is None:
+        return None
+    answered = [t.answer.references[0] for t in history if t.answer.references]
+    earlier: dict[str, str] = {}
+    for reference in answered[:-1]:
+        if answered and reference.article_id != answered[-1].article_id:
+            earlier.setdefault(reference.article_id, topic_of(reference.title))
+    if not earlier:
+        return None
+    said = back.group(1).strip()
+    if _DAILY_LIFE.match(said):
+        return None  # "when can he go back to work?": back to living, not to a topic
+    named = content_terms(said) - qualifier_terms(said)
+    chosen = next(iter(earlier))  # the first topic, unless the words name a later one
+    if not _FIRST_ONE.match(said) and named and stays_on is not None:
+        chosen = next((a for a in reversed(earlier) if stays_on(a, set(named), set(named))), chosen)
+    return Condensed(f"{question.strip()} ({earlier[chosen]})", "inherited", earlier[chosen], chosen)
 
 
 MOVES_ON_TERMS = 6

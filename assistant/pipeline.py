@@ -242,7 +242,7 @@ class Pipeline:
         # about it: the topic's title is appended to its end, so a split would leave the first part with no topic
         # ("...keep him on the ward, and do we send a tryptase? (anaphylaxis)" answered the ward stay from the
         # pneumonia article).
-        article = last_article(history) if condensed.kind == "inherited" else None
+        article = (condensed.article or last_article(history)) if condensed.kind == "inherited" else None
         one_question = article is not None and not self.retriever.owners_beyond(article, content_terms(question))
         foci = (
             [query]
@@ -503,7 +503,7 @@ class Pipeline:
             )
             return offline
         checked = valid_condensed(rewritten, offline)
-        return Condensed(checked, "inherited", offline.topic) if checked else offline
+        return Condensed(checked, "inherited", offline.topic, offline.article) if checked else offline
 
     def _names_nothing(self, query: str) -> bool:
         """An opener that only tells who is asking and what about in situation words (SITUATION_TERMS), none of

@@ -1124,3 +1124,20 @@ def test_what_a_story_tells_is_not_what_its_question_asks() -> None:
     assert "staging" in profile("The nurse said my kidney disease is stage 3b. What does that mean?").intents
     assert "screening" in profile("My sister says I'm too young for bowel screening. When do you start?").intents
     assert "dose" in profile("What dose of apixaban for a 72 year old with an eGFR of 28?").intents
+
+
+def test_a_follow_up_going_back_returns_to_the_earlier_topic_but_back_to_work_does_not(pipeline: Pipeline) -> None:
+    """Session 26 (fresh25/26 read): "back to the first patient", "going back to her memory" return to the topic
+    before the last answer's; "back to work" is back to living, and stays on the last one."""
+    history: list[Turn] = []
+    for question in ("my mum has alzheimer's, will donepezil help?",
+                     "different thing, she has a water infection, does she need antibiotics?"):
+        history.append(Turn(question=question, answer=pipeline.run(question, history, Persona.CAREGIVER)))
+    assert [t.answer.references[0].article_id for t in history] == ["dementia", "urinary-tract-infection"]
+    back = pipeline.run("going back to her memory, is there anything besides tablets that helps?", history,
+                        Persona.CAREGIVER)
+    assert back.references and back.references[0].article_id == "dementia", back.standalone_question
+    first = pipeline.run("back to the first question - how is it diagnosed?", history, Persona.CAREGIVER)
+    assert first.references and first.references[0].article_id == "dementia", first.standalone_question
+    work = pipeline.run("when can she go back to work after the antibiotics?", history, Persona.CAREGIVER)
+    assert "(dementia" not in work.standalone_question.lower()
