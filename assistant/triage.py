@@ -951,6 +951,11 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
 }
 # Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
+_HARM_VERB = r"cut|cutting|cuts|burn|burns|burning|burned|burnt|scratch\w*|overdos\w*"
+_HARM_PLACE = (
+    r"myself|my arms|my wrists|my legs|my thighs|her arms|her wrists|her thighs|his arms|his wrists|deeper|"
+    r"again tonight|fresh|\bagain\b(?: \S+){0,2} (?:just now|tonight|today)|worse than before"
+)
 TOGETHER: dict[str, list[tuple[str, str]]] = {
     "chest_pain": [
         # "Heartburn" that spreads to the neck or arm, with a cold sweat, is how a heart attack is often told.
@@ -1098,11 +1103,13 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"all (?:her|his|my)|(?:starting|start|doing it|going) now|doesn'?t matter|it'?s time|last time|"
             r"(?:none of (?:that|it|this)|nothing) (?:\w+ )?matters",
         ),
-        (
-            r"cut|cutting|cuts|burn|burned|burnt|scratch|hurt|harm|overdose",
-            r"myself|my arms|my wrists|my legs|my thighs|"
-            r"her arms|her wrists|her thighs|his arms|his wrists|deeper|again tonight|fresh|"
-            r"\bagain\b(?: \S+){0,2} (?:just now|tonight|today)|worse than before",
+        (  # self-harm told with its place or its return: "cut my arms again", "burned again tonight, deeper"
+            rf"\b(?:{_HARM_VERB})\b",
+            _HARM_PLACE,
+        ),
+        (  # ..."hurt" only near them (fresh25 read back: "i hurt it lifting boxes... doesnt go down my legs")
+            rf"\b(?:hurt|hurting|harm|harming)\b(?: \S+){{0,8}} (?:{_HARM_PLACE})",
+            r".",
         ),
         (
             r"edge of|on the roof|top of (?:the )?(?:bridge|car park|building)|on the bridge|train tracks|railway|"
@@ -1215,7 +1222,8 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:\w+ )?(?:dog|cat|puppy|kitten|animal|fox|bat|ferret|rat|horse|kid|child|someone|person)\b",
             r"puncture|\bdeep\b|broke (?:the )?skin|broken (?:the )?skin|bleed|\bholes?\b|gash|teeth (?:went|marks)",
         ),
-        (r"sugar|glucose|\bbm\b", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
+        # ...a finger-prick reading too (read back on an older row: "pharmacy finger prick said 19", thirsty).
+        (r"sugar|glucose|\bbm\b|finger ?prick", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
         (  # a water infection reaching the kidney: fever, or pain in the side or back

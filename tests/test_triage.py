@@ -1260,3 +1260,18 @@ def test_fresh46_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("ordered extra formula to make sure it's enough this time, we ran out last week", Persona.CAREGIVER),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_self_harm_words_are_read_as_words_and_near_their_place(triage: Triage) -> None:
+    """Session 26 (answer sets read back): "hurt" is self-harm only near "myself", "my legs", "deeper"...; "pharmacy"
+    never reads as "harm". Self-harm told with its place anywhere in the message still fires, and a finger-prick
+    sugar with thirst is seen the same day."""
+    for message in ("sorry, it's my back - I hurt it moving a wardrobe on Saturday, sore low down but nothing goes "
+                    "down my legs",
+                    "the pharmacy said I could take ibuprofen myself for the sprain, is that right?"):
+        assert not triage.decide(message, Persona.PATIENT).fires, message
+    for message in ("burning my arms with a lighter right now, it's the only thing that helps",
+                    "the cutting used to be now and then, now it's every single night and each time I go deeper"):
+        assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
+    assert triage.decide("always thirsty and up all night weeing, finger prick at the chemist said 21, feel ok "
+                         "otherwise", Persona.PATIENT).level is Level.URGENT
