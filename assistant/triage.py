@@ -3420,6 +3420,11 @@ def _never_urgent_result(text: str) -> bool:
 
 # The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
 ALONE = 0.8
+# A question ending a clinician's message that asks whether to continue, stop, change or start a medicine.
+_MANAGEMENT_ASKED = re.compile(
+    r"\b(?:continue|stop|reduce|increase|uptitrate|switch|start|add|hold|restart|anticoagulate|eligible|which abx|"
+    r"which antibiotic|dose)\b(?: \S+){0,4}\W*$"
+)
 # Care already under way, or a medicine's effects asked about ahead, with no symptom told: "my mum's just been told
 # her thyroid is underactive and they've put her on levothyroxine", "been on a statin 2 months, should I stop it?",
 # "just been prescribed alendronic acid, how should I take it?". The model alone read 0.4-0.9 on such questions from
@@ -4054,6 +4059,11 @@ class Triage:
                 # or every red flag named only to rule it out ("swollen round the sting only, breathing
                 # fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"): the
                 # model must be sure.
+                threshold = max(threshold, ALONE)
+            if not persona.lay and not cues.categories and not cues.explicit_crisis and _MANAGEMENT_ASKED.search(text):
+                # A clinician's routine management question about a case with no red flag named ("76F T2DM on
+                # metformin, eGFR now 27. Continue metformin?", "c/o aching thighs since the atorva, CK normal. stop
+                # it?", "TSH 0.08 on routine bloods... reduce?"): the model must be sure.
                 threshold = max(threshold, ALONE)
         if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE

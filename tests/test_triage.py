@@ -1275,3 +1275,16 @@ def test_self_harm_words_are_read_as_words_and_near_their_place(triage: Triage) 
         assert triage.decide(message, Persona.PATIENT).level is Level.CRISIS, message
     assert triage.decide("always thirsty and up all night weeing, finger prick at the chemist said 21, feel ok "
                          "otherwise", Persona.PATIENT).level is Level.URGENT
+
+
+def test_a_clinician_s_routine_management_question_with_no_red_flag_is_quiet(triage: Triage) -> None:
+    """Session 26 (answer sets read back): a case with no red-flag word that ends asking whether to continue, stop,
+    change or start a medicine is a reference question unless the model is sure; a red flag in it still fires."""
+    for message, persona in (
+        ("c/o aching legs since starting the simva, CK normal. stop it?", Persona.NURSE),
+        ("pt on levothyroxine 150mcg, TSH 0.06 on routine bloods, FT4 upper normal. 74F. reduce?", Persona.NURSE),
+        ("AF 76F, HAS-BLED 3, CHA2DS2-VA 4. still anticoagulate?", Persona.PHYSICIAN),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    assert triage.decide("bay 4 pt on ramipril, tongue and lips swelling now, stridor. stop it?",
+                         Persona.NURSE).level is Level.EMERGENCY
