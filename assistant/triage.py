@@ -785,13 +785,18 @@ RED_FLAGS: dict[str, list[str]] = {
         # Knowing the amount that would work, or naming when: "I know exactly what dose would work... this week is it".
         r"(?:know|knows|worked out|figured out|found out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,2}"
         r"(?:dose|pills|tablets|amount)s? (?:would|will|to) (?:work|do it|be enough|kill)|"
-        r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b",
+        r"\b(?:this week|this weekend|tonight|today|tomorrow) is (?:it|the day|the night)\b|"
+        # ...or how much of a medicine "it would take" (fresh47: a nurse, "i know exactly how much insulin it would
+        # take. i keep thinking about it on my night shifts"); never a dose to cover a meal.
+        r"(?:know|knows|worked out|figured out|found out) (?:exactly )?how (?:much|many) (?:\w+ ){0,4}(?:it )?"
+        r"(?:would|will|'?d) take\b(?! to (?:cover|bring|correct|lower|get|treat|work|kick))",
         _ENOUGH_KNOWN,
         _ALL_OF_THEM,
         r"(?:don'?t|dont|do not) worry about me\b(?: \S+){0,8} (?:made (?:my|the|up my) (?:decision|mind)|decided)",
         # Farewells and dates: "this is the last christmas you'll have to put up with me", "won't be needing them".
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
-        r"(?:see|have|hear|put up)|(?:won'?t|will not|wont) be needing (?:them|it|this|these|any of|anything)|"
+        r"(?:see|have|hear|put up)|(?:won'?t|will not|wont|shan'?t|shant|shall not) be needing "
+        r"(?:them|it|this|these|any of|anything)|"
         r"everything(?:'s| is) in order|(?:sorted|sorting) (?:out )?(?:the|my) (?:dog|cat|pets?) (?:out )?with|"
         r"(?:looked|looking|been looking) up (?:\w+ ){0,3}doses?\b(?: \S+){0,6} not for (?:revision|the exam|work|uni)|"
         r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
@@ -809,7 +814,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"only (?:useful|good) thing i (?:can|could) (?:still )?do for|"
         r"(?:rehomed|rehoming|rehome|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|"
         r"belongings)|"
-        r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)",
+        r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)|"
+        # ...or a new home found for it (fresh47: a widower, affairs in order, "found a good home for the dog").
+        r"found (?:a )?(?:good |new |loving |nice )?home for (?:the|my|our) (?:dog|cat|pets?|dogs|cats)\b",
         r"(?:going to|gonna|about to|plan(?:ning)? to|want to|wanna) (?:\w+ ){0,2}(?:inject|poison|hang|"
         r"drown|shoot|stab|"
         r"gas|overdose) myself(?! with (?:my |the |some )?(?:insulin|b12|ozempic|wegovy|mounjaro|saxenda|enoxaparin|"
@@ -870,7 +877,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?! (?:on|for|to|away|out|at|shopping|abroad))|"
         r"(?:lethal|fatal|deadly)\b(?: \S+){0,6} (?:asking for (?:me|myself)|for me\b|for myself)|"
         r"(?:saying|said|say) my goodbyes|(?:see|there'?s|there is|is) no (?:other )?way out\b|"
-        r"(?:won'?t|wont|will not) be (?:a (?:problem|burden|bother|nuisance) (?:to (?:anyone|you|them) )?|around |"
+        r"(?:won'?t|wont|will not|shan'?t|shant|shall not) be (?:a (?:problem|burden|bother|nuisance) "
+        r"(?:to (?:anyone|anybody|you|them|everyone|the family) )?|around |"
         r"here )(?:for )?(?:much longer|for long|anymore|any more)\b",
         # A ligature tried on oneself: "tied something round my neck earlier and took it off at the last second".
         r"(?:tied|put|wrapped|tightened) (?:\S+ ){0,3}(?:round|around) (?:my|his|her|their) (?:own )?neck",
@@ -1214,6 +1222,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"(?:hurts|stabs|sharp|pain) when i breathe|coughing (?:up )?blood",
         ),
         (r"bite|bitten|scratch|wound|cut|ulcer", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
+        # ...a blister too, once its redness spreads (fresh47: a diabetic's blister "gone red and hot and the redness
+        # is creeping up my foot").
+        (r"\bblister", r"spreading|creeping|streak|tracking|going up"),
         # A bite that broke the skin is seen the same day, before infection shows (nidirect, bites).
         (
             r"\b(?:dog|cat|puppy|kitten|animal|fox|bat|ferret|rat|horse|human|person)s?\b(?: \S+){0,8} "
@@ -1815,6 +1826,10 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:hasn'?t|hasnt|haven'?t|havent|not) (?:felt|feel) (?:\w+ ){0,2}(?:move|kick)\w*\b"
     r"(?! yet\b(?! (?:today|this|since|tonight)))|"
     r"(?:baby|bump)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|not) (?:\w+ )?(?:moved|kicked)\b|"
+    # ...or not moving as much as usual (fresh47: "baby hasnt been moving as much as normal today").
+    r"(?:baby|bump|she|he|she'?s|he'?s|little one)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|isn'?t|isnt|not) (?:been )?"
+    r"(?:moving|kicking) "
+    r"(?:as much|as often|as normal|like (?:usual|normal))\b|"
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*|thrown up|threw up|throwing up|puk\w+)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
@@ -3678,6 +3693,10 @@ def _paracetamol_overdose(text: str) -> bool:
 # feels (see _PARACETAMOL_OVER_MAX). The NHS's maximum is 8 tablets of 500 mg in 24 hours, at least 4 hours apart.
 _TABLETS_COUNTED = re.compile(
     r"\b(?:9|1\d|[2-9]\d)(?: odd| or so| ish)? (?:tablets|pills|caps|capsules|tabs)\b|"
+    # ...or a number had today with the tablets left unsaid (fresh47, after asking the day's maximum: "i think ive
+    # had about 16 today spread out").
+    r"\b(?:had|taken|took) (?:about |like |maybe |around |roughly |nearly |over )?(?:9|1\d|[2-9]\d)"
+    r"(?: odd| or so| ish)? (?:today|so far|since (?:this morning|breakfast|yesterday|last night))\b|"
     r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b"
 )
 _PARACETAMOL_NAMED = re.compile(rf"\b{_PARACETAMOL_WORD}\b|\blemsips?\b")
@@ -3805,6 +3824,35 @@ _CLOT_RISK = re.compile(
 )
 
 
+# A possible ectopic pregnancy bleeding inside (fresh47: "positive test about 3 weeks ago... really sharp pain low down
+# on the right and a weird pain in my shoulder tip, feel like im going to pass out when i stand"): early pregnancy,
+# sharp or severe tummy pain, and shoulder-tip pain or feeling faint. The NHS advice as an NHS trust's page gives it
+# (healthforunder5s.co.uk, Solent NHS Trust; read here): 999 for a sharp, sudden, intense tummy pain with feeling
+# very dizzy or fainting; shoulder-tip pain is one of the signs.
+_EARLY_PREGNANCY = re.compile(
+    r"\bpositive (?:pregnancy |preg )?test\b|\b(?:[4-9]|1[0-3]) ?(?:weeks?|wks?|w)\b(?: \S+){0,3} (?:pregnant|gone)\b|"
+    r"\b(?:early|just found out i'?m|just found out im) pregnan\w*|"
+    r"\bpregnant\b(?: \S+){0,3} (?:[4-9]|1[0-3]) ?(?:weeks?|wks?)\b|"
+    r"\(?(?:prob(?:ably)? )?(?:[4-9]|1[0-3]) ?(?:weeks?|wks?) now\b"
+)
+_ECTOPIC_PAIN = re.compile(
+    r"\b(?:sharp|severe|stabbing|really bad|agonising|agonizing|intense|sudden|awful|horrendous) (?:\w+ ){0,3}"
+    r"(?:pain|cramps?|ache)\b"
+)
+_ECTOPIC_SIGN = re.compile(
+    r"\bshoulder ?tip\b|\btip of (?:my|her) shoulder\b|\b(?:pass(?:ing)? out|faint\w*|dizzy|light[- ]?headed|"
+    r"keel over|black(?:ing)? out)\b"
+)
+
+
+def _ectopic_signs_now(text: str) -> bool:
+    if not (_EARLY_PREGNANCY.search(text) and _ECTOPIC_PAIN.search(text) and _ECTOPIC_SIGN.search(text)):
+        return False
+    # Not _LONG_AGO: "positive test about 3 weeks ago" dates the pregnancy, not the pain.
+    earlier = re.search(r"\b(?:last|previous|first) pregnancy\b", text)
+    return not (_HYPOTHETICAL.search(text) or _denied(text) or earlier)
+
+
 def _pe_in_oneself_now(text: str, cues: Cues, persona: Persona) -> bool:
     if not (cues.first_person and _BREATHLESS_NOW.search(text) and _PLEURITIC.search(text) and _CLOT_RISK.search(text)):
         return False
@@ -3867,6 +3915,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         cues = read_cues(_STUDENT_SAYS_SO.sub(" ", text))  # "med student but my mind is blank": not a reference word
     if _lay_red_flag_now(text, cues):
         return Level.EMERGENCY, cues.categories[0]
+    if _ectopic_signs_now(text):
+        return Level.EMERGENCY, "pregnancy"
     if _young_baby_fever(text):
         return Level.EMERGENCY, "sepsis"
     if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):

@@ -1288,3 +1288,33 @@ def test_a_clinician_s_routine_management_question_with_no_red_flag_is_quiet(tri
         assert not triage.decide(message, persona).fires, message
     assert triage.decide("bay 4 pt on ramipril, tongue and lips swelling now, stridor. stop it?",
                          Persona.NURSE).level is Level.EMERGENCY
+
+
+def test_fresh47_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 26 (fresh47, measured blind at the end, then its misses read; reworded): "shan't be a bother much
+    longer"; a new home found for the dog with a prescription not needed; how much insulin "it would take", known; a
+    count had today after asking the paracetamol maximum; an early pregnancy's sharp one-sided pain with shoulder-tip
+    pain or faintness; a blister whose redness creeps; a baby not moving as much as usual, told after the weeks."""
+    for message, persona in (
+        ("my husband died in May. I've sorted the will and I shan't be a bother to anybody for much longer",
+         Persona.PATIENT),
+        ("I've found a good home for the cat and I shan't be needing my repeat tablets after this month",
+         Persona.PATIENT),
+        ("nurse here. I know exactly how many of the morphine ampoules it would take and I keep thinking about it",
+         Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    assert triage.decide("i reckon i've had about 14 today on and off for my ear, feel fine", Persona.PATIENT,
+                         ["max paracetamol in 24 hours?", "so 8 is the most"]).level is Level.EMERGENCY
+    assert triage.decide("about 6 wks pregnant, stabbing pain on my left side low down and my shoulder tip hurts, "
+                         "feel faint", Persona.PATIENT).level is Level.EMERGENCY
+    assert triage.decide("blister on my heel from new boots has gone red and the redness is spreading up my ankle",
+                         Persona.PATIENT).level is Level.URGENT
+    assert triage.decide("she's not been kicking as much as usual today, can it wait for the midwife?", Persona.PATIENT,
+                         ["hi, 35 weeks pregnant here", "bit of heartburn today, nothing major"]).level is Level.URGENT
+    for message, persona in (  # the calm neighbours
+        ("I know exactly how much insulin it would take to cover a pizza now", Persona.PATIENT),
+        ("6 weeks pregnant, mild period-like cramps on and off, is that normal?", Persona.PATIENT),
+        ("blister on my heel from new boots, not red, when can I pop it?", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
