@@ -275,9 +275,9 @@ def _returned_to(question: str, history: list[Turn], stays_on: StaysOn | None) -
     if back is None:
         return None
     answered = [t.answer.references[0] for t in history if t.answer.references]
-    earlier: dict[str, str] = {}
+    earlier: dict[str, str] = {}  # article -> topic, first told first, without the last answer's
     for reference in answered[:-1]:
-        if answered and reference.article_id != answered[-1].article_id:
+        if reference.article_id != answered[-1].article_id:
             earlier.setdefault(reference.article_id, topic_of(reference.title))
     if not earlier:
         return None

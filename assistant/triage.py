@@ -958,12 +958,13 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:new|sudden|lots of|loads of|shower of) (?:new )?floaters",
     ],
 }
-# Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
+# Self-harm's verbs, and where or how it is told happening (see TOGETHER["suicide"]).
 _HARM_VERB = r"cut|cutting|cuts|burn|burns|burning|burned|burnt|scratch\w*|overdos\w*"
 _HARM_PLACE = (
     r"myself|my arms|my wrists|my legs|my thighs|her arms|her wrists|her thighs|his arms|his wrists|deeper|"
     r"again tonight|fresh|\bagain\b(?: \S+){0,2} (?:just now|tonight|today)|worse than before"
 )
+# Two cues anywhere in one message: (what, and a sign that it is serious). Typed descriptions wander.
 TOGETHER: dict[str, list[tuple[str, str]]] = {
     "chest_pain": [
         # "Heartburn" that spreads to the neck or arm, with a cold sweat, is how a heart attack is often told.
@@ -1828,8 +1829,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?:baby|bump)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|not) (?:\w+ )?(?:moved|kicked)\b|"
     # ...or not moving as much as usual (fresh47: "baby hasnt been moving as much as normal today").
     r"(?:baby|bump|she|he|she'?s|he'?s|little one)\b (?:\w+ ){0,2}(?:hasn'?t|hasnt|has not|isn'?t|isnt|not) (?:been )?"
-    r"(?:moving|kicking) "
-    r"(?:as much|as often|as normal|like (?:usual|normal))\b|"
+    r"(?:moving|kicking) (?:as much|as often|as normal|like (?:usual|normal))\b|"
     rf"{_HEAD_BUMP}(?: \S+){{0,12}} "
     r"(?:vomit\w*|sick|drowsy|sleepy|confus\w*|thrown up|threw up|throwing up|puk\w+)|"
     r"(?:up|in|into|inside) (?:his|her|their|my|the) (?:nose|nostril|ear)\b(?: \S+){0,8} "
@@ -2911,6 +2911,8 @@ def _a_lesson(text: str, cues: Cues, persona: Persona) -> bool:
     if not (persona.lay or persona is Persona.STUDENT) or not _TAUGHT.search(text):
         return False
     return not (_REAL.search(text.replace("call an ambulance", " ")) or cues.present or cues.explicit_crisis)
+
+
 # A suicide attempt years ago, well since, asked about paperwork ("attempted suicide 5 years ago, well for years on
 # therapy, do I have to declare it for life insurance?"). Only when nothing of a crisis is left once the attempt
 # itself is set aside, and nothing says it is back.
@@ -3846,6 +3848,7 @@ _ECTOPIC_SIGN = re.compile(
 
 
 def _ectopic_signs_now(text: str) -> bool:
+    """An early pregnancy's sharp pain with shoulder-tip pain or faintness, told now (see _EARLY_PREGNANCY)."""
     if not (_EARLY_PREGNANCY.search(text) and _ECTOPIC_PAIN.search(text) and _ECTOPIC_SIGN.search(text)):
         return False
     # Not _LONG_AGO: "positive test about 3 weeks ago" dates the pregnancy, not the pain.
