@@ -291,10 +291,10 @@ def _direct(question: QuestionProfile, ranked: list[Candidate], persona: Persona
         # answers far better than any of its own (fresh26 read back: "type 1, stomach bug, can't keep food down, do I
         # still take my long-acting insulin?" found the reflux article first; the ketoacidosis article's "never stop
         # your long-acting insulin, even if you are not eating" scored several times its best).
-        own = [c for c in ranked if c.article_id == lead]
+        own = next(c for c in ranked if c.article_id == lead)  # its best sentence (ranked is best first)
         top = ranked[0]
-        if top.article_id != lead and top.relevance > 0 and (top.article_named or not own[0].article_named) \
-                and top.score >= OTHER_ARTICLE_LEADS * own[0].score:
+        if top.article_id != lead and top.relevance > 0 and (top.article_named or not own.article_named) \
+                and top.score >= OTHER_ARTICLE_LEADS * own.score:
             lead = top.article_id
         pool = [c for c in pool if c.article_id == lead] + [c for c in pool if c.article_id != lead]
     first = pool[0]

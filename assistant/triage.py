@@ -3092,9 +3092,10 @@ def _game_slang(text: str) -> bool:
     """A slang ending said of a game (see _GAME_TALK): not a crisis told."""
     if not _SLANG_ENDING.search(text) or _MEANT.search(text):
         return False
-    if _RISK_WORDS.search(_KILLED_IN_GAME.sub(" ", _SLANG_ENDING.sub(" ", text))):
+    rest = _SLANG_ENDING.sub(" ", text)  # the message without its slang ending
+    if _RISK_WORDS.search(_KILLED_IN_GAME.sub(" ", rest)):
         return False
-    if _FLAGS["suicide"].search(_UNALIVE_SOMETHING_ELSE.sub(" ", _SLANG_ENDING.sub(" ", text))):
+    if _FLAGS["suicide"].search(_UNALIVE_SOMETHING_ELSE.sub(" ", rest)):
         return False
     if _UNALIVE_SOMETHING_ELSE.search(text):
         return True
