@@ -757,7 +757,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"to carry on|to go on|to keep going|anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
-        r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant) (?:really )?see (?:the |any )?point"
+        # ...or not "much" point (fresh48: "since Margaret passed... I don't see much point in carrying on").
+        r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant) (?:really )?see (?:the |any |much )?point"
         r"(?: (?:anymore|any more|(?:in|of) (?:living|anything|life|going on|carrying on|being here|being around|"
         r"being alive))|$)",
         r"self[- ]?harm",
@@ -797,9 +798,18 @@ RED_FLAGS: dict[str, list[str]] = {
         r"last (?:time|christmas|birthday|summer) (?:\w+ ){0,2}(?:you'?ll|you will|i'?ll|i will|anyone) "
         r"(?:see|have|hear|put up)|(?:won'?t|will not|wont|shan'?t|shant|shall not) be needing "
         r"(?:them|it|this|these|any of|anything)|"
+        # ...or not needed after a day named (fresh48: deleting every account, "wont need any of it after saturday,
+        # got everything sorted").
+        r"(?:won'?t|will not|wont|shan'?t|shant|shall not) need (?:any of )?(?:them|it|this|these|that|anything)\b"
+        r"(?: \S+){0,2} (?:after|past|beyond|from) (?:\w+day|tonight|tomorrow|the weekend|this week\w*|next week)\b|"
         r"everything(?:'s| is) in order|(?:sorted|sorting) (?:out )?(?:the|my) (?:dog|cat|pets?) (?:out )?with|"
         r"(?:looked|looking|been looking) up (?:\w+ ){0,3}doses?\b(?: \S+){0,6} not for (?:revision|the exam|work|uni)|"
         r"(?:drug|medicine|controlled drugs?) cupboard (?:\S+ ){0,8}(?:plan|thought|easy)|more like a plan|"
+        # Means thought about in a way that frightens the one thinking (fresh48: a nurse, "ive been thinking about
+        # the drug cupboard at work in a way that scares me").
+        r"(?:thinking|thought|thoughts) about (?:the |my |our |all (?:the |my )?)?(?:\w+ ){0,2}(?:drug|medicine|"
+        r"controlled drugs?|meds|pills|tablets|insulin|bridge|train|tracks|rope|cliff)\b(?: \S+){0,8} (?:in a way )?"
+        r"(?:that|which|it) (?:\w+ )?(?:scares|frightens|terrifies|worries|scared|frightened) me\b|"
         r"(?:picked|chosen|chose|set|got) a date|worked out (?:\w+ ){0,2}how (?:many|much)|"
         r"(?:just )?a (?:burden|nuisance) (?:on|to) (?:everyone|everybody|you all)|"
         r"\bi'?m (?:just |only )?a burden\b|"
@@ -1721,8 +1731,8 @@ _DRUG_RASH_NOW = re.compile(
     # ...or covered in one (fresh46): "started co-trimoxazole 3 days ago... now im covered in an itchy red rash".
     r"covered in (?:a |an )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)|"
     # ...or got or has one now (fresh39): "now ive got an itchy blotchy rash all over", "now has a raised red rash".
-    r"(?:now|just) (?:i'?ve |ive |i have |he'?s |she'?s |hes |shes |he has |she has )?(?:got|has|have|developed) "
-    r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches)\b|"
+    r"(?:now|just) (?:i'?ve |ive |i |he'?s |she'?s |hes |shes |he |she )?(?:got|has|have|developed) "
+    r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches|spots (?:all )?over)\b|"
     # ...or told as started today: "widespread itchy rash this morning".
     r"(?:rash|hives|welts|blotches) (?:\w+ )?(?:this morning|today|tonight|"
     r"since (?:this morning|yesterday|last night))\b)"
@@ -1808,6 +1818,12 @@ _FLUID_GAIN = (
     r"a few|few) days?\b"
 )
 _SAME_DAY_SIGNS = re.compile(
+    # A cloudy bag drained on peritoneal dialysis: the first sign of peritonitis; the renal unit wants a call as soon
+    # as it is seen and to see the person in hospital as soon as possible (Cambridge University Hospitals NHS Trust's
+    # patient page on PD peritonitis, read here) (fresh48: "my bag was cloudy this morning... ring the unit or wait
+    # for clinic thursday").
+    r"\b(?:(?:peritoneal dialysis|dialysis|pd|capd|apd)\b(?: \S+){0,12} cloudy|cloudy (?:pd |dialysis |drain\w* )?"
+    r"(?:bag|effluent|dialysate|drain\w*)\b(?: \S+){0,12} (?:dialysis|pd|capd|apd)\b)|"
     # Heart failure with 2 kg or more put on in three days or fewer: fluid building up; the European Society of
     # Cardiology's patient site (heartfailurematters.org) and the British Heart Foundation say to tell the doctor or
     # nurse straight away (fresh43: "put on 2kg in 3 days... ring the HF nurse or wait for clinic?").

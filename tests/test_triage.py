@@ -1318,3 +1318,26 @@ def test_fresh47_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("blister on my heel from new boots, not red, when can I pop it?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh48_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 27 (fresh48, measured blind at the start, then its misses read; reworded): not "much" point in
+    carrying on; things not needed after a day named; means thought about in a way that frightens; a rash "now I
+    have" during an antibiotic, told after it; a cloudy bag on peritoneal dialysis."""
+    for message, persona in (
+        ("since my wife went I can't see much point in carrying on, the flat is so empty", Persona.PATIENT),
+        ("cancelled the gym and the phone contract too, I won't need them after friday. all sorted", Persona.PATIENT),
+        ("I'm a nurse and I keep thinking about the insulin on the ward in a way that frightens me", Persona.NURSE),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    assert triage.decide("now I have red itchy spots all over my chest and back, breathing is ok", Persona.PATIENT,
+                         ["I started penicillin on Monday for tonsillitis"]).level is Level.URGENT
+    assert triage.decide("I do CAPD at home and this morning's drain bag came out cloudy, slight tummy ache",
+                         Persona.PATIENT).level is Level.URGENT
+    for message, persona in (  # the calm neighbours
+        ("I won't need my inhaler after friday if the hay fever season ends, will I?", Persona.PATIENT),
+        ("there's not much point in carrying on with physio if it doesn't help, is there an alternative?",
+         Persona.PATIENT),
+        ("on peritoneal dialysis, bags all clear, what should I eat to keep my potassium down?", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
