@@ -157,6 +157,37 @@ def unknown_condition(question: str, names_topic: NamesTopic) -> bool:
     return False
 
 
+# Another disease under a covered condition's head word: "rheumatoid arthritis" beside gout's "gouty arthritis",
+# "Ewing sarcoma" beside clear cell sarcoma, "cluster headache" beside migraine's "headache". Any naming word before
+# these heads, unless a title or keyword holds it with the head or it names a library topic itself ("gouty
+# arthritis"). Not headaches: "throbbing", "rebound" and "awful" describe a migraine's...
+_VARIANT_HEAD = re.compile(
+    r"\b([a-z][a-z'-]{2,})(?:'s)? (arthritis|sarcomas?|carcinomas?|lymphomas?)\b", re.I
+)
+# ...and for heads whose naming words mostly say which stage, type or control ("stage 2 hypertension", "poorly
+# controlled diabetes"), only the words that make another disease: pulmonary hypertension, gestational diabetes,
+# a haemorrhagic stroke, an overactive thyroid, heart failure with a preserved ejection fraction, osteoarthritis,
+# cluster headaches. Not hepatitis B: the hepatitis C article covers testing for it before treatment.
+_OTHER_DISEASE = re.compile(
+    r"\b(?:(?:pulmonary|pulmonary arterial|portal|intracranial) hypertension|gestational diabetes|diabetes insipidus|"
+    r"ha?emorrhagic strokes?|overactive thyroid|hyperthyroid\w*|graves'? disease|hfpef|hfmref|"
+    r"(?:preserved|mildly reduced) (?:ejection fraction|ef)|osteo-?arthritis|cluster headaches?|"
+    r"(?:ventilator|hospital)[- ]acquired pneumonia|ventilator[- ]associated pneumonia)",
+    re.I,
+)
+
+
+def variant_named(question: str, library_terms: NamesTopic, names_together: NamesWholeTopic) -> list[str]:
+    """The diseases named that share only a head word with what the library covers (see _VARIANT_HEAD): the
+    question's subject is not the covered condition, whatever words the two share."""
+    found = [m.group(0) for m in _OTHER_DISEASE.finditer(question)]
+    for match in _VARIANT_HEAD.finditer(question):
+        naming = content_terms(match.group(1)) - _KIND_WORDS - ASKING_TERMS
+        if naming and not library_terms(naming) and not names_together(naming | content_terms(match.group(2))):
+            found.append(match.group(0))
+    return found
+
+
 # A greeting, and the announcement of questions to come: "good morning :) can I ask a few questions".
 _GREETING = re.compile(r"\bgood (?:morning|afternoon|evening|day)\b|\ba few (?:questions?|qs|things)\b", re.I)
 # Who is writing and where they work names no topic: "I'm a nurse on a renal ward", "diabetes nurse here".
@@ -178,6 +209,7 @@ def condense_offline(
     names_subject: NamesWholeTopic | None = None,
     broad: NamesWholeTopic | None = None,
     moves_on: MovesOn | None = None,
+    names_together: NamesWholeTopic | None = None,
 ) -> Condensed:
     """A question that names its topic: its own, the conversation's, or none (then ask which).
 
@@ -218,9 +250,10 @@ def condense_offline(
     if _FRESH_START.search(question):
         # "Separate question: ...", "unrelated, but...": the writer says the conversation's topic is not this one's.
         return Condensed(question, "own") if topic else Condensed(question, "no_topic")
-    if names_topic is not None and unknown_condition(question, names_topic):
-        # "also query endometriosis - first line hormonal tx?": a condition the library never names is the
-        # follow-up's own subject (and is declined), not a question about the conversation's topic.
+    if names_topic is not None and (unknown_condition(question, names_topic) or (
+            names_together is not None and variant_named(question, names_topic, names_together))):
+        # "also query endometriosis - first line hormonal tx?", "what about HFpEF?": a condition the library never
+        # names is the follow-up's own subject (and is declined), not a question about the conversation's topic.
         return Condensed(question, "own")
     returned = _returned_to(question, history, stays_on)
     if returned is not None:

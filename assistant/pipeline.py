@@ -27,6 +27,7 @@ from assistant.conversation import (
     points_back,
     unknown_condition,
     valid_condensed,
+    variant_named,
 )
 from assistant.errors import report
 from assistant.evidence import Evidence, decide, merge, passages_filling
@@ -89,6 +90,8 @@ class Retriever(Protocol):
     def library_terms(self, terms: set[str]) -> set[str]: ...
 
     def names_library_topic(self, terms: set[str]) -> bool: ...
+
+    def names_together(self, terms: set[str]) -> bool: ...
 
     def indexed_terms(self, terms: set[str]) -> set[str]: ...
 
@@ -291,6 +294,9 @@ class Pipeline:
         withheld = self.retriever.withheld_topics(own_words) if own_words else []
         if withheld:
             return abstain(safety.withheld_message(withheld))
+        beyond = self._beyond_library(question) if condensed.kind == "own" and not decision.fires else []
+        if beyond:
+            return abstain(safety.not_covered_message(beyond))
         if decision.fires and history:
             # An urgent message that names no other subject is read with what the conversation was about: "now
             # she's got a pounding headache and sees sparkly spots" after pre-eclampsia is the pregnancy article's
@@ -410,6 +416,22 @@ class Pipeline:
             evidence = Evidence("decline", evidence.hits, uncovered=evidence.uncovered, coverage=evidence.coverage)
         return asked, evidence
 
+    def _beyond_library(self, question: str) -> list[str]:
+        """The conditions a question is about that no approved article covers, though a covered one shares their
+        words ("rheumatoid arthritis" and gout's "gouty arthritis", "HFpEF" and the HFrEF article, "knee
+        osteoarthritis"; conversation.variant_named): a neighbour's passages would answer another disease. Not when the
+        rest of the question names an article the condition's words do not ("I have rheumatoid arthritis and AF, which
+        anticoagulant?")."""
+        retriever = self.retriever
+        named = variant_named(question, retriever.library_terms, retriever.names_together)
+        if not named:
+            return []
+        theirs = content_terms(" ".join(named))
+        rest = subject_terms(question) - theirs
+        if retriever.named_owners(rest) - retriever.named_owners(theirs):
+            return []
+        return list(dict.fromkeys(named))
+
     def _for_condition(self, query: str) -> str:
         """A medicine asked about for a complaint by someone with a condition the library names ("I have stage 3
         kidney disease, can I take nurofen for my back pain?"): the question is asked without the complaint. The
@@ -487,6 +509,7 @@ class Pipeline:
             lambda terms: bool(self.retriever.topic_owners(terms)),
             self._broad,
             self._moves_on,
+            self.retriever.names_together,
         )
         if not history or offline.kind != "inherited" or not self.llm:
             return offline

@@ -180,6 +180,12 @@ def withheld_message(withheld: list[tuple[str, str]]) -> str:
     return " ".join(said)
 
 
+def not_covered_message(conditions: list[str]) -> str:
+    """Which condition asked about no approved article covers, named as the reader wrote it."""
+    said = ", ".join(f"“{c}”" for c in conditions)
+    return f"The approved articles do not cover {said}; an article on a condition with a similar name is no answer."
+
+
 def no_evidence_message(persona: Persona) -> str:
     """What to say when no approved article covers the question: plainly, with no guess."""
     if persona.lay:

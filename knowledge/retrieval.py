@@ -189,6 +189,12 @@ class HybridRetriever:
         asked = set(terms)
         return any(phrase <= asked for phrase in self.lexical_index().topic_phrases)
 
+    def names_together(self, terms: Coll[str]) -> bool:
+        """Whether one title or keyword holds every one of the terms ("clear cell" + "sarcoma", "type 2" +
+        "diabetes"): the library names that variant of a condition, not only its head word."""
+        asked = set(terms)
+        return any(asked <= phrase for phrase in self.lexical_index().topic_phrases)
+
     def _named(self, terms: Coll[str]) -> tuple[dict[str, _Names], set[str]]:
         """What names each indexed article (built once per index version), and the terms of those names that
         the asked terms are, or are another form of ("anaemic" for "anaemia"): looked up by their first two
@@ -229,6 +235,17 @@ class HybridRetriever:
         or by an abbreviation the title gives in brackets ("DVT", "GERD"). A follow-up naming one of these asks
         about that article's subject, not the conversation's."""
         return self._owners(*self._named(terms))
+
+    def named_owners(self, terms: Coll[str]) -> set[str]:
+        """The approved articles the terms name by a title's name, a bracketed abbreviation or a keyword of two
+        words or more ("atrial fibrillation", "heart failure"), not by a one-word keyword ("biologic", "flare"):
+        what a question is about, not a medicine or sign it mentions."""
+        names, asked = self._named(terms)
+        return {
+            article
+            for article, named in names.items()
+            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.strong)
+        }
 
     def owners_beyond(self, article_id: str, terms: Coll[str]) -> set[str]:
         """The approved articles named for something in the terms that `article_id` is not named for too: after

@@ -1141,3 +1141,37 @@ def test_a_follow_up_going_back_returns_to_the_earlier_topic_but_back_to_work_do
     assert first.references and first.references[0].article_id == "dementia", first.standalone_question
     work = pipeline.run("when can she go back to work after the antibiotics?", history, Persona.CAREGIVER)
     assert "(dementia" not in work.standalone_question.lower()
+
+
+def test_a_disease_sharing_only_a_head_word_with_a_covered_one_is_declined(pipeline: Pipeline) -> None:
+    """Session 27: "rheumatoid arthritis" was answered from the gout or osteoporosis article, "Ewing sarcoma" from
+    the clear cell sarcoma or GNET one, "pulmonary hypertension" from the hypertension one, "HFpEF" from HFrEF; as an
+    opener and as a follow-up. The library names none of them. A question that also names a covered condition is
+    still answered from it, and a covered variant ("gouty arthritis", "clear cell sarcoma") is answered."""
+    for question, persona in (
+        ("my wife has psoriatic arthritis in her knees, which injection works best?", Persona.CAREGIVER),
+        ("Kaposi sarcoma on the leg - first-line systemic therapy?", Persona.PHYSICIAN),
+        ("diagnosed with pulmonary arterial hypertension, what tablets will I be on?", Persona.PATIENT),
+        ("HFpEF, EF 60%, any role for spironolactone?", Persona.PHYSICIAN),
+        ("knee osteoarthritis in a 70 year old, what analgesia first?", Persona.NURSE),
+    ):
+        answer = pipeline.run(question, persona=persona)
+        assert answer.status == "abstained", question
+        assert any("do not cover" in n.text for n in answer.notices), question
+    history: list[Turn] = []
+    for question, status in (
+        ("what is the first-line anticoagulant for atrial fibrillation?", "answered"),
+        ("and for a different patient with gestational diabetes at 28 weeks, metformin or diet first?", "abstained"),
+    ):
+        answer = pipeline.run(question, history, Persona.PHYSICIAN)
+        assert answer.status == status, question
+        history.append(Turn(question=question, answer=answer))
+    for question, article in (
+        ("I have rheumatoid arthritis and atrial fibrillation, which blood thinner is usually used?",
+         "af-anticoagulation"),
+        ("what is the treatment for gouty arthritis in the big toe?", "gout"),
+        ("clear cell sarcoma of soft tissue - which gene fusion defines it?", "clear-cell-sarcoma-soft-tissue"),
+    ):
+        answer = pipeline.run(question, persona=Persona.PHYSICIAN)
+        assert answer.status == "answered", question
+        assert answer.references[0].article_id == article, question
