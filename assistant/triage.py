@@ -553,7 +553,9 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"{_CANT} (?:lift|raise|move|feel|use) (?:\w+ ){{0,2}}(?:arm|leg|hand|side)",
         r"one side (?:\w+ ){0,4}(?:weak|numb|gone|paraly|dead|heavy|not working)",
         r"(?:left|right|one)[- ]sided (?:weak|numb|paraly)\w*",
-        r"(?:arm|leg|hand|side of (?:his|her|my|their) (?:body|face)) (?:\w+ ){0,2}(?:weak|numb|dead|limp|heavy|gone)",
+        # "gone" of power, never of colour or swelling: "his lower leg has gone red, hot and swollen" (fresh28).
+        r"(?:arm|leg|hand|side of (?:his|her|my|their) (?:body|face)) (?:\w+ ){0,2}(?:weak|numb|dead|limp|heavy|"
+        r"gone(?! (?:red|hot|warm|swollen|pink|purple|black|yellow|white|itchy|sore|stiff|bruised|puffy|blotchy)\b))",
         r"sudden(?:ly)? (?:\w+ ){0,2}(?:weak|numb|confus|blind|vision|see|speak|talk|headache|dizzy)",
         r"(?:worst|worse) headache",
         r"thunderclap",
@@ -692,7 +694,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:took|taken|swallowed|had) (?:\S+ ){0,3}(?:whole|entire|full|all) (?:\S+ ){0,2}(?:dosette|pill (?:box|"
         r"organi[sz]er)|blister pack|nomad|week'?s?'? (?:worth|supply|tablets|pills|meds))",
         r"poison",
-        r"(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}(?:pills|tablets|tabs|meds|capsules)",
+        # Not a count prescribed asked about: "on four heart tablets... isn't that too many tablets?" (fresh28).
+        r"(?<!that )(?<!this )(?<!it )(?:too many|loads of|handful of|a bunch of|all of) (?:\w+ ){0,2}"
+        r"(?:pills|tablets|tabs|meds|capsules)",
         # ...or of a medicine named (fresh45): "took a handful of his mum's sertraline".
         r"(?:took|taken|swallowed|had|ate) (?:a )?handful of (?:\w+ ){0,3}(?:sertraline|citalopram|fluoxetine|"
         r"amitriptyline|mirtazapine|paracetamol|ibuprofen|co-?codamol|codeine|tramadol|diazepam|zopiclone|"
@@ -3253,6 +3257,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if persona.lay and (_study_or_story(text, cues) or _hypo_treated(text) or _mild_allergy_settled(text)):
         return True
+    if persona.lay and _long_standing(text, cues):
+        return True  # weeks or months of it, nothing new today: the model read the symptom words (floors fire first)
     if persona.lay and not cues.categories and _CARE_UNDER_WAY.search(text) and not _SYMPTOM_WORDS.search(text):
         return True  # care under way asked about, no red flag and no word of a symptom: the model alone misread it
     # "haemorrhagic shock classes, HR and BP at each? ATLS revision": a course's question, on the model's word
@@ -3530,6 +3536,31 @@ _FOR_YEARS = re.compile(
     r"\b(?:settles|eases|goes|wears off) (?:\w+ ){0,2}(?:after|with) (?:\S+ ){0,3}"
     r"(?:rest|resting|a rest|sitting down)\b"
 )
+# A complaint that has gone on for weeks or months, told with nothing new or worse today: "still breathless and wiped
+# out 4 months after covid, is this long covid?", "I can't sleep for weeks now". The GP's, not the ambulance's.
+_LONG_STANDING = re.compile(
+    r"\b(?:still|keeps?|been|ongoing|on and off)\b(?: \S+){0,8} (?:for|over) (?:the (?:last|past) )?(?:\w+ )?"
+    r"(?:weeks|months)\b|"
+    r"\b(?:\d+|a few|few|several|two|three|four|five|six) (?:weeks|months) (?:after|since|on from|post)\b|"
+    r"\bsince (?:i had |having |getting |catching )?(?:covid|the virus|the flu|flu) (?:last|in) (?:year|spring|summer|"
+    r"autumn|winter|\d{4})\b"
+)
+# ...and what would make it new: a change today, or a sudden one.
+_NEW_OR_WORSE = re.compile(
+    r"\b(?:suddenly|all of a sudden|worse|worsening|today|tonight|this (?:morning|evening|afternoon)|right now|"
+    r"just now|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?)|new|now (?:i|he|she|it)|can'?t breathe|"
+    r"stopped|ran out|days? ago|yesterday|"
+    r"blue|grey|collaps\w*|faint\w*|chest pain|cough\w* (?:up )?blood)\b"
+)
+
+
+def _long_standing(text: str, cues: Cues) -> bool:
+    """A lay complaint that has lasted weeks or months with nothing new today (see _LONG_STANDING), of breath or a
+    same-day kind only: never a crisis, an overdose or a pain, which are told over weeks too."""
+    return bool(_LONG_STANDING.search(text)) and not _NEW_OR_WORSE.search(text) and not cues.acute \
+        and not cues.explicit_crisis and set(cues.categories) <= {"breathing", "other_urgent"}
+
+
 # Red flags that cannot wait, whatever the model makes of the wording around them.
 _TIME_CRITICAL = frozenset({"chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "overdose"})
 
@@ -3602,8 +3633,8 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
         return False
     if cues.past or cues.reference or cues.calm or cues.question_form or _fiction(text, cues):
         return False
-    if _FOR_YEARS.search(text):  # "burning after curry, been like this for years": a pattern, not an event
-        return False
+    if _FOR_YEARS.search(text) or _long_standing(text, cues):
+        return False  # "burning after curry, been like this for years", "still breathless 4 months after covid"
     if _IN_CARE_NOW.search(text) and not _ACT_NOW.search(text):
         return False  # taken in and treated: "the ambulance took him... he got the clot busting drug"
     return not _no_event(text)

@@ -1341,3 +1341,25 @@ def test_fresh48_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("on peritoneal dialysis, bags all clear, what should I eat to keep my potassium down?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_weeks_or_months_of_a_complaint_and_a_prescribed_count_asked_about_stay_calm(triage: Triage) -> None:
+    """Session 27 (answer-set questions that fired the notice): breathlessness months after an illness with nothing
+    new today; a carer asking whether four prescribed heart tablets are "too many tablets"; a leg that has "gone
+    red" (a skin infection's colour, not a stroke's weakness). Their urgent neighbours still fire."""
+    for message, persona in (
+        ("still short of breath and exhausted 5 months after covid, is this long covid?", Persona.PATIENT),
+        ("dad's been wheezy on and off for weeks since his chest infection, what inhaler helps?", Persona.CAREGIVER),
+        ("she's on four tablets for her heart already and now they want a fifth, isn't that too many tablets?",
+         Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    assert "stroke" not in triage.decide("his shin has gone red, hot and swollen, the GP thinks it's cellulitis",
+                                         Persona.CAREGIVER).categories
+    for message, persona in (
+        ("breathless for weeks after covid but today I suddenly can't catch my breath at all", Persona.PATIENT),
+        ("two months after my hip op and suddenly breathless with a swollen calf", Persona.PATIENT),
+        ("I think my son has taken too many tablets, he is very sleepy", Persona.CAREGIVER),
+        ("his left leg has gone weak and his face is drooping", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
