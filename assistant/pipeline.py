@@ -101,6 +101,10 @@ class ArticleSource(Protocol):
 
 
 PARTIAL_COVERAGE = 0.85
+# A follow-up that inherited its topic without pointing back at it ("and if wt under 60kg", "can I still have a couple
+# of pints?") is answered from the one close article only when this share of its words is there: "and how do we get
+# rid of his head lice?" after asthma shares almost none.
+UNPOINTED_COVERAGE = 0.2
 
 _EXPANSION = re.compile(r"\(([^()]*)\)")
 
@@ -308,7 +312,8 @@ class Pipeline:
                 context = safety.urgent_query(inherited, decision.categories)
                 context = rewrite(context, self.retriever.indexed_terms)
                 context_hits = self.retriever.search(context, k=self.k)
-                context_asked, context_evidence = self.weigh(context, context_hits, persona, follow_up=True)
+                context_asked, context_evidence = self.weigh(context, context_hits, persona, follow_up=True,
+                                                             relax=False)
                 if context_evidence.action != "decline":
                     query, hits, asked, evidence = context, context_hits, context_asked, context_evidence
         if evidence.action == "decline":
@@ -369,13 +374,21 @@ class Pipeline:
         )
 
     def weigh(
-        self, query: str, hits: list[Hit], persona: Persona, follow_up: bool = False, pointing: bool = False
+        self,
+        query: str,
+        hits: list[Hit],
+        persona: Persona,
+        follow_up: bool = False,
+        pointing: bool = False,
+        relax: bool = True,
     ) -> tuple[QuestionProfile, Evidence]:
         """Step 4 on its own: how the query is read and what evidence answers it (the ranker is fitted on it).
 
         A follow-up that inherited the conversation's topic is judged covered without its everyday words
         ("will he have to take tablets forever?" after epilepsy: "forever" is rare in the library); one that also
-        points back at it (`pointing`) is answered from the article all its closest passages come from."""
+        points back at it (`pointing`), or shares enough of its words with it, is answered from the article all its
+        closest passages come from, unless `relax` is off (an urgent follow-up read with the conversation's topic:
+        only evidence the judgement accepts outright replaces the message's own)."""
         asked = profile(query)
         everyday = everyday_terms(query)
         # An inflected everyday word ("pints", "calms", "faller") is everyday too, unless it is a word of the
@@ -402,8 +415,8 @@ class Pipeline:
             )
 
         evidence = judge()
-        if follow_up and pointing and evidence.action == "decline" and self._one_close_article(hits) \
-                and not self._has_new(query):
+        if relax and follow_up and evidence.action == "decline" and self._one_close_article(hits) \
+                and (pointing or evidence.coverage >= UNPOINTED_COVERAGE) and not self._has_new(query):
             # A follow-up that inherited the conversation's topic (condensing found no other subject named in it),
             # points back at it ("is that alright?", "is it the tablet?") and whose closest passages all come from
             # one article, close in meaning, asks about that article's subject in its own words: "she takes it at

@@ -1175,3 +1175,26 @@ def test_a_disease_sharing_only_a_head_word_with_a_covered_one_is_declined(pipel
         answer = pipeline.run(question, persona=Persona.PHYSICIAN)
         assert answer.status == "answered", question
         assert answer.references[0].article_id == article, question
+
+
+def test_a_follow_up_that_does_not_point_back_is_answered_from_its_close_article_when_it_shares_enough(
+    pipeline: Pipeline,
+) -> None:
+    """Session 27: "she's 84 btw - what target are we aiming for" after blood pressure targets, "can I still have a
+    couple of pints?" after gout, were declined: their everyday words are not in the articles and nothing in them
+    points back. A follow-up whose passages all come from one close article and that shares a fifth of its words
+    with it is answered from it; one that shares almost nothing ("head lice" after asthma) is not."""
+    for turns, persona in (
+        ([("my dad has high blood pressure, what should his blood pressure be?", "hypertension"),
+          ("he's 87 btw, so what target are we aiming at?", "hypertension")], Persona.CAREGIVER),
+        ([("my son has asthma, he's 10, which inhaler should he be on?", "asthma"),
+          ("and how do we get rid of his head lice?", None)], Persona.CAREGIVER),
+    ):
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, persona)
+            if article is None:
+                assert answer.status == "abstained", question
+            else:
+                assert answer.status == "answered" and answer.references[0].article_id == article, question
+            history.append(Turn(question=question, answer=answer))
