@@ -202,7 +202,10 @@ _WHOLE_PACK_ASKED = re.compile(_WHOLE_PACK)
 _METHOD_FOR_SELF = (re.compile(_ASKS_METHOD), re.compile(_FOR_SELF), re.compile(f"{_PLAYED_DOWN}|{_PRESSED}"))
 # Not said after a denial: "didn't hit my head" (fresh43), "doesn't go away when I press the glass".
 _NOT_DENIED = r"(?<!n't )(?<!nt )(?<!not )(?<!never )"
-_HEAD_BUMP = rf"{_NOT_DENIED}(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){{0,4}} head"
+# ...or a bump on the head told as a noun (fresh49: "fell yesterday, on apixaban, small bump on her head").
+_HEAD_BUMP = (rf"{_NOT_DENIED}(?:(?:hit|bang|banged|bumped|knocked|fell|fall|fallen)\b(?: \w+){{0,4}} head|"
+              r"(?:bump|bang|knock|lump|egg)s? (?:on|to) (?:the |his |her |my |their )?"
+              r"(?:back of (?:the |his |her |my )?)?(?:head|forehead))")
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
     r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
@@ -586,6 +589,10 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "breathing": [
         r"(?:no puede|le cuesta|no|ne) respir\w*|atmet nicht|keine luft|saans (?:nahi|nahin|nhi)|hindi makahinga",
+        # Fluid on the lungs (fresh49, heart failure): "cant lie down at all, feels like im drowning, coughing up
+        # pink frothy stuff".
+        r"pink (?:\w+ )?froth\w*|froth\w* pink|(?:feels?|feeling|felt) like (?:i'?m|im|i am|he'?s|hes|she'?s|shes) "
+        r"drowning|drowning (?:in|on) (?:my|his|her) (?:own )?(?:fluid|lungs|chest)",
         r"(?<!sleep )apno?eas?\b|apno?eic|sats (?:\w+ ){0,3}(?:[5-8]\d)s?\b|hardly breathing|lips (?:\w+ )?blue|"
         r"blue lips|"
         r"every breath|(?:two|few|2|3) words|can only say|peak flow(?: \w+){0,2} \d|no air|bolt upright|"
@@ -1239,7 +1246,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         (r"bite|bitten|scratch|wound|cut|ulcer", r"red|swollen|spreading|creeping|streak|pus|throbbing|hot"),
         # ...a blister too, once its redness spreads (fresh47: a diabetic's blister "gone red and hot and the redness
         # is creeping up my foot").
-        (r"\bblister", r"spreading|creeping|streak|tracking|going up"),
+        (r"\bblister", r"spreading|spread\b|creeping|streak|tracking|going up|getting bigger|got bigger"),
         # A bite that broke the skin is seen the same day, before infection shows (nidirect, bites).
         (
             r"\b(?:dog|cat|puppy|kitten|animal|fox|bat|ferret|rat|horse|human|person)s?\b(?: \S+){0,8} "
@@ -1737,6 +1744,8 @@ _DRUG_RASH_NOW = re.compile(
     # ...or got or has one now (fresh39): "now ive got an itchy blotchy rash all over", "now has a raised red rash".
     r"(?:now|just) (?:i'?ve |ive |i |he'?s |she'?s |hes |shes |he |she )?(?:got|has|have|developed) "
     r"(?:an? |this )?(?:\w+ ){0,3}(?:rash|hives|welts|blotches|spots (?:all )?over)\b|"
+    # ...or woken up with (fresh49: "woke up this morning with an itchy red blotchy rash all over my body").
+    r"(?:woke|waking|woken) up (?:\w+ ){0,3}with (?:a |an )?(?:\w+ ){0,4}(?:rash|hives|welts|blotches)\b|"
     # ...or told as started today: "widespread itchy rash this morning".
     r"(?:rash|hives|welts|blotches) (?:\w+ )?(?:this morning|today|tonight|"
     r"since (?:this morning|yesterday|last night))\b)"
@@ -1822,6 +1831,21 @@ _FLUID_GAIN = (
     r"a few|few) days?\b"
 )
 _SAME_DAY_SIGNS = re.compile(
+    # A nosebleed on a blood thinner that keeps coming back or will not stop (fresh49: "on warfarin, nosebleed started
+    # again 3rd time today"): seen the same day (a nosebleed that will not stop after 10 to 15 minutes' pressure is
+    # an A&E matter in NHS first aid; here it stops and returns).
+    r"^(?!.*\b(?:in case|what if|how do you|how would you)\b)"  # asked ahead, not told
+    r"(?=.*(?<!\bno )(?<!\bnot on )(?<!\bwithout )\b(?:apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|"
+    r"xarelto|blood ?thinners?|anticoagulants?)\b)"
+    r"(?=.*\b(?:again|keeps? (?:coming|starting)|(?:2nd|3rd|4th|5th|second|third|fourth|fifth) (?:time|one)|"
+    r"won'?t stop|wont stop|not stopping|still bleeding)\b)"
+    r".*\b(?:nose ?bleeds?|nose (?:has |keeps |is )?(?:bled|bleeding|bleeds))\b|"
+    # An antiseizure medicine run out: stopping one suddenly risks seizures and status epilepticus (the medicines'
+    # own leaflets, as epilepsy charities' pages give them; no issuing body's page was read): an emergency supply
+    # is needed the same day (fresh49: "ran out of my lamotrigine 3 days ago... pharmacy cant get it till next week").
+    r"\b(?:ran|run|running|gone|went) out of (?:my |his |her |their )?(?:lamotrigine|lamictal|levetiracetam|keppra|"
+    r"valproate|epilim|depakote|carbamazepine|tegretol|phenytoin|epanutin|lacosamide|vimpat|topiramate|zonisamide|"
+    r"brivaracetam|perampanel|clobazam|epilepsy (?:tablets|meds|medication|medicine|pills))\b|"
     # A cloudy bag drained on peritoneal dialysis: the first sign of peritonitis; the renal unit wants a call as soon
     # as it is seen and to see the person in hospital as soon as possible (Cambridge University Hospitals NHS Trust's
     # patient page on PD peritonitis, read here) (fresh48: "my bag was cloudy this morning... ring the unit or wait
@@ -3917,6 +3941,59 @@ _A_PATIENT_OR_CASE = re.compile(
 )
 
 
+# An electric shock followed by a heart, chest or nerve sign, a burn, or being thrown or knocked out (fresh49: "got a
+# proper belt off the mains... threw me off the step. now my heart is fluttering all over the place"): emergency care
+# now, the heart's rhythm can be disturbed. Read on first-aid and clinical pages (no issuing body's page was read
+# here); with any of these signs every one sends the person to emergency care.
+_ELECTRIC_SHOCK = re.compile(
+    r"\b(?:electric(?:al)? shock|electrocut\w*|(?:shock|belt|jolt|zap) (?:off|from) (?:the |a )?(?:mains|socket|plug|"
+    r"wire|cable|fuse ?box|board|fence)|(?:zapped|shocked) (?:by|off) (?:the |a )?(?:mains|socket|plug|wire|cable)|"
+    r"touched (?:a |the )?(?:live|bare) wire)"
+)
+_AFTER_SHOCK = re.compile(
+    r"\b(?:heart\b(?: \w+){0,3} (?:flutter\w*|racing|pounding|skipp\w*|jumping|all over|irregular|funny|weird)|"
+    r"palpitation\w*|chest\b(?: \w+){0,3} (?:pain\w*|hurts|tight\w*|weird|funny|strange|odd)|threw (?:me|him|her)|"
+    r"thrown|knocked (?:me |him |her )?(?:out|off|back|across)|passed out|blacked out|burn\w*|numb\w*|tingl\w*|"
+    r"confus\w*|fit\b|seiz\w*|can'?t (?:feel|move))"
+)
+
+
+# The sign passed within moments and the person is well: "tingly fingers for a minute, now totally fine".
+_PASSED_OFF = re.compile(
+    r"\b(?:fine|ok|okay|normal|better|gone|settled|stopped) now\b|\bnow (?:\w+ )?(?:fine|ok|okay|normal|better)\b|"
+    r"\bfor (?:a|one|1) (?:minute|min|second|sec|moment)\b|\bfor a few (?:seconds|secs)\b"
+)
+
+
+def _electric_shock_now(text: str) -> bool:
+    return bool(_ELECTRIC_SHOCK.search(text) and _AFTER_SHOCK.search(text)) and not (
+        _LONG_AGO.search(text) or _HYPOTHETICAL.search(text) or _PASSED_OFF.search(text))
+
+
+# A doctor or nurse writing of their own family or of themselves (fresh49: "my dad 68 at home now, central crushing
+# cp 30 min, grey and clammy, refusing ambulance"; "gp here, my own mum 70 fell yesterday, on apixaban, small bump on
+# her head"; "GP here, 52, last 30 min my right hand is clumsy"): no patient or case named, so it is read as a
+# relative's or a patient's message, with their floors and their bar for the model.
+_OWN_FAMILY = re.compile(
+    r"\bmy (?:own )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|baby|child|kid|toddler|brother|"
+    r"sister|gran|granny|grandma|grandad|grandpa|nan|boyfriend|girlfriend|fianc\w*)\b"
+)
+# Themselves, told with their age after saying who they are (asking about themselves is _ABOUT_MYSELF's, read by the
+# floors only: "nurse here, asking for myself: is the serotonin syndrome risk real?" is a reference question).
+_OWN_SELF = re.compile(
+    r"\b(?:gp|doctor|dr|nurse|registrar|consultant|midwife|paramedic|fy\d|sho) here,? (?:aged )?\d{2}\b"
+)
+
+
+def _clinician_own_life(text: str, persona: Persona) -> bool:
+    """See _OWN_FAMILY: a clinician's own family member or themselves, no patient, case or paper in the message."""
+    if persona not in (Persona.PHYSICIAN, Persona.NURSE):
+        return False
+    if not (_OWN_FAMILY.search(text) or _OWN_SELF.search(text)):
+        return False
+    return not (_A_PATIENT_OR_CASE.search(text) or _on_paper(text, persona))
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -3979,6 +4056,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return (Level.CRISIS if cues.explicit_crisis else Level.EMERGENCY), "overdose"
     if _FAINT_WITH_CAUSE.search(text) and not _LONG_AGO.search(text):
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
+    if _electric_shock_now(text) and not cues.calm:
+        return Level.EMERGENCY, "other_urgent"  # an electric shock with a heart, chest or nerve sign after it
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
     if _warning_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
@@ -4006,7 +4085,9 @@ _STANDS_DOWN = re.compile(
     # A same-day problem asked to wait (fresh44: a bead up the nose, then "still stuck... can it wait for the gp
     # tomorrow or does it need today").
     r"(?:can|could|should|will) (?:it|this|that|she|he|they|we|i) (?:just )?wait (?:till|until|for|to|a|another|"
-    r"over)\b)\b"
+    r"over)\b|"
+    # ...or asked whether waiting is all right (fresh49: out of lamotrigine, "is it ok to just wait?").
+    r"(?:is|would) it (?:be )?(?:ok|okay|alright|all right|fine|safe) (?:to|if (?:i|we|he|she)) (?:just )?wait\b)\b"
 )
 STAND_DOWN_LOOKBACK = 3
 # Where a long message turns from its background to what is happening now (see Triage._decide).
@@ -4109,6 +4190,8 @@ class Triage:
 
     def _decide(self, message: str, persona: Persona) -> Decision:
         """The level from the message's own text alone."""
+        if _clinician_own_life(normalise(message), persona):
+            persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         floor = floor_level(text, cues, persona)

@@ -1363,3 +1363,41 @@ def test_weeks_or_months_of_a_complaint_and_a_prescribed_count_asked_about_stay_
         ("his left leg has gone weak and his face is drooping", Persona.CAREGIVER),
     ):
         assert triage.decide(message, persona).level is Level.EMERGENCY, message
+
+
+def test_fresh49_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 27 (fresh49, measured blind at the end, then its misses read; reworded): a doctor's own father or
+    a nurse's own symptoms read as a relative's or a patient's; fluid on the lungs ("pink froth", "like I'm
+    drowning"); an electric shock with the heart racing after it; a rash woken up with during an antibiotic; a
+    diabetic's blister whose redness has spread; a nosebleed on a blood thinner that keeps coming back; a bump on the
+    head told as a noun, on apixaban; an antiseizure medicine run out, then asking whether waiting is all right."""
+    for message, persona in (
+        ("my father 74 at home, heavy central chest pain for 20 min, sweaty and grey, says it's wind. what do i do",
+         Persona.PHYSICIAN),
+        ("nurse here, 48, past 20 minutes my left arm feels heavy and my speech is slurred. probably just tired?",
+         Persona.NURSE),
+        ("heart failure and tonight I can't lie flat, feel like I'm drowning, bringing up pink froth", Persona.PATIENT),
+        ("touched a live wire fixing the light and it threw me back, now my heart is racing and skipping",
+         Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
+    # (the model may lift these to the emergency notice; the rules' floor is the same day)
+    assert triage.decide("mum is 82 and on apixaban, slipped this morning and has a bump on her forehead, seems ok",
+                         Persona.CAREGIVER).fires
+    assert triage.decide("on day 2 of amoxicillin and I woke up with an itchy blotchy rash everywhere, lips and "
+                         "breathing fine", Persona.PATIENT).fires
+    for message, persona, earlier in (
+        ("diabetic, blister on my heel, the redness round it has spread since this morning", Persona.PATIENT, []),
+        ("my nose has bled again today, the 4th time, it stops each time I pinch it. I'm on apixaban", Persona.PATIENT,
+         []),
+        ("the chemist can't get any until monday, no fits yet. is it ok to just wait?", Persona.PATIENT,
+         ["I've run out of my levetiracetam since yesterday"]),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.URGENT, message
+    for message, persona in (  # the calm neighbours
+        ("my dad has AF, what is the usual apixaban dose for someone his age?", Persona.PHYSICIAN),
+        ("got a zap off the toaster, tingly hand for a second, fine now. anything to do?", Persona.PATIENT),
+        ("had one nosebleed last month on warfarin, stopped in 5 min. should I keep some gauze at home?",
+         Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
