@@ -202,6 +202,20 @@ _TUMOUR_HEADS = frozenset(
 _SITUATION = ("severe", "mild", "recurrent", "hospital", "community", "metastatic")
 
 
+# A word shaped like a condition's name (see conversation._CONDITION_SHAPE).
+_CONDITION_WORD = re.compile(
+    r"\b(?!(?:prognosis|diagnosis|diagnoses|prognoses)\b)[a-z]{4,}(?:osis|oses|itis|omas?|aemia|emia|opathy|plasia|"
+    r"iasis)\b"
+)
+
+
+def _rare_condition_names(question: str) -> frozenset[str]:
+    """The stems of the condition-shaped words of a question that the shipped embedder's vocabulary lacks: the
+    specialised name of one condition ("thrombocythemia", "ependymoma", "histiocytosis"), not "pneumonia"."""
+    common = vocabulary_words()
+    return frozenset(t for w in _CONDITION_WORD.findall(question.lower()) if w not in common for t in content_terms(w))
+
+
 def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[str]:
     """What the question names that this article, a neighbour of the thing asked about, does not; empty when
     the article is not a neighbour.
@@ -623,6 +637,13 @@ def decide(
     hits = [h for h in hits if not marks[h.chunk_id]]
     if not hits:
         return Evidence("decline", [])
+    rare_names = frozenset() if named_whole else _rare_condition_names(question.text)
+    if rare_names and not any(all(_holds(_terms(f"{h.title} {h.keywords}"), t) for t in rare_names) for h in hits[:8]):
+        # The question names a condition by a word the everyday vocabulary lacks ("essential thrombocythaemia",
+        # "childhood ependymoma"), and no library topic besides, and no article found is titled or keyed by it: a
+        # passing mention in another article ("essential tremor", an overview of myeloproliferative neoplasms) is
+        # not its answer. Not when a library topic is named whole ("AKI with suspected pyonephrosis").
+        return Evidence("decline", hits)
     best = max((h.similarity or 0.0) for h in hits[:5])
     topic = set(question.topic)
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}

@@ -1198,3 +1198,18 @@ def test_a_follow_up_that_does_not_point_back_is_answered_from_its_close_article
             else:
                 assert answer.status == "answered" and answer.references[0].article_id == article, question
             history.append(Turn(question=question, answer=answer))
+
+
+def test_a_condition_named_by_a_specialised_word_no_article_is_titled_for_is_declined(pipeline: Pipeline) -> None:
+    """Session 27 (MedQuAD at library scale: "essential thrombocythemia" answered from "essential tremor", a
+    childhood ependymoma from a drug syndrome's page): a question naming a condition by a word the everyday
+    vocabulary lacks, and no library topic besides, is declined when no article found is titled or keyed by that word.
+    Over the bundled library: sarcoidosis was answered from the asthma article. A library topic named whole keeps the
+    question ("AKI with suspected pyonephrosis"), and "prognosis" is not a condition's name."""
+    answer = pipeline.run("sarcoidosis with lung involvement - when to start steroids?", persona=Persona.PHYSICIAN)
+    assert answer.status == "abstained"
+    answer = pipeline.run("AKI with suspected pyonephrosis - how soon should the renal ultrasound be done?",
+                          persona=Persona.PHYSICIAN)
+    assert answer.status == "answered" and answer.references[0].article_id == "acute-kidney-injury"
+    answer = pipeline.run("clear cell sarcoma of soft tissue - what is the prognosis?", persona=Persona.STUDENT)
+    assert answer.status == "answered" and answer.references[0].article_id == "clear-cell-sarcoma-soft-tissue"
