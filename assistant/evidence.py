@@ -200,6 +200,8 @@ _TUMOUR_HEADS = frozenset(
     tokens("leukemia leukaemia lymphoma carcinoma sarcoma melanoma myeloma glioma cancer tumor tumour neoplasm")
 )
 _SITUATION = ("severe", "mild", "recurrent", "hospital", "community", "metastatic")
+# Words that name a tumour's kind by its course or form: one kind's article is a sibling of another's.
+_KIND_STEMS = frozenset(tokens("acute chronic juvenile atypical"))
 
 
 # A word shaped like a condition's name (see conversation._CONDITION_SHAPE).
@@ -283,8 +285,14 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
         title_words = {w: t for t in _WORD.findall(named) for w in tokens(t)}
         specialised = {w for w in own if title_words.get(w, w) not in common}
         unshared = {w for w in asked_name - set(name) if len(w) > 2 and w.isalpha() and not _names(w, described)}
-        if specialised and unshared:
+        # ...or each has a word of its kind in the same place ("Juvenile Myelomonocytic Leukemia" for "Chronic
+        # Myelomonocytic Leukemia", "Chronic Myeloid Leukemia" for "Adult Acute Myeloid Leukemia"), or the title
+        # names the atypical form of what was asked ("Atypical Chronic Myelogenous Leukemia").
+        kinds = {word for word in name[:-1] if word not in asked_terms and word in _KIND_STEMS}
+        if (specialised or kinds) and unshared & (_KIND_STEMS if kinds and not specialised else unshared):
             marks.add(sorted(unshared)[0])
+        elif "atyp" in kinds:
+            marks.add("atypical")
     return frozenset(marks)
 
 

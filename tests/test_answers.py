@@ -1213,3 +1213,18 @@ def test_a_condition_named_by_a_specialised_word_no_article_is_titled_for_is_dec
     assert answer.status == "answered" and answer.references[0].article_id == "acute-kidney-injury"
     answer = pipeline.run("clear cell sarcoma of soft tissue - what is the prognosis?", persona=Persona.STUDENT)
     assert answer.status == "answered" and answer.references[0].article_id == "clear-cell-sarcoma-soft-tissue"
+
+
+def test_a_tumour_of_another_course_or_form_is_a_neighbour_not_an_answer() -> None:
+    """Session 27 (MedQuAD at library scale): "chronic myelomonocytic leukemia" was answered from the juvenile
+    form's document, "adult acute myeloid leukemia" from the chronic one's, "chronic myelogenous leukemia" from the
+    atypical form's. A title whose course or form word (acute, chronic, juvenile, atypical) the question lacks, while
+    the question has its own, or that names the atypical form, marks a neighbour; the asked disease's own title does
+    not."""
+    assert neighbour_marks("What are the treatments for Chronic Myelomonocytic Leukemia ?",
+                           "Juvenile Myelomonocytic Leukemia") == {"chronic"}
+    assert neighbour_marks("What are the symptoms of Adult Acute Myeloid Leukemia ?", "Chronic myeloid leukemia")
+    assert neighbour_marks("What are the stages of Chronic Myelogenous Leukemia ?",
+                           "Atypical Chronic Myelogenous Leukemia") == {"atypical"}
+    assert not neighbour_marks("What are the stages of Chronic Myelogenous Leukemia ?", "Chronic Myelogenous Leukemia")
+    assert not neighbour_marks("How is juvenile myelomonocytic leukemia treated?", "Juvenile Myelomonocytic Leukemia")
