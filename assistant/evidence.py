@@ -253,6 +253,13 @@ def neighbour_marks(question: str, title: str, keywords: str = "") -> frozenset[
         # Another kind of tumour: "adult non-Hodgkin lymphoma" for "adult acute lymphoblastic leukaemia". The asked
         # kind's own name is read back from its head word, as for a title sharing it.
         heads = [i for i, stem in enumerate(stems) if stem and stem[0] in _TUMOUR_HEADS and stem[0] not in name]
+    if not heads and name[-1:] and name[-1] not in _TUMOUR_HEADS:
+        # Another kind of condition sharing the word before the asked tumour's head: "congenital laryngeal palsy"
+        # for "laryngeal cancer", "bare lymphocyte syndrome" for "chronic lymphocytic leukemia". Only an article
+        # named for both words answers.
+        tumour = next((i for i, stem in enumerate(stems) if stem and stem[0] in _TUMOUR_HEADS), None)
+        if tumour and stems[tumour - 1] and stems[tumour - 1][0] in name and stems[tumour][0] not in name:
+            marks.update({stems[tumour][0], stems[tumour - 1][0]})
     if len(name) < 2 or not heads:
         return frozenset(marks)
     if "non" in name and not {"non", "no", "not"} & asked_terms:

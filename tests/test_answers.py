@@ -1228,3 +1228,9 @@ def test_a_tumour_of_another_course_or_form_is_a_neighbour_not_an_answer() -> No
                            "Atypical Chronic Myelogenous Leukemia") == {"atypical"}
     assert not neighbour_marks("What are the stages of Chronic Myelogenous Leukemia ?", "Chronic Myelogenous Leukemia")
     assert not neighbour_marks("How is juvenile myelomonocytic leukemia treated?", "Juvenile Myelomonocytic Leukemia")
+    # Another kind of condition sharing the word before the asked tumour's head ("laryngeal cancer" and "congenital
+    # laryngeal palsy"): only an article named for both words answers. A title holding the head is not one.
+    assert neighbour_marks("What are the symptoms of Laryngeal Cancer ?", "Congenital laryngeal palsy") == {
+        "cancer", "laryng"}
+    assert neighbour_marks("How to diagnose Chronic Lymphocytic Leukemia ?", "Bare lymphocyte syndrome")
+    assert not neighbour_marks("clear cell sarcoma - prognosis?", "Clear cell sarcoma of soft tissue (CCS)")
