@@ -238,8 +238,12 @@ def cross_validate(groups: list[tuple[np.ndarray, np.ndarray]], l2: float, folds
     return {"l2": l2, "top1": round(top1, 3), "top3": round(top3, 3)}
 
 
-def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
-    """Gold-pair share and false answers at library scale, on a copy of a store holding a MedQuAD import."""
+def medquad_scale(store_dir: Path, medquad: Path, questions: int, removal_offset: int | None = None) -> dict:
+    """Gold-pair share and false answers at library scale, on a copy of a store holding a MedQuAD import.
+
+    The documents removed are drawn from the shuffled DEV questions after the first `removal_offset` (default: the
+    questions asked): another offset draws another sample, so a sample read in error analysis can be set aside
+    and an unread one measured."""
     work = Path(tempfile.mkdtemp()) / "store"
     shutil.copytree(store_dir, work)
     store = KnowledgeStore(make_client(work), cached_embedder(), "knowledge")
@@ -265,7 +269,8 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int) -> dict:
     # ("Chronic myeloid leukemia" and "Chronic Myelogenous Leukemia"), or holds the same template question.
     documents = jsonl(medquad / "documents.jsonl")
     concepts = {d["doc_id"]: set(d.get("cui") or ()) for d in documents if d["doc_id"] in focus}
-    removed_docs = sorted({q["doc_id"] for q in dev[questions : questions * 3]})[: max(10, questions // 4)]
+    start = questions if removal_offset is None else removal_offset
+    removed_docs = sorted({q["doc_id"] for q in dev[start : start + 2 * questions]})[: max(10, questions // 4)]
     store.remove_articles(removed_docs)
     pipeline = make_pipeline(store)
     removed_questions = [q for q in dev if q["doc_id"] in removed_docs][:questions]
@@ -303,6 +308,7 @@ def main() -> int:
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")
     parser.add_argument("--questions", type=int, default=200)
+    parser.add_argument("--removal-offset", type=int, help="draw the removed documents after this many DEV questions")
     parser.add_argument("--skip-ablations", action="store_true")
     parser.add_argument("--fit", action="store_true", help="refit the sentence ranker on the training questions + dev")
     parser.add_argument("--out", type=Path)
@@ -341,7 +347,7 @@ def main() -> int:
             ranker_rows(pipeline, jsonl(TRAIN)), ranker_rows(pipeline, dev), l2
         )
     if args.medquad_store and args.medquad:
-        figures["medquad"] = medquad_scale(args.medquad_store, args.medquad, args.questions)
+        figures["medquad"] = medquad_scale(args.medquad_store, args.medquad, args.questions, args.removal_offset)
     report(figures, args.out)
     return 0
 
