@@ -1321,6 +1321,11 @@ _REASSURED = re.compile(
     r"can (?:this|that|it)) (?:going to |gonna |about to )?(?:have|get|give (?:me|him|her)|cause|lead to) "
     r"(?:me |him |her )?an? (?:heart attack|stroke)|"
     r"(?:will|would|do|does) (?:they|i|you|he|she) (?:\w+ )?(?:have|need) to (?:amputate|cut (?:it|them) off)|"
+    # A small cut that has stopped bleeding with pressure (fresh48, fresh49: "cut my finger chopping onions, stopped
+    # bleeding after 5 mins pressure and edges are together"): the bleeding is over. Not "won't stop bleeding".
+    # ...and is not gaping or deep (those are closed the same day).
+    r"(?<!n't )(?<!not )(?<!never )stopped bleeding (?:after|with|within|by|on)\b"
+    r"(?!.*\b(?:gap\w*|deep|wide open|apart|open|fat|fatty|bone|tendon|yellow\w*)\b)|"
     # A risk said to be absent: "no talk of hurting herself, just withdrawn".
     r"(?:no|not any|never any|without (?:any )?)(?: \w+)? (?:talk|mention|sign|signs|hint|thoughts?|history) of "
     r"(?:self[- ]?harm\w*|suicid\w*|(?:hurting|harming|killing) (?:her|him|them|my)sel(?:f|ves)))\b"

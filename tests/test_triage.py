@@ -1339,8 +1339,13 @@ def test_fresh48_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("there's not much point in carrying on with physio if it doesn't help, is there an alternative?",
          Persona.PATIENT),
         ("on peritoneal dialysis, bags all clear, what should I eat to keep my potassium down?", Persona.PATIENT),
+        # a small cut that stopped bleeding with pressure (a fresh48 and fresh49 false alarm, reworded)
+        ("nicked my thumb on the grater, stopped bleeding after a few minutes of pressure, edges together. plaster?",
+         Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+    assert triage.decide("sliced my palm on a tin lid, stopped bleeding with pressure but it gapes open, 2cm",
+                         Persona.PATIENT).fires
 
 
 def test_weeks_or_months_of_a_complaint_and_a_prescribed_count_asked_about_stay_calm(triage: Triage) -> None:
