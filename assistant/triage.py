@@ -3574,11 +3574,11 @@ _LONG_STANDING = re.compile(
     r"\bsince (?:i had |having |getting |catching )?(?:covid|the virus|the flu|flu) (?:last|in) (?:year|spring|summer|"
     r"autumn|winter|\d{4})\b"
 )
-# ...and what would make it new: a change today, or a sudden one.
+# ...and what would make it new beside the acute cue's words (today, tonight, suddenly, right now: `_long_standing`
+# reads `cues.acute` too): a change, a time in minutes or hours, days since, a medicine stopped, a danger sign.
 _NEW_OR_WORSE = re.compile(
-    r"\b(?:suddenly|all of a sudden|worse|worsening|today|tonight|this (?:morning|evening|afternoon)|right now|"
-    r"just now|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?)|new|now (?:i|he|she|it)|can'?t breathe|"
-    r"stopped|ran out|days? ago|yesterday|"
+    r"\b(?:worse|worsening|(?:\d+|a few|few|an?) (?:minutes?|mins?|hours?|hrs?)|new|now (?:i|he|she|it)|"
+    r"can'?t breathe|stopped|ran out|days? ago|yesterday|"
     r"blue|grey|collaps\w*|faint\w*|chest pain|cough\w* (?:up )?blood)\b"
 )
 
@@ -4195,7 +4195,7 @@ class Triage:
 
     def _decide(self, message: str, persona: Persona) -> Decision:
         """The level from the message's own text alone."""
-        if _clinician_own_life(normalise(message), persona):
+        if not persona.lay and _clinician_own_life(normalise(message), persona):
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)

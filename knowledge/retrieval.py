@@ -222,11 +222,14 @@ class HybridRetriever:
         return index.names, asked
 
     @staticmethod
-    def _owners(names: dict[str, _Names], asked: set[str]) -> set[str]:
+    def _owners(names: dict[str, _Names], asked: set[str], strong: bool = False) -> set[str]:
+        """The approved articles one of whose name phrases (with `strong`, only the strong ones) the asked terms hold
+        whole."""
         return {
             article
             for article, named in names.items()
-            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.phrases)
+            if named.status == ReviewStatus.APPROVED.value
+            and any(part <= asked for part in (named.strong if strong else named.phrases))
         }
 
     def topic_owners(self, terms: Coll[str]) -> set[str]:
@@ -240,12 +243,7 @@ class HybridRetriever:
         """The approved articles the terms name by a title's name, a bracketed abbreviation or a keyword of two
         words or more ("atrial fibrillation", "heart failure"), not by a one-word keyword ("biologic", "flare"):
         what a question is about, not a medicine or sign it mentions."""
-        names, asked = self._named(terms)
-        return {
-            article
-            for article, named in names.items()
-            if named.status == ReviewStatus.APPROVED.value and any(part <= asked for part in named.strong)
-        }
+        return self._owners(*self._named(terms), strong=True)
 
     def owners_beyond(self, article_id: str, terms: Coll[str]) -> set[str]:
         """The approved articles named for something in the terms that `article_id` is not named for too: after
