@@ -1837,8 +1837,9 @@ _FLUID_GAIN = (
 )
 _SAME_DAY_SIGNS = re.compile(
     # A nosebleed on a blood thinner that keeps coming back or will not stop (fresh49: "on warfarin, nosebleed started
-    # again 3rd time today"): seen the same day (a nosebleed that will not stop after 10 to 15 minutes' pressure is
-    # an A&E matter in NHS first aid; here it stops and returns).
+    # again 3rd time today"): seen the same day. The NHS nosebleed page, as a GP practice's copy of it reads (nhs.uk
+    # itself was not read here), sends regular nosebleeds and nosebleeds on a blood thinner to a GP, and one lasting
+    # longer than 10 to 15 minutes to A&E; same day is this rule's reading of the two together.
     r"^(?!.*\b(?:in case|what if|how do you|how would you)\b)"  # asked ahead, not told
     r"(?=.*(?<!\bno )(?<!\bnot on )(?<!\bwithout )\b(?:apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|"
     r"xarelto|blood ?thinners?|anticoagulants?)\b)"
