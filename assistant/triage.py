@@ -214,9 +214,9 @@ _AT_THE_EDGE = (
 # At a high place with the thought of how easy it would be: "i've walked up to the cliffs. keep thinking how easy it
 # would be". A crisis red flag and, with it, intent now.
 _EDGE_AND_EASE = (
-    r"^(?=.*\b(?:walked|walking|gone|going|went|come|came|climbed|climbing|driven|drove|cycled|got|up|out|sat|"
-    r"sitting|standing|stood|parked|looking|looked|staring|stared|stare) (?:up |out |down |over )?"
-    r"(?:to |at |on |by |near )?the (?:\w+ ){0,2}(?:cliffs?|"
+    r"^(?=.*\b(?:walked|walking|gone|going|went|come|came|climbed|climbing|driven|drove|driving|drive|cycled|got|up|"
+    r"out|sat|sitting|standing|stood|parked|looking|looked|staring|stared|stare|passing|passed) (?:up |out |down |"
+    r"over )?(?:to |at |on |by |near |past )?the (?:\w+ ){0,2}(?:cliffs?|"
     r"bridge|viaduct|tracks|railway|edge|ledge|roof|rooftop|top floor|multi[- ]?storey|pier|quarry)\b)"
     r"(?=.*\b(?:how easy (?:it )?(?:would|could|'?d) be|how easy it'?d be|just (?:jump|step off|step over|let go|"
     r"go over)\b|"
@@ -233,7 +233,12 @@ _FROM_WORK = (
     r"sat|sitting|can'?t stop) (?:\w+ )?(?:looking|staring) at (?:it|them)\b"
 )
 # A plan with a time, and a farewell: a crisis red flag and, with it, intent now (read by both rule layers).
-_PLAN_AND_FAREWELL = r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where i'?m going"
+# ...told of someone else by the one it was said to (fresh50: "gave me her rings and said she wont need them where shes
+# going").
+_PLAN_AND_FAREWELL = (
+    r"know (?:exactly )?how and when|(?:won'?t|wont|will not) need (?:\S+ ){0,6}where (?:i'?m|im|i am|she'?s|shes|"
+    r"she is|he'?s|hes|he is|they'?re|theyre) going"
+)
 # An end staged as an accident ("it'll look like an accident, right?"): a crisis red flag and intent now.
 _STAGED_ACCIDENT = (
     r"(?:it'?ll|it will|it would|would it|will it|so it|if it|when it) looks? like an? accident|"
@@ -641,7 +646,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?! (?:\w+ ){0,3}(?:tooth|teeth)\b)",
     ],
     "seizure": [
-        r"post[- ]?ictal|(?:looked like|having|is having|started) (?:a |an )?(?:generali[sz]ed )?tonic[- ]?clonic",
+        r"post[- ]?ictal|(?:looked like|having|is having|started|now|now in) (?:a |an )?(?:generali[sz]ed )?"
+        r"tonic[- ]?clonic",
         r"went rigid|shook all over|shaking on one side|fits? since|still seizing|midaz|lorazepam",
         r"won'?t stop shaking|shaking (?:\w+ ){0,3}(?:unresponsive|won'?t stop)|status epilep",
         r"seiz(?!\w*[- ]free)",  # "seizure-free for two years" is not a fit
@@ -677,7 +683,7 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "overdose": [
         r"got into (?:\w+ ){0,3}(?:pills|tablets|meds|medicine|medication)|took some of (?:\w+ ){0,2}(?:pills|"
-        r"tablets|meds|diazepam|medication)|drank (?:a|the|half a|a whole) bottle",
+        r"tablets|meds|diazepam|medication)|drank (?:\w+ ){0,2}(?:a|the|half a|half the|a whole|most of the) bottle",
         r"(?:diazepam|benzos?|oxycodone|tramadol|codeine|morphine|fentanyl|methadone|heroin|cough syrup|"
         r"sleeping pills|xanax|ketamine|mdma|pills)(?: \w+){0,6} (?:vodka|alcohol|drowsy|hallucinat|loads|bottle|"
         r"all of|unresponsive|sleepy)",
@@ -756,7 +762,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:want|wish|wanna|please|someone|somebody|"
         r"could just) (?:\w+ ){0,3}kill me",
         # "take" only with a life: "should I take it with food?" is a medicine question.
-        r"(?<!in the )(?<!at the )(?<!by the )(?:end|ending|ended) (?:\w+ ){0,2}(?:it all|my life|"
+        # (not "the end of it": "a bit of crayon, I can see the end of it")
+        r"(?<!in the )(?<!at the )(?<!by the )(?<!the )(?:end|ending|ended) (?!of )(?:\w+ ){0,2}(?:it all|my life|"
         r"his life|her life|their life|my own life|things|"
         r"everything|it)\b",
         r"(?:finish|take|taking|took) (?:\w+ ){0,2}(?:my life|his life|her life|their life|my own life)\b|"
@@ -1075,7 +1082,7 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
     ],
     "seizure": [
         (
-            r"stiff|twitch|jerk|shak|seiz|fitt|status|convuls",
+            r"stiff|twitch(?!y)|jerk|shak|seiz|fitt|status|convuls",  # ("asthma a bit twitchy": unsettled, no twitch)
             r"still|keeps?|going|won'?t stop|twice|again|minutes|"
             r"blue|come round|hot|fever|first|what do|what next|second",
         ),
@@ -1236,7 +1243,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
         ),
         (r"\bear\b", r"swollen|lump|sticking out|behind"),
         (r"\beye", r"painful|pain|red|blurry|blurred|vision|chemical|splash"),
-        (r"calf|leg", r"swollen|tender|hot|red|after (?:a |his |her |my )?(?:long )?flight"),
+        # (a leg, not a bed's, a table's or a chair's: "stubbed my toe on the bed leg... bit swollen")
+        (r"calf|(?<!bed )(?<!table )(?<!chair )(?<!sofa )(?<!couch )(?<!desk )\blegs?\b",
+         r"swollen|tender|hot|red|after (?:a |his |her |my )?(?:long )?flight"),
         # A clot after a flight, on the pill, in pregnancy or after an operation: the calf, then the lungs.
         (
             r"flew|flight|long drive|on the pill|pregnan|after (?:my |an |the )?(?:op|operation|surgery)|plaster cast",
@@ -1293,7 +1302,8 @@ _ABSENT = re.compile(
     rf"\b(?:no|never|not|without|hasn'?t|hasnt|haven'?t|havent|didn'?t|didnt|nor) (?:(?:actually|really|even) )?"
     rf"(?:any |a |been |had (?:a |any )?|ever )?{_SIGN}(?:(?: or| and|,| nor)(?: no| any)? {_SIGN})*\b|"
     # Bleeding denied in a list after pain (fresh46: "tightenings... no pain or bleeding and baby moving loads").
-    rf"\b(?:no|without) (?:any )?(?:pain|cramps?|cramping)(?:,? (?:or|and|nor)|,)(?: no| any)? "
+    # ...or listed without a joining word (fresh50: "no pain no bleeding and baby kicking loads").
+    rf"\b(?:no|without) (?:any )?(?:pain|cramps?|cramping)(?:(?:,? (?:or|and|nor)|,)(?: no| any)?| no) "
     rf"(?:{_SIGN}|bleeding)(?:(?: or| and|,| nor)(?: no| any)? (?:{_SIGN}|bleeding))*\b|"
     # "can swallow and breathe fine", "breathing ok": the airway is said to be clear.
     r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:(?:totally|completely|"
@@ -1414,6 +1424,12 @@ _ACUTE = re.compile(
     r"not responding|(?:won'?t|wont|can'?t|cant|cannot|not) (?:wake|waking|rouse)|unrousable|hardly breathing|"
     r"barely breathing|lips (?:\w+ )?blue|blue lips|(?:no|can'?t find (?:a|his|her)) pulse|"
     r"(?:doing|started|giving|performing) cpr|just dropped|"
+    # A reading falling as the writer watches (fresh50: "BP 78/40 after 1L, lactate 5, GCS dropping 15 to 12").
+    r"(?:gcs|sats|spo2|bp|sbp|map|blood pressure|saturations) (?:is |are |now |keeps? )?(?:dropping|falling|"
+    r"plummeting|drifting down|going down)|"
+    # Woken by it in the night just gone (fresh50: "woke at 3am gasping, sitting bolt upright").
+    r"woke (?:up )?(?:at \d{1,2} ?(?:am)?,? )?(?:\w+ ){0,2}(?:gasping|choking|struggling for|fighting for|"
+    r"unable to breathe)|"
     # Present progressive about the person: "he's sat holding his chest" is happening, whatever the history.
     r"(?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|is|are) (?:\w+ )?(?:holding|clutching|gasping|"
     r"sweating|vomiting|bleeding|shaking|fitting|jerking|lying|slumped|grey|gray|clammy|unconscious|"
@@ -1682,7 +1698,8 @@ _REAL = re.compile(
 # Asthma getting worse now: the reliever needed every few hours or at night needs care today.
 _SAME_DAY = re.compile(
     rf"(?:{_RELIEVER})(?: \S+){{0,12}} (?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? "
-    r"hours?|hour|couple of hours|few hours)|(?:\d+|five|six|seven|eight|ten|many|several) times (?:a|per|each) day)|"
+    r"hours?|hour|couple of hours|few hours)|(?:[5-9]|\d{2}|five|six|seven|eight|ten|many|several) times "
+    r"(?:a|per|each) day)|"
     r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? hours?|couple of hours|few hours))(?: \S+){0,8} "
     rf"(?:{_RELIEVER})"
 )
@@ -1987,7 +2004,8 @@ _SAME_DAY_SIGNS = re.compile(
     # page was read for it).
     r"(?:grind\w*|grinder|drill\w*|hammer\w*|chisel\w*|welding|angle grinder|cutting metal|metal)\b(?: \S+){0,12} "
     r"(?:flew|flown|went|gone|shot|hit|got|something) (?:\S+ ){0,4}(?:in|into) (?:my|his|her|their|the) eyes?\b|"
-    r"(?:bit|piece|fleck|shard|speck|sliver|splinter|fragment) of (?:metal|steel|iron|glass|wire) (?:\S+ ){0,2}"
+    r"(?:(?:bit|piece|fleck|shard|speck|sliver|splinter|fragment) of (?:metal|steel|iron|glass|wire)|(?:metal|steel|"
+    r"iron|glass|wire) (?:bit|piece|fleck|shard|speck|sliver|splinter|fragment|filing)s?) (?:\S+ ){0,2}"
     r"(?:in|into) (?:my|his|her|their|the) eyes?\b|"
     # Long-term steroid tablets run out or stopped, with dizziness, weakness, aches or sickness: the adrenal glands
     # may not be making enough cortisol (NHS trusts' steroid leaflets: more than 5 mg prednisolone for more than 4
@@ -2772,8 +2790,9 @@ _WENT_AWAY = re.compile(
 )
 _SEEN = re.compile(
     r"\b(?:saw|seen|been to|went to|checked (?:out )?(?:by|at)|assessed|admitted|discharged|referred|sent home)\b"
-    r"(?: \S+){0,3} (?:gp|doctor|dr|a&e|ae|hospital|neurolog\w*|tia clinic|stroke (?:team|clinic|unit)|paramedics?|"
-    r"111|er|ed|urgent care|ambulance)\b|\b(?:tia|first fit|seizure|neurology) clinic\b|\bscan (?:was|came back)\b|"
+    r"(?: \S+){0,3} (?:gp|doctor|dr|a&e|ae|hospital|neurolog\w*|(?:tia )?clinic|stroke (?:team|clinic|unit)|"
+    r"paramedics?|111|er|ed|urgent care|ambulance)\b|\b(?:tia|first fit|seizure|neurology) clinic\b|"
+    r"\bscan (?:was|came back)\b|"
     r"\b(?:diagnosed|started (?:me|him|her) on|(?:in|on the) (?:hospital|ward|children'?s ward))\b|"
     r"\b(?:got|had|needed|needing) (?:\d+ |a few |some |two |three |four |five |six )?(?:stitches|stiches|sutures|"
     r"steri-?strips)\b"
@@ -2857,6 +2876,10 @@ _RESIDUAL = re.compile(
 )
 
 
+# Dealt with, said outright (fresh50: "had a TIA last year, seen in the clinic and all sorted").
+_ALL_SORTED = re.compile(r"\b(?:all|everything|it was|was all) (?:sorted|dealt with|taken care of)\b")
+
+
 def _history_settled(text: str, cues: Cues) -> bool:
     """A lay account of an episode a day or more ago that a clinician has already assessed and that is settling
     ("went to A&E last week with chest pain, it turned out to be costochondritis, mostly gone now"), or the lasting
@@ -2869,8 +2892,23 @@ def _history_settled(text: str, cues: Cues) -> bool:
     rest = _RESOLVED.sub(" ", _WELL_AGAIN.sub(" ", text))
     if _ACUTE.search(rest) or _PRESENT.search(rest):
         return False
-    settling = _RESOLVED.search(text) or _WELL_AGAIN.search(text) or cues.calm
+    settling = _RESOLVED.search(text) or _WELL_AGAIN.search(text) or cues.calm or _ALL_SORTED.search(text)
     return bool((seen and settling) or (_RESIDUAL.search(text) and _LONG_AGO.search(text)))
+
+
+# How to prevent another of a fit that happened before today (fresh50: "had a febrile seizure last winter, he's got a
+# temp of 38 now but running round playing. should i give calpol to stop him having another fit").
+_PREVENT_ANOTHER = re.compile(
+    r"\b(?:stop|prevent|avoid|reduce the (?:risk|chance) of)\b(?: \S+){0,3} (?:having |getting )?(?:another|a second|"
+    r"more|further) (?:\w+ )?(?:fit|fits|seizure|seizures|one|episode)\b"
+)
+
+
+def _preventing_another(text: str, cues: Cues) -> bool:
+    """A lay question on preventing another fit, the last one before today, nothing acute told now."""
+    return (set(cues.categories) <= {"seizure"} and bool(_PREVENT_ANOTHER.search(text))
+            and not _ACUTE.search(_TODAYS_READING.sub(" ", text))  # a temperature taken today is not a fit today
+            and bool(_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)))
 
 
 # A medicine started days or weeks ago and asked about because it has not worked yet ("on sertraline 10 days and
@@ -2925,7 +2963,8 @@ _CHILD = re.compile(r"\b(?:baby|babies|toddler|child|children|kid|kids|son|daugh
 _READING_OF = r"(?:bp|blood pressure|sugars?|glucose|pulse|heart rate|temp\w*|sats|inr)"
 _TODAY_TIME = r"(?:this morning|today|tonight|this evening)"
 _TODAYS_READING = re.compile(
-    rf"\b(?:{_READING_OF}(?: was| is| of| at)? \d+(?:/\d+)? {_TODAY_TIME}|{_READING_OF} {_TODAY_TIME}(?: was| is)? \d+|"
+    rf"\b(?:{_READING_OF}(?: was| is| of| at)? \d+(?:/\d+| \d)? {_TODAY_TIME}|"  # ("38.2" reads "38 2")
+    rf"{_READING_OF} {_TODAY_TIME}(?: was| is)? \d+|"
     rf"{_TODAY_TIME}(?:'?s)? (?:{_READING_OF}|reading)(?: was| is| of| at)? \d+|"
     rf"(?:fine|well|ok|okay|normal) (?:\w+ ){{0,3}}{_TODAY_TIME}(?: too| as well)?)"
 )
@@ -3129,8 +3168,9 @@ _GAME_TALK = re.compile(
 _LAUGHED_OFF = re.compile(r"\b(?:lol|lool+|lmao+|lmfao+|haha\w*|rofl|jk)\b|😂|🤣|💀")
 _SLANG_ENDING = re.compile(r"\b(?:kms|unalive)\b")
 _UNALIVE_SOMETHING_ELSE = re.compile(
-    r"\bunalive (?:this|that|the|a|an|every|these|those) (?:\w+ )?(?:boss|bosses|guy|enemy|enemies|mob|npc|level|"
-    r"team|character|monster|dragon)\b"
+    r"\bunalive (?:this|that|the|a|an|every|these|those|my|his|her|their|our) (?:\w+ )?(?:boss|bosses|guy|enemy|"
+    r"enemies|mob|npc|level|team|character|monster|dragon|controller|phone|laptop|keyboard|console|pc|screen|tv|"
+    r"headset|mouse|monitor|printer|alarm|router|wifi)\b"
 )
 _MEANT = re.compile(
     r"\b(?:literally|fr|for real|not (?:joking|kidding)|no joke|serious|seriously|genuinely|actually want|"
@@ -3143,12 +3183,12 @@ def _game_slang(text: str) -> bool:
     if not _SLANG_ENDING.search(text) or _MEANT.search(text):
         return False
     rest = _SLANG_ENDING.sub(" ", text)  # the message without its slang ending
-    if _RISK_WORDS.search(_KILLED_IN_GAME.sub(" ", rest)):
-        return False
     if _FLAGS["suicide"].search(_UNALIVE_SOMETHING_ELSE.sub(" ", rest)):
         return False
     if _UNALIVE_SOMETHING_ELSE.search(text):
-        return True
+        return True  # a thing to "unalive" (a boss, a controller): no person in it
+    if _RISK_WORDS.search(_KILLED_IN_GAME.sub(" ", rest)):
+        return False
     # Laughed off, or said by a child who is otherwise well each time a game is lost (fresh46: "keeps shouting 'im
     # gonna kms' when he loses at fortnite. otherwise seems happy, sees his mates").
     played_down = _LAUGHED_OFF.search(text) or (_LOST_A_GAME.search(text) and _OTHERWISE_HAPPY.search(text))
@@ -3229,6 +3269,11 @@ def _hypo_treated(text: str) -> bool:
                 and not _STILL_WRONG.search(text))
 
 
+# First aid asked about as a topic (fresh50, a nurse: "burns first aid, is it still 20 min cool running water even up
+# to 3h after?").
+_FIRST_AID_ASKED = re.compile(r"\b(?:first[- ]aid (?:for|of|on)|\w+ first[- ]aid)\b")
+
+
 def _clinician_reference(text: str, cues: Cues, persona: Persona) -> bool:
     """A nurse's or a student's reference question on an emergency topic (fresh44): "target sats for a copd pt with
     known co2 retention is 88-92 right?", "im adrenaline dose 7yo anaphylaxis?", "GCS of 8 'intubate' - why 8?". Like
@@ -3236,7 +3281,8 @@ def _clinician_reference(text: str, cues: Cues, persona: Persona) -> bool:
     besides "IM" the route and current practice, and (for a student) nobody of their own life in it. Nurses describe
     the patient in front of them more often than physicians ask about one, so nobody found, new or worse and no
     patient given with a finding either."""
-    if persona not in (Persona.NURSE, Persona.STUDENT) or not cues.reference or _CALLS_FOR_HELP.search(text):
+    asked = cues.reference or _FIRST_AID_ASKED.search(text)
+    if persona not in (Persona.NURSE, Persona.STUDENT) or not asked or _CALLS_FOR_HELP.search(text):
         return False
     if cues.acute or cues.present or cues.explicit_crisis or _IN_FRONT_OF_ME.search(text):
         return False
@@ -3270,6 +3316,13 @@ _FINDING = re.compile(
 _ASKS_A_RULE = re.compile(
     r"\b(?:dose|doses|dosing|target|targets|definition|defined|criteria|to watch for|how often|half hourly|"
     r"frequency|max|maximum|why)\b"
+)
+
+
+# A clinician writing up an episode before today: a reflection, an incident report, a case write-up or a debrief.
+_WRITE_UP = re.compile(
+    r"\b(?:writing|write|wrote|doing|finishing|drafting) (?:up )?(?:my |a |the |our )?(?:reflection|reflective \w+|"
+    r"incident report|datix|case (?:report|write[- ]?up)|debrief|significant event \w+|sea)\b"
 )
 
 
@@ -3339,7 +3392,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
         return True
     if _well_again(text, cues, persona):
         return True
-    if persona.lay and (_fiction(text, cues) or _history_settled(text, cues)):
+    if persona.lay and (_fiction(text, cues) or _history_settled(text, cues) or _preventing_another(text, cues)):
         return True
     if _waiting_for_a_medicine(text, cues) or _one_extra_dose_passed(text, cues, persona):
         return True
@@ -3354,6 +3407,8 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
         return False
+    if _WRITE_UP.search(text) and _BEFORE_TODAY.search(text):
+        return True  # "had a pt fitting yesterday on the ward, all sorted... writing my reflection now" (fresh50)
     if cues.calm and persona is not Persona.STUDENT and not {"overdose", "other_urgent"} & set(cues.categories):
         return True  # "stable in clinic", "normal obs": a clinician's case (not an overdose) that is not urgent now
     if persona in (Persona.NURSE, Persona.PHYSICIAN) and _WEEKS_SINCE.search(text) and not cues.now:
@@ -3432,7 +3487,10 @@ _NOW_PRACTICE = re.compile(
     # ...or of a definition (fresh44): "whats the definition of pre-eclampsia now"; "do we just start NAC" is a
     # practice asked about, not "just" now.
     r"\b(?:definitions?|criteria|classifications?|guidance|thresholds?|cut-?offs?|targets?)(?: \S+){0,4} now\b|"
-    r"\b(?:do|should|can|could|would|shall) (?:we|i|you|they) just\b|"
+    # Which of two it is now (fresh50): "eye response 2 is to pain or to pressure now?".
+    r"\bor (?:to |the |a )?\w+ now ?\?|"
+    r"\b(?:do|should|can|could|would|shall) (?:we|i|you|they) just\b|\bis it still (?:\d+|the|a|an|ok|okay|fine|"
+    r"recommended|right|correct)\b|"
     r"\bcurrent (?:\w+ )?(?:dose|doses|dosing|guidance|guidelines?|recommendations?|practice|target|threshold|"
     r"protocol|regimen)\b|\b(?:gcs|news2?|avpu|qsofa|score|scale|criteria)\b still\b|"
     r"\bif (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:going|planned|scheduled|listed|booked) "
@@ -3719,7 +3777,7 @@ _OVER_MAX = (
 _PARACETAMOL_OVER_MAX = re.compile(
     rf"\b{_PARACETAMOL_WORD}\b(?: \S+){{0,30}} {_OVER_MAX}|{_OVER_MAX}(?: \S+){{0,12}} {_PARACETAMOL_WORD}\b"
 )
-_TAKEN = re.compile(r"\b(?:took|taken|taking|been having|had|have had|gave|given|giving|swallowed)\b")
+_TAKEN = re.compile(r"\b(?:took|taken|taking|been having|had|have had|gave|given|giving|swallowed|drank|drunk)\b")
 # Paracetamol taken twice over without knowing: plain paracetamol with a cold-and-flu remedy or co-codamol that holds it
 # too, or "didn't realise lemsip has paracetamol in it". At full doses of both that is twice the daily maximum: a
 # staggered overdose, assessed in A&E even when the person feels well (the NHS paracetamol page, as pages quoting it
@@ -3777,7 +3835,11 @@ _TABLETS_COUNTED = re.compile(
     # had about 16 today spread out").
     r"\b(?:had|taken|took) (?:about |like |maybe |around |roughly |nearly |over )?(?:9|1\d|[2-9]\d)"
     r"(?: odd| or so| ish)? (?:today|so far|since (?:this morning|breakfast|yesterday|last night))\b|"
-    r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b"
+    r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b|"
+    # ...or much of a bottle of the liquid drunk (fresh50, after asking a children's paracetamol dose: "my 2 year old
+    # drank maybe half the bottle when i was in the shower, she seems fine for now").
+    r"\b(?:drank|drunk|swallowed|downed|had|taken|took) (?:\S+ ){0,2}(?:half|most|all|the rest) (?:of )?"
+    r"(?:the|a|his|her|their|my|that) (?:\S+ )?bottle\b"
 )
 _PARACETAMOL_NAMED = re.compile(rf"\b{_PARACETAMOL_WORD}\b|\blemsips?\b")
 
@@ -3871,9 +3933,19 @@ _HOME_AGAIN = re.compile(
 )
 
 
+# A team's or an event's doctor writing from the side of the pitch, with a now-word (fresh50: "team doc at rugby,
+# player down after a head clash now generalised tonic clonic on the pitch approx 3 min").
+_PITCHSIDE = re.compile(
+    r"\b(?:team|club|pitch ?side|match ?day|event|race|crowd) (?:doc|doctor|medic|gp|physician|nurse)\b|"
+    r"\b(?:player|runner|athlete|swimmer|cyclist|rider|competitor|spectator|fan)s? (?:\w+ ){0,2}(?:down|collapsed|"
+    r"went down|is down|unresponsive|fitting|seizing)\b"
+)
+
+
 def _attending_now(text: str, cues: Cues, persona: Persona) -> bool:
     """A red flag in someone a writer is attending now, out of hospital, not a what-if or an episode that is over."""
-    if not cues.categories or not _ATTENDING_NOW.search(text) or _on_paper(text, persona):
+    pitchside = _PITCHSIDE.search(text) and (cues.now or cues.acute or cues.present)
+    if not cues.categories or not (_ATTENDING_NOW.search(text) or pitchside) or _on_paper(text, persona):
         return False
     if _HYPOTHETICAL.search(text) or (_RESOLVED.search(text) and not cues.present):
         return False
@@ -4166,8 +4238,8 @@ class Triage:
         the rules' same-day floors read the last few messages together, and a paracetamol count told after the
         medicine was named is an overdose. Only those rules, which need a sign told now: the model would read the
         earlier message's worry into every calm follow-up. Patients and carers only; a follow-up that tells of
-        recovery is left alone, and so is a sign the earlier messages told by themselves (their own replies carried
-        it)."""
+        recovery is left alone, and so is an emergency the earlier messages told by themselves (its own reply carried
+        the notice); a same-day sign told before keeps its notice."""
         if not persona.lay:
             return None
         text = normalise(message)
@@ -4176,8 +4248,14 @@ class Triage:
             return None
         # One message per line: no pattern reads across the end of one message into the next.
         told = "\n".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
-        if floor_level(told, read_cues(told), persona) is not None:
-            return None  # the earlier messages told the sign by themselves: their own replies carried it
+        before = floor_level(told, read_cues(told), persona)
+        if before is not None and before[0] is Level.URGENT:
+            # A same-day sign told just before and not said to be over keeps its notice while the writer tells more
+            # of it (fresh50: "my son 3 put something in his nose", then "its a small bead, i can see it, he's
+            # breathing ok and playing normal"): an ordinary reply alone would read as "it can wait".
+            return Decision(Level.URGENT, [before[1]], 0.0)
+        if before is not None:
+            return None  # an emergency told before: its own reply carried the notice
         joined = told + "\n" + text
         joined_cues = read_cues(joined)
         if _well_again(joined, joined_cues, persona):

@@ -1406,3 +1406,52 @@ def test_fresh49_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_fresh50_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 28 (fresh50, measured blind at the start, then read; reworded): much of a bottle of children's
+    paracetamol drunk, the medicine named a message before; a team doctor's player fitting on the pitch; woken
+    gasping with pink froth (a retired doctor's own wife); a septic patient whose GCS is dropping; a fleck of metal in
+    the eye; driving past the bridge thinking how easy it would be; "she won't need them where she's going"; a bead up
+    the nose told over two messages."""
+    for message, persona, earlier in (
+        ("think he drank most of the bottle while i was on the phone, seems ok at the moment", Persona.CAREGIVER,
+         ["what's the calpol dose for a 3 year old"]),
+        ("club doctor, winger down after a clash of heads, now in a tonic clonic on the touchline about 2 min",
+         Persona.PHYSICIAN, []),
+        ("my wife has heart failure, woke at 2am gasping and coughing pink frothy spit, what do i do",
+         Persona.CAREGIVER, []),
+        ("80M T 39.5 HR 130 BP 75/40 despite fluids, lactate 6, GCS dropping. reg not answering", Persona.PHYSICIAN,
+         []),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("uni is going badly and I keep walking past the bridge on the way home thinking how easy it would be",
+         Persona.STUDENT),
+        ("dad gave my brother his watch today and said he won't need it where he's going. he's been so low",
+         Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona, earlier in (
+        ("site nurse: apprentice has a steel splinter in his eye from the drill, eye watering, I can't wash it out",
+         Persona.NURSE, []),
+        ("it's a bit of crayon, I can see the end of it, she's breathing fine and happy", Persona.CAREGIVER,
+         ["my 4 year old pushed something up her nose"]),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.URGENT, message
+    for message, persona in (  # the calm neighbours
+        ("club doctor here, what's the return to play protocol after a concussion?", Persona.PHYSICIAN),
+        ("my toddler drinks half a bottle of milk at bedtime, is that too much?", Persona.CAREGIVER),
+        ("nurse, writing my reflection on a patient who had a seizure on the ward yesterday, all sorted. what should "
+         "I include on post-ictal care?", Persona.NURSE),
+        ("is it still 20 minutes of cool water for a burn? first aid for burns refresher", Persona.NURSE),
+        ("banged my foot on the table leg, bit swollen but walking fine", Persona.PATIENT),
+        ("25 weeks, tightenings when I'm on my feet, no pain no bleeding, baby moving loads", Persona.PATIENT),
+        ("my asthma is a bit twitchy this week, using the blue inhaler twice a day, should I see the nurse?",
+         Persona.PATIENT),
+        ("my daughter had a febrile fit last year, temp 38.2 today but playing. will calpol prevent another fit?",
+         Persona.CAREGIVER),
+        ("had a TIA two years ago, seen in the clinic and all sorted, can I fly next month?", Persona.PATIENT),
+        ("lost to the same boss again, about to unalive my keyboard 💀", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
