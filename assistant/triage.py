@@ -1265,7 +1265,10 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"puncture|\bdeep\b|broke (?:the )?skin|broken (?:the )?skin|bleed|\bholes?\b|gash|teeth (?:went|marks)",
         ),
         # ...a finger-prick reading too (read back on an older row: "pharmacy finger prick said 19", thirsty).
-        (r"sugar|glucose|\bbm\b|finger ?prick", r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b|reading hi|thirsty|ketone"),
+        # (not a pregnancy's weeks or an age: "27 weeks... glucose tolerance test")
+        (r"sugar|glucose|\bbm\b|finger ?prick",
+         r"\b(?:2\d|3\d|[2-3]\.\d|1\.\d)\b(?! ?(?:weeks?|wks?|w|years?|yrs?|months?|days?)\b)|reading hi|thirsty|"
+         r"ketone"),
         (r"can'?t put (?:any )?weight|cannot bear weight|can'?t walk on", r"."),
         (r"barely (?:weeing|peeing)|not (?:weeing|peeing)|dehydrat|dizzy when (?:she|he|i) stand", r"."),
         (  # a water infection reaching the kidney: fever, or pain in the side or back

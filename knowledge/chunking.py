@@ -33,12 +33,20 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_ITEM = re.compile(r"(?:[-*]|\d+\.) ")  # a list item's mark, as knowledge/text.py splits on it
+
+
 def _join(sentences: list[str]) -> str:
-    """Sentences back into text; list items keep their own line so they still read as a list."""
+    """Sentences back into text; list items keep their own line so they still read as a list, and the text after
+    a list starts a new paragraph, as it did in the article: joined to the last item by a space it read as part of
+    that item ("- urine output below 0.5 mL/kg/hour for 6 hours or more KDIGO staging: stage 1 is...")."""
     text = ""
+    in_list = False
     for sentence in sentences:
-        separator = "\n" if sentence.startswith(("- ", "* ")) else " "
+        item = bool(_ITEM.match(sentence))
+        separator = "\n" if item else ("\n\n" if in_list else " ")
         text = f"{text}{separator}{sentence}" if text else sentence
+        in_list = item
     return text
 
 

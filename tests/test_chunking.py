@@ -60,3 +60,21 @@ def test_chunk_metadata_carries_what_a_citation_needs() -> None:
 
 def test_abbreviations_do_not_end_sentences() -> None:
     assert split_sentences("Use a DOAC, e.g. apixaban. Then review.") == ["Use a DOAC, e.g. apixaban.", "Then review."]
+
+
+def test_the_text_after_a_list_stays_out_of_its_last_item_when_a_section_is_split() -> None:
+    """A long section cut into passages rejoins its sentences; the paragraph after a list must not run into the
+    last item (it did: "...for 6 hours or more KDIGO staging: stage 1 is...", one 90-word "sentence" the evidence
+    stage then dropped, so the criterion was never answered)."""
+    from knowledge.text import statements
+
+    filler = " ".join(f"Background sentence number {n} adds words to the section." for n in range(20))
+    section = (
+        f"{filler}\n\nThe condition is defined as any of:\n\n- a first criterion of 10 units\n"
+        "- urine output below 0.5 mL/kg/hour for 6 hours or more\n\nStaging: stage 1 is mild; stage 2 is worse."
+    )
+    pieces = split_section(section, max_words=60)
+    assert len(pieces) > 1
+    joined = [s for piece in pieces for s in statements(piece)]
+    assert "urine output below 0.5 mL/kg/hour for 6 hours or more" in joined
+    assert "Staging: stage 1 is mild; stage 2 is worse." in joined

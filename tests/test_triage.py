@@ -1453,5 +1453,7 @@ def test_fresh50_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
          Persona.CAREGIVER),
         ("had a TIA two years ago, seen in the clinic and all sorted, can I fly next month?", Persona.PATIENT),
         ("lost to the same boss again, about to unalive my keyboard 💀", Persona.PATIENT),
+        # a pregnancy's weeks are not a sugar reading (an answer set's question, session 28)
+        ("31 weeks and the glucose test says gestational diabetes, will I have to inject insulin?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
