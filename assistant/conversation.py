@@ -308,9 +308,12 @@ def _returned_to(question: str, history: list[Turn], stays_on: StaysOn | None) -
     if back is None:
         return None
     answered = [t.answer.references[0] for t in history if t.answer.references]
-    earlier: dict[str, str] = {}  # article -> topic, first told first, without the last answer's
-    for reference in answered[:-1]:
-        if reference.article_id != answered[-1].article_id:
+    # Without the last turn's article; when the last turn was declined ("a lad in his group has Ewing sarcoma..."),
+    # "back to my nephew" returns to the last article answered.
+    last = history[-1].answer.references[0].article_id if history and history[-1].answer.references else None
+    earlier: dict[str, str] = {}  # article -> topic, first told first
+    for reference in answered:
+        if reference.article_id != last:
             earlier.setdefault(reference.article_id, topic_of(reference.title))
     if not earlier:
         return None

@@ -35,7 +35,7 @@ from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.embeddings import vocabulary_words
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
-from knowledge.text import content_terms, similar_form, statements, tokens
+from knowledge.text import content_terms, similar_form, split_sentences, statements, tokens
 
 
 # Passages come from a fixed store and are read on every turn that retrieves them: their sentences and
@@ -44,6 +44,26 @@ from knowledge.text import content_terms, similar_form, statements, tokens
 @functools.lru_cache(maxsize=2048)
 def _statements(text: str) -> tuple[str, ...]:
     return tuple(statements(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _lead_ins(text: str) -> tuple[str, ...]:
+    """For each of a passage's statements, the sentence that introduces it when it is a list item ("AKI is defined
+    by KDIGO as any of:" before "- urine output below 0.5 mL/kg/hour for 6 hours or more"), else "". An item read
+    alone says neither what it is a criterion of nor for what."""
+    out: list[str] = []
+    lead = ""
+    for raw in split_sentences(text):
+        item = bool(_ITEM_MARK.match(raw))
+        if not item:
+            lead = raw if raw.rstrip().endswith(":") else ""
+        out.append(lead if item else "")
+    if len(out) != len(_statements(text)):
+        return ("",) * len(_statements(text))
+    return tuple(out)
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -137,13 +157,14 @@ def coverage(
     lenient: frozenset[str] | set[str] = frozenset(),
     holding: Holding | None = None,
     everyday_weight: float = EVERYDAY_WEIGHT,
+    given: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[float, list[str]]:
     """Share of the question's topic (rare words weigh more) that one article of the best passages holds, and
     what that article is missing.
 
     A `lenient` term (an everyday word) that is missing counts EVERYDAY_WEIGHT of its rarity against the share:
     "enjoy" or "killers" are rare in a medical library because it does not talk that way, not because the
-    question is about something else. Found, it counts in full."""
+    question is about something else. Found, it counts in full. A `given` term counts as held by every article."""
     if not weights:
         return 1.0, []
     topic = set(weights)
@@ -156,7 +177,7 @@ def coverage(
     held = holding(topic) if holding else {}
     best: tuple[float, list[str]] = (0.0, sorted(topic, key=lambda t: -weights[t]))
     for article, found in by_article.items():
-        present = {t for t in topic if _holds(found, t) or article in held.get(t, ())}
+        present = {t for t in topic if t in given or _holds(found, t) or article in held.get(t, ())}
         covered = sum(weights[t] for t in present)
         absent = sum(w * (everyday_weight if t in lenient else 1.0) for t, w in weights.items() if t not in present)
         share = covered / ((covered + absent) or 1.0)
@@ -465,6 +486,7 @@ def candidates(
         prior = hit.score / top
         kind = passage_kind(hit)
         paragraphs = _paragraphs(hit.text)
+        lead_ins = _lead_ins(hit.text)
         for order, text in enumerate(_statements(hit.text)):
             n_words = len(text.split())
             if n_words < 5 or n_words > 80 or text.endswith(":") or _NOT_A_STATEMENT.search(text):
@@ -475,8 +497,9 @@ def candidates(
                 continue
             seen_texts[text] = len(found)
             terms = _terms(text)
+            read = _terms(f"{lead_ins[order]} {text}") if lead_ins[order] else terms  # an item with its lead-in
             topic_share = sum(rarity[t] for t in topic & terms) / topic_total if topic else 0.0
-            focus_share = sum(rarity[t] for t in focus & terms) / focus_total if focus else 0.0
+            focus_share = sum(rarity[t] for t in focus & read) / focus_total if focus else 0.0
             relevance = focus_share + 0.5 * topic_share
             off_focus = bool(focus) and focus_share == 0
             bigrams = len(question_bigrams & _bigrams(text))
@@ -637,12 +660,14 @@ def decide(
     lenient: frozenset[str] | set[str] = frozenset(),
     holding: Holding | None = None,
     named_whole: bool = False,
+    explained: frozenset[str] | set[str] = frozenset(),
 ) -> Evidence:
     """Answer or decline; when answering, the on-topic passages (plus `expand`'s) and their ranked sentences.
 
     `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
     decision only; `lenient` terms (any question's everyday words) weigh that much against it when missing,
-    where the passages are also close in meaning."""
+    where the passages are also close in meaning; `explained` terms (lay words the rewrite followed with the
+    library's wording) are not judged."""
     marks = {h.chunk_id: neighbour_marks(question.text, h.title, h.keywords) for h in hits}
     # What the leading neighbours say was asked; another numbered variant is only dropped ("type 1" asked,
     # the type 2 article gone, the ketoacidosis article may still answer).
@@ -663,11 +688,13 @@ def decide(
     topic = set(question.topic)
     topic_weights = (weigh(topic) if weigh else dict.fromkeys(topic, 1.0)) if topic else {}
     judged = {t: w * (EVERYDAY_WEIGHT if t in everyday else 1.0) for t, w in topic_weights.items()}
-    share, missing = coverage(judged, hits, holding=holding)
+    # A lay word the question's rewrite followed with the library's wording ("crab (shellfish)") is judged by that
+    # wording, which is in the question too: the lay word itself leaves no gap.
+    share, missing = coverage(judged, hits, holding=holding, given=explained)
     # Missing everyday words count less only where the meaning is close too: "what is compound interest?"
     # shares "interest" with the depression article and nothing else, and is not close in meaning.
     weight = NAMED_EVERYDAY_WEIGHT if named_whole else EVERYDAY_WEIGHT
-    share_leniently = coverage(judged, hits, lenient, holding, weight)[0] if lenient else share
+    share_leniently = coverage(judged, hits, lenient, holding, weight, explained)[0] if lenient else share
     if named and not any(all(carries(h, mark) for mark in named) for h in hits[:8]):
         # Neighbours of what was asked lead the search and no article is named for it: its words scattered
         # over other documents are not an answer ("adult AML" from the childhood AML and CML documents).

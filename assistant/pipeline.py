@@ -19,6 +19,7 @@ import numpy as np
 from assistant import safety
 from assistant.citations import Draft, finalize
 from assistant.conversation import (
+    MOVES_ON_TERMS,
     Condensed,
     condense_offline,
     everyday_terms,
@@ -34,14 +35,23 @@ from assistant.evidence import Evidence, decide, merge, passages_filling
 from assistant.llm import LLMComposer, LLMError
 from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Statement, Turn
 from assistant.offline import OfflineComposer, follow_ups
-from assistant.question import ASKING_TERMS, SITUATION_TERMS, QuestionProfile, profile, split_foci, subject_terms
+from assistant.question import (
+    ASKING_TERMS,
+    SITUATION_TERMS,
+    QuestionProfile,
+    profile,
+    qualifiers_of,
+    split_foci,
+    subject_terms,
+)
 from assistant.ranker import RankerModel
 from assistant.records import GapRecord, JsonlLog
 from assistant.review_due import overdue_notices
 from assistant.triage import Triage
 from assistant.vocabulary import PLAIN_SECTION, RESEARCH_SECTION, passage_kind, topic_of
+from knowledge.retrieval import FOR_GROUP
 from knowledge.schema import Chunk, Hit, ReviewStatus
-from knowledge.synonyms import lay_terms, rewrite
+from knowledge.synonyms import explained_terms, lay_terms, rewrite
 from knowledge.text import content_terms, tokens
 
 log = logging.getLogger(__name__)
@@ -241,6 +251,13 @@ class Pipeline:
         mark = lap("condense", mark)
         if condensed.kind == "own" and not history and not decision.fires and self._names_nothing(query):
             condensed = Condensed(question, "no_topic")
+        returned = condensed.kind == "inherited" and condensed.article is not None  # "back to my niece, ..."
+        if self._about_the_declined(question, history) and not decision.fires and not returned:
+            # "what painkillers are ok for it?" just after "my mum has psoriatic arthritis" was declined: "it" is the
+            # subject no approved article covers, not whatever article the painkillers are in.
+            self._record_gap(question, persona, [])
+            notices.append(Notice(kind=NoticeKind.NO_EVIDENCE, text=safety.no_evidence_message(persona)))
+            return reply("abstained", standalone)
         if condensed.kind == "no_topic":
             notices.append(Notice(kind=NoticeKind.CLARIFY, text=safety.clarify_message(persona)))
             return reply("clarify", standalone, follow_ups=self._suggestions(question))
@@ -406,6 +423,7 @@ class Pipeline:
                 holding=self.retriever.articles_holding,
                 everyday=everyday if follow_up else frozenset(),
                 lenient=everyday | lay_terms(query),
+                explained=explained_terms(query),
                 named_whole=named_whole,
                 threshold=self.abstain_threshold,
                 min_coverage=min_coverage,
@@ -455,6 +473,17 @@ class Pipeline:
             return query
         return (query[: complaint.end() - len(complaint.group("what"))] + query[complaint.end() :]).strip()
 
+    def _about_the_declined(self, question: str, history: list[Turn]) -> bool:
+        """A follow-up pointing back ("it", "that") just after a declined question, naming no word of any
+        article's title or keywords ("what painkillers are ok for it?"): it asks about what was declined. One
+        that names a library subject ("what about my anxiety?", "my iron is low too") asks about that."""
+        if not history or history[-1].answer.status != "abstained" or not points_back(question):
+            return False
+        if len(content_terms(question)) >= MOVES_ON_TERMS:
+            return False  # long enough to tell a situation of its own ("she also asked about ibuprofen for...")
+        told = rewrite(question, self.retriever.indexed_terms)  # "Lipitor" is the library's "atorvastatin"
+        return not self.retriever.library_terms(set(profile(told).topic))
+
     def _urgent_in_context(self, question: str, history: list[Turn]) -> str:
         """An urgent follow-up with the conversation's topic, when it names nothing the conversation's article does
         not hold: a headache and flashing lights after pre-eclampsia are its warning signs, though "headache" is
@@ -462,12 +491,18 @@ class Pipeline:
         article, topic = last_article(history), last_topic(history)
         if not article or not topic:
             return ""
+        condensed = self._condense(question, history, [])
+        if condensed.kind == "inherited" and condensed.article:
+            return condensed.question  # a return to an earlier topic: "back to my husband - his stroke score..."
         named = self.retriever.library_terms(content_terms(question))
         held = self.retriever.articles_holding(named) if named else {}
         described = not _HYPOTHESIS.search(question) and not unknown_condition(question, self.retriever.library_terms)
         if described and all(article in held.get(term, ()) for term in named):
+            if qualifiers_of(question) & {"pregnancy", "children", "older"}:
+                # "30 weeks pregnant and her bp was 145/92" after high blood pressure "in adults": the group said
+                # now, not the conversation's, decides which article's signs these are (as condensing does).
+                topic = FOR_GROUP.sub("", topic) or topic
             return f"{question.strip()} ({topic})"
-        condensed = self._condense(question, history, [])
         return condensed.question if condensed.kind == "inherited" else ""
 
     def _one_close_article(self, hits: list[Hit]) -> bool:

@@ -553,7 +553,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:vision|sight) (?:\S+ ){0,6}(?:went|gone|going|goes) (?:dark|black|grey)|(?:curtain|blind|shade) "
         r"(?:\S+ ){0,2}(?:coming|came|come) down|(?:hand|arm|leg|fingers) (?:\S+ ){0,3}clumsy",
         r"\bfast (?:test )?(?:positive|\+ve)|\?stroke|\bcva\b",
-        r"\bstroke\b",
+        # (not a risk score named for it: "his stroke score is 3", CHA2DS2-VASc in lay words)
+        r"\bstroke\b(?! (?:risk )?(?:score|scores|risk)\b)",
         r"slur",
         r"droop",
         r"lopsided",
@@ -2725,8 +2726,15 @@ _ANNOUNCES_A_QUESTION = re.compile(
     r"(?:(?:my|his|her|our) \w+ |i |we |i'?ve |we'?ve )?(?:got|had|has|have|received) "
     r"(?:some |the |her |his |my |their )?(?:\S+ )?results? back)"
     r"(?: today)?(?: and)? "
-    r"(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
-    r"(?:it|them)(?: at all)?)"
+    r"(?:(?:i|we) (?:don'?t|dont|do not|can'?t|cant) (?:really )?(?:understand|make sense of|follow) (?:any of )?"
+    r"(?:it|them)(?: at all)?|"
+    # ...or worried by them, nothing else told (an answer set's opener, session 28: "we got the results back and
+    # I'm really worried").
+    r"(?:i'?m|im|i am|we'?re|were|we are) (?:really |very |a bit |so |quite |a little )?(?:worried|scared|anxious|"
+    r"confused|panicking|upset)))"
+    # A clinician's question announced, nothing told yet: "quick one about a pt on my ward".
+    r"|(?:a )?quick (?:one|q|question|query)(?: (?:about|re|regarding|on) (?:a |my |one of my |this )?(?:pt|patient|"
+    r"resident|client|case)(?: (?:on|in|at) (?:my|the|our) (?:ward|unit|clinic|practice|list|caseload))?)?"
     # Only who is writing (session 22): "I'm a nurse on a renal ward", "diabetes nurse here".
     r"|(?:i'?m|im|i am) (?:a|an) (?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|midwife|consultant|registrar|"
     r"paramedic|carer|caregiver)(?: (?:on|in|at|for|with) (?:a |an |the )?(?:\w+ ){0,2}(?:ward|unit|team|clinic|"

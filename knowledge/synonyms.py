@@ -35,6 +35,7 @@ _TABLE: dict[str, str] = {
     r"c?hf": "heart failure",
     r"t2dm?|dm2|t2 diabetes": "type 2 diabetes",
     r"t1dm?|dm1": "type 1 diabetes",
+    "DM": "diabetes",
     r"uti'?s?": "urinary tract infection",
     "CAP": "community-acquired pneumonia",
     "PE": "pulmonary embolism",
@@ -208,6 +209,8 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 _LAY: dict[str, str] = {
     r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant or antiplatelet",
     r"water (tablets?|pills?)": "diuretic",
+    # kinds of shellfish, by name: "can he still eat prawns?"
+    r"prawns?|shrimps?|crabs?|lobsters?|mussels|oysters|scallops|crayfish|langoustines?": "shellfish",
     r"(?:metal|mechanical|artificial|replacement|new) (?:heart )?valves?|valve replacement": "mechanical heart valve",
     r"clots? in (?:(?:my|his|her|the|their|your) )?(legs?|calf)|"
     # "my calf is swollen and sore, GP thinks it might be a clot": a clot said near the leg it is in
@@ -239,6 +242,9 @@ _LAY: dict[str, str] = {
     # A gestation: "BP 160/110 at 30 weeks", "32 weeks pregnant", "34/40".
     r"(?<!review )(?<!recheck )(?<!repeat )(?<!check )at (?:2\d|3\d|4[0-2]) ?(?:weeks|wks)(?! (?:of|after|post))|"
     r"(?:2\d|3\d|4[0-2]) ?(?:weeks|wks) (?:pregnant|gestation)|(?:2\d|3\d|4[0-2]) ?/ ?40": "pregnancy",
+    # ...or the care that only a pregnancy brings: "my blood pressure was 144/94 at the midwife today".
+    r"(?:at|by|from|with|saw|seen by|told by|said by|my|the) (?:the |my )?(?:community )?midwi(?:fe|ves|fery)|"
+    r"antenatal (?:appointment|check|clinic|visit|scan)": "pregnancy",
     r"flu jabs?|flu shots?": "influenza vaccine",
     r"dark thoughts?|thoughts of (?:ending it|not being here|ending my life)": "suicidal thoughts",
     r"baby aspirin|(?:a |one )?daily aspirin|aspirin (?:every ?day|daily|once a day|a day)": "low-dose aspirin",
@@ -343,6 +349,18 @@ def rewrite(question: str, known: Known) -> str:
         if pattern.search(text) and replacement <= known(replacement) and not replacement <= content_terms(text):
             text = pattern.sub(lambda match, wording=wording: f"{match.group(0)} ({wording})", text, count=1)
     return text
+
+
+def explained_terms(query: str) -> frozenset[str]:
+    """Stems of a rewritten query's lay words whose library wording the query also holds ("crab (shellfish) and
+    lobster"): judged by that wording, never as a gap of their own."""
+    held = content_terms(query)
+    found: set[str] = set()
+    for pattern, wording in _LAY_RULES:
+        if content_terms(wording) <= held:
+            for match in pattern.finditer(query):
+                found |= content_terms(match.group(0)) - content_terms(wording)
+    return frozenset(found)
 
 
 def lay_terms(question: str) -> frozenset[str]:

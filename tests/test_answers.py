@@ -1234,3 +1234,33 @@ def test_a_tumour_of_another_course_or_form_is_a_neighbour_not_an_answer() -> No
         "cancer", "laryng"}
     assert neighbour_marks("How to diagnose Chronic Lymphocytic Leukemia ?", "Bare lymphocyte syndrome")
     assert not neighbour_marks("clear cell sarcoma - prognosis?", "Clear cell sarcoma of soft tissue (CCS)")
+
+
+def test_session28_follow_ups_after_a_decline_a_return_and_the_words_that_name_a_pregnancy(pipeline: Pipeline) -> None:
+    """Session 28 (fresh29 and fresh30 read; reworded): "it" just after a declined question asks about what was
+    declined; "back to my nephew" after a declined turn returns to the last article answered; "at the midwife"
+    tells of a pregnancy; a kind of shellfish named is shellfish, "though" is no topic, "DM" is diabetes."""
+    def converse(turns: list[tuple[str, str | None]], persona: Persona) -> None:
+        history: list[Turn] = []
+        for question, article in turns:
+            answer = pipeline.run(question, history, persona)
+            if article is None:
+                assert answer.status == "abstained", (question, answer.status, answer.standalone_question)
+            else:
+                got = answer.references[0].article_id if answer.references else None
+                assert answer.status == "answered" and got == article, (question, answer.status, got)
+            history.append(Turn(question=question, answer=answer))
+
+    converse([("my dad was just diagnosed with psoriatic arthritis in his knees, what is the treatment?", None),
+              ("which painkillers are ok for it?", None)], Persona.CAREGIVER)
+    converse([("my niece is 20 and has clear cell sarcoma in her foot, how is it treated?",
+               "clear-cell-sarcoma-soft-tissue"),
+              ("someone in her ward has Kaposi sarcoma, is that the same treatment?", None),
+              ("back to my niece, why do they keep scanning her lymph nodes?", "clear-cell-sarcoma-soft-tissue")],
+             Persona.CAREGIVER)
+    converse([("my blood pressure was 146/95 at the midwife today and she wants to check it again, what does it "
+               "mean?", "hypertension-in-pregnancy")], Persona.PATIENT)
+    converse([("I have rheumatoid arthritis, is methotrexate the best first drug?", None),
+              ("ok. my dad has gout though, is he allowed crab and lobster?", "gout")], Persona.PATIENT)
+    converse([("AF, 79F, 60 kg, creatinine normal. Which apixaban dose?", "af-anticoagulation"),
+              ("CHA2DS2-VA if she also has HTN and DM?", "af-anticoagulation")], Persona.PHYSICIAN)

@@ -1457,3 +1457,22 @@ def test_fresh50_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: T
         ("31 weeks and the glucose test says gestational diabetes, will I have to inject insulin?", Persona.PATIENT),
     ):
         assert not triage.decide(message, persona).fires, message
+
+
+def test_a_question_only_announced_results_only_worried_about_and_a_stroke_risk_score_are_not_alarms(
+    triage: Triage,
+) -> None:
+    """Session 28 (from the answer sets' openers and follow-ups): "quick one about a pt on my ward" and "we got the
+    results back and I'm really worried" tell nothing yet (the reply asks what they want to know); "his stroke score
+    is 3" is a risk score (CHA2DS2-VASc in lay words), not a stroke. A sign told with them still fires."""
+    for message, persona in (
+        ("quick question about a patient on my ward", Persona.NURSE),
+        ("we've had the results back and I'm so worried", Persona.CAREGIVER),
+        ("her stroke risk score came out at 4, does that mean she needs a blood thinner?", Persona.CAREGIVER),
+    ):
+        assert not triage.decide(message, persona).fires, message
+    for message, persona in (
+        ("quick one, pt on my ward just went unresponsive and is grey", Persona.NURSE),
+        ("the results came back and now he is slurring his words and his face has dropped", Persona.CAREGIVER),
+    ):
+        assert triage.decide(message, persona).level is Level.EMERGENCY, message
