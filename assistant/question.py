@@ -132,6 +132,8 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "timing": (
         r"\b(when (should|do|to|can|is)|what time|how soon|how quickly|before or after|with food|empty stomach|"
         r"time of day|bedtime|relative to (meals?|food|eating|breakfast)|"
+        # the time to leave between two medicines: "minimum gap after the last ACEi dose?"
+        r"(minimum|min|shortest|safe|how long an?|what) (gap|interval|washout|wash-out)|washout|wash-out|"
         # "how am I meant to take it?": for a tablet, when and with what is the answer
         r"how (should|do|am|are|is|must|to|does|would) ((i|we|you|he|she|they|mum|dad) )?((\w+ ){0,2}(meant|supposed) "
         r"to )?(take|have|use) (it|this|them|these|my|his|her|the)\b)\b",

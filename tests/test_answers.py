@@ -1264,3 +1264,12 @@ def test_session28_follow_ups_after_a_decline_a_return_and_the_words_that_name_a
               ("ok. my dad has gout though, is he allowed crab and lobster?", "gout")], Persona.PATIENT)
     converse([("AF, 79F, 60 kg, creatinine normal. Which apixaban dose?", "af-anticoagulation"),
               ("CHA2DS2-VA if she also has HTN and DM?", "af-anticoagulation")], Persona.PHYSICIAN)
+
+
+def test_the_gap_between_two_medicines_is_asked_as_a_time(pipeline: Pipeline) -> None:
+    """Session 28 (fresh29 read): "minimum gap after the last ACEi dose?" was read as a dose question only, and
+    the target doses led; a gap, an interval or a washout between two medicines is a time."""
+    assert "timing" in profile("what washout is needed between stopping lisinopril and starting Entresto?").intents
+    answer = pipeline.run("HFrEF on lisinopril, moving to sacubitril/valsartan - minimum gap after the last dose?",
+                          persona=Persona.PHYSICIAN)
+    assert re.search(r"36\s*hours?", " ".join(s.text for s in answer.direct)), answer.direct
