@@ -35,7 +35,7 @@ from assistant.vocabulary import PLAIN_SECTION, passage_kind
 from knowledge.embeddings import vocabulary_words
 from knowledge.intent import query_intents, section_intent
 from knowledge.schema import Hit
-from knowledge.text import content_terms, similar_form, split_sentences, statements, tokens
+from knowledge.text import LIST_MARK, content_terms, similar_form, split_sentences, statements, tokens
 
 
 # Passages come from a fixed store and are read on every turn that retrieves them: their sentences and
@@ -54,16 +54,13 @@ def _lead_ins(text: str) -> tuple[str, ...]:
     out: list[str] = []
     lead = ""
     for raw in split_sentences(text):
-        item = bool(_ITEM_MARK.match(raw))
+        item = bool(LIST_MARK.match(raw))
         if not item:
             lead = raw if raw.rstrip().endswith(":") else ""
         out.append(lead if item else "")
     if len(out) != len(_statements(text)):
         return ("",) * len(_statements(text))
     return tuple(out)
-
-
-_ITEM_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -667,7 +664,7 @@ def decide(
     `everyday` terms (a follow-up's everyday words) weigh EVERYDAY_WEIGHT of their rarity in the coverage
     decision only; `lenient` terms (any question's everyday words) weigh that much against it when missing,
     where the passages are also close in meaning; `explained` terms (lay words the rewrite followed with the
-    library's wording) are not judged."""
+    library's wording) count as held wherever the passages are."""
     marks = {h.chunk_id: neighbour_marks(question.text, h.title, h.keywords) for h in hits}
     # What the leading neighbours say was asked; another numbered variant is only dropped ("type 1" asked,
     # the type 2 article gone, the ketoacidosis article may still answer).

@@ -11,7 +11,7 @@ import json
 import re
 
 from knowledge.schema import Article, Chunk
-from knowledge.text import split_sentences
+from knowledge.text import LIST_MARK, split_sentences
 
 MAX_WORDS = 160
 SAMPLE_PUBLISHER = "Sample knowledge base (demonstration content)"
@@ -33,9 +33,6 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-_ITEM = re.compile(r"(?:[-*]|\d+\.) ")  # a list item's mark, as knowledge/text.py splits on it
-
-
 def _join(sentences: list[str]) -> str:
     """Sentences back into text; list items keep their own line so they still read as a list, and the text after
     a list starts a new paragraph, as it did in the article: joined to the last item by a space it read as part of
@@ -43,7 +40,7 @@ def _join(sentences: list[str]) -> str:
     text = ""
     in_list = False
     for sentence in sentences:
-        item = bool(_ITEM.match(sentence))
+        item = bool(LIST_MARK.match(sentence))
         separator = "\n" if item else ("\n\n" if in_list else " ")
         text = f"{text}{separator}{sentence}" if text else sentence
         in_list = item

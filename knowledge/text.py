@@ -121,9 +121,9 @@ def split_sentences(text: str) -> list[str]:
     return merged
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
+LIST_MARK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")  # a list item's mark: "- ", "* ", "1. "
 
 
 def statements(text: str) -> list[str]:
     """The sentences of a passage without list marks: the units the evidence stage ranks and the vectors cache."""
-    return [_LIST_MARK.sub("", s).strip() for s in split_sentences(text)]
+    return [LIST_MARK.sub("", s).strip() for s in split_sentences(text)]
