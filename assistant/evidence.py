@@ -53,13 +53,11 @@ def _lead_ins(text: str) -> tuple[str, ...]:
     alone says neither what it is a criterion of nor for what."""
     out: list[str] = []
     lead = ""
-    for raw in split_sentences(text):
+    for raw in split_sentences(text):  # one per statement: statements() is these without their marks
         item = bool(LIST_MARK.match(raw))
         if not item:
             lead = raw if raw.rstrip().endswith(":") else ""
         out.append(lead if item else "")
-    if len(out) != len(_statements(text)):
-        return ("",) * len(_statements(text))
     return tuple(out)
 
 

@@ -252,7 +252,7 @@ class Pipeline:
         if condensed.kind == "own" and not history and not decision.fires and self._names_nothing(query):
             condensed = Condensed(question, "no_topic")
         returned = condensed.kind == "inherited" and condensed.article is not None  # "back to my niece, ..."
-        if self._about_the_declined(question, history) and not decision.fires and not returned:
+        if not decision.fires and not returned and self._about_the_declined(question, history):
             # "what painkillers are ok for it?" just after "my mum has psoriatic arthritis" was declined: "it" is the
             # subject no approved article covers, not whatever article the painkillers are in.
             self._record_gap(question, persona, [])
@@ -491,9 +491,10 @@ class Pipeline:
         article, topic = last_article(history), last_topic(history)
         if not article or not topic:
             return ""
-        condensed = self._condense(question, history, [])
-        if condensed.kind == "inherited" and condensed.article:
-            return condensed.question  # a return to an earlier topic: "back to my husband - his stroke score..."
+        offline = self._condense_offline(question, history)
+        if offline.kind == "inherited" and offline.article:
+            # a return to an earlier topic: "back to my husband - his stroke score..."
+            return self._condense(question, history, [], offline).question
         named = self.retriever.library_terms(content_terms(question))
         held = self.retriever.articles_holding(named) if named else {}
         described = not _HYPOTHESIS.search(question) and not unknown_condition(question, self.retriever.library_terms)
@@ -503,6 +504,7 @@ class Pipeline:
                 # now, not the conversation's, decides which article's signs these are (as condensing does).
                 topic = FOR_GROUP.sub("", topic) or topic
             return f"{question.strip()} ({topic})"
+        condensed = self._condense(question, history, [], offline)
         return condensed.question if condensed.kind == "inherited" else ""
 
     def _one_close_article(self, hits: list[Hit]) -> bool:
@@ -546,19 +548,12 @@ class Pipeline:
         hits = [h for _, found, _ in weighed for h in found]
         return hits, profile(query), merge(covered)
 
-    def _condense(self, question: str, history: list[Turn], notices: list[Notice]) -> Condensed:
-        """Offline rules decide whether a follow-up inherits; an LLM may reword it, checked before use."""
-        offline = condense_offline(
-            question,
-            history,
-            self.retriever.library_terms,
-            self.retriever.names_library_topic,
-            self._stays_on,
-            lambda terms: bool(self.retriever.topic_owners(terms)),
-            self._broad,
-            self._moves_on,
-            self.retriever.names_together,
-        )
+    def _condense(
+        self, question: str, history: list[Turn], notices: list[Notice], offline: Condensed | None = None
+    ) -> Condensed:
+        """Offline rules decide whether a follow-up inherits (`offline`, when already read); an LLM may reword it,
+        checked before use."""
+        offline = offline or self._condense_offline(question, history)
         if not history or offline.kind != "inherited" or not self.llm:
             return offline
         try:
@@ -575,6 +570,20 @@ class Pipeline:
             return offline
         checked = valid_condensed(rewritten, offline)
         return Condensed(checked, "inherited", offline.topic, offline.article) if checked else offline
+
+    def _condense_offline(self, question: str, history: list[Turn]) -> Condensed:
+        """The offline rules' reading of a follow-up, with the library's names (no LLM)."""
+        return condense_offline(
+            question,
+            history,
+            self.retriever.library_terms,
+            self.retriever.names_library_topic,
+            self._stays_on,
+            lambda terms: bool(self.retriever.topic_owners(terms)),
+            self._broad,
+            self._moves_on,
+            self.retriever.names_together,
+        )
 
     def _names_nothing(self, query: str) -> bool:
         """An opener that only tells who is asking and what about in situation words (SITUATION_TERMS), none of

@@ -13,7 +13,7 @@ ambiguous in lower case ("CAP", "PE", "GAD", "MS") is matched only as typed in c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 
 from knowledge.text import content_terms
 
@@ -351,23 +351,25 @@ def rewrite(question: str, known: Known) -> str:
     return text
 
 
+def _lay_phrases(text: str) -> Iterator[tuple[str, str]]:
+    """Each lay phrase of the text with the library's wording for it."""
+    for pattern, wording in _LAY_RULES:
+        for match in pattern.finditer(text):
+            yield match.group(0), wording
+
+
 def explained_terms(query: str) -> frozenset[str]:
     """Stems of a rewritten query's lay words whose library wording the query also holds ("crab (shellfish) and
     lobster"): judged by that wording, never as a gap of their own."""
     held = content_terms(query)
     found: set[str] = set()
-    for pattern, wording in _LAY_RULES:
+    for phrase, wording in _lay_phrases(query):
         if content_terms(wording) <= held:
-            for match in pattern.finditer(query):
-                found |= content_terms(match.group(0)) - content_terms(wording)
+            found |= content_terms(phrase) - content_terms(wording)
     return frozenset(found)
 
 
 def lay_terms(question: str) -> frozenset[str]:
     """Stems of the question's lay phrases ("forgetful", "water infection"): the library says these in its own
     words, which the rewrite adds, so an article lacking the lay word itself does not leave a gap."""
-    found: set[str] = set()
-    for pattern, _ in _LAY_RULES:
-        for match in pattern.finditer(question):
-            found |= content_terms(match.group(0))
-    return frozenset(found)
+    return frozenset(t for phrase, _ in _lay_phrases(question) for t in content_terms(phrase))
