@@ -172,7 +172,17 @@ _OTHER_DISEASE = re.compile(
     r"\b(?:(?:pulmonary|pulmonary arterial|portal|intracranial) hypertension|gestational diabetes|diabetes insipidus|"
     r"ha?emorrhagic strokes?|overactive thyroid|hyperthyroid\w*|graves'? disease|hfpef|hfmref|"
     r"(?:preserved|mildly reduced) (?:ejection fraction|ef)|osteo-?arthritis|cluster headaches?|"
-    r"(?:ventilator|hospital)[- ]acquired pneumonia|ventilator[- ]associated pneumonia)",
+    r"(?:ventilator|hospital)[- ]acquired pneumonia|ventilator[- ]associated pneumonia|"
+    # Anaemias other than iron deficiency, mood disorders other than depression, and a hepatitis B or an HIV
+    # infection asked about for its own treatment (the hepatitis C and PrEP articles name both only in passing).
+    r"(?:pernicious|aplastic|ha?emolytic|sickle[- ]cell|megaloblastic|b12[- ]deficiency) ana?emia|"
+    r"sickle[- ]cell (?:disease|crisis)|thalassa?emia|bipolar(?: (?:affective )?disorder)?|manic depression|"
+    r"(?:chronic|treat\w*|antivirals?|manag\w*|first[- ]line)\b(?:\W+\w+){0,4}\W+(?:hepatitis|hep\.?) ?b\b|"
+    r"(?:hepatitis|hep\.?) ?b\b(?:\W+(?!(?:hep\w*|c|hcv)\b)\w+){0,6}\W+(?:treat\w*|antivirals?|tenofovir|entecavir)|"
+    r"(?:treat\w*|antiretroviral\w*|\bart\b) (?:\w+ ){0,3}for (?:his |her |my |their )?hiv\b|"
+    r"hiv (?:treatment|medication|meds)|hiv[- ]positive\b"
+    r"(?!(?:\W+\w+){0,14}\W+(?:prep|prevent\w*|avoid\w*|catch\w*|protect\w*))(?:\W+\w+){0,8}\W+(?:treat\w*|medication|"
+    r"antiretroviral\w*))",
     re.I,
 )
 

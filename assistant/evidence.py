@@ -412,6 +412,7 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
 
 
 _PREGNANCY = QUALIFIER_RE["pregnancy"]
+_PREGNANCY_TERMS = frozenset(content_terms("pregnancy pregnant"))
 _NOT_PREGNANT = re.compile(r"\b(?:non-?pregnant|not pregnant)\b", re.I)
 
 
@@ -426,9 +427,14 @@ def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict
         # Its passages must hold the question's topic as well as the kept ones do ("metformin in pregnancy" is
         # not a hypertension-in-pregnancy question because search put that article near the top).
         pregnancy = [h for h in hits if h not in kept and _PREGNANCY.search(h.title)]
-        if pregnancy and _share(weights, " ".join(h.text for h in pregnancy)) >= _share(
+        # ...or it is the pregnancy article of the kept article's own subject ("Hypertension in pregnancy" for a
+        # hypertension question: "chronic HTN on lisinopril, now 8/40 pregnant, switch to what?" though only the
+        # adult article names lisinopril).
+        kept_titles = frozenset().union(*(_terms(h.title) for h in kept)) - _PREGNANCY_TERMS
+        same_subject = any(_terms(h.title) & kept_titles for h in pregnancy)
+        if pregnancy and (same_subject or _share(weights, " ".join(h.text for h in pregnancy)) >= _share(
             weights, " ".join(h.text for h in kept)
-        ):
+        )):
             kept = kept + pregnancy
     titled = [h for h in kept if _PREGNANCY.search(h.title)]
     if not titled or len(titled) == len(kept):

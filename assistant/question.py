@@ -153,7 +153,9 @@ SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", 
 
 # Qualifier groups: who or what situation the question is about.
 QUALIFIERS: dict[str, str] = {
-    "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester)\b",
+    # (and a gestation in the obstetric shorthand "14/40")
+    "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester|"
+    r"(?:[4-9]|[1-3]\d|4[0-2])/40)\b",
     "children": r"\b((?:[1-9]|1[0-5])[- ]?(?:years?|yrs?)[- ]?olds?|(?:[1-9]|1[0-5]) ?yo|aged (?:[1-9]|1[0-5])\b|"
     r"child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
     r"newborns?|under (5|five|16|18))\b",

@@ -271,7 +271,8 @@ _FIREARM = re.compile(rf"\b(?:{_GUN}|hunting guns?|firearms?|handguns?)\b")
 _LOSS_OR_FAREWELL = re.compile(
     r"\bhad a good innings\b|\b(?:since|after) (?:\w+ ){0,2}(?:died|passed|death)\b|stopped eating|"
     r"giving (?:\w+ ){0,3}away|no point|better off|not (?:be )?(?:around|here) (?:much )?longer|can'?t go on|goodbye|"
-    r"hopeless|not worth"
+    r"hopeless|not worth|life insurance|(?:manage|do|be|cope) better (?:on|with|without)|"
+    r"(?:said|says|saying|told (?:me|us)) (?:that )?(?:he'?s|hes|she'?s|shes|they'?re|i'?m|im) (?:done|finished)\b"
 )
 # A blade in the writer's hand now, or everything in the medicine cabinet to be taken: self-harm or an overdose
 # about to happen (a crisis red flag and, with it, intent now).
@@ -442,15 +443,21 @@ _INDIRECT_CRISIS = (
     # i shall bother with christmas", "wishes the fall had finished him and hes got pills saved up at home"; how many
     # of a medicine it would take, thought about.
     r"(?:putting|put|been putting|keeping|kept|saving|saved|stockpiling|stockpiled|hoarding|hoarded|stashing|"
-    r"stashed) (?:\w+ ){0,2}(?:tablets|pills|meds|medication|painkillers) (?:by|aside|away|up)\b(?: \S+){0,20} "
+    r"stashed) (?:\w+ ){0,2}(?:tablets?|pills?|meds|medication|painkillers) (?:by|aside|away|up)\b(?: \S+){0,20} "
     r"(?:bother|christmas|birthday|finished|wish\w*|around|point|anymore|any more|enough)\b|"
+    # ...or since a death (fresh52: "Since Margaret passed I have been putting one tablet aside each night").
+    r"(?:since|after) (?:\S+ ){0,3}(?:died|passed|passed away|death|funeral)\b(?: \S+){0,6} (?:putting|put|"
+    r"keeping|kept|saving|saved|stockpiling|hoarding|stashing) (?:\w+ ){0,2}(?:tablets?|pills?|meds|medication|"
+    r"painkillers) (?:by|aside|away|up)\b|"
     r"(?:got|has|have|had|with) (?:\w+ ){0,2}(?:tablets|pills|meds|painkillers) (?:saved|stockpiled|stashed|hoarded|"
     r"put by|put aside)\b|"
     r"wish(?:es|ed)? (?:\w+ ){0,3}(?:had|would have|'d) (?:finished|killed|taken) (?:me|him|her|them)(?: off)?\b|"
     r"(?:won'?t|wont|shan'?t|shant|shall not|not going to|don'?t think i(?:'ll| will| shall)) (?:\w+ )?bother "
     r"(?:with|about) (?:christmas|my birthday|next year|the new year)\b(?=.*\b(?:tablets|pills|passed away|died|"
     r"lost|gone|alone|wicked|point)\b)|"
-    r"(?:thinking|thought|think) (?:about|of) how (?:much|many) (?:\w+ ){0,8}(?:it )?would (?:take|do it|be enough)\b"
+    r"(?:(?:thinking|thought|think) (?:about|of)|(?:keep|kept|been|am|was) (?:working|worked|work|figuring|figured) "
+    r"out|(?:keep|kept|been) (?:calculating|googling|looking up)) how (?:much|many) (?:\S+ ){0,8}(?:it )?would (?:take|"
+    r"do it|be enough)\b"
     r"(?!.*\b(?:cover|carbs?|pizza|meal|eat|eating|food|bolus|correct)\b)|"
     # A will made and a room booked alone (fresh40).
     + _WILL_AND_A_ROOM_ALONE
@@ -622,6 +629,9 @@ RED_FLAGS: dict[str, list[str]] = {
     "unconscious": [
         r"(?:no|not|can'?t find (?:a|his|her)|without a) pulse|\bcpr\b|defib\w*|cardiac arrest|just dropped|"
         r"inconscient\w*|no despierta|no reacciona|bewusstlos|behosh|walang malay",
+        # AVPU told in words: "no response to voice or pain", "barely rousable".
+        r"no response (?:to|when) (?:voice|pain|(?:his|her|their) name|shaking|anything|me|us)|barely rous\w*|"
+        r"not rousable|"
         r"not moving|slumped|doesn\'?t respond|not responding|stopped responding|barely rouse|hard to (?:wake|"
         r"rouse)|electrocut|\bavpu\b|doesn\'?t know where|went down",
         r"out cold|eyes rolled|not coming round|not come round|"
@@ -906,6 +916,10 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?! (?:on|for|to|away|out|at|shopping|abroad))|"
         r"(?:lethal|fatal|deadly)\b(?: \S+){0,6} (?:asking for (?:me|myself)|for me\b|for myself)|"
         r"(?:saying|said|say) my goodbyes|(?:see|there'?s|there is|is) no (?:other )?way out\b|"
+        # ...or an easy way out for everyone (fresh51: stopping dialysis "seems like the easiest way out for
+        # everyone").
+        r"(?:easiest|easy|only|quickest|simplest|cleanest|kindest) way out (?:for (?:everyone|everybody|all of us|"
+        r"all|us|them|my family|the family|me)|of (?:it all|everything|this life|life))\b|"
         r"(?:won'?t|wont|will not|shan'?t|shant|shall not) be (?:a (?:problem|burden|bother|nuisance) "
         r"(?:to (?:anyone|anybody|you|them|everyone|the family) )?|around |"
         r"here )(?:for )?(?:much longer|for long|anymore|any more)\b",
@@ -1037,7 +1051,9 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"shellfish|sting|stung|allerg",
         ),
         (
-            r"sting|stung|\bate\b|eaten|eating|allerg|peanut|\bnuts?\b|\begg|shellfish|prawn|antibiotic|penicillin|"
+            # (not "hardly eating" with vomiting: a stomach bug, not a food eaten)
+            r"sting|stung|\bate\b|eaten|(?<!hardly )(?<!barely )(?<!not )(?<!isnt )(?<!stopped )(?<!no )eating|allerg|"
+            r"peanut|\bnuts?\b|\begg|shellfish|prawn|antibiotic|penicillin|"
             r"cefazolin|amoxicillin|\bbee\b|wasp|injection|contrast|latex|sesame",
             r"throat|tongue|\blips?\b|swell|swollen|hives|itch|faint|wheez|breath(?!\w* tests?\b)|stridor|stridul|"
             r"urticari|hypotens|"
@@ -1106,9 +1122,11 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
             r"double|extra|too much|too many|wrong (?:dose|meds)|someone else'?s",
         ),
         (
-            r"dishwasher|laundry|washing|tablet|capsule|pod|battery|magnet|bleach|chemical|berries|plant|mushroom",
+            # (wild berries, not strawberries eaten; a tablet hard to swallow is not one swallowed)
+            r"dishwasher|laundry|washing|tablet|capsule|pod|battery|magnet|bleach|chemical|\bberries|plant|mushroom",
             r"\bbit (?:into|through|on|off|a)\b|"  # "a bit high" is not a bite
-            r"\b(?:bitten|chew\w*|mouth\w*|foam\w*|swallow\w*|ate|eaten|licked|drank|sucked)\b",
+            r"\b(?:bitten|chew\w*|mouth\w*|foam\w*|(?<!struggles to )(?<!struggling to )(?<!struggle to )(?<!hard to )"
+            r"(?<!difficult to )(?<!trouble )(?<!difficulty )(?<!problems )swallow\w*|ate|eaten|licked|drank|sucked)\b",
         ),
         # Whole words: "still exhausted 6 months after covid" is tiredness, not a car exhaust.
         # An alarm to buy or fit is not an exposure: "should we get a carbon monoxide alarm, where should it go".
@@ -1309,6 +1327,9 @@ _ABSENT = re.compile(
     # ...or listed without a joining word (fresh50: "no pain no bleeding and baby kicking loads").
     rf"\b(?:no|without) (?:any )?(?:pain|cramps?|cramping)(?:(?:,? (?:or|and|nor)|,)(?: no| any)?| no) "
     rf"(?:{_SIGN}|bleeding)(?:(?: or| and|,| nor)(?: no| any)? (?:{_SIGN}|bleeding))*\b|"
+    # ...or first, with a pregnancy's other signs (fresh52: "no bleeding or leaking and shes kicking loads").
+    r"\b(?:no|without) (?:any )?(?:bleeding|spotting)(?:(?:,? (?:or|and|nor)|,)(?: no| any)?| no) (?:leak\w*|spotting|"
+    r"bleeding|discharge|waters?|fluid)\b|"
     # "can swallow and breathe fine", "breathing ok": the airway is said to be clear.
     r"\b(?:breath\w*|swallow\w*|talk\w*)(?: (?:and|&) (?:breath\w*|swallow\w*|talk\w*))? (?:(?:totally|completely|"
     r"perfectly|absolutely) )?(?:fine|ok|okay|normally|well)\b"
@@ -1334,6 +1355,10 @@ _REASSURED = re.compile(
     r"(?:am i|will i|could i|would i|is (?:he|she|it)|will (?:he|she|it|this|that)|could (?:he|she|it|this|that)|"
     r"can (?:this|that|it)) (?:going to |gonna |about to )?(?:have|get|give (?:me|him|her)|cause|lead to) "
     r"(?:me |him |her )?an? (?:heart attack|stroke)|"
+    # ...or one to prevent: "a baby aspirin every day to stop me getting a heart attack", "to prevent a stroke".
+    r"(?:stop|prevent|avoid|protect|reduce|lower|cut)\w* (?:\w+ ){0,3}(?:getting|having|risk of|chance of|from) "
+    r"(?:an? |another )?(?:heart attacks?|strokes?)|(?:prevent|avoid)\w* (?:an? |another |future )?(?:heart attacks?|"
+    r"strokes?)|"
     r"(?:will|would|do|does) (?:they|i|you|he|she) (?:\w+ )?(?:have|need) to (?:amputate|cut (?:it|them) off)|"
     # A small cut that has stopped bleeding with pressure (fresh48, fresh49: "cut my finger chopping onions, stopped
     # bleeding after 5 mins pressure and edges are together"): the bleeding is over. Not "won't stop bleeding".
@@ -1623,6 +1648,12 @@ _ACT_NOW = re.compile(
     rf"{_BURN}(?: \S+){{0,12}} (?:white|charred|leathery|waxy|blackened)\b|"
     rf"{_BURN}(?: \S+){{0,8}} (?:both (?:legs|arms)|(?:his|her|my|the) whole (?:leg|arm|back|chest|tummy|front)|"
     r"from (?:\w+ ){0,2}(?:thigh|shoulder|hip|waist) (?:\w+ ){0,2}to)|"
+    # A chemical in the eye (NHS Greater Glasgow and Clyde's burns page: every chemical burn goes to the emergency
+    # department): a cleaner, bleach, cement or acid splashed or sprayed into it.
+    r"(?:chemical\w*|bleach|(?:oven|drain|toilet) (?:cleaner|spray|unblocker)|caustic|acid|alkali\w*|ammonia|cement|"
+    r"lime ?scale remover|descaler|(?:cleaning|cleaner|cleaned)\b(?: \S+){0,6} (?:spray|foam|liquid|fluid|product|"
+    r"stuff))\b(?: \S+){0,10} (?:went |got |splash\w* |spray\w* |squirt\w* )?(?:in|into) (?:my|his|her|their|"
+    r"both) eyes?\b|"
     # Sudden, severe pain in a testicle: torsion until shown otherwise; an NHS GP practice's page says A&E or 999
     # straight away (nhs.uk itself was not reachable here).
     rf"{_SEVERE_ONSET}(?: \S+){{0,5}} (?:pain|ache|agony) (?:\w+ ){{0,3}}(?:in|of) (?:\w+ ){{0,2}}{_TESTIS}|"
@@ -1718,11 +1749,14 @@ _BURN_SITE = r"(?:hand|palm|fingers|face|foot|feet|genitals)"
 # What burns or scalds: "the oven tray", "a kettle", "boiling water".
 _HEAT = r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|fat|metal|plate)|grill|barbecue|bbq)"
 # On an arm or a leg too (NHS Greater Glasgow and Clyde and NHS 111 Wales burns pages: A&E for burns on the face,
-# hands, arms, feet, legs or genitals that blister). Not a same-day floor: a floor caps the model's emergency
-# reading when no red flag is named, and a blistered chest and arm is an emergency. It only lifts a calm reading.
+# hands, arms, feet, legs or genitals that blister; skin peeling off is a blister broken; on the chest or back too,
+# where a child's scald is larger than a hand sooner than it looks). Not a same-day floor: a floor caps the model's
+# emergency reading when no red flag is named, and a blistered chest and arm is an emergency. It only lifts a calm
+# reading.
 _BLISTERED_LIMB = re.compile(
-    rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle)s?\b"
-    r"(?: \S+){0,10} blister\w*"
+    rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle|chest|"
+    r"tummy|belly|back|neck)s?\b(?: \S+){0,10} (?:blister\w*|skin (?:is |was )?(?:peeling|coming|came|hanging|falling) "
+    r"off)"
 )
 # Green vomit with a swollen belly or no wind passed: a possible blocked bowel, to be seen today (the NHS vomiting
 # page, as another site copies it, says green vomit may mean a blockage and sends it to a doctor). It lifts a calm
@@ -1867,6 +1901,11 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?=.*\b(?:again|keeps? (?:coming|starting)|(?:2nd|3rd|4th|5th|second|third|fourth|fifth) (?:time|one)|"
     r"won'?t stop|wont stop|not stopping|still bleeding)\b)"
     r".*\b(?:nose ?bleeds?|nose (?:has |keeps |is )?(?:bled|bleeding|bleeds))\b|"
+    # Weekly methotrexate taken every day (fresh51: "dads been taking his methotrexate every day this week not once a
+    # week"): daily dosing of the weekly medicine has killed people (the NPSA's alert, as a teaching page quotes it;
+    # Healthify NZ: seek advice straight away at the signs of too much), so it is seen the same day, well or not.
+    r"\b(?:taking|taken|took|been having|had|giving|given|gave) (?:\S+ ){0,3}methotrexate (?:\S+ ){0,2}(?:every day|"
+    r"daily|each day|every morning|every night|every evening)\b|"
     # An antiseizure medicine run out: stopping one suddenly risks seizures and status epilepticus (the medicines'
     # own leaflets, as epilepsy charities' pages give them; no issuing body's page was read): an emergency supply
     # is needed the same day (fresh49: "ran out of my lamotrigine 3 days ago... pharmacy cant get it till next week").
@@ -1908,13 +1947,13 @@ _SAME_DAY_SIGNS = re.compile(
     # Something pushed into a child's ear or nose: removed by a clinician (pushing it deeper is the risk).
     r"(?:put|pushed|shoved|stuck|poked|lodged|inserted) (?:\S+ ){0,4}(?:in|up|into|inside) (?:his|her|their|my|the) "
     r"(?:ear|nose|nostril)|(?:stone|pebble|bead|pea|bean|button|toy|lego|crayon|sweet|rubber|eraser|popcorn|seed|"
-    r"bug|insect) (?:\S+ ){0,3}(?:in|up|into|inside) (?:his|her|their|my|the) (?:ear|nose|nostril)|"
+    r"bug|insect) (?:\S+ ){0,3}(?:in|up|into|inside) (?:(?:his|her|their|my|the) )?(?:ear|nose|nostril)|"
     # Unable to swallow even saliva (a stuck food bolus), or to pass urine for hours with a swollen belly.
     r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:even )?swallow (?:\w+ ){0,3}(?:spit|saliva)|"
     # A muffled ("hot potato") voice with a sore throat: a peritonsillar abscess is seen the same day.
     r"(?:tonsil|throat)\w*(?: \S+){0,12} (?:muffled|hot potato)|(?:muffled|hot potato)(?: \S+){0,12} (?:tonsil|throat)|"
     # An injured ankle or foot that cannot bear weight: a possible fracture, X-rayed the same day.
-    r"(?:ankle|foot|leg|knee)\b(?: \S+){0,10} (?:can'?t|cant|cannot|can barely|can hardly|unable to|not able to) "
+    r"(?:ankle|foot|leg|knee)\b(?: \S+){0,14} (?:can'?t|cant|cannot|can barely|can hardly|unable to|not able to) "
     r"(?:\w+ ){0,2}(?:(?:put|bear|take) (?:any )?weight|(?:take|walk|manage) (?:even )?(?:4|four) steps)|"
     r"drooling (?:\w+ ){0,3}(?:can'?t|cant)|"
     r"(?:haven'?t|havent|not|can'?t|cant|cannot|unable to) (?:\w+ ){0,2}(?:pee|peed|wee|weed|urinate|pass urine|"
@@ -2371,12 +2410,13 @@ _NOT_WELL = re.compile(
 
 def read_cues(text: str) -> Cues:
     """Apply the rules to a normalised message."""
+    spoken = _IM_ROUTE.sub(" ", text)  # "adrenaline IM dose": a route, not "I'm" (no one described now)
     return Cues(
         categories=_flagged(text),
         explicit_crisis=bool(_FLAGS["suicide"].search(text)),
-        now=bool(_NOW.search(text)),
+        now=bool(_NOW.search(spoken)),
         relation=bool(_RELATION.search(text)),
-        first_person=bool(_FIRST_PERSON.search(text)),
+        first_person=bool(_FIRST_PERSON.search(spoken)),
         past=bool(_PAST.search(text)),
         reference=bool(_REFERENCE.search(text)),
         question_form=bool(_QUESTION_START.search(text)),
@@ -2594,7 +2634,10 @@ _DROPPED_I = re.compile(
 _PROTOCOL_IF = re.compile(
     r"\b(?:repeat\w*|again|second dose|further dose|another dose|give another)\b(?: \S+){0,6} if "
     r"(?:still|(?:it|seizure|fitting|bleeding)'?s? (?:still|continues?|persists?)|no response|not responding)\b|"
-    r"\b(?:then )?what if (?:there'?s |there is )?no response\b"
+    r"\b(?:then )?what if (?:there'?s |there is )?no response\b|"
+    # The next step asked (fresh51: "first line benzo doses and whats next if still seizing at 20 min?").
+    r"\b(?:what'?s|whats|what is|what comes|what do (?:you|we|i) (?:give|do)) next if (?:still|"
+    r"(?:it|seizure|fitting)'?s? (?:still|continues?|persists?))\b"
 )
 
 
@@ -2805,6 +2848,10 @@ _SEEN = re.compile(
     r"paramedics?|111|er|ed|urgent care|ambulance)\b|\b(?:tia|first fit|seizure|neurology) clinic\b|"
     r"\bscan (?:was|came back)\b|"
     r"\b(?:diagnosed|started (?:me|him|her) on|(?:in|on the) (?:hospital|ward|children'?s ward))\b|"
+    # ...or told what a specialist now says of it (session 29, an answer set's opener: "had her 2nd seizure last
+    # month, the neurologist now says its epilepsy. theyre suggesting lamotrigine").
+    r"\b(?:neurologist|consultant|specialist|cardiologist|paediatrician|pediatrician|gp|doctor)s? (?:now |has |have )?"
+    r"(?:says?|said|thinks?|confirmed|diagnosed)\b|"
     r"\b(?:got|had|needed|needing) (?:\d+ |a few |some |two |three |four |five |six )?(?:stitches|stiches|sutures|"
     r"steri-?strips)\b"
 )
@@ -2903,8 +2950,16 @@ def _history_settled(text: str, cues: Cues) -> bool:
     rest = _RESOLVED.sub(" ", _WELL_AGAIN.sub(" ", text))
     if _ACUTE.search(rest) or _PRESENT.search(rest):
         return False
-    settling = _RESOLVED.search(text) or _WELL_AGAIN.search(text) or cues.calm or _ALL_SORTED.search(text)
+    settling = (_RESOLVED.search(text) or _WELL_AGAIN.search(text) or cues.calm or _ALL_SORTED.search(text)
+                or _TREATMENT_PLANNED.search(text))
     return bool((seen and settling) or (_RESIDUAL.search(text) and _LONG_AGO.search(text)))
+
+
+# A treatment chosen or offered since (the episode is in a clinician's care): "theyre suggesting lamotrigine".
+_TREATMENT_PLANNED = re.compile(
+    r"\b(?:suggest\w*|recommend\w*|prescrib\w*|start\w* (?:her|him|me|them|us) on|put (?:her|him|me|them) on|"
+    r"want (?:her|him|me|them) to (?:start|take|try))\b"
+)
 
 
 # How to prevent another of a fit that happened before today (fresh50: "had a febrile seizure last winter, he's got a
@@ -3478,7 +3533,8 @@ def _physician_asks(text: str, cues: Cues, persona: Persona) -> bool:
         return False
     if cues.now and _now_besides(text, cues) and not recovering:
         return False
-    return bool(cues.reference or "?" in text)
+    # ...a question without its mark too: "staggered paracetamol OD, do we just start NAC regardless of the level".
+    return bool(cues.reference or "?" in text or cues.question_form or _NOW_PRACTICE.search(text))
 
 
 # Current practice, not a patient now: "is discharge now standard", "now first-line".
@@ -3508,7 +3564,18 @@ _NOW_PRACTICE = re.compile(
     r"for\b|"
     # A case asked about in general (fresh45): "88-92 right? even if theyre on a venturi", "just treat regardless?".
     r"\beven if (?:they'?re|theyre|he'?s|hes|she'?s|shes|the (?:patient|pt) is) (?:on|having|taking|getting)\b|"
-    r"\bjust (?:treat|give|start|use|stop|repeat|continue|check) (?:\w+ )?(?:regardless|anyway|irrespective)\b"
+    r"\bjust (?:treat|give|start|use|stop|repeat|continue|check) (?:\w+ )?(?:regardless|anyway|irrespective)\b|"
+    # A starting dose or rate, what the writer has read or seen quoted, a step or a ratio asked as still current
+    # (held-out physicians' questions: "adrenaline infusion concentration + starting rate", "ive seen quoted figures
+    # anywhere from 1% to 20%", "still add amoxicillin for listeria?", "still 1:1:1?").
+    r"\bstarting (?:rate|dose|doses|dosing|regimen|infusion)\b|\bi'?ve (?:seen|read|heard)\b|"
+    r"\b(?:can'?t|cannot|isn'?t|is not|not) (?:be )?(?:used|valid|applicable|apply|applied|reliable)\b|"
+    r"\bstill (?:add|give|use|start|recommend|need|do|treat|cover)\b|\bstill \d+ \d+ \d+\b|"
+    # A time counted from a start, asked about (fresh51): "how soon should i review after starting fluoxetine".
+    r"\b(?:after|before|when|since|on) starting\b|\b(?:should|do|would|can|must) (?:i|we) (?:review|recheck|re-?check|"
+    r"follow (?:up|them up)|monitor|refer|titrate|see (?:them|him|her) again)\b|"
+    # A management step asked (fresh51): "nomogram not valid right, so just start NAC?".
+    r"\b(?:so|then|and) (?:we |i )?just (?:treat|give|start|use|stop|repeat|continue|check|go with)\b(?: \S+){0,3} ?\?"
 )
 
 
@@ -3598,6 +3665,15 @@ _SYMPTOM_WORDS = re.compile(
     r"heart|slow|racing|pounding|fast|palpitat\w*|keeps?|lump\w*|bump\w*|fell|fall\w*|hit|bang\w*)\b"
 )
 _FRAGMENT = re.compile(r"(?:and|or|also|plus|what about|how about) (?:\S+ ?){1,5}\??")
+# A long-term condition named as had, and nothing else ("I have high blood pressure", "my dad has type 2 diabetes"):
+# how a conversation opens, not something happening now.
+_BARE_CONDITION = re.compile(
+    r"(?:hi |hello )?(?:i|my (?:\w+ ){1,2}|he|she|they)(?: \w+)? (?:have|has|'?ve got|got|had|was diagnosed with|"
+    r"been diagnosed with) (?:\w+ ){0,2}(?:high blood pressure|hypertension|(?:type (?:1|2|one|two) )?diabetes|asthma|"
+    r"copd|epilepsy|gout|af|atrial fibrillation|heart failure|(?:chronic )?kidney disease|ckd|migraines?|"
+    r"(?:osteo|rheumatoid )?arthritis|high cholesterol|(?:an )?underactive thyroid|hypothyroidism|osteoporosis|"
+    r"acid reflux|reflux|gord|gerd)(?: for (?:\w+ ){1,2}(?:years?|months?))? ?[.!]?"
+)
 # Context added as an aside ("he's 82 by the way"), or a pattern rather than an event ("getting agitated in the
 # evenings lately"): with no red flag, the model alone must be sure. (Weeks and months are not enough: "been
 # planning how for weeks" is a crisis the model reads without a red flag.)
@@ -3642,7 +3718,9 @@ _LONG_STANDING = re.compile(
     r"(?:weeks|months)\b|"
     r"\b(?:\d+|a few|few|several|two|three|four|five|six) (?:weeks|months) (?:after|since|on from|post)\b|"
     r"\bsince (?:i had |having |getting |catching )?(?:covid|the virus|the flu|flu) (?:last|in) (?:year|spring|summer|"
-    r"autumn|winter|\d{4})\b"
+    r"autumn|winter|\d{4})\b|"
+    # A condition named for lasting ("my long covid breathlessness"), or asked whether it will ever ease.
+    r"\b(?:long|post)[- ]?covid\b|\bwill (?:\w+ ){1,4}ever (?:get better|go away|improve|ease|settle|clear)\b"
 )
 # ...and what would make it new beside the acute cue's words (today, tonight, suddenly, right now: `_long_standing`
 # reads `cues.acute` too): a change, a time in minutes or hours, days since, a medicine stopped, a danger sign.
@@ -3928,6 +4006,11 @@ _ATTENDING_NOW = re.compile(
     # A clinician's own patient taken ill on the ward just now (fresh38): "inpatient just developed new L hemiparesis
     # ~20 min ago".
     r"\b(?:inpatient|patient|pt|resident)\b (?:\w+ ){0,2}(?:has )?just (?:developed|become|gone|started)\b|"
+    # ...or one who has just walked into the surgery or the clinic (fresh52: "gp surgery, 62M walked in with crushing
+    # central CP for 30 min, clammy").
+    r"\b(?:\d{1,3} ?[mf]|patient|pt|man|woman|lady|gentleman|chap|guy)\b (?:has )?(?:just )?(?:walked|walks|come|came|"
+    r"comes|staggered|wandered) in(?:to (?:the |my )?(?:surgery|practice|clinic|pharmacy|room|reception))?\b"
+    r"(?! (?:\w+ ){0,4}(?:last|yesterday|weeks?|months?|years?) ago\b)|"
     # A clinician's own family taken ill just now (fresh41): "my mum (70, no epilepsy) just had what looked like a
     # tonic clonic... now post ictal".
     r"\bmy (?:mum|mom|dad|wife|husband|partner|son|daughter|baby|child|brother|sister|gran|grandad|grandma|nan)\b"
@@ -4026,7 +4109,8 @@ def _pe_in_oneself_now(text: str, cues: Cues, persona: Persona) -> bool:
 
 # A patient or a case, not the writer's own life: "patient just started IV co-amox", "practice q: 26 yo at 32 weeks".
 _A_PATIENT_OR_CASE = re.compile(
-    r"\b(?:patients?|pt|resident|client|case|practice q\w*|q:|question:|\d+ ?(?:yo|y/o|year[- ]old|yr[- ]old)\b)"
+    r"\b(?:patients?|pt|resident|client|case|practice q\w*|q:|question:|"
+    r"(?<!my )\d+ ?(?:yo|y/o|year[- ]old|yr[- ]old)\b)"
 )
 
 
@@ -4035,8 +4119,9 @@ _A_PATIENT_OR_CASE = re.compile(
 # now, the heart's rhythm can be disturbed. Read on first-aid and clinical pages (no issuing body's page was read
 # here); with any of these signs every one sends the person to emergency care.
 _ELECTRIC_SHOCK = re.compile(
-    r"\b(?:electric(?:al)? shock|electrocut\w*|(?:shock|belt|jolt|zap) (?:off|from) (?:the |a )?(?:mains|socket|plug|"
-    r"wire|cable|fuse ?box|board|fence)|(?:zapped|shocked) (?:by|off) (?:the |a )?(?:mains|socket|plug|wire|cable)|"
+    r"\b(?:electric(?:al)? shock|electrocut\w*|(?:shock|belt|jolt|zap) (?:off|from) (?:the |a |an )?(?:\w+ ){0,2}"
+    r"(?:mains|socket|plug|wire|cable|fuse ?box|board|fence|extension (?:lead|cable|cord)|power (?:lead|cord)|"
+    r"light switch)|(?:zapped|shocked) (?:by|off) (?:the |a )?(?:mains|socket|plug|wire|cable)|"
     r"touched (?:a |the )?(?:live|bare) wire)"
 )
 _AFTER_SHOCK = re.compile(
@@ -4065,7 +4150,8 @@ def _electric_shock_now(text: str) -> bool:
 # relative's or a patient's message, with their floors and their bar for the model.
 _OWN_FAMILY = re.compile(
     r"\bmy (?:own )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|baby|child|kid|toddler|brother|"
-    r"sister|gran|granny|grandma|grandad|grandpa|nan|boyfriend|girlfriend|fianc\w*)\b"
+    r"sister|gran|granny|grandma|grandad|grandpa|nan|boyfriend|girlfriend|fianc\w*|little one|"
+    r"(?:\d{1,2}|one|two|three|four|five|six) ?(?:yo|y o|years? old|yrs? old|year|yr|months? old|weeks? old))\b"
 )
 # Themselves, told with their age after saying who they are (asking about themselves is _ABOUT_MYSELF's, read by the
 # floors only: "nurse here, asking for myself: is the serotonin syndrome risk real?" is a reference question).
@@ -4179,6 +4265,13 @@ _STANDS_DOWN = re.compile(
     r"(?:is|would) it (?:be )?(?:ok|okay|alright|all right|fine|safe) (?:to|if (?:i|we|he|she)) (?:just )?wait\b)\b"
 )
 STAND_DOWN_LOOKBACK = 3
+# A sign said to go on or to get worse, in a follow-up to an emergency (see Triage._told_with_before).
+_STILL_GOING_ON = re.compile(
+    r"\bstill\b(?: \S+){0,3} (?:burn\w*|sting\w*|bleed\w*|pour\w*|hurt\w*|agony|swell\w*|fitting|seizing|"
+    r"shaking|jerking|blue|grey|gasp\w*|struggl\w*|wheez\w*|(?:not|isn'?t|isnt) (?:breathing|waking|responding)|"
+    r"(?:can'?t|cant|cannot|won'?t|wont) (?:breathe|wake|open|see|stop|speak|talk|move))|"
+    r"\b(?:getting|got|gone|going|much|even) worse\b"
+)
 # Where a long message turns from its background to what is happening now (see Triage._decide).
 _TURN = re.compile(
     r"\b(?:anyway|anyways|anyhow|but (?:now|today|tonight|this (?:morning|afternoon|evening))|"
@@ -4265,8 +4358,12 @@ class Triage:
             # of it (fresh50: "my son 3 put something in his nose", then "its a small bead, i can see it, he's
             # breathing ok and playing normal"): an ordinary reply alone would read as "it can wait".
             return Decision(Level.URGENT, [before[1]], 0.0)
+        if before is not None and _STILL_GOING_ON.search(text):
+            # An emergency told before and still going on, or worse (fresh52: oven cleaner in the eye, then "its
+            # burning so bad i cant open it at all... still stinging like mad what now"): the notice again, first.
+            return Decision(before[0], [before[1]], 0.0)
         if before is not None:
-            return None  # an emergency told before: its own reply carried the notice
+            return None  # an emergency told before, not said to go on: its own reply carried the notice
         joined = told + "\n" + text
         joined_cues = read_cues(joined)
         if _well_again(joined, joined_cues, persona):
@@ -4329,7 +4426,8 @@ class Triage:
             threshold = self.model.threshold(persona, bool(cues.categories))
             if _nurse_asks_how_soon(text, cues, persona):
                 threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-            quiet = (_FRAGMENT.fullmatch(text) or _ASIDE_OR_PATTERN.search(text) or _ruled_out(text)
+            quiet = (_FRAGMENT.fullmatch(text) or _BARE_CONDITION.fullmatch(text) or _ASIDE_OR_PATTERN.search(text)
+                     or _ruled_out(text)
                      or _bare_fact(text) or _HOME_AGAIN.search(text)
                      or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
             if not cues.categories and (not _described(cues) or quiet):

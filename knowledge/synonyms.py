@@ -181,7 +181,8 @@ _TABLE: dict[str, str] = {
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
 _ALWAYS: dict[str, str] = {
-    r"(?:having|had|has|have|having had) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
+    # ...and told as a likeness: "had what looked like a fit", "something like a fit".
+    r"(?:having|had|has|have|having had|like) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
     r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
     r"epi[- ]?pens?|jext|emerade": "adrenaline auto-injector",
     # "got a FIT kit in the post": the bowel-screening test, never a seizure (after "had a fit" above)
@@ -207,6 +208,15 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 # keeps its own words (the library knows "clot" and "leg", from other articles too) and gains "deep vein
 # thrombosis", which names the article that answers it.
 _LAY: dict[str, str] = {
+    # A medicine given inside the cheek: "something you squirt in the cheek" is a buccal medicine.
+    r"(?:squirt\w*|put|puts|give|given|spray\w*|syringe\w*) (?:\w+ ){0,3}(?:in|into|inside) "
+    r"(?:the|his|her|their|my|your) cheeks?|(?:cheek|gum) (?:medicine|spray|syringe|liquid)": "buccal",
+    # How long to stay on a medicine that has worked: "it's working and I feel better, how long should I keep taking
+    # it?" asks about continuing it after a response.
+    r"(?:keep|carry on|go on) (?:on )?taking|how long (?:\w+ ){0,3}stay on": "continue",
+    r"(?:it'?s|is|has been|have been|'?s been|are) (?:really )?(?:working|helping)|"
+    r"(?:feel|feeling|felt) (?:much |a lot |loads )?better (?:now|on it|since)|"
+    r"(?:feel|feeling) back to normal": "responded",
     r"blood[- ]thinners?|blood[- ]thinning (tablets?|pills?|medicines?)": "anticoagulant or antiplatelet",
     r"water (tablets?|pills?)": "diuretic",
     # kinds of shellfish, by name: "can he still eat prawns?"
@@ -256,7 +266,10 @@ _LAY: dict[str, str] = {
     r"(?:prevent|avoid)\w* (?:a |my |your |their )?first (?:heart attack|stroke)|"
     # "a baby aspirin every day? I'm 60, never had any heart problems": aspirin with no heart disease to treat.
     r"(?:baby|daily|low[- ]dose) aspirin(?:\W+\w+){0,15}\W+(?:never had (?:a |any )?(?:heart|stroke)\w*|"
-    r"no (?:heart|cardiac) (?:problems?|disease|history|issues?))": "primary prevention",
+    r"no (?:heart|cardiac) (?:problems?|disease|history|issues?))|"
+    # ...said the other way round: "no heart problems at all. Should I take a baby aspirin every day?"
+    r"(?:never had (?:a |any )?(?:heart|stroke)\w*|no (?:heart|cardiac) (?:problems?|disease|history|issues?))"
+    r"(?:\W+\w+){0,15}\W+(?:baby|daily|low[- ]dose) aspirin": "primary prevention",
     r"sugar levels?|blood sugars?": "blood glucose",
     r"blue inhaler": "salbutamol reliever inhaler",
     r"brown inhaler|steroid inhaler": "inhaled corticosteroid",

@@ -1273,3 +1273,37 @@ def test_the_gap_between_two_medicines_is_asked_as_a_time(pipeline: Pipeline) ->
     answer = pipeline.run("HFrEF on lisinopril, moving to sacubitril/valsartan - minimum gap after the last dose?",
                           persona=Persona.PHYSICIAN)
     assert re.search(r"36\s*hours?", " ".join(s.text for s in answer.direct)), answer.direct
+
+
+def test_session29_a_fit_told_as_a_likeness_the_pregnancy_article_of_the_same_subject_and_other_variants(
+    pipeline: Pipeline,
+) -> None:
+    """Session 29 (fresh31 and fresh32 read; reworded): "had what looked like a fit" is a seizure (not the bowel
+    test FIT); a pregnancy, also in the "14/40" shorthand, leads with the pregnancy article of the question's own
+    subject even when only the adult article names the drug; an anaemia other than iron deficiency, bipolar disorder,
+    hepatitis B's or HIV's own treatment are not covered; staying on a medicine that has worked asks about continuing
+    it; a check of hepatitis B before hepatitis C treatment is still the hepatitis C article's."""
+    for question, persona, article in (
+        ("my 14 year old had something like a fit at football yesterday, never before. how soon should a specialist "
+         "see him?", Persona.CAREGIVER, "epilepsy"),
+        ("Known essential HTN, now 12/40 - which antihypertensive does NICE recommend first?", Persona.PHYSICIAN,
+         "hypertension-in-pregnancy"),
+        ("on ramipril for blood pressure and just found out I'm 6 weeks pregnant, do I need a different tablet?",
+         Persona.PATIENT, "hypertension-in-pregnancy"),
+        ("is hep B serology needed before starting DAAs for hep C?", Persona.PHYSICIAN, "hepatitis-c"),
+    ):
+        answer = pipeline.run(question, persona=persona)
+        got = answer.references[0].article_id if answer.references else None
+        assert answer.status == "answered" and got == article, (question, answer.status, got)
+    for question, persona in (
+        ("my husband has sickle cell anaemia, how often should he have a transfusion?", Persona.CAREGIVER),
+        ("bipolar affective disorder on lithium - target level?", Persona.PHYSICIAN),
+        ("what tablets are used to treat chronic hepatitis B?", Persona.PATIENT),
+        ("my daughter is HIV positive, what treatment will she start?", Persona.CAREGIVER),
+    ):
+        assert pipeline.run(question, persona=persona).status == "abstained", question
+    answer = pipeline.run(
+        "my antidepressant is really helping and I feel much better now, how long do I keep taking it?",
+        persona=Persona.PATIENT,
+    )
+    assert re.search(r"6\s*months|six months", " ".join(s.text for s in answer.direct)), answer.direct

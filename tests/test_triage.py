@@ -1476,3 +1476,67 @@ def test_a_question_only_announced_results_only_worried_about_and_a_stroke_risk_
         ("the results came back and now he is slurring his words and his face has dropped", Persona.CAREGIVER),
     ):
         assert triage.decide(message, persona).level is Level.EMERGENCY, message
+
+
+def test_fresh51_and_fresh52_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 29 (fresh51 and fresh52, each measured blind once, then read; reworded): a shock off an extension lead
+    with the heart skipping since; AVPU told in words ("no response to voice or pain", "barely rousable"); a patient
+    who has just walked into the surgery with crushing chest pain; a chemical in the eye, then "still stinging, can't
+    open it"; a toddler's scald with skin peeling off (a doctor's own child); weekly methotrexate taken daily; a bead
+    up the nose with no "the"; an ankle that cannot bear weight told at length; working out how much of a drug it
+    would take; a gun on the table and the life insurance; tablets put aside since a death; stopping dialysis as the
+    easiest way out for everyone."""
+    for message, persona, earlier in (
+        ("got zapped off a frayed extension cable at home, arm jerked back and my heart has been skipping ever since",
+         Persona.PATIENT, []),
+        ("community nurse, found my patient 79M on the bathroom floor, breathing, no response to voice or pain",
+         Persona.NURSE, []),
+        ("resus triage: 24F found at a festival, unknown pills, pinpoint pupils, barely rousable", Persona.NURSE, []),
+        ("practice nurse here, 58M just walked in with heavy central chest pain for 40 min, grey and sweaty",
+         Persona.NURSE, []),
+        ("gp surgery, 70F walked in with crushing chest pain 20 min, clammy, ecg looks like STEMI", Persona.PHYSICIAN,
+         []),
+        ("splashed bleach in my eye cleaning the loo", Persona.PATIENT, []),
+        ("i rinsed it but it's still burning and i cant open it", Persona.PATIENT,
+         ["got some drain unblocker in my eye at work"]),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.EMERGENCY, message
+    for message, persona in (
+        ("i'm a gp and my 3 year old just pulled a mug of tea over himself, chest and tummy, skin is peeling off",
+         Persona.PHYSICIAN),
+        ("mum has been taking her methotrexate every day instead of on sundays, chemist mixed up the label",
+         Persona.CAREGIVER),
+        ("my son 5 year put small stone in nose, we cannot get it out", Persona.CAREGIVER),
+        ("rolled my ankle playing netball yesterday afternoon, huge swelling now and i honestly cant put any weight "
+         "on it", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).fires, message
+    for message, persona in (
+        ("i keep working out how many of my sleeping tablets it would take. not tonight probably", Persona.PATIENT),
+        ("my dad put his rifle on the table and said he's done, we'd be better off with the life insurance",
+         Persona.CAREGIVER),
+        ("since my husband died I've been putting a tablet aside every night, there are lots in the drawer now",
+         Persona.PATIENT),
+        ("i could just stop going to dialysis, it seems the easiest way out for everyone", Persona.PATIENT),
+    ):
+        assert triage.decide(message, persona).level is Level.CRISIS, message
+    for message, persona in (  # the calm neighbours
+        ("which is worse in the eye, acid or alkali?", Persona.PHYSICIAN),
+        ("i take methotrexate on mondays and folic acid on the other days, is that right?", Persona.PATIENT),
+        ("how long should a child's ankle sprain take to heal?", Persona.CAREGIVER),
+        ("62M walked in two weeks ago with chest pain, troponins negative, stress echo normal. start a statin?",
+         Persona.PHYSICIAN),
+        ("is it the same starting dose of IM adrenaline for an 8 year old?", Persona.NURSE),
+        ("antidepressant in a 19yo - how soon should i review after starting, given the suicidality warning?",
+         Persona.PHYSICIAN),
+        ("status epilepticus: first line benzo doses, and whats next if still seizing at 20 minutes?",
+         Persona.PHYSICIAN),
+        ("staggered paracetamol OD, nomogram can't be used, so just start acetylcysteine?", Persona.PHYSICIAN),
+        ("empirical cover for meningitis in an over-60 - still add amoxicillin?", Persona.PHYSICIAN),
+        ("I have high blood pressure", Persona.PATIENT),
+        ("i'm 58 and healthy, should i take a daily aspirin to stop me having a stroke?", Persona.PATIENT),
+        ("30 weeks, tightenings on and off, no bleeding or leaking and baby kicking away", Persona.PATIENT),
+        ("my little boy had a rash round his mouth after strawberries yesterday, gone in an hour", Persona.CAREGIVER),
+        ("will my long covid tiredness ever go away?", Persona.PATIENT),
+    ):
+        assert not triage.decide(message, persona).fires, message
