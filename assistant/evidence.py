@@ -24,6 +24,7 @@ from assistant.question import (
     ASKING_TERMS,
     EVERYDAY_TERMS,
     EXCEPTION,
+    OF_PREGNANCY,
     QUALIFIER_RE,
     RESTRICTIVE,
     QuestionProfile,
@@ -422,7 +423,7 @@ def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict
     "severe range BP in pregnancy?" was answered from the adult hypertension article, whose title names blood
     pressure, while "Hypertension in pregnancy" led the search. (Pregnancy is a qualifier, not a topic word, so
     the topic alone cannot tell the two apart.)"""
-    asked = bool(_PREGNANCY.search(question)) and not _NOT_PREGNANT.search(question)
+    asked = bool(_PREGNANCY.search(question) or OF_PREGNANCY.search(question)) and not _NOT_PREGNANT.search(question)
     if asked and weights:
         # Its passages must hold the question's topic as well as the kept ones do ("metformin in pregnancy" is
         # not a hypertension-in-pregnancy question because search put that article near the top).

@@ -154,7 +154,11 @@ SPECIFIC = frozenset({"dose", "duration", "threshold", "first_line", "staging", 
 # Qualifier groups: who or what situation the question is about.
 QUALIFIERS: dict[str, str] = {
     # (and a gestation in the obstetric shorthand "14/40")
-    "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|trimester|"
+    # (and the weeks after the birth: "if her blood pressure stays high after the delivery", "woman, 32 weeks, BP
+    # 152/100")
+    "pregnancy": r"\b(pregnan\w*|antenatal|gestation\w*|breastfeed\w*|postpartum|post-?natal|trimester|"
+    r"after (?:the |her |my )?(?:delivery|birth)|after giving birth|after (?:the |her |my )?baby (?:is|was|'s) born|"
+    r"(?:woman|lady|female|\d{2} ?f),? (?:is |at )?(?:2\d|3\d|4[0-2]) ?(?:weeks|wks)|"
     r"(?:[4-9]|[1-3]\d|4[0-2])/40)\b",
     "children": r"\b((?:[1-9]|1[0-5])[- ]?(?:years?|yrs?)[- ]?olds?|(?:[1-9]|1[0-5]) ?yo|aged (?:[1-9]|1[0-5])\b|"
     r"child\w*|kids?|paediatric|pediatric|infants?|bab(y|ies)|toddlers?|adolescen\w*|teen\w*|"
@@ -193,6 +197,9 @@ QUALIFIERS: dict[str, str] = {
     r"low (?:body )?weight|weigh(?:s|ing)? (?:under|less than|below))\b",
 }
 QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
+# A condition only a pregnancy has tells of a pregnancy too ("how does BP management differ in pre-eclampsia?"); being
+# the question's subject, it is not stripped as a qualifier (`subject_terms`), only read as one (`qualifiers_of`).
+OF_PREGNANCY = re.compile(r"\b(?:pre-?eclamp\w*|eclamp\w*|hellp)\b", re.I)
 
 
 def subject_terms(question: str) -> set[str]:
@@ -363,7 +370,10 @@ def qualifiers_of(text: str) -> frozenset[str]:
     Memoised: the evidence stage asks it of every sentence of every retrieved passage on every turn, the
     same few thousand sentences again and again (a sixth of a server's CPU per answer under load).
     """
-    return frozenset(name for name, pattern in QUALIFIER_RE.items() if pattern.search(text))
+    found = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(text)}
+    if OF_PREGNANCY.search(text):
+        found.add("pregnancy")
+    return frozenset(found)
 
 
 # "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".

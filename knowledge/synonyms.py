@@ -181,6 +181,10 @@ _TABLE: dict[str, str] = {
 # Phrases rewritten even though the library knows their words in another sense: "FIT" is a bowel-screening
 # test, and "pen" is also an insulin pen.
 _ALWAYS: dict[str, str] = {
+    # A condition said to be absent names no topic: "SGLT2i in HFrEF even w/o diabetes?", "still indicated if he's not
+    # diabetic?" ask about heart failure, not diabetes.
+    r"(?:(?:he|she|they|the (?:patient|pt)|patient|pt)(?:'?s|'?re| is| are) )?(?:not|isn'?t|aren'?t|without|w/o|"
+    r"non-?|no) (?:a |any |having )?(?:diabet\w*|t2dm?|type 2 diabetes)\b": "",
     # ...and told as a likeness: "had what looked like a fit", "something like a fit".
     r"(?:having|had|has|have|having had|like) an? (?:\w+ )?fit|fitting|seizing": "having a seizure",
     r"(?:(?<=first )|(?<=second )|(?<=another )|(?<=last )|(?<=latest )|(?<=next )|(?<=third ))fit": "seizure",
@@ -208,6 +212,17 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 # keeps its own words (the library knows "clot" and "leg", from other articles too) and gains "deep vein
 # thrombosis", which names the article that answers it.
 _LAY: dict[str, str] = {
+    # The bacterium by its first name, and its breath test by its everyday one: "test me for helicobacter", "a breath
+    # test for the stomach bug that causes ulcers".
+    r"helicobacter(?! pylori)|(?:stomach |tummy )?bug that causes (?:stomach )?ulcers": "Helicobacter pylori",
+    # (not an asthma one: "a breath test for asthma at the clinic, it came back 38" is FeNO)
+    r"(?<!urea )(?<!feno )breath tests?(?!\W+(?:\w+\W+){0,3}(?:asthma|feno|nitric|alcohol))": "urea breath test",
+    # A creatinine or eGFR that moved within hours or days is an acute kidney injury (KDIGO defines it by a rise
+    # within 48 hours or 7 days): "Cr 90 -> 190 umol/L in 48h", "eGFR went from 58 to 34 in a week".
+    r"(?:creatinine|creat|cr|egfr)\b(?:\W+\w+){0,8}\W+(?:in|over|within) (?:(?:the )?(?:last |past )?\d+ ?(?:h|hrs?|"
+    r"hours?|d|days?)|(?:a|one|1) (?:day|week)|a few days|48h|24h)\b|"
+    r"(?:creatinine|creat|cr)\b(?: \w+){0,2} (?:up|rose|risen|increased|gone up|jumped) (?:by )?\d+ ?%":
+        "acute kidney injury",
     # A medicine given inside the cheek: "something you squirt in the cheek" is a buccal medicine.
     r"(?:squirt\w*|put|puts|give|given|spray\w*|syringe\w*) (?:\w+ ){0,3}(?:in|into|inside) "
     r"(?:the|his|her|their|my|your) cheeks?|(?:cheek|gum) (?:medicine|spray|syringe|liquid)": "buccal",

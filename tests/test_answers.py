@@ -1307,3 +1307,35 @@ def test_session29_a_fit_told_as_a_likeness_the_pregnancy_article_of_the_same_su
         persona=Persona.PATIENT,
     )
     assert re.search(r"6\s*months|six months", " ".join(s.text for s in answer.direct)), answer.direct
+
+
+def test_session29_words_that_name_the_article_a_follow_up_means(pipeline: Pipeline) -> None:
+    """Session 29 (read splits; reworded): a breath test or "helicobacter" is the H. pylori article's (an asthma
+    breath test is not); a condition said to be absent names no topic ("even if he isn't diabetic"); a creatinine
+    that doubled within days is an acute kidney injury; after the delivery, in pre-eclampsia or "woman, 30 weeks" is
+    a pregnancy; something squirted in the cheek is a buccal medicine."""
+    for question, persona, article in (
+        ("I'm on lansoprazole and the GP has booked me a breath test, how long before it should I stop?",
+         Persona.PATIENT, "h-pylori"),
+        ("the doctor says I might have helicobacter, how do they check for it?", Persona.PATIENT, "h-pylori"),
+        ("empagliflozin in HFrEF - still worth it if the patient isn't diabetic?", Persona.PHYSICIAN, "hfref"),
+        ("creatinine 80 -> 170 over 48h after a bout of D&V, on lisinopril. which KDIGO stage?", Persona.PHYSICIAN,
+         "acute-kidney-injury"),
+        ("woman, 34 weeks, BP 150/100 twice, no protein in the urine. which antihypertensive first?",
+         Persona.PHYSICIAN, "hypertension-in-pregnancy"),
+        ("her blood pressure is still high two weeks after the delivery, what happens now?", Persona.CAREGIVER,
+         "hypertension-in-pregnancy"),
+    ):
+        answer = pipeline.run(question, persona=persona)
+        got = answer.references[0].article_id if answer.references else None
+        assert answer.status == "answered" and got == article, (question, answer.status, got)
+    asthma = pipeline.run("my son had a breath test for his asthma and it was 40, is that high?",
+                          persona=Persona.CAREGIVER)
+    assert asthma.references and asthma.references[0].article_id == "asthma", asthma.references
+    history: list[Turn] = []
+    for question in ("my son has epilepsy and starts secondary school next month",
+                     "if a seizure goes on for ages at school, is there something they squirt into his cheek?"):
+        answer = pipeline.run(question, history, Persona.CAREGIVER)
+        history.append(Turn(question=question, answer=answer))
+    assert history[-1].answer.status == "answered", history[-1].answer.status
+    assert history[-1].answer.references[0].article_id == "epilepsy"

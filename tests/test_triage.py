@@ -1538,5 +1538,8 @@ def test_fresh51_and_fresh52_misses_reworded_fire_and_their_calm_neighbours_do_n
         ("30 weeks, tightenings on and off, no bleeding or leaking and baby kicking away", Persona.PATIENT),
         ("my little boy had a rash round his mouth after strawberries yesterday, gone in an hour", Persona.CAREGIVER),
         ("will my long covid tiredness ever go away?", Persona.PATIENT),
+        # a fit before today that a specialist has since diagnosed and is treating (an answer set's opener)
+        ("my boy is 15 and had his 2nd seizure last week, the neurologist now says its epilepsy. theyre suggesting "
+         "levetiracetam - why not the valproate my sister takes?", Persona.CAREGIVER),
     ):
         assert not triage.decide(message, persona).fires, message
