@@ -242,6 +242,8 @@ EVERYDAY_TERMS = content_terms(
     "stairs stair upstairs hill hills walk walking "
     # how hard something is for the family: "getting her to the surgery is really hard, so we'd let it lapse"
     "hard easy let lets "
+    # where someone is sent, never what about: "now they're sending her for a bone scan"
+    "send sends sending sent "
     # what a test or scan did, never what about: "echo shows EF 32%"
     "show shows showed shown "
     # how a writer opens: "can I ask something about my medication? well my husband's", "I'm a carer for my mum", "my

@@ -46,7 +46,7 @@ _TABLE: dict[str, str] = {
     "CRC": "colorectal cancer",
     "ACS": "acute coronary syndrome",
     "FMC": "first medical contact",
-    r"(?:thrombo)?lytics?": "thrombolysis",
+    r"(?:thrombo)?lytics?|lys(?:e|ed|ing|is)": "thrombolysis",
     r"cath(?:eter)? labs?": "primary PCI",
     r"dvt": "deep vein thrombosis",
     r"vte": "venous thromboembolism",
@@ -212,17 +212,22 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 # keeps its own words (the library knows "clot" and "leg", from other articles too) and gains "deep vein
 # thrombosis", which names the article that answers it.
 _LAY: dict[str, str] = {
+    # A bone broken in a fall from standing height (NICE's fragility fracture): "broke her wrist tripping on a kerb".
+    r"(?:broke|broken|fractured?|cracked) (?:her|his|my|their|a) (?:wrist|hip)\b(?:\W+\w+){0,6}\W+"
+    r"(?:trip\w*|fell|fall\w*|slipp\w*|stumbl\w*)|(?:trip\w*|fell|fall\w*|slipp\w*|stumbl\w*)\b(?:\W+\w+){0,8}\W+"
+    r"(?:broke|broken|fractured?|cracked) (?:her|his|my|their|a) (?:wrist|hip)": "fragility fracture",
     # The bacterium by its first name, and its breath test by its everyday one: "test me for helicobacter", "a breath
     # test for the stomach bug that causes ulcers".
     r"helicobacter(?! pylori)|(?:stomach |tummy )?bug that causes (?:stomach )?ulcers": "Helicobacter pylori",
     # (not an asthma one: "a breath test for asthma at the clinic, it came back 38" is FeNO)
     r"(?<!urea )(?<!feno )breath tests?(?!\W+(?:\w+\W+){0,3}(?:asthma|feno|nitric|alcohol))": "urea breath test",
     # A creatinine or eGFR that moved within hours or days is an acute kidney injury (KDIGO defines it by a rise
-    # within 48 hours or 7 days): "Cr 90 -> 190 umol/L in 48h", "eGFR went from 58 to 34 in a week".
+    # within 48 hours or 7 days): "Cr 90 -> 190 umol/L in 48h", "eGFR went from 58 to 34 in a week". (Not a rise
+    # in per cent over weeks: "creat up 20% two weeks after starting ramipril" is the expected change in CKD.)
     r"(?:creatinine|creat|cr|egfr)\b(?:\W+\w+){0,8}\W+(?:in|over|within) (?:(?:the )?(?:last |past )?\d+ ?(?:h|hrs?|"
     r"hours?|d|days?)|(?:a|one|1) (?:day|week)|a few days|48h|24h)\b|"
-    r"(?:creatinine|creat|cr)\b(?: \w+){0,2} (?:up|rose|risen|increased|gone up|jumped) (?:by )?\d+ ?%":
-        "acute kidney injury",
+    r"(?:creatinine|creat|cr)\b(?: \w+){0,2} (?:up|rose|risen|increased|gone up|jumped) (?:by )?\d+ ?%\W+(?:in |over |"
+    r"within )?\d+ ?(?:h|hrs?|hours?|d|days?)\b": "acute kidney injury",
     # A medicine given inside the cheek: "something you squirt in the cheek" is a buccal medicine.
     r"(?:squirt\w*|put|puts|give|given|spray\w*|syringe\w*) (?:\w+ ){0,3}(?:in|into|inside) "
     r"(?:the|his|her|their|my|your) cheeks?|(?:cheek|gum) (?:medicine|spray|syringe|liquid)": "buccal",
@@ -243,6 +248,9 @@ _LAY: dict[str, str] = {
     r"clot\b(?:\W+\w+){0,8}\W+(?:calf|calves|legs?)\b": "deep vein thrombosis",
     r"clots? in (?:(?:my|his|her|the|their|your) )?lungs?": "pulmonary embolism",
     r"(germs|bacteria|bugs) in (?:(?:my|his|her|the|their) )?(urine|wee|pee)": "bacteriuria",
+    # A urine sample sent away: "keeps sending my dad's wee off to the lab".
+    r"send\w* (?:\w+ ){0,3}(?:wee|pee|urine|water)\b(?: \w+){0,2} (?:off|away|to the lab)|(?:wee|pee|urine) "
+    r"(?:sample )?(?:\w+ ){0,2}(?:off )?to the lab": "urine culture",
     r"water infections?|bladder infections?": "urinary tract infection",
     r"camera test|scope": "endoscopy",
     r"fits": "seizures",

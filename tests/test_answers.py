@@ -1325,6 +1325,11 @@ def test_session29_words_that_name_the_article_a_follow_up_means(pipeline: Pipel
          Persona.PHYSICIAN, "hypertension-in-pregnancy"),
         ("her blood pressure is still high two weeks after the delivery, what happens now?", Persona.CAREGIVER,
          "hypertension-in-pregnancy"),
+        # a wrist broken tripping on a step is a fragility fracture; a sample sent to the lab is a urine culture
+        ("grandma fractured her wrist when she tripped on the step, and now she's been sent for a bone scan. why?",
+         Persona.CAREGIVER, "osteoporosis"),
+        ("the nursing home keep sending mum's wee off to the lab, they found bacteria but she's fine. antibiotics?",
+         Persona.CAREGIVER, "urinary-tract-infection"),
     ):
         answer = pipeline.run(question, persona=persona)
         got = answer.references[0].article_id if answer.references else None
