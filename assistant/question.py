@@ -21,7 +21,9 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
     "dose": (
         r"\b(dose|doses|dosing|dosage|how much(?! (more|less|longer|shorter|better|worse|higher|lower|difference|"
         r"of a difference|does it (help|matter)))|how many (mg|milligrams|tablets|units|puffs)|mg|mcg|strength|"
-        r"(what|which|at what) (infusion )?rate|infusion rate|how fast (do|should|to) (we |i )?(give|run|infuse))\b",
+        r"(what|which|at what) (infusion )?rate|infusion rate|how fast (do|should|to) (we |i )?(give|run|infuse)|"
+        # a fluid's amount: "initial crystalloid volume per SSC?", "bolus size?"
+        r"(fluid|crystalloid|bolus|initial|resuscitation) volumes?|bolus size|how many (ml|mls|litres|liters))\b",
         r"\b\d+(\.\d+)?\s?(mg|mcg|micrograms?|milligrams?|g|grams?|units?|ml|mg/kg|iu|mmol)\b|\btwice daily\b|"
         r"\bonce (a )?da(y|ily)\b",
     ),
@@ -49,7 +51,9 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"pmol/l|nmol/l|kpa|cut-?off of)\b",
     ),
     "first_line": (
-        r"\b((?:first|1st)[- ]line|first choice|drug of choice|initial (treatment|therapy|drug)|preferred|"
+        r"\b((?:first|1st)[- ]line|first (?:\w+ )?choice|drug of choice|initial (treatment|therapy|drug)|preferred|"
+        # a guideline's first step: "NICE step 1 drug class?"
+        r"step (?:1|one) (?:drug|treatment|medicine|medication|class|choice|agent)|"
         r"best (drug|medicine|treatment|option)|which (drug|medicine|medication|anticoagulant|antibiotic|treatment|"
         r"agent)|what (drug|medicine|medication|antibiotic|anticoagulant) (should|is|do)|start with|go-to|"
         # ...in everyday words (fresh26): "what rescue medicine is usually given first", "what antibiotic tablets
@@ -62,7 +66,9 @@ ANSWER_INTENTS: dict[str, tuple[str, str]] = {
         r"\b(first[- ]line|initial|preferred|recommend\w*|offer|drug of choice|start\w*|choice|mainstay|standard)\b",
     ),
     "staging": (
-        r"\b(stag(e|es|ed|ing)|classif\w*|grad(e|es|ed|ing)|categor\w*|bands?|score|scoring)\b",
+        # (a stage or grade given, "new stage 2 HTN - step 1 drug?", is the case, not the question)
+        r"\b(stag(e|es|ed|ing)(?! (?:[1-5]|iv|i{1,3}|one|two|three|four|five)\b)|classif\w*|"
+        r"grad(e|es|ed|ing)(?! (?:[1-4]|one|two|three|four)\b)|categor\w*|bands?|score|scoring)\b",
         r"\b(stage|stages|g[1-5]a?b?|a[1-3]|categor\w*|class\w*|score|grade|band|low|intermediate|high)\b",
     ),
     "side_effects": (
