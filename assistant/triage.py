@@ -1363,7 +1363,8 @@ _REASSURED = re.compile(
     # A small cut that has stopped bleeding with pressure (fresh48, fresh49: "cut my finger chopping onions, stopped
     # bleeding after 5 mins pressure and edges are together"): the bleeding is over. Not "won't stop bleeding".
     # ...and is not gaping or deep (those are closed the same day).
-    r"(?<!n't )(?<!not )(?<!never )stopped bleeding (?:after|with|within|by|on)\b"
+    r"(?<!n't )(?<!not )(?<!never )stopped bleeding (?:after|with|within|by|on|in (?:a (?:couple|few)|\d+|one|two|"
+    r"three|five|ten))\b"
     r"(?!.*\b(?:gap\w*|deep|wide open|apart|open|fat|fatty|bone|tendon|yellow\w*)\b)|"
     # A risk said to be absent: "no talk of hurting herself, just withdrawn".
     r"(?:no|not any|never any|without (?:any )?)(?: \w+)? (?:talk|mention|sign|signs|hint|thoughts?|history) of "
@@ -2567,6 +2568,7 @@ _HYPOTHETICAL = re.compile(
     r"my|i|we|you|your|the|our|one|a patient|your child) (?:\w+ ){0,3}(?:ever|were|was|had|has|is|are|does|did|gets|"
     r"got|swallows|swallowed|stops|goes|went|becomes|turns|collapsed|collapses|fainted|faints|stopped|reacts|"
     r"passes|chokes)|"
+    r"if (?:someone'?s|someones|somebody'?s|a person'?s|a person is) (?:having|got|had)\b|"
     r"if (?:i|we|you) (?:ever )?(?:find|see|come across|"
     r"witness)|if (?:he'?s|she'?s|they'?re|hes|shes|theyre|i'?m|im|you'?re|we'?re) ever)\b"
 )
@@ -2738,7 +2740,8 @@ def _asks_method_for_self(text: str, persona: Persona) -> bool:
 
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
 _WHAT_IF = re.compile(
-    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|if (?:someone|somebody|anyone|a person) (?:ever )?\w+|"
+    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|"
+    r"if (?:someone|somebody|anyone|a person)(?:'?s| is)? (?:ever )?\w+|"
     r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
     r"if (?:a|one of (?:my|the|our)) (?:boy|girl|child|kid|pupil|student|patient|resident|client|player) "
     r"(?:says|tells|complains|has|gets|develops)\b|if (?:her|my|the) waters (?:break|go|broke|went)\b|"
@@ -3765,11 +3768,16 @@ _NOTHING_NOW_ASKING = re.compile(
 _BEREAVED_LONG_AGO = re.compile(
     r"\b(?:died by suicide|took (?:his|her|their) own life|killed (?:himself|herself|themselves)|lost (?:my|our) \w+ "
     r"to suicide)\b(?: \S+){0,4} (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty) "
-    r"(?:years?|months?) ago\b"
+    r"(?:years?|months?) ago\b|"
+    # ...or in a year told (fresh52: "died by suicide in 2019. the kids are 8 and 11 now").
+    r"\b(?:died by suicide|took (?:his|her|their) own life|killed (?:himself|herself|themselves)) (?:back )?in "
+    r"(?:19|20)\d\d\b"
 )
 _TALK_ABOUT_IT = re.compile(
     r"\bhow (?:do|can|should) (?:i|we) (?:talk|speak|explain|bring (?:it )?up)\b(?: \S+){0,8} (?:about )?(?:suicide|"
     r"self[- ]harm)\b(?: \S+){0,3} (?:without|in a way|at (?:his|her|their) age|age[- ]appropriate)"
+    r"|\bhow (?:do|can|should) (?:i|we) (?:tell|explain (?:it )?to) (?:them|him|her|the kids|the children|my kids|my "
+    r"children)\b(?: \S+){0,4} (?:without|in a way|honestly|gently)"
 )
 # Any word of risk in the rest of such a message keeps the model's reading: "killed himself 2 years ago and I don't
 # see the point anymore", "how do I talk to him about suicide... he told me he wants to die".

@@ -1538,6 +1538,10 @@ def test_fresh51_and_fresh52_misses_reworded_fire_and_their_calm_neighbours_do_n
         ("30 weeks, tightenings on and off, no bleeding or leaking and baby kicking away", Persona.PATIENT),
         ("my little boy had a rash round his mouth after strawberries yesterday, gone in an hour", Persona.CAREGIVER),
         ("will my long covid tiredness ever go away?", Persona.PATIENT),
+        ("sliced my thumb on a can, stopped bleeding in a few minutes and the edges are together. plaster enough?",
+         Persona.PATIENT),
+        ("their dad took his own life in 2021 and my two are starting to ask questions. how do I tell them gently?",
+         Persona.CAREGIVER),
         # a fit before today that a specialist has since diagnosed and is treating (an answer set's opener)
         ("my boy is 15 and had his 2nd seizure last week, the neurologist now says its epilepsy. theyre suggesting "
          "levetiracetam - why not the valproate my sister takes?", Persona.CAREGIVER),
