@@ -212,6 +212,10 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 # keeps its own words (the library knows "clot" and "leg", from other articles too) and gains "deep vein
 # thrombosis", which names the article that answers it.
 _LAY: dict[str, str] = {
+    # Kidney disease by its stage is the chronic one (an acute injury is staged as "AKI stage 2"): "I have stage 3
+    # kidney disease, can I take nurofen?".
+    r"stage (?:[1-5][ab]?|g[1-5][ab]?|iv|i{1,3}) kidney disease|kidney disease,? (?:stage|g) ?[1-5][ab]?":
+        "chronic kidney disease",
     # A bone broken in a fall from standing height (NICE's fragility fracture): "broke her wrist tripping on a kerb".
     r"(?:broke|broken|fractured?|cracked) (?:her|his|my|their|a) (?:wrist|hip)\b(?:\W+\w+){0,6}\W+"
     r"(?:trip\w*|fell|fall\w*|slipp\w*|stumbl\w*)|(?:trip\w*|fell|fall\w*|slipp\w*|stumbl\w*)\b(?:\W+\w+){0,8}\W+"
