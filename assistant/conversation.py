@@ -200,6 +200,22 @@ def variant_named(question: str, library_terms: NamesTopic, names_together: Name
 
 # A greeting, and the announcement of questions to come: "good morning :) can I ask a few questions".
 _GREETING = re.compile(r"\bgood (?:morning|afternoon|evening|day)\b|\ba few (?:questions?|qs|things)\b", re.I)
+# A message that only announces a question, or asks for an explanation of something it does not name, names no topic
+# (fresh33): "quick q re a pt in clinic", "can I run a patient question by you?", "quick question please", "can you
+# explain my blood test results?", "can you summarise the key guideline recommendations for me?".
+_ANNOUNCES = re.compile(
+    r"\b(?:hi|hiya|hey|hello|please|pls|thanks|thank you|cheers)\b|"
+    r"\b(?:a )?quick (?:q|qu|ques|question|query|one|check)\b|"
+    r"\b(?:can|could|may) i (?:ask|run|check|bounce) (?:you )?(?:a |an |something|one )?(?:\w+ )?(?:question|query|q|"
+    r"thing)?(?: (?:by|past|with) you)?\b|"
+    r"\b(?:re|about|regarding|concerning) (?:a|my|one of my|an?) (?:\w+ )?(?:pt|patient|client|resident|case)\b"
+    r"(?: (?:in|on|at) (?:the |my )?(?:\w+ ){0,2}(?:clinic|ward|surgery|practice|home|today))?|"
+    r"\b(?:can|could|would) you (?:please )?(?:explain|go through|look at|help me (?:understand|with)|interpret) "
+    r"(?:my|his|her|their|the|these|some) (?:recent )?(?:blood |lab )?(?:test )?(?:results?|numbers|report|letter)\b|"
+    r"\b(?:can|could|would) you (?:please )?(?:summari[sz]e|list|give me|tell me) (?:the |all the )?(?:key |main )?"
+    r"(?:guideline |latest )?(?:recommendations|guidance|points|guidelines)(?: for me)?\b",
+    re.I,
+)
 # Who is writing and where they work names no topic: "I'm a nurse on a renal ward", "diabetes nurse here".
 _INTRODUCTION = re.compile(
     r"\b(?:i'?m|i am|im) (?:a|an) (?:\w+ ){0,2}(?:nurse|doctor|gp|student|pharmacist|physio\w*|carer|caregiver|midwife|"
@@ -233,7 +249,7 @@ def condense_offline(
     topic = set(profile(_GREETING.sub(" ", question)).topic)
     previous = last_topic(history)
     if previous is None:
-        if not set(profile(_INTRODUCTION.sub(" ", _GREETING.sub(" ", question))).topic):
+        if not set(profile(_ANNOUNCES.sub(" ", _INTRODUCTION.sub(" ", _GREETING.sub(" ", question)))).topic):
             return Condensed(question, "no_topic")  # only who is asking: "I'm a nurse on a renal ward"
         if not topic or (broad is not None and broad(topic)):
             # "how long for the antibiotics?", "can you explain the scoring system": words many articles use (`broad`),

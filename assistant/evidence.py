@@ -24,6 +24,7 @@ from assistant.question import (
     ASKING_TERMS,
     EVERYDAY_TERMS,
     EXCEPTION,
+    NOT_PREGNANT,
     OF_PREGNANCY,
     QUALIFIER_RE,
     RESTRICTIVE,
@@ -228,6 +229,31 @@ _CONDITION_WORD = re.compile(
 )
 
 
+# A name completed by a letter or number: a vitamin, a hepatitis virus, a clotting factor.
+_LETTERED = re.compile(
+    r"\b(vitamin|hepatitis|hep|factor)[\s-]+([a-ek](?:\d{1,2})?|\d{1,2}|[ivx]{1,4})\b(?![\s-]?(?:mg|mcg|iu|units?))",
+    re.I)
+
+
+def _lettered_names(text: str) -> frozenset[str]:
+    """The lettered names a text holds, as "vitamin d", "hepatitis c" ("hep C" read as hepatitis)."""
+    return frozenset(f"{'hepatitis' if m.group(1).lower() == 'hep' else m.group(1).lower()} {m.group(2).lower()}"
+                     for m in _LETTERED.finditer(text))
+
+
+def _names_another_topic(question: str, lettered: frozenset[str], hits: list[Hit]) -> bool:
+    """Whether the question names the title or a keyword of a found article besides the lettered names (whose letter
+    the tokens drop: "vitamin D" reads as "vitamin")."""
+    heads = {term for name in lettered for term in content_terms(name)}
+    asked = content_terms(question) - heads
+    for hit in hits[:8]:
+        for phrase in (hit.title, *re.split(r"[;,]", hit.keywords)):
+            terms = content_terms(phrase) - heads
+            if terms and terms <= asked and not _lettered_names(phrase) - lettered:
+                return True
+    return False
+
+
 def _rare_condition_names(question: str) -> frozenset[str]:
     """The stems of the condition-shaped words of a question that the shipped embedder's vocabulary lacks: the
     specialised name of one condition ("thrombocythemia", "ependymoma", "histiocytosis"), not "pneumonia"."""
@@ -414,7 +440,6 @@ def on_topic(weights: dict[str, float], hits: list[Hit], keep: float = 0.6) -> l
 
 _PREGNANCY = QUALIFIER_RE["pregnancy"]
 _PREGNANCY_TERMS = frozenset(content_terms("pregnancy pregnant"))
-_NOT_PREGNANT = re.compile(r"\b(?:non-?pregnant|not pregnant)\b", re.I)
 
 
 def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict[str, float]) -> list[Hit]:
@@ -423,7 +448,7 @@ def for_pregnancy(question: str, kept: list[Hit], hits: list[Hit], weights: dict
     "severe range BP in pregnancy?" was answered from the adult hypertension article, whose title names blood
     pressure, while "Hypertension in pregnancy" led the search. (Pregnancy is a qualifier, not a topic word, so
     the topic alone cannot tell the two apart.)"""
-    asked = bool(_PREGNANCY.search(question) or OF_PREGNANCY.search(question)) and not _NOT_PREGNANT.search(question)
+    asked = bool(_PREGNANCY.search(question) or OF_PREGNANCY.search(question)) and not NOT_PREGNANT.search(question)
     if asked and weights:
         # Its passages must hold the question's topic as well as the kept ones do ("metformin in pregnancy" is
         # not a hypertension-in-pregnancy question because search put that article near the top).
@@ -513,7 +538,8 @@ def candidates(
             shape_specific = bool(set(shapes) & question.specific)
             sentence_qualifiers = qualifiers_of(text)
             qualifier_match = len(sentence_qualifiers & wanted_qualifiers)
-            other_subgroup = len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers)
+            other_subgroup = len((sentence_qualifiers & RESTRICTIVE) - question.qualifiers) + (
+                "not_pregnant" in sentence_qualifiers and "pregnancy" in question.qualifiers)
             exception = bool(EXCEPTION.search(text)) and not ({"unable", "recurrent"} & question.qualifiers)
             dangling = bool(DANGLING.match(text))
             grade = textstat.flesch_kincaid_grade(text) if persona.lay else 0.0
@@ -679,6 +705,18 @@ def decide(
     hits = [h for h in hits if not marks[h.chunk_id]]
     if not hits:
         return Evidence("decline", [])
+    lettered = _lettered_names(question.text)
+    if lettered and not _names_another_topic(question.text, lettered, hits):
+        # A vitamin, hepatitis or clotting factor is named by its letter: "vitamin C" in the gout article is not an
+        # answer to "how much vitamin D a day?" (fresh34), whatever else the two share, and a passing mention of
+        # vitamin D in the osteoporosis article is not either: only an article titled or keyed by the name answers.
+        # Not when an article's subject is named too ("vitamin D with my osteoporosis treatment?", "on sertraline for
+        # my anxiety, also on the pill and vitamin D").
+        # (One of two is enough: "check hep B status before starting hep C treatment" is the hepatitis C article's.)
+        naming = {h.article_id for h in hits if lettered & _lettered_names(f"{h.title} {h.keywords}")}
+        hits = [h for h in hits if h.article_id in naming]
+        if not hits:
+            return Evidence("decline", [])
     rare_names = frozenset() if named_whole else _rare_condition_names(question.text)
     if rare_names and not any(all(_holds(_terms(f"{h.title} {h.keywords}"), t) for t in rare_names) for h in hits[:8]):
         # The question names a condition by a word the everyday vocabulary lacks ("essential thrombocythaemia",

@@ -378,10 +378,19 @@ def qualifiers_of(text: str) -> frozenset[str]:
     Memoised: the evidence stage asks it of every sentence of every retrieved passage on every turn, the
     same few thousand sentences again and again (a sixth of a server's CPU per answer under load).
     """
-    found = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(text)}
-    if OF_PREGNANCY.search(text):
+    denied = NOT_PREGNANT.sub(" ", text)
+    found = {name for name, pattern in QUALIFIER_RE.items() if pattern.search(denied)}
+    if OF_PREGNANCY.search(denied):
         found.add("pregnancy")
+    if denied != text:
+        # "For non-pregnant women with lower UTI, NICE recommends 3 days": the group that is not pregnant, never a
+        # match for a question about pregnancy ("20 weeks pregnant, how long will the antibiotics be for?").
+        found.add("not_pregnant")
     return frozenset(found)
+
+
+NOT_PREGNANT = re.compile(
+    r"\b(?:non-?pregnant|not (?:and (?:have|has) not (?:recently )?been )?pregnant|not currently pregnant)\b", re.I)
 
 
 # "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".

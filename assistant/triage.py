@@ -79,6 +79,11 @@ _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
     rf"{_WHOLE_PACK}|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
+    # (fresh54) "how much of my furosemide and digoxin together would it take to be too much", "how easy it would be
+    # to just empty all 3 of my novorapid pens in one go".
+    r"how much (?:\w+ ){0,6}(?:would|will) (?:it take|be enough|kill|do it)\b|"
+    r"(?:empty|inject|take|use|do) (?:all|the whole|every|both) (?:\S+ ){0,3}(?:of )?(?:my |the |his |her )?(?:\w+ )?"
+    r"(?:pens?|insulin|vials?|cartridges?)\b(?: \S+){0,3} (?:in one go|at once|all at once|together)\b|"
     r"(?:how many|how much|amount|max|maximum|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}"
     r"(?:stops? (?:your|the|a|my) heart|"
     r"is fatal|"
@@ -98,7 +103,7 @@ _ASKS_METHOD = (
     r"(?:how much|how many)\b(?: \S+){0,4} (?:is|are) too (?:much|many)\b(?: \S+){0,4} (?:enough to|actually|do damage|"
     r"kill|properly)|\bif it would be quick\b|"
     # A height counted in storeys or metres, or a fall, asked against dying: "how many storeys to definitely die".
-    r"how (?:many|much|far) (?:storeys|stories|floors|metres|meters|feet|ft)\b(?: \S+){0,6} (?:to (?:\w+ )?die|"
+    r"how (?:many|much|far) (?:storeys|stories|floors|metres|meters|feet|ft)\b(?: \S+){0,14} (?:to (?:\w+ )?die|"
     r"to be (?:\w+ )?fatal|to kill|would kill|(?:is|be) (?:\w+ )?fatal)\b|"
     r"(?:fall|falling|jump|jumping|drop) (?:from|off) (?:\S+ ){0,4}to (?:definitely |surely |actually )?"
     r"(?:die|be fatal|kill)\b|"
@@ -150,7 +155,8 @@ _MEANS_KNOWN = (
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
-    r"near (?:me|mine|my (?:house|flat|place|home))\b|(?:keep|been|kept) (?:\w+ )?looking|"
+    r"(?:near|by|next to|opposite|round the corner from) (?:me|mine|my (?:house|flat|place|home|work|school|uni))\b|"
+    r"(?:keep|been|kept) (?:\w+ )?looking|"
     r"not for (?:a|my) (?:story|book|novel|film|script|project|essay)|asking for real|"
     # Drawn to the place (fresh39): "i keep finding myself walking down to the river at night".
     r"(?:keep|kept) (?:finding myself |ending up )?(?:walking|going|driving) (?:down |out )?to the (?:river|bridge|"
@@ -208,8 +214,11 @@ _HEAD_BUMP = (rf"{_NOT_DENIED}(?:(?:hit|bang|banged|bumped|knocked|fell|fall|fal
               r"(?:back of (?:the |his |her |my )?)?(?:head|forehead))")
 # Someone at a place to end their life, now: "been stood by the train tracks", "she's on the railway line".
 _AT_THE_EDGE = (
-    r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) the "
-    r"(?:(?:edge|top) of the )?(?:\w+ )?(?:tracks|railway line|railway|bridge|cliff|ledge)"
+    # ...with "the", or with no article at all (fresh54, in a second language: "I am standing on bridge near my
+    # accommodation"); "stood on a bridge" is how a story is told.
+    r"(?:stood|standing|sat|sitting|waiting|she'?s|he'?s|i'?m|im|they'?re) (?:\w+ ){0,3}(?:by|on|at|near) "
+    r"(?:the (?:(?:edge|top) of the )?(?:\w+ )?|(?!(?:a|an|one|some)\b)(?:(?:edge|top) of )?(?:\w+ )?)"
+    r"(?:tracks|railway line|railway|bridge|cliff|ledge)"
 )
 # At a high place with the thought of how easy it would be: "i've walked up to the cliffs. keep thinking how easy it
 # would be". A crisis red flag and, with it, intent now.
@@ -496,6 +505,53 @@ _FAINT_CAUSE = (
     r"(?:heart (?:was |is )?(?:racing|pounding|hammering|going like)|palpitations|while driving|at the wheel|"
     r"behind the wheel|during (?:exercise|a run|football|training)|while (?:running|exercising)|(?:in|at) the gym)"
 )
+# A simple faint: a trigger (heat, standing up, blood, a needle, pain), out for seconds, came round at once and well
+# now. The NHS fainting page sends an unexplained faint to a GP, not the same day; 999 is for someone who does not
+# wake within a minute or has chest pain, a pounding heart, a fit or an injury (not here: those are the cause words).
+_FAINT_TRIGGER = re.compile(
+    r"\b(?:hot (?:shower|bath|room|day|weather)|shower|sauna|stood up|standing up|got up|getting up|standing for|stood "
+    r"for|queue|blood (?:test|taken|donation)|giving blood|needle|injection|jab|the sight of blood|period pain|"
+    r"on the loo|on the toilet)\b")
+_CAME_ROUND_AT_ONCE = re.compile(
+    r"\b(?:came round|came to|woke up|came back round)\b(?: \S+){0,2} (?:straight away|straightaway|right away|"
+    r"immediately|at once|quickly|in (?:a few )?seconds|within (?:a few )?seconds)\b|"
+    r"\bout (?:for )?(?:like |only |just )?(?:a few|a couple of|\d+|two|three|five) seconds\b")
+_WELL_NOW = re.compile(r"\b(?:feel|feels|felt|feeling|seem|seems)\b(?: \S+){0,2} (?:fine|normal|ok|okay|alright|"
+                       r"all right|myself|back to normal)\b")
+_NOT_SIMPLE = re.compile(
+    r"\b(?:chest|heart|racing|pounding|palpitat\w*|breath\w*|exercis\w*|running|driving|gym|hit (?:my|his|her) head|"
+    r"banged|fit|seiz\w*|jerk\w*|shak\w*|pregnan\w*|blood thinner|warfarin|apixaban|diabet\w*|insulin|bleed\w*|"
+    r"confus\w*|again|twice|keeps?|several|more than once|still)\b")
+
+
+# A swelling where a bee or wasp stung, with breathing said to be fine and nothing beyond the sting: a local reaction,
+# however large (the NHS insect bites and stings page sends a large red swollen area to a GP or pharmacist; 999 is for
+# swelling of the face, lips, mouth or throat, breathing trouble, dizziness or a fast heartbeat).
+_STUNG = re.compile(r"\b(?:stung|sting|stings|wasp|bee|hornet)\b")
+_STING_BREATHING_FINE = re.compile(
+    r"\b(?:no|not|without|nor) (?:\w+ ){0,2}(?:trouble|problems?|difficulty|issues?|struggl\w*) (?:with )?breath\w*|"
+    r"\bbreathing (?:and swallowing |and talking )?(?:is |are |seems? |totally |completely )?"
+    r"(?:fine|ok|okay|normal|good)\b")
+_BEYOND_THE_STING = re.compile(
+    r"\b(?:throat|tongue|lips?|mouth|face|eyes?|wheez\w*|faint\w*|dizzy|light ?headed|collaps\w*|vomit\w*|being sick|"
+    r"racing|pounding|hives all over|all over (?:his|her|my|their) body|everywhere|spreading|anaphyla\w*|"
+    r"(?:used|gave|given|give|injected|jabbed) (?:\w+ ){0,2}(?:epi ?pen|adrenaline|auto ?-?injector)|"
+    r"allerg\w* (?:to|before)|reacted before)\b")
+_DENIALS = re.compile(r"\b(?:no|not|nor|without|or)\b(?: (?!(?:no|not|nor|without)\b)\w+){0,3}")
+
+
+def _local_sting(text: str) -> bool:
+    """A sting's own swelling, breathing said to be fine, no sign past the sting once denials are set aside."""
+    return bool(_STUNG.search(text) and _STING_BREATHING_FINE.search(text)
+                and not _BEYOND_THE_STING.search(_DENIALS.sub(" ", text)))
+
+
+def _simple_faint(text: str) -> bool:
+    """A faint with a trigger, out for seconds, well at once and now, and no sign of a cause that needs seeing."""
+    return bool(re.search(_FAINTED, text) and _FAINT_TRIGGER.search(text) and _CAME_ROUND_AT_ONCE.search(text)
+                and _WELL_NOW.search(text) and not _NOT_SIMPLE.search(text))
+
+
 _FAINT_WITH_CAUSE = re.compile(
     rf"{_FAINTED} (?:\S+ ){{0,10}}{_FAINT_CAUSE}|{_FAINT_CAUSE} (?:\S+ ){{0,10}}{_FAINTED}"
 )
@@ -674,7 +730,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"pr bleed|gi bleed|\bhb (?:of |is )?[3-7]\d\b|blood loss|\bebl\b|\bmtp\b|massive transfusion|"
         r"pooing blood|blood (?:\S+ ){0,12}(?:faint|dizzy)|(?:filled|fill|filling) the (?:toilet|bowl|pan)",
         r"coffee grounds?|nose ?bleed (?:\w+ ){0,4}(?:hour|won'?t|wont|not stop)|black (?:poo|poop|stools?)|"
-        r"(?:poo|poop|stools?|faeces|bowel motions?) (?:\w+ ){0,3}(?:black and tarry|tarry|like tar)",
+        r"(?:poo|poop|stools?|faeces|bowel motions?) (?:\w+ ){0,5}(?:black and tarry|tarry|like tar)|"
+        # (fresh54) "vomiting dark brown gritty material like coffee powder", "my stool was black and sticky".
+        r"(?:vomit\w*|sick|throw\w* up|threw up)\b(?: \S+){0,8} (?:like )?coffee (?:powder|granules|grounds)|"
+        r"^(?!.*\b(?:iron|ferrous|ferric|pepto|bismuth|liquorice|licorice|blueberr\w*|beetroot)\b).*"
+        r"\b(?:poo|poop|stools?) (?:\w+ ){0,2}(?:is|was|were|are|has been|look|looks|looked) (?:\w+ )?black\b",
         r"(?:bleeding|blood) (?:\w+ ){0,4}(?:after (?:the )?birth|after delivery|after giving birth)",
         r"bleed\w* (?:\w+ ){0,3}(?:heav|a lot|lots|badly|loads|everywhere|won't|wont|will not|not stop|"
         r"non ?stop|through)",
@@ -785,6 +845,14 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
         r"to carry on|to go on|to keep going|anymore|any more)",
         r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
+        # (fresh54) "I am thinking my family is better if I am not here"; "nobody would ever know it wasn't a mistake";
+        # "how deep can you go on your forearm before it needs stitches. going to do it tonight".
+        r"(?:better|easier|happier) (?:off )?if (?:i'?m|im|i am|i was|i were|i'?d|i had) (?:not here|gone|dead|"
+        r"not around|not alive|never born)\b",
+        r"(?:nobody|no one|no-one|noone) would (?:ever )?(?:know|guess|think|suspect) (?:it )?(?:wasn'?t|wasnt|was not|"
+        r"weren'?t) (?:a|an) (?:mistake|accident)\b",
+        r"how deep (?:can|should|do|would|to) (?:you|i|someone|u) (?:go|cut)\b(?: \S+){0,6} (?:arm|forearm|wrist|"
+        r"thigh|leg|skin|stitches)\b",
         r"^(?:so )?what'?s the point\b(?! (?:of|in) (?!(?:living|anything|it all|going on|carrying on|trying|life)\b))",
         # ...or not "much" point (fresh48: "since Margaret passed... I don't see much point in carrying on").
         r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant) (?:really )?see (?:the |any |much )?point"
@@ -896,6 +964,11 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:'d|would|wud) (?:\w+ )?rather (?:just )?(?:be dead|not be (?:alive|here|around)|not wake up|not exist|"
         r"not live|die\b(?! than))|"
         r"(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) (?:still )?be (?:alive|here|around)\b",
+        # An attempt told, and the next one promised (fresh53, a ward nurse: "she just told me she jumped and she'll
+        # do it properly once she's out").
+        r"\b(?:jumped|overdosed|took (?:an |the )?overdose|(?:after|following) (?:an |a |his |her |the )?"
+        r"(?:overdose|od|attempt)|hanged|tried to (?:end|kill|hang|drown))\b(?: \S+){0,12} "
+        r"(?:do it properly|(?:try|do it) again|finish (?:it|the job))\b",
         r"\bunalive\b|\bkms\b|(?:wasn'?t|weren'?t|wasnt|werent) (?:\w+ )?(?:here|around|alive) (?:anymore|any more)",
         r"(?:had|have|got) enough of (?:everything|life|it all|living)|how long (?:does it|would it) take to die|"
         r"(?:tablets|pills|pens) (?:\w+ ){0,2}in front of (?:me|them|him|her)|thoughts (?:\w+ ){0,2}(?:are|were) back|"
@@ -981,8 +1054,10 @@ RED_FLAGS: dict[str, list[str]] = {
     "other_urgent": [
         # A systolic pressure under 90 in someone now: shock until shown otherwise (NEWS2 scores it red).
         r"\b(?:bp|blood pressure|sbp)(?: (?:of|is|was|now|down to|dropped to|only))? (?:[4-8]\d)/\d{2}\b",
-        r"(?:fever|temperature|temp) (?:\w+ ){0,8}(?:back|side|flank|kidney|loin) (?:\w+ ){0,2}pain",
-        r"(?:back|side|flank|kidney|loin) pain (?:\w+ ){0,8}(?:fever|temperature|temp|shivering)",
+        # (not denied: "no fever, no back pain")
+        r"(?<!\bno )(?:fever|temperature|temp) (?:\w+ ){0,8}(?<!\bno )(?:back|side|flank|kidney|loin) "
+        r"(?:\w+ ){0,2}pain",
+        r"(?<!\bno )(?:back|side|flank|kidney|loin) pain (?:\w+ ){0,8}(?<!\bno )(?:fever|temperature|temp|shivering)",
         r"(?:fever|temperature|temp) (?:\w+ ){0,4}(?:chemo|chemotherapy|neutropen)",
         r"(?:chemo|chemotherapy) (?:\w+ ){0,6}(?:fever|temperature|temp|shivering)",
         r"(?:severe|really bad|terrible|agony|agonising|agonizing) (?:\w+ ){0,3}(?:tummy|stomach|abdominal|belly) pain",
@@ -1134,14 +1209,22 @@ TOGETHER: dict[str, list[tuple[str, str]]] = {
          r"^(?!.*\b(?:get|buy|bought|fit|fitted|install\w*|recommend\w*|need|test|testing) (?:\w+ ){0,2}(?:carbon "
          r"monoxide|co) alarms?\b(?!(?: \S+){0,3} (?:going off|went off|beeping|sounding|alarming)))"),
         (r"empty (?:\w+ ){0,3}(?:packets?|bottles?|blisters?|boxes|pill|tablet)", r"."),
+        # A handful of one's own tablets at once (fresh54: "couldnt sleep so took about 20 of my 25mg ones").
+        (r"\b(?:took|swallowed|taken|necked|downed) (?:about |around |like |maybe |roughly |nearly |over |prob )?"
+         r"(?:(?:[5-9]|[1-9]\d) of (?:my|his|her|their|them|the)\b|(?:9|1\d|[2-9]\d) (?:\S+ )?(?:tablets|pills|caps|"
+         r"capsules|tabs)\b)", r"."),
         (  # a child found with someone's tablets, some gone (fresh37: "found my toddler with grandad's amlodipine,
             # there were about 20 left and now there's 14. she seems completely fine for now")
             r"\b(?:toddler|baby|little one|kid|child|son|daughter|grandson|granddaughter|"
-            r"\d+ ?(?:year|yr|month)s? old)\b",
+            r"\d+ ?(?:year|yr|month)s? old|\d+ ?(?:yo|y/o|yr|mo))\b",
             r"(?:were|was|had) (?:about |around |roughly |maybe )?\d+ (?:left|in (?:the|it)|tablets|pills)\b"
             r"(?: \S+){0,4} "
             r"(?:now|only) (?:there'?s |there are |has |\S+ )?\d+\b|found (?:her|him|them|my \w+|our \w+) with "
-            r"(?:\S+ ){0,4}(?:tablets|pills|meds|medicine|\d+ ?(?:mg|mcg))\b",
+            r"(?:\S+ ){0,4}(?:tablets|pills|meds|medicine|\d+ ?(?:mg|mcg))\b|"
+            # ...or with a pill box whose days are empty (fresh54: "sitting with grandad's weekly pill box, Tues Wed and
+            # Thurs compartments empty. Not sure if she ate them").
+            r"(?:pill ?box|dosette|pill organi[sz]er|blister pack|nomad|tablet box)\b(?: \S+){0,10} (?:empty|emptied|"
+            r"missing|gone|opened|open)\b",
         ),
     ],
     "suicide": [
@@ -1754,11 +1837,16 @@ _HEAT = r"(?:oven|tray|pan|kettle|iron|stove|hob|boiling|steam|hot (?:water|oil|
 # where a child's scald is larger than a hand sooner than it looks). Not a same-day floor: a floor caps the model's
 # emergency reading when no red flag is named, and a blistered chest and arm is an emergency. It only lifts a calm
 # reading.
-_BLISTERED_LIMB = re.compile(
+_BURNED_LIMB = (
     rf"\b(?:burn\w*|scald\w*|{_HEAT})\b(?: \S+){{0,10}} (?:arm|forearm|wrist|leg|shin|thigh|calf|knee|ankle|chest|"
-    r"tummy|belly|back|neck)s?\b(?: \S+){0,10} (?:blister\w*|skin (?:is |was )?(?:peeling|coming|came|hanging|falling) "
-    r"off)"
+    r"tummy|belly|back|neck)s?\b"
 )
+_BLISTERED = r"(?:blister\w*|skin (?:is |was )?(?:peeling|coming|came|hanging|falling) off)"
+_BLISTERED_LIMB = re.compile(rf"{_BURNED_LIMB}(?: \S+){{0,10}} {_BLISTERED}")
+# ...the burn told in an earlier message, the blisters in this one (fresh54: hot oil on the forearm, cooled for 20
+# minutes, then "it's come up in blisters now, the whole patch bigger than my hand").
+_BURNED_LIMB_TOLD = re.compile(_BURNED_LIMB)
+_BLISTERED_NOW = re.compile(rf"\b{_BLISTERED}")
 # Green vomit with a swollen belly or no wind passed: a possible blocked bowel, to be seen today (the NHS vomiting
 # page, as another site copies it, says green vomit may mean a blockage and sends it to a doctor). It lifts a calm
 # reading, for a lay writer or one telling of themselves; a clinician's case question about obstruction stays calm.
@@ -1887,9 +1975,12 @@ def _knocked_or_stuck_now(text: str) -> bool:
 _HEART_FAILURE = r"heart failure|hf|hfref|hfpef"
 # Two kilograms or more put on in three days or fewer.
 _FLUID_GAIN = (
-    r"(?:put on|gained|gone up|up by|increased? by|weight (?:\w+ ){0,2}up)(?: \S+){0,3} (?:[2-9]|\d{2})(?:\.\d)? ?"
+    r"(?:(?:put on|gained|gone up|up by|increased? by|weight (?:\w+ ){0,2}up)(?: \S+){0,3} (?:[2-9]|\d{2})(?:[. ]\d)? ?"
     r"(?:kg|kilos?|kgs)\b(?: \S+){0,3} (?:in|over|within) (?:the (?:last|past) )?(?:1|2|3|one|two|three|a couple of|"
-    r"a few|few) days?\b"
+    r"a few|few) days?\b|"
+    # ...or counted from a day of the week (fresh54: "weighed myself this morning and I'm 2.6kg up on Monday").
+    r"\b(?:[2-9]|\d{2})(?: \d)? ?(?:kg|kilos?|kgs) (?:up|heavier|more) (?:on|since|than(?: on)?) (?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|the weekend|yesterday|(?:2|3|two|three) days ago)\b)"
 )
 _SAME_DAY_SIGNS = re.compile(
     # A nosebleed on a blood thinner that keeps coming back or will not stop (fresh49: "on warfarin, nosebleed started
@@ -1902,6 +1993,37 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?=.*\b(?:again|keeps? (?:coming|starting)|(?:2nd|3rd|4th|5th|second|third|fourth|fifth) (?:time|one)|"
     r"won'?t stop|wont stop|not stopping|still bleeding)\b)"
     r".*\b(?:nose ?bleeds?|nose (?:has |keeps |is )?(?:bled|bleeding|bleeds))\b|"
+    # Burning on passing urine with a fever, shivers or pain in the back or side under the ribs (fresh54, in a second
+    # language: "since 3 day burning when i pass urine, from yesterday pain in my right back side under ribs and fever
+    # 38.6"): a kidney infection, seen the same day (NHS urinary tract infection and kidney infection pages, as GP
+    # practices' copies give them: a high temperature, shivering or pain in the back or side needs a GP or 111 now).
+    r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
+    r"(?=.*\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |he |she )?(?:pass\w* "
+    r"(?:urine|water)|pee\w*|wee\w*|urinat\w*)).*(?<!\bno )(?<!\bwithout )(?<!\bnot )"
+    r"\b(?:fever|temp\w* (?:of |is |was )?(?:3[89]|40)|shiver\w*|rigors?|"
+    r"cold then hot|hot (?:and|then) cold|(?:back|side|flank|loin)\b(?: \S+){0,4} (?:pain|ache|hurts?|sore)|"
+    r"pain\w* (?:\w+ ){0,4}(?:back|side|flank|loin)s?)\b|"
+    # ...and in pregnancy, the burning alone (NICE NG109: a pregnant woman with a lower urinary tract infection has a
+    # urine culture sent and an antibiotic started at once).
+    r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
+    r"(?=.*\b(?:pregnan\w*|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks|wks)\b))"
+    r".*\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |she )?(?:pass\w* "
+    r"(?:urine|water)|pee\w*|wee\w*|urinat\w*)|"
+    # Warfarin taken twice over today (fresh54: "took my warfarin at 6 like usual then forgot and took it again at 9 -
+    # so 10mg instead of 5"): NHS anticoagulant clinics' patient pages (Royal Bournemouth and Christchurch) ask anyone
+    # whose mistaken dose greatly exceeded the usual one to contact the clinic. Not history, not a what-if.
+    r"^(?!.*\b(?:in case|what if|what happens if|how do you|last (?:week|month|year)|(?:weeks|months|years) ago)\b)"
+    r"(?=.*\bwarfarin\b).*\b(?:took|taken|had|gave|given|swallowed)\b(?: \S+){0,8} (?:twice(?! (?:a|per|each|every) "
+    r"(?:day|week)| daily)|again|double|an extra|(?:2|two) doses)\b|"
+    # Signs of too much lithium (fresh53: "started lithium 3 weeks ago, hands really shaky, diarrhoea, wobbly on my
+    # feet"): coarse tremor with diarrhoea or sickness, unsteadiness, slurred speech, blurred vision or confusion. NHS
+    # Greater Glasgow and Clyde's lithium toxicity guidance treats these as urgent (a level at once); the NPSA
+    # patient booklet and Healthify NZ tell patients to get urgent medical advice. Seen the same day.
+    # Confusion, drowsiness or a fit, or an overdose, are left to the emergency rules and the model.
+    r"^(?!.*\b(?:signs?|symptoms?|in case|what if|what happens|how do you|how would you|double|too (?:much|many)|"
+    r"overdos\w*|extra)\b)(?!.*(?<!\bno )(?<!\bnot )\b(?:confus\w*|drows\w*|fits?|seizures?)\b)(?=.*\blithium\b)"
+    r".*(?<!\bno )(?<!\bor )\b(?:diarrh\w*|vomit\w*|being sick|unsteady|wobbly|off balance|slurr\w*|blurr\w*|"
+    r"loose (?:stools?|poos?|bowels)|the runs)|"
     # Weekly methotrexate taken every day (fresh51: "dads been taking his methotrexate every day this week not once a
     # week"): daily dosing of the weekly medicine has killed people (the NPSA's alert, as a teaching page quotes it;
     # Healthify NZ: seek advice straight away at the signs of too much), so it is seen the same day, well or not.
@@ -1925,7 +2047,8 @@ _SAME_DAY_SIGNS = re.compile(
     rf"\b(?:{_HEART_FAILURE})\b(?: \S+){{0,60}} {_FLUID_GAIN}|{_FLUID_GAIN}(?: \S+){{0,60}} (?:{_HEART_FAILURE})\b|"
     # A cut that gapes or shows fat: very deep, to be closed the same day (NHS cuts-and-grazes advice as GP practice
     # pages quote it: seek advice for a very large or very deep wound; nhs.uk itself was not read here).
-    r"\b(?:(?:cut|gash|wound|laceration|split)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?(?:gaping|apart|open)|"
+    r"\b(?:(?:cut|gash|wound|laceration|split|sliced|slashed)\b(?: \S+){0,10} (?:gaping|gapes|edges (?:\w+ )?"
+    r"(?:gaping|apart|open)|"
     r"wide open|(?:can|could) see (?:\w+ ){0,3}(?:fat|fatty|white|bone|tendon|inside))|gaping (?:cut|gash|wound)|"
     r"edges (?:are |were )?(?:gaping|apart)|"
     # A red line running up from a scratch, bite or cut: infection spreading along the lymph channels (lymphangitis),
@@ -1976,7 +2099,8 @@ _SAME_DAY_SIGNS = re.compile(
     # (delirium: carers' and NHS pages ask for an urgent GP appointment or 111 for new or worse confusion).
     rf"{_DAYS_OF_IT}(?: \S+){{0,10}} {_MORE_MUDDLED}|{_MORE_MUDDLED}(?: \S+){{0,10}} {_DAYS_OF_IT}|"
     # The same told the other way round (fresh39): "since yesterday hes been muddled, called me by my brothers name".
-    r"since (?:yesterday|this morning|last night|today|the weekend) (?:he'?s|hes|she'?s|shes|he has|she has|they'?ve) "
+    r"since (?:yesterday|this morning|last night|today|the weekend)(?: (?:afternoon|morning|evening|night|teatime|"
+    r"lunchtime))? (?:he'?s|hes|she'?s|shes|he has|she has|they'?ve) "
     r"(?:been |gone |become |got )?(?:really |very |a bit |quite )?(?:confused|muddled|not (?:him|her)self)\b|"
     # Itching in pregnancy, worst on the hands and feet: the maternity unit wants to hear within a day (ICP).
     r"(?:pregnan\w*|\d+ ?(?:weeks|wks)\b)(?: \S+){0,10} itch\w*(?: \S+){0,10} (?:hands|feet|palms|soles)\b|"
@@ -2183,10 +2307,12 @@ _PAST = re.compile(
     r"several|many|"
     r"couple of|couple) (?:years?|months?|weeks?|yrs?) (?:ago|back)|in (?:19|20)\d\d|"
     r"back in (?:(?:19|20)\d\d|the day)|history of|"
+    # A year gone by, said bare (fresh54, in a second language: "I had heart attack 2019, they put 2 stent").
+    r"(?<![/.:-])(?:19[5-9]\d|20[01]\d|202[0-5])(?![/.:-]?\d)|"
     r"previous|previously|prior|(?:years?|months|weeks) (?:ago|back)|"
     r"since (?:my|his|her|their) (?:heart attack|stroke|mi|"
     r"overdose|seizure|surgery|bypass|stent)|after (?:my|his|her|their) (?:heart attack|stroke|mi|overdose|"
-    r"seizure|stent|bypass)|survivor|recovered|recovering from|was diagnosed|had (?:a|an|his|her|my) "
+    r"seizure|stent|bypass)|survivor|recovered|recovering from|was diagnosed|had (?:(?:a|an|his|her|my) )?"
     r"(?:heart attack|stroke|mi|tia|seizure|overdose|anaphylactic|allergic)|when (?:i|he|she) was (?:a )?"
     r"(?:kid|child|younger|little|baby)|used to|once had|ever had|in the past|"
     r"as an? (?:baby|child|kid|toddler|teenager|teen|infant|newborn)|"
@@ -2740,7 +2866,7 @@ def _asks_method_for_self(text: str, persona: Persona) -> bool:
 
 # The plainest what-ifs: "if he ever...", "what if...", "in case...".
 _WHAT_IF = re.compile(
-    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|"
+    r"\b(?:what if|in case|if (?:\w+ ){1,3}ever\b|if ever\b|if one day\b|"
     r"if (?:someone|somebody|anyone|a person)(?:'?s| is)? (?:ever )?\w+|"
     r"what (?:should|do|would|can) (?:i|we) do if (?:he|she|they) (?:has|have|gets?|goes)\b|"
     r"if (?:a|one of (?:my|the|our)) (?:boy|girl|child|kid|pupil|student|patient|resident|client|player) "
@@ -2752,6 +2878,17 @@ _WHAT_IF = re.compile(
     r"if (?:i|we) (?:think|thought|suspect|see|notice) (?:someone|somebody|a person|anyone) (?:is|was|might be|has)\b|"
     r"what (?:we|i|you) (?:would|should) do if\b|just reading up|reading up (?:on|about)\b)"
 )
+
+def _only_announces(text: str) -> bool:
+    """Nothing but announcements of a question, however many in a row (fresh33: "hi, I'm a nurse on the labour ward,
+    quick question please")."""
+    if _ANNOUNCES_A_QUESTION.fullmatch(text):
+        return True
+    rest = _POLITE.sub(" ", _ANNOUNCES_A_QUESTION.sub(" ", text))
+    return rest != text and not re.sub(r"[\W_]+", "", rest)
+
+
+_POLITE = re.compile(r"\b(?:please|pls|thanks|thank you|cheers|hi|hiya|hello|hey)\b")
 
 _NOTHING_HAPPENED = re.compile(
     r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
@@ -2971,6 +3108,21 @@ _PREVENT_ANOTHER = re.compile(
     r"\b(?:stop|prevent|avoid|reduce the (?:risk|chance) of)\b(?: \S+){0,3} (?:having |getting )?(?:another|a second|"
     r"more|further) (?:\w+ )?(?:fit|fits|seizure|seizures|one|episode)\b"
 )
+
+
+def _prevents_one_told_before(message: str, earlier: Sequence[str], persona: Persona) -> bool:
+    """How to prevent another fit, the last one told in an earlier message as before today (fresh53, fresh54: "my
+    son had a fit last night... they said febrile convulsion, sent us home this morning", then "his temp is 38 now,
+    will bringing the temp down stop another one happening?"); the message itself tells nothing acute and no floor
+    fires on it."""
+    text = normalise(message)
+    cues = read_cues(text)
+    if not (set(cues.categories) <= {"seizure"} and _PREVENT_ANOTHER.search(text)):
+        return False
+    if _ACUTE.search(_TODAYS_READING.sub(" ", text)) or floor_level(text, cues, persona) is not None:
+        return False
+    told = " ".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
+    return bool(_LONG_AGO.search(f"{told} {text}") or _BEFORE_TODAY.search(f"{told} {text}"))
 
 
 def _preventing_another(text: str, cues: Cues) -> bool:
@@ -3417,7 +3569,7 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     # alone. Not a floor's veto: "revising for finals but I've worked out how I'll kill myself" is a crisis.
     if _REVISION.search(text) and not (cues.present or cues.acute or cues.explicit_crisis or cues.first_person):
         return True
-    if not cues.categories and _ANNOUNCES_A_QUESTION.fullmatch(text):
+    if not cues.categories and _only_announces(text):
         return True
     if _NOTHING_NOW.search(text) and "suicide" not in cues.categories:
         return True  # said outright: "nothing's happening now, I just want to understand"
@@ -3943,8 +4095,16 @@ _PARACETAMOL_NAMED = re.compile(rf"\b{_PARACETAMOL_WORD}\b|\blemsips?\b")
 
 def _paracetamol_counted(text: str, named: bool = False) -> bool:
     """Counted in `text` (see _TABLETS_COUNTED); paracetamol named there too, or (`named`) in a message before."""
-    return bool((named or _PARACETAMOL_NAMED.search(text)) and _TABLETS_COUNTED.search(text) and _TAKEN.search(text)
-                and not _past_or_what_if(text))
+    counted = bool(_TABLETS_COUNTED.search(text) and _TAKEN.search(text)) or bool(named and _BARE_COUNT.search(text))
+    return bool((named or _PARACETAMOL_NAMED.search(text)) and counted and not _past_or_what_if(text))
+
+
+# The count alone as the answer to what was said before (fresh53, after "how many paracetamol can you have in a day"
+# and "think I've gone over that": "about 20 since yesterday morning with cocodamol on top").
+_BARE_COUNT = re.compile(
+    r"^(?:(?:about|like|maybe|around|roughly|nearly|over|probably|prob|probs|um+|erm|hmm|ok|so|yeah|yes|well) )*"
+    r"(?:9|1\d|[2-9]\d)(?: odd| or so| ish)? (?:\w+ )?(?:since|today|so far|over|in (?:the )?(?:last|past))\b"
+)
 
 
 def _allergic_reaction_now(text: str, cues: Cues) -> bool:
@@ -3990,6 +4150,56 @@ _ARM_INJURED = re.compile(
 def _arm_injured(text: str) -> bool:
     return bool(_ARM_INJURED.search(text)) and not (
         _LONG_AGO.search(text) or _WELL_AGAIN.search(text) or _RESOLVED.search(text) or _HYPOTHETICAL.search(text))
+
+
+# Chemotherapy in the last weeks and a fever or shivers now: possible neutropenic sepsis, an emergency however
+# well the person feels or whether the unit is open (NICE CG151 information for the public: treated as an emergency,
+# antibiotics at once; NHS cancer centres' helpline pages: a temperature of 37.5 or more, or shivers, means ringing the
+# 24-hour line now and, out of hours, the emergency department). A reading under 37.5 with nothing else is not one.
+_CHEMO_RECENT = re.compile(
+    r"\b(?:chemo|chemotherapy|sact)\b(?!(?: \S+){0,4} (?:years?|months?) ago\b)(?!(?: \S+){0,3} (?:finished|ended))"
+)
+_CHEMO_FEVER_NOW = re.compile(
+    r"\b(?:temp\w*|fever|t|reading|thermometer)\b(?: \S+){0,3} (?:37 [5-9]|3[89]|4[0-2])(?: \d+)?"
+    r"(?: ?(?:c|degrees))?\b|\b(?:37 [5-9]|3[89]|4[0-2])(?: \d+)? ?(?:c|degrees)\b|"
+    r"\b(?:got|have|having|has|with|the) (?:the |a |bad |really bad )?(?:shivers|shivering|shakes|rigors|chills)\b|"
+    r"\b(?:shivering|shaking) (?:uncontrollably|all over|and (?:hot|cold|burning))\b"
+)
+_AT_WHAT_TEMP = re.compile(r"\bat what (?:temp|temperature)\b")
+_TOLD_TO_RING_IF = re.compile(
+    r"\b(?:told|said|advised|asked) (?:me|us|him|her|them )?(?:\w+ )?to (?:ring|call|phone|contact|come in|go in|go)\b"
+    r"(?: \S+){0,4} if\b(?: (?!but\b)\S+){0,6}"
+)
+_CHEMO_TEMP_NORMAL = re.compile(r"\b(?:temp\w*|reading)\b(?: \S+){0,3} (?:3[56] \d|37(?: [0-4])?)\b(?! \d)")
+_CHEMO_UNWELL = re.compile(r"shiver|shak|rigor|chill|unwell|rough|poorly|confus|breath|dizzy|faint|sore throat|"
+                           r"diarrh|vomit|being sick|not right|not herself|not himself")
+
+
+# Two contraceptive pills in a day, or one extra: the missed-pill advice itself (NHS inform: take the last pill missed
+# now, even if that means two in one day), and nhs.uk: taking more than one contraceptive pill is unlikely to harm you.
+_PILL_TWICE = re.compile(
+    r"^(?=.*\b(?:microgynon|rigevidon|yasmin|cilest|loestrin|lucette|millinette|cerazette|cerelle|hana|desogestrel|"
+    r"noriday|zelleta|(?:my|the|her) (?:contraceptive |combined |mini |progestogen[- ]only )?pill|contraceptive pills?|"
+    r"mini ?pill|combined pill)\b)"
+    r"(?=.*\b(?:took|taken|take|had|taking) (?:\S+ ){0,3}(?:2|two|double|an extra|one extra|twice)\b)"
+    r"(?!.*\b(?:[3-9]|\d\d|three|four|five|six|whole|all|pack|packet|strip|box|overdose|kill|die)\b (?!(?:hours?|hrs?|"
+    r"days?|am|pm|o'?clock)))"
+)
+
+
+def _chemo_fever_now(text: str) -> bool:
+    """Chemotherapy recently and a fever of 37.5 or more, or shivers, now: not a what-if or history."""
+    if not (_CHEMO_RECENT.search(text) and _CHEMO_FEVER_NOW.search(text)):
+        return False
+    # The unit's standing instruction is not a what-if: "they told me to ring if I got a temp but it's saturday night".
+    text = _TOLD_TO_RING_IF.sub(" ", text)
+    return not (_HYPOTHETICAL.search(text) or _WHAT_IF.search(text) or _AT_WHAT_TEMP.search(text))
+
+
+def _chemo_temp_normal(text: str) -> bool:
+    """On chemotherapy with a reading under 37.5 and nothing else wrong: watched, not an emergency (fresh53)."""
+    return bool(_CHEMO_RECENT.search(text) and _CHEMO_TEMP_NORMAL.search(text)
+                and not _CHEMO_FEVER_NOW.search(text) and not _CHEMO_UNWELL.search(text))
 
 
 def _young_baby_fever(text: str) -> bool:
@@ -4164,7 +4374,11 @@ _OWN_FAMILY = re.compile(
 # Themselves, told with their age after saying who they are (asking about themselves is _ABOUT_MYSELF's, read by the
 # floors only: "nurse here, asking for myself: is the serotonin syndrome risk real?" is a reference question).
 _OWN_SELF = re.compile(
-    r"\b(?:gp|doctor|dr|nurse|registrar|consultant|midwife|paramedic|fy\d|sho) here,? (?:aged )?\d{2}\b"
+    r"\b(?:gp|doctor|dr|nurse|registrar|consultant|midwife|paramedic|fy\d|sho) here,? (?:aged )?\d{2}\b|"
+    # An injury to one's own body (fresh53, an anaesthetist: "sliced my thumb on a bagel, it's gaping").
+    r"\b(?:sliced|cut|burnt|burned|scalded|twisted|sprained|banged|trapped|crushed|stabbed|broke|bashed|jammed|"
+    r"slammed|shut|caught|gashed) my (?:own )?(?:left |right )?(?:thumb|finger|fingertip|hand|palm|wrist|arm|forearm|"
+    r"leg|shin|foot|ankle|knee|toe|head|face|eye|lip)s?\b"
 )
 
 
@@ -4230,6 +4444,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "pregnancy"
     if _young_baby_fever(text):
         return Level.EMERGENCY, "sepsis"
+    if _chemo_fever_now(text):
+        return Level.EMERGENCY, "sepsis"
     if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):
         return Level.EMERGENCY, "anaphylaxis"
     if _NICOTINE_TAKEN.search(text) and not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text)):
@@ -4249,7 +4465,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
     if _ace_swelling_now(text):
         return Level.URGENT, "anaphylaxis"  # a lip swollen on ramipril, breathing fine: seen today
-    if (_SAME_DAY_SIGNS.search(text) or _HIGH_INR.search(text) or _arm_injured(text) or _drug_rash_now(text)) \
+    high_inr = _HIGH_INR.search(text) and not _LONG_AGO.search(text)  # "INR was 9 last month, sorted in hospital"
+    if (_SAME_DAY_SIGNS.search(text) or high_inr or _arm_injured(text) or _drug_rash_now(text)) \
             and not _denied(text):
         return Level.URGENT, "other_urgent"  # the baby moving less, something stuck, a head bump then vomiting
     return None
@@ -4300,6 +4517,29 @@ class Decision:
         return self.level is not Level.NONE
 
 
+# An amount or a method asked first, then the question owned (fresh53, a pharmacy student: "what's the toxic dose of
+# sertraline", "and how many would it take for someone around 60kg", then "ok tbh it's not for uni"): whoever asks,
+# the earlier question was about their own death, and the reply must lead with the crisis line.
+_AMOUNT_OR_METHOD_ASKED = re.compile(
+    r"\b(?:toxic|lethal|fatal|deadly|dangerous|overdose) (?:dose|amount|level|quantity)|"
+    r"\bhow (?:many|much)\b(?: \S+){0,6} (?:would it take|does it take|would kill|to kill|to die|is (?:fatal|lethal|"
+    r"deadly|too much))\b|\b(?:how high|which bridge|what height)\b|\bhow long (?:does|would) it take to die\b"
+)
+_OWNED_NOW = re.compile(
+    r"\b(?:not|isn'?t|isnt|wasn'?t|wasnt|its not|it'?s not|it is not) (?:really |actually |exactly |just )?"
+    r"(?:for|about) (?:uni|university|college|school|class|work|(?:my |an? |the )?(?:course|coursework|assignment|"
+    r"essay|revision|exam|homework|project|research|studies|dissertation|placement|module))\b|"
+    r"\b(?:it'?s|its|it is|i'?m asking|im asking|asking|it was) (?:really |actually |kind of |kinda )?(?:for|about) "
+    r"(?:me|myself)\b"
+)
+
+
+def _disclosed_for_self(text: str, earlier: Sequence[str]) -> bool:
+    """The message owns an amount or method asked in the last few messages: a crisis."""
+    return bool(_OWNED_NOW.search(text)) and any(
+        _AMOUNT_OR_METHOD_ASKED.search(normalise(before)) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
+
+
 class Triage:
     """Rules plus the linear model; `embed` is the shipped sentence embedder (injected)."""
 
@@ -4331,8 +4571,12 @@ class Triage:
         seems fine") keeps that emergency's notice.
         """
         decision = self._decide(message, persona)
+        if decision.fires and earlier and persona.lay and _prevents_one_told_before(message, earlier, persona):
+            return Decision(Level.NONE, decision.categories, decision.probability)
         if decision.fires or not earlier:
             return decision
+        if _disclosed_for_self(normalise(message), earlier):
+            return Decision(Level.CRISIS, ["suicide"], decision.probability)
         told_before = self._told_with_before(message, earlier, persona)
         if told_before is not None:
             return told_before
@@ -4383,7 +4627,8 @@ class Triage:
         # Same-day levels only otherwise: an act-now floor read across messages fired on "my husband has copd" then
         # "what breathing exercises help day to day" (the cues of the joined text lose the follow-up's question form).
         floor = floor_level(joined, joined_cues, persona)
-        same_day = _drug_rash_now(spoken) or _SAME_DAY_SIGNS.search(spoken) or _knocked_or_stuck_now(spoken)
+        same_day = _drug_rash_now(spoken) or _SAME_DAY_SIGNS.search(spoken) or _knocked_or_stuck_now(spoken) or (
+            _BURNED_LIMB_TOLD.search(told) and _BLISTERED_NOW.search(text) and not _no_event(text))
         if (floor is None or floor[0] is not Level.URGENT) and not same_day:
             return None
         return Decision(Level.URGENT, ["other_urgent"], 0.0)
@@ -4394,6 +4639,14 @@ class Triage:
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
+        if _chemo_temp_normal(text) and set(categories) <= {"sepsis", "other_urgent"} and not cues.explicit_crisis:
+            return Decision(Level.NONE, categories, p)  # "on chemo, day 10, temp 37.3, feels fine: when do we ring?"
+        if persona.lay and _simple_faint(text) and set(categories) <= {"unconscious"} and not cues.explicit_crisis:
+            return Decision(Level.NONE, categories, p)  # "fainted after a hot shower, came round straight away"
+        if persona.lay and _local_sting(text) and set(categories) <= {"anaphylaxis", "other_urgent"}:
+            return Decision(Level.NONE, categories, p)  # "puffed up round the sting, itchy, breathing fine"
+        if _PILL_TWICE.search(text) and set(categories) <= {"overdose"} and not cues.explicit_crisis:
+            return Decision(Level.NONE, categories, p)  # "forgot my microgynon last night so took 2 this morning"
         floor = floor_level(text, cues, persona)
         if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
