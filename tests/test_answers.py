@@ -1344,3 +1344,28 @@ def test_session29_words_that_name_the_article_a_follow_up_means(pipeline: Pipel
         history.append(Turn(question=question, answer=answer))
     assert history[-1].answer.status == "answered", history[-1].answer.status
     assert history[-1].answer.references[0].article_id == "epilepsy"
+
+
+def test_session30_lettered_names_non_pregnant_groups_and_announced_questions(pipeline: Pipeline) -> None:
+    """Session 30 (fresh33 and fresh34, read; reworded): a vitamin named by its letter is not answered from another
+    vitamin's article, nor from a passing mention, unless an article's subject is named too; one of two hepatitis
+    letters is enough; a sentence for non-pregnant women does not answer a pregnant one; a message that only
+    announces a question, or asks to explain results it does not name, gets a clarifying question."""
+    declined = pipeline.run("what's the daily vitamin D dose for a healthy adult?", persona=Persona.STUDENT)
+    assert declined.status == "abstained", (declined.status, [r.article_id for r in declined.references])
+    for question, persona, article in (
+        ("does long-term metformin cause low vitamin B12?", Persona.PHYSICIAN, "type-2-diabetes"),
+        ("on sertraline for my anxiety plus vitamin D and the pill. how long do I stay on the sertraline?",
+         Persona.PATIENT, "generalised-anxiety"),
+        ("why check hep B serology before starting hep C treatment?", Persona.STUDENT, "hepatitis-c"),
+    ):
+        answer = pipeline.run(question, persona=persona)
+        got = answer.references[0].article_id if answer.references else None
+        assert answer.status == "answered" and got == article, (question, answer.status, got)
+    pregnant = pipeline.run("I'm 24 weeks pregnant with a water infection, how many days of antibiotics?",
+                            persona=Persona.PATIENT)
+    assert any(re.search(r"(?:7|seven) days", s.text) for s in pregnant.direct), [s.text for s in pregnant.direct]
+    for opener in ("quick q about a pt on my ward", "hello, can I run a question by you please?",
+                   "could you explain my blood test results?", "can you summarise the main guideline points for me?"):
+        answer = pipeline.run(opener, persona=Persona.NURSE)
+        assert answer.status == "clarify", (opener, answer.status)
