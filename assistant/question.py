@@ -206,6 +206,10 @@ QUALIFIER_RE = {name: re.compile(p, re.I) for name, p in QUALIFIERS.items()}
 # A condition only a pregnancy has tells of a pregnancy too ("how does BP management differ in pre-eclampsia?"); being
 # the question's subject, it is not stripped as a qualifier (`subject_terms`), only read as one (`qualifiers_of`).
 OF_PREGNANCY = re.compile(r"\b(?:pre-?eclamp\w*|eclamp\w*|hellp)\b", re.I)
+# A group said not to be pregnant ("for non-pregnant women", "not and have not recently been pregnant"): its own
+# group, not a pregnancy (`qualifiers_of`).
+NOT_PREGNANT = re.compile(
+    r"\b(?:non-?pregnant|not (?:and (?:have|has) not (?:recently )?been )?pregnant|not currently pregnant)\b", re.I)
 
 
 def subject_terms(question: str) -> set[str]:
@@ -388,9 +392,6 @@ def qualifiers_of(text: str) -> frozenset[str]:
         found.add("not_pregnant")
     return frozenset(found)
 
-
-NOT_PREGNANT = re.compile(
-    r"\b(?:non-?pregnant|not (?:and (?:have|has) not (?:recently )?been )?pregnant|not currently pregnant)\b", re.I)
 
 
 # "Back" after a verb of coming or going is where, not the back: "his eGFR came back 40", "go back to work".

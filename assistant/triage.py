@@ -1982,6 +1982,10 @@ _FLUID_GAIN = (
     r"\b(?:[2-9]|\d{2})(?: \d)? ?(?:kg|kilos?|kgs) (?:up|heavier|more) (?:on|since|than(?: on)?) (?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|the weekend|yesterday|(?:2|3|two|three) days ago)\b)"
 )
+# Burning or pain on passing urine, told rather than asked about ahead.
+_BURNING_URINE = (r"\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |he |she )?"
+                  r"(?:pass\w* (?:urine|water)|pee\w*|wee\w*|urinat\w*)")
+_TOLD_NOT_ASKED = r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
 _SAME_DAY_SIGNS = re.compile(
     # A nosebleed on a blood thinner that keeps coming back or will not stop (fresh49: "on warfarin, nosebleed started
     # again 3rd time today"): seen the same day. The NHS nosebleed page, as a GP practice's copy of it reads (nhs.uk
@@ -1997,18 +2001,13 @@ _SAME_DAY_SIGNS = re.compile(
     # language: "since 3 day burning when i pass urine, from yesterday pain in my right back side under ribs and fever
     # 38.6"): a kidney infection, seen the same day (NHS urinary tract infection and kidney infection pages, as GP
     # practices' copies give them: a high temperature, shivering or pain in the back or side needs a GP or 111 now).
-    r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
-    r"(?=.*\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |he |she )?(?:pass\w* "
-    r"(?:urine|water)|pee\w*|wee\w*|urinat\w*)).*(?<!\bno )(?<!\bwithout )(?<!\bnot )"
+    rf"{_TOLD_NOT_ASKED}(?=.*{_BURNING_URINE}).*(?<!\bno )(?<!\bwithout )(?<!\bnot )"
     r"\b(?:fever|temp\w* (?:of |is |was )?(?:3[89]|40)|shiver\w*|rigors?|"
     r"cold then hot|hot (?:and|then) cold|(?:back|side|flank|loin)\b(?: \S+){0,4} (?:pain|ache|hurts?|sore)|"
     r"pain\w* (?:\w+ ){0,4}(?:back|side|flank|loin)s?)\b|"
     # ...and in pregnancy, the burning alone (NICE NG109: a pregnant woman with a lower urinary tract infection has a
     # urine culture sent and an antibiotic started at once).
-    r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
-    r"(?=.*\b(?:pregnan\w*|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks|wks)\b))"
-    r".*\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |she )?(?:pass\w* "
-    r"(?:urine|water)|pee\w*|wee\w*|urinat\w*)|"
+    rf"{_TOLD_NOT_ASKED}(?=.*\b(?:pregnan\w*|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks|wks)\b)).*{_BURNING_URINE}|"
     # Warfarin taken twice over today (fresh54: "took my warfarin at 6 like usual then forgot and took it again at 9 -
     # so 10mg instead of 5"): NHS anticoagulant clinics' patient pages (Royal Bournemouth and Christchurch) ask anyone
     # whose mistaken dose greatly exceeded the usual one to contact the clinic. Not history, not a what-if.
@@ -2016,7 +2015,7 @@ _SAME_DAY_SIGNS = re.compile(
     r"(?=.*\bwarfarin\b).*\b(?:took|taken|had|gave|given|swallowed)\b(?: \S+){0,8} (?:twice(?! (?:a|per|each|every) "
     r"(?:day|week)| daily)|again|double|an extra|(?:2|two) doses)\b|"
     # Signs of too much lithium (fresh53: "started lithium 3 weeks ago, hands really shaky, diarrhoea, wobbly on my
-    # feet"): coarse tremor with diarrhoea or sickness, unsteadiness, slurred speech, blurred vision or confusion. NHS
+    # feet"): coarse tremor with diarrhoea or sickness, unsteadiness, slurred speech or blurred vision. NHS
     # Greater Glasgow and Clyde's lithium toxicity guidance treats these as urgent (a level at once); the NPSA
     # patient booklet and Healthify NZ tell patients to get urgent medical advice. Seen the same day.
     # Confusion, drowsiness or a fit, or an overdose, are left to the emergency rules and the model.
@@ -2879,6 +2878,9 @@ _WHAT_IF = re.compile(
     r"what (?:we|i|you) (?:would|should) do if\b|just reading up|reading up (?:on|about)\b)"
 )
 
+_POLITE = re.compile(r"\b(?:please|pls|thanks|thank you|cheers|hi|hiya|hello|hey)\b")
+
+
 def _only_announces(text: str) -> bool:
     """Nothing but announcements of a question, however many in a row (fresh33: "hi, I'm a nurse on the labour ward,
     quick question please")."""
@@ -2887,8 +2889,6 @@ def _only_announces(text: str) -> bool:
     rest = _POLITE.sub(" ", _ANNOUNCES_A_QUESTION.sub(" ", text))
     return rest != text and not re.sub(r"[\W_]+", "", rest)
 
-
-_POLITE = re.compile(r"\b(?:please|pls|thanks|thank you|cheers|hi|hiya|hello|hey)\b")
 
 _NOTHING_HAPPENED = re.compile(
     r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
@@ -3110,26 +3110,27 @@ _PREVENT_ANOTHER = re.compile(
 )
 
 
-def _prevents_one_told_before(message: str, earlier: Sequence[str], persona: Persona) -> bool:
-    """How to prevent another fit, the last one told in an earlier message as before today (fresh53, fresh54: "my
-    son had a fit last night... they said febrile convulsion, sent us home this morning", then "his temp is 38 now,
-    will bringing the temp down stop another one happening?"); the message itself tells nothing acute and no floor
-    fires on it."""
-    text = normalise(message)
-    cues = read_cues(text)
-    if not (set(cues.categories) <= {"seizure"} and _PREVENT_ANOTHER.search(text)):
-        return False
-    if _ACUTE.search(_TODAYS_READING.sub(" ", text)) or floor_level(text, cues, persona) is not None:
-        return False
-    told = " ".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
-    return bool(_LONG_AGO.search(f"{told} {text}") or _BEFORE_TODAY.search(f"{told} {text}"))
+def _asks_to_prevent_another(text: str, cues: Cues) -> bool:
+    """How to prevent another fit, nothing acute told now (a temperature taken today is not a fit today)."""
+    return (set(cues.categories) <= {"seizure"} and bool(_PREVENT_ANOTHER.search(text))
+            and not _ACUTE.search(_TODAYS_READING.sub(" ", text)))
 
 
 def _preventing_another(text: str, cues: Cues) -> bool:
     """A lay question on preventing another fit, the last one before today, nothing acute told now."""
-    return (set(cues.categories) <= {"seizure"} and bool(_PREVENT_ANOTHER.search(text))
-            and not _ACUTE.search(_TODAYS_READING.sub(" ", text))  # a temperature taken today is not a fit today
-            and bool(_LONG_AGO.search(text) or _BEFORE_TODAY.search(text)))
+    return _asks_to_prevent_another(text, cues) and bool(_LONG_AGO.search(text) or _BEFORE_TODAY.search(text))
+
+
+def _prevents_one_told_before(message: str, earlier: Sequence[str], persona: Persona) -> bool:
+    """The same, the last fit told in an earlier message as before today (fresh53, fresh54: "my son had a fit last
+    night... they said febrile convulsion, sent us home this morning", then "his temp is 38 now, will bringing the
+    temp down stop another one happening?"), and no floor fires on the message."""
+    text = normalise(message)
+    cues = read_cues(text)
+    if not _asks_to_prevent_another(text, cues) or floor_level(text, cues, persona) is not None:
+        return False
+    told = " ".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
+    return bool(_LONG_AGO.search(f"{told} {text}") or _BEFORE_TODAY.search(f"{told} {text}"))
 
 
 # A medicine started days or weeks ago and asked about because it has not worked yet ("on sertraline 10 days and
@@ -4540,6 +4541,23 @@ def _disclosed_for_self(text: str, earlier: Sequence[str]) -> bool:
         _AMOUNT_OR_METHOD_ASKED.search(normalise(before)) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
 
 
+# Calm readings set aside before any floor: (lay readers only, the reading, the red-flag categories it may carry,
+# whether a crisis word rules it out).
+_CALM_BEFORE_FLOORS: tuple[tuple[bool, Callable[[str], object], frozenset[str], bool], ...] = (
+    (False, _chemo_temp_normal, frozenset({"sepsis", "other_urgent"}), True),  # "on chemo, day 10, temp 37.3, fine"
+    (True, _simple_faint, frozenset({"unconscious"}), True),  # "fainted after a hot shower, came round straight away"
+    (True, _local_sting, frozenset({"anaphylaxis", "other_urgent"}), False),  # "swollen round the sting, breathing ok"
+    (False, _PILL_TWICE.search, frozenset({"overdose"}), True),  # "forgot my microgynon last night so took 2 today"
+)
+
+
+def _calm_before_floors(text: str, cues: Cues, persona: Persona) -> bool:
+    """Whether one of the calm readings above holds for this reader, with no red flag beyond what it allows."""
+    return any((persona.lay or not lay_only) and set(cues.categories) <= allowed
+               and not (crisis_rules_out and cues.explicit_crisis) and bool(calm(text))
+               for lay_only, calm, allowed, crisis_rules_out in _CALM_BEFORE_FLOORS)
+
+
 class Triage:
     """Rules plus the linear model; `embed` is the shipped sentence embedder (injected)."""
 
@@ -4639,14 +4657,8 @@ class Triage:
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
-        if _chemo_temp_normal(text) and set(categories) <= {"sepsis", "other_urgent"} and not cues.explicit_crisis:
-            return Decision(Level.NONE, categories, p)  # "on chemo, day 10, temp 37.3, feels fine: when do we ring?"
-        if persona.lay and _simple_faint(text) and set(categories) <= {"unconscious"} and not cues.explicit_crisis:
-            return Decision(Level.NONE, categories, p)  # "fainted after a hot shower, came round straight away"
-        if persona.lay and _local_sting(text) and set(categories) <= {"anaphylaxis", "other_urgent"}:
-            return Decision(Level.NONE, categories, p)  # "puffed up round the sting, itchy, breathing fine"
-        if _PILL_TWICE.search(text) and set(categories) <= {"overdose"} and not cues.explicit_crisis:
-            return Decision(Level.NONE, categories, p)  # "forgot my microgynon last night so took 2 this morning"
+        if _calm_before_floors(text, cues, persona):
+            return Decision(Level.NONE, categories, p)
         floor = floor_level(text, cues, persona)
         if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
