@@ -506,8 +506,8 @@ _FAINT_CAUSE = (
     r"behind the wheel|during (?:exercise|a run|football|training)|while (?:running|exercising)|(?:in|at) the gym)"
 )
 # A simple faint: a trigger (heat, standing up, blood, a needle, pain), out for seconds, came round at once and well
-# now. The NHS fainting page sends an unexplained faint to a GP, not the same day; 999 is for someone who does not
-# wake within a minute or has chest pain, a pounding heart, a fit or an injury (not here: those are the cause words).
+# now. The nhs.uk fainting page sends a faint to a GP as non-urgent advice; 999 is for someone who does not wake
+# within a minute, has chest pain or palpitations, a fit, a serious injury, or fainted exercising (the words below).
 _FAINT_TRIGGER = re.compile(
     r"\b(?:hot (?:shower|bath|room|day|weather)|shower|sauna|stood up|standing up|got up|getting up|standing for|stood "
     r"for|queue|blood (?:test|taken|donation)|giving blood|needle|injection|jab|the sight of blood|period pain|"
@@ -525,8 +525,9 @@ _NOT_SIMPLE = re.compile(
 
 
 # A swelling where a bee or wasp stung, with breathing said to be fine and nothing beyond the sting: a local reaction,
-# however large (the NHS insect bites and stings page sends a large red swollen area to a GP or pharmacist; 999 is for
-# swelling of the face, lips, mouth or throat, breathing trouble, dizziness or a fast heartbeat).
+# however large (the NHS insect bites and stings page, as copies of it read: a larger red, swollen, painful area is a
+# mild allergic reaction that passes within a week; breathing difficulty, dizziness or a swollen face or mouth needs
+# immediate treatment).
 _STUNG = re.compile(r"\b(?:stung|sting|stings|wasp|bee|hornet)\b")
 _STING_BREATHING_FINE = re.compile(
     r"\b(?:no|not|without|nor) (?:\w+ ){0,2}(?:trouble|problems?|difficulty|issues?|struggl\w*) (?:with )?breath\w*|"
@@ -1999,8 +2000,8 @@ _SAME_DAY_SIGNS = re.compile(
     r".*\b(?:nose ?bleeds?|nose (?:has |keeps |is )?(?:bled|bleeding|bleeds))\b|"
     # Burning on passing urine with a fever, shivers or pain in the back or side under the ribs (fresh54, in a second
     # language: "since 3 day burning when i pass urine, from yesterday pain in my right back side under ribs and fever
-    # 38.6"): a kidney infection, seen the same day (NHS urinary tract infection and kidney infection pages, as GP
-    # practices' copies give them: a high temperature, shivering or pain in the back or side needs a GP or 111 now).
+    # 38.6"): a kidney infection, seen the same day (the nhs.uk kidney infection page: an urgent GP appointment or 111
+    # for a very high temperature or feeling hot and shivery, or pain in the back just under the ribs).
     rf"{_TOLD_NOT_ASKED}(?=.*{_BURNING_URINE}).*(?<!\bno )(?<!\bwithout )(?<!\bnot )"
     r"\b(?:fever|temp\w* (?:of |is |was )?(?:3[89]|40)|shiver\w*|rigors?|"
     r"cold then hot|hot (?:and|then) cold|(?:back|side|flank|loin)\b(?: \S+){0,4} (?:pain|ache|hurts?|sore)|"
