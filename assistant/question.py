@@ -289,6 +289,12 @@ SITUATION_TERMS = content_terms(
     # last time", "my levels are borderline", "an appointment next week to talk about his treatment"
     "number numbers reading readings borderline last time gone appointment talk talking"
 )
+# A medicine named only by its form ("is it safe to just stop my injection?", "is the injection better than the
+# tablets?", "what rate do we run it at?"): which medicine, for what, decides the answer.
+MEDICINE_FORMS = content_terms(
+    "injection injections jab jabs tablet tablets pill pills capsule capsules medicine medicines medication meds dose "
+    "doses rate drip infusion patch patches inhaler inhalers cream creams run"
+)
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
     "cause causes caused diagnose diagnosed diagnosis test tests testing patient patients recommend "

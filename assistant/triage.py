@@ -77,6 +77,8 @@ _FOUND_OR_WORKED_OUT = (
 # Asking how, for oneself: "how many of my tablets would it take", "quickest way… tonight".
 _ASKS_METHOD = (
     r"\bmethods?\b|quickest|fastest|least painful|painless|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)|"
+    r"(?:would|will) (?:it|that) be quick\b|"
+    r"how many (?:\w+ ){0,5}(?:would|will) (?:actually |really )?be (?:fatal|lethal|deadly|enough)\b|"
     rf"{_WHOLE_PACK}|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
     # (fresh54) "how much of my furosemide and digoxin together would it take to be too much", "how easy it would be
@@ -128,6 +130,11 @@ _ASKS_METHOD = (
     r"(?:train|trains)\b(?: \S+){0,3} (?:go|goes|pass|passes|come|comes|run|runs) (?:past|by|through|over) the "
     r"(?:\w+ )?(?:crossing|tracks|line|railway bridge)\b|"
     r"(?:no|without) (?:a )?(?:fence|fencing|railings?|barriers?|netting)\b|"
+    # (fresh55) "which multi storey car parks don't have the high fences on the top deck? and which is the tallest".
+    r"(?:don'?t|dont|do not|doesn'?t|doesnt|haven'?t|havent) (?:have|got) (?:the |any |a )?(?:high |tall |big )?"
+    r"(?:fences?|fencing|railings?|barriers?|netting|nets)\b|"
+    r"(?:top deck|rooftop|roof)\b(?: \S+){0,10} tallest\b|\btallest\b(?: \S+){0,6} (?:multi[- ]?storey|car park|"
+    r"bridge|building|block)|"
     r"(?:would|will|to) stop (?:my|your|the|his|her|someone'?s) (?:breathing|heart)|"
     r"before (?:the|my|your) heart stops|(?:dose|amount) (?:\S+ ){0,4}(?:don'?t|not|never) wake up|"
     r"how long (?:\S+ ){0,6}(?:antifreeze|bleach|weed ?killer|paraquat|rat poison)(?: \S+){0,3} takes?\b|"
@@ -155,6 +162,11 @@ _MEANS_KNOWN = (
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
+    # Tablets put by (fresh55: "ive got about 40 of the 300s saved in a drawer").
+    r"(?:saved|stockpiled|hoarded|stashed|hidden|put by|kept back) (?:up )?(?:\w+ ){0,2}(?:in (?:a|my|the) "
+    r"(?:drawer|box|bag|cupboard)|away|under (?:my|the) (?:bed|mattress))|"
+    r"(?:saved|stockpiled|hoarded|stashed|kept) up\b|\b(?:\d+|two|three|four|six|few|couple of) (?:months?|weeks?)'?s? "
+    r"worth\b|"
     r"(?:near|by|next to|opposite|round the corner from) (?:me|mine|my (?:house|flat|place|home|work|school|uni))\b|"
     r"(?:keep|been|kept) (?:\w+ )?looking|"
     r"not for (?:a|my) (?:story|book|novel|film|script|project|essay)|asking for real|"
@@ -199,6 +211,7 @@ _PRESSED = (
 # carer, a crisis; a student's "just curious, what is the lethal dose" stays a question for the model.
 _PLAYED_DOWN = (
     r"\b(?:just )?curious\b|no reason|just (?:need|want|wanted) to know|asking for a friend|just wondering|"
+    r"(?:not going to|not gonna|won'?t|wont|no point) (?:explain\w*|say\w*|tell\w* you|going into) why\b|"
     r"(?:i'?m|im|i am) fine really|asking for (?:a |my )?(?:story|book|novel|script)\b|"
     r"not (?:planning|going) (?:on|to) (?:\w+ ){0,2}(?:getting on|get on|jumping|doing|do) (?:it|anything)\b|"
     r"(?:don'?t|dont|do not|won'?t|wont) need to (?:get on|board|catch) it\b|not for (?:a |my )?(?:headache|pain|"
@@ -328,6 +341,53 @@ _PREPARED = (
     r"my goodbye|my suicide) note\b(?! (?:for|on|about|to)\b)|"
     r"(?:balcony|roof|rooftop|ledge|parapet|top floor)\b(?: \S+){0,8} deciding\b(?!(?: \S+)? (?:what|which|where|when|"
     r"who|on|between|about|how)\b)"
+)
+# A pet rehomed or things given away for a reason told: "we've had to rehome our cat because my son's allergy got so
+# bad" (fresh55) is not a farewell.
+_FOR_A_REASON = (r"(?!(?: \S+){0,8} (?:because|cos|coz|cause|due to|as|since) (?:\S+ ){0,4}(?:allerg\w*|asthma\w*|"
+                 r"moving|move|landlord|new baby|tenancy|lease))")
+# Affairs put in order, two arrangements in one message (fresh55: "sorted the flat, paid off what i owe and left my
+# bank details and passwords for my brother... just want milo settled first"). Putting affairs in order and giving
+# away possessions are warning signs that suicide-prevention services list; one alone (a will written, a cat rehomed
+# for a son's allergy) is everyday life. A crisis red flag and, with it, intent now.
+_ARRANGEMENT = (
+    r"(?:paid|pay|paying|cleared?) off (?:\w+ ){0,3}(?:debts?|what i owe|the loan|my cards?|credit cards?|overdraft)|"
+    r"(?:left|written down|wrote down|gave|given|sent|leaving) (?:\w+ ){0,4}(?:bank details|passwords?|pin numbers?|"
+    r"pins|account details|log ?ins)|"
+    r"(?:sorted|written|wrote|made|done|updated|finished|did) (?:out )?my will|my will (?:is )?(?:sorted|done|written)|"
+    r"(?:gave|given|giving|rehom\w*|new home for|a home for) (?:\w+ ){0,3}(?:cat|dog|pets?|cats|dogs)\b|"
+    r"(?:rescue|shelter) (?:\w+ ){0,3}take (?:\w+ ){0,2}(?:cat|dog)|"
+    r"sorted (?:out )?(?:the|my) (?:flat|house|room|affairs|finances|paperwork)|"
+    r"cleared (?:out )?(?:my|the) (?:flat|house|room|stuff|things|desk|locker)|"
+    # (fresh56) "make sure my dog goes to my neighbour", "given his medals to his neighbour".
+    r"put (?:my|his|her) affairs in order|"
+    r"(?:dog|cat|pets?|dogs|cats) (?:\w+ ){0,3}(?:goes|go|going) to (?:my |a |the |his |her )?(?:neighbour|sister|"
+    r"brother|friend|mum|dad|son|daughter)|"
+    r"(?:gave|given|giving) (?:away )?(?:my|his|her) (?:medals|jewellery|watch|rings?|guitar|collection|belongings)|"
+    r"told (?:\w+ ){0,2}(?:i'?m|im|i am) (?:off|going) (?:travell?ing|away for good)|"
+    r"cancell?ed (?:\w+ ){0,2}(?:phone contract|subscriptions|direct debits)"
+)
+_AFFAIRS_SETTLED = rf"(?:{_ARRANGEMENT})(?: \S+){{0,40}} (?:{_ARRANGEMENT})"
+# Nothing needed after a date (fresh56: a district nurse's "told me he won't need his insulin after the weekend";
+# "just want everything tidy before the weekend, wont need anything after that").
+_NO_NEED_AFTER = (
+    r"(?:won'?t|wont|will not|shan'?t) (?:be )?need(?:ing)? (?:anything|(?:my|his|her) (?:insulin|tablets|meds|"
+    r"medication|medicines|pills)) (?:after|beyond|past) (?:that|the weekend|tonight|tomorrow|this week|friday|"
+    r"saturday|sunday|monday|christmas|then)\b(?!(?: \S+){0,3} if\b)"
+)
+# A height checked for a method (fresh56, told as a joke: "im just gonna jump off the top of the car park by the
+# station, already checked its 7 floors which should do the job 😂").
+_HEIGHT_CHECKED = (
+    r"(?:checked|measured|looked up|worked out|found out|counted)\b(?: \S+){0,4} (?:\d+|seven|eight|ten|twelve) "
+    r"(?:floors?|storeys?|stories|metres|meters|feet|ft|m)\b(?: \S+){0,6} (?:should|would|will|enough|do the job|"
+    r"do it)\b|(?:should|would|will) do the job\b"
+)
+# Packs bought from several shops (fresh56, after asking what dose harms the liver "for a pharm assignment": "ok its not
+# for an assignment. bought 4 packs from different shops today"): pack-size limits are got round that way.
+_PACKS_FROM_SHOPS = (
+    r"(?:bought|got|collected|picked up) (?:\d+|two|three|four|five|six|several|loads of|lots of|a few|multiple) "
+    r"(?:packs|boxes|packets)\b(?: \S+){0,3} (?:from|at|in) (?:\d+ |two |three |four )?(?:different|several|various|"
+    r"separate|a few|loads of|lots of|multiple) (?:shops|chemists|pharmacies|places|supermarkets|stores)"
 )
 # Final words and arrangements told with an end: "tonight's the night", "last meal", "the last thing I'll ever say to
 # her", "after that it won't matter to me", "that's me done", "stones in my coat pockets", a barbecue lit in a
@@ -561,7 +621,8 @@ _LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|few|several|couple of) (?:weeks?|months?|years?|yrs?) (?:ago|back)|"
     r"last (?:week|month|year|summer|winter|spring|autumn)|in (?:19|20)\d\d|when i was (?:a |\d)|"
     r"(?:had|was|were|happened) (?:\S+ ){1,8}in the (?:summer|spring|autumn|winter)|"
-    r"as a (?:child|kid|teen))"
+    r"(?:last|back in) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"as a (?:child|kid|teen)|since i was (?:a )?(?:child|kid|baby|little|small|young|teen\w*|\d))"
 )
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
@@ -707,7 +768,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"blacked out",
         r"no pulse",
         r"keeled over",
-        r"\b(?:floppy|limp)\b",
+        # Not a gait: "I can walk on it with a limp", "limping".
+        r"\bfloppy\b|(?<!with a )(?<!a bit of a )(?<!a slight )(?<!a )\blimp\b(?! (?:on|when|slightly|a bit))",
         r"(?:lying|laying|on the) (?:\w+ ){0,3}(?:floor|ground)",
         # Not a tooth: "his baby tooth got knocked out at school".
         r"(?<!tooth )(?<!teeth )(?<!tooth got )(?<!teeth got )(?<!tooth was )(?<!teeth were )knocked out"
@@ -769,7 +831,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"alcohol gel|hand sanitiser|hand sanitizer|e-liquid|vape juice|oil|paraffin)",
         r"overdos",
         r"\bod\b|\bod'd\b|\bo\.d\b",
-        r"(?:took|taken|swallowed|ate|eaten|drank|drunk|downed|necked) (?:\w+ ){0,5}"
+        r"\b(?:took|taken|swallowed|ate|eaten|drank|drunk|downed|necked) (?:\w+ ){0,5}"
         r"(?:pills|tablets|tabs|capsules|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen|"
         r"aspirin|iron|sleeping|antidepressants|opioids?|oxy|fentanyl|heroin|methadone|insulin|batter|magnet|bleach|"
         r"detergent|pod|cleaner|antifreeze|weed killer|poison|chemical|button|coin|lamp oil|white spirit|mushrooms|"
@@ -827,6 +889,12 @@ RED_FLAGS: dict[str, list[str]] = {
         _FOUND_OR_WORKED_OUT,
         _PREPARED,
         _FINAL_WORDS,
+        _AFFAIRS_SETTLED,
+        # Not carrying on, decided (f7-0204: "I have decided I shall not carry on. I have her remaining morphine").
+        r"\b(?:shall|will) not (?:carry|go) on\b|\bdecided\b(?: \w+){0,3} not (?:to )?(?:carry|go) on\b",
+        _NO_NEED_AFTER,
+        _HEIGHT_CHECKED,
+        _PACKS_FROM_SHOPS,
         r"(?:goodbye|farewell|last) (?:note|letter|message|text)|(?:note|letter|message) (?:\w+ ){0,3}(?:for|to) "
         r"(?:my )?(?:family|kids|children|wife|husband|partner|parents|mum|mom|dad|everyone)(?: \w+){0,4} before i "
         r"(?:go|die|leave)",
@@ -835,7 +903,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"could just) (?:\w+ ){0,3}kill me",
         # "take" only with a life: "should I take it with food?" is a medicine question.
         # (not "the end of it": "a bit of crayon, I can see the end of it")
-        r"(?<!in the )(?<!at the )(?<!by the )(?<!the )(?:end|ending|ended) (?!of )(?:\w+ ){0,2}(?:it all|my life|"
+        r"(?<!in the )(?<!at the )(?<!by the )(?<!the )\b(?:end|ending|ended) (?!of )(?:\w+ ){0,2}(?:it all|my life|"
         r"his life|her life|their life|my own life|things|"
         r"everything|it)\b",
         r"(?:finish|take|taking|took) (?:\w+ ){0,2}(?:my life|his life|her life|their life|my own life)\b|"
@@ -920,8 +988,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:would|will|'?d|could) (?:\w+ ){0,2}(?:get|have|collect|be paid) (?:\w+ ){0,2}(?:life insurance|"
         r"insurance (?:money|payout)|payout)|worth more (?:to (?:them|everyone|my \w+) )?dead|"
         r"only (?:useful|good) thing i (?:can|could) (?:still )?do for|"
+        # (Not for a reason told: "we've had to rehome our cat because my son's allergy got so bad".)
         r"(?:rehomed|rehoming|rehome|given away|gave away|giving away) (?:\w+ ){0,3}(?:dog|cat|pet|things|stuff|"
-        r"belongings)|"
+        rf"belongings)\w*{_FOR_A_REASON}|"
         r"(?:gave|given|giving|rehomed) (?:away )?(?:my|his|her|their) (?:dog|cat|pets?|cats|dogs) (?:to|away)|"
         # ...or a new home found for it (fresh47: a widower, affairs in order, "found a good home for the dog").
         r"found (?:a )?(?:good |new |loving |nice )?home for (?:the|my|our) (?:dog|cat|pets?|dogs|cats)\b",
@@ -1595,7 +1664,11 @@ _CALM = re.compile(
 _PRESENT = re.compile(
     r"\bnow (?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|he|she|his|her|my|their|it'?s|its|the)\b|"
     r"\b(?:asking|ask) (?:\w+ ){0,2}because (?:my|our|his|her|i|we|he|she)\b|\bthe reason i ask\b|"
-    r"\basking for (?:me|myself)\b|\b(?:honestly |really |actually )?it'?s (?:for|about) me\b"
+    r"\basking for (?:me|myself)\b|\b(?:honestly |really |actually )?it'?s (?:for|about) me\b|"
+    # Still going, or lasting minutes up to now (fresh55: "pouring for about 40 mins now... its still running").
+    r"\bstill (?:running|pouring|gushing|pumping)\b|"
+    r"\bfor (?:about |over |nearly |almost |around )?(?:\d+|few|couple of|an?|half an) (?:mins?|minutes|hours?|hrs?) "
+    r"now\b"
 )
 _TARRY = r"(?:black|tarry|maroon) (?:\w+ ){0,2}(?:poo|poos|poop|stools?)"
 _NEAR_FAINT = r"(?:(?:nearly|almost|about to) )?(?:faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*)"
@@ -1758,8 +1831,46 @@ _ACT_NOW = re.compile(
     r"puff|time)|(?:two|three|four|2|3|4) (?:more )?(?:sprays|puffs|doses|squirts))\b(?: \S+){0,16} "
     r"(?:still (?:there|here|going|bad|hurting|got it|has it|not)|(?:getting |it'?s |its )?worse|not (?:gone|going|"
     r"eased|easing|helping|working|shifting)|(?:hasn'?t|hasnt|has not|didn'?t|didnt) (?:gone|eased|helped|worked|"
-    r"touched|shifted))"
+    r"touched|shifted))|"
+    # (fresh55) Breath for a few words only ("can only get 3 or 4 words out before i have to stop for breath"): not
+    # able to finish a sentence, as above.
+    r"(?:only|barely|just) (?:get|say|manage|speak|talk) (?:a (?:few|couple)|one or two|two or three|\d(?: or \d)?|"
+    r"two|three|four) words\b|"
+    # The oximeter called a finger clip: "the finger clip my daughter got me says 81".
+    r"(?:finger (?:clip|thing|monitor|probe|gadget)|clip (?:thing|monitor))(?: \S+){0,5} (?:says?|said|reads?|"
+    r"showing|shows|on|at|is) (?:\w+ )?(?:[5-8]\d)(?: ?%)?(?! ?(?:-|to|–|/) ?\d)(?! (?:years?|kg|mg|min|and|or))|"
+    # An opioid (a patch, tablets) taken over the dose with the eyes closing, tiny pupils or slow breathing: breathing
+    # can slow and stop ("put 3 of my fentanyl patches on... cant keep my eyes open... pupils are tiny").
+    r"(?:oramorph|morphine|methadone|codeine|oxycodone|oxycontin|tramadol|fentanyl|buprenorphine|butrans|heroin|"
+    r"opioids?|opiates?)(?: \S+){0,30} (?:(?:can'?t|cant|cannot) keep (?:my|his|her|their) eyes open|"
+    r"(?:dropping|nodding|dozing) off|pupils (?:are |look )?(?:\w+ )?(?:tiny|pinpoint|pinned)|"
+    r"breathing (?:is |has |seems )?(?:\w+ )?(?:slow|shallow))|"
+    r"(?:tiny|pinpoint|pinned) pupils(?: \S+){0,12} (?:breathing|drowsy|sleepy|can'?t wake|won'?t wake)|"
+    # Breaths slow with long gaps, or eyes that cannot be got open (fresh55: a drunk student "breathing really slow
+    # with big gaps between and we cant get him to open his eyes").
+    r"breathing (?:is |has |seems )?(?:\w+ ){0,2}slow\w*(?: \S+){0,4} (?:gaps|pauses|stops)\b|"
+    r"(?:big|long|huge) (?:gaps|pauses) between (?:\w+ )?breaths|"
+    r"(?:can'?t|cant|cannot|couldn'?t) get (?:him|her|them) to (?:open (?:his|her|their) eyes|wake|respond)|"
+    # Bleeding still running after long pressure, through cloth after cloth (fresh55, on warfarin: "pouring for
+    # about 40 mins now, gone through 3 tea towels pressing hard and its still running"). NHS first-aid pages send
+    # bleeding that will not stop with pressure to A&E or 999. (Not sanitary pads: heavy periods are told that way.)
+    r"(?:gone|soaked|bled|going|went) (?:right )?through (?:\d+|two|three|four|five|several|a few|a couple of) "
+    r"(?:tea ?towels|towels|dressings|bandages|t-?shirts?|cloths|flannels|kitchen rolls?)|"
+    r"(?:pouring|gushing|streaming|pumping out)(?: \S+){0,3} (?:for )?(?:about |over |nearly |almost )?(?:(?:\d{2}|"
+    r"twenty|thirty|forty) ?(?:min|mins|minutes)|(?:an|half an|\d) (?:hours?|hrs?))\b"
     r")\b"
+)
+# A coin battery gone missing around a small child (fresh55: a car key fob's "little round coin thing isnt in it,
+# he had it on the sofa for ages... hes eating and playing fine"): NHS advice is A&E straight away if a button
+# battery may have been swallowed, however well the child seems, so neither "fine" nor a question after it calms it.
+_BATTERY_MISSING = re.compile(
+    r"\b(?:coin (?:cell|battery|thing)|button (?:cell|battery)|little round (?:\w+ )?(?:thing|battery|disc)|"
+    r"round (?:silver|flat) (?:\w+ )?(?:thing|battery)|batter(?:y|ies))\b(?: \S+){0,6} (?:is missing|missing|"
+    r"gone missing|(?:isn'?t|isnt|is not|not) in (?:it|there|the \w+)|(?:can'?t|cant|cannot) find)\b|"
+    # ...or swallowed, told with the child fine (fresh56: "is it normal for a kid to be totally fine after swallowing
+    # one of those little flat round batteries out of the kitchen scales?").
+    r"\b(?:swallow\w*|ate|eaten|eating)\b(?: \S+){0,8} (?:batter(?:y|ies)|coin cells?|button cells?)\b|"
+    r"\b(?:batter(?:y|ies)|coin cells?|button cells?)\b(?: \S+){0,6} (?:swallowed|in (?:his|her|their) (?:mouth|tummy))"
 )
 # A womb gone hard and staying hard in pregnancy, with pain or bleeding: the signs of a placental abruption (the
 # placenta coming away): NHS maternity pages say to dial 999 for continuous pain that does not come and go in
@@ -1818,9 +1929,9 @@ _REAL = re.compile(
 # Asthma getting worse now: the reliever needed every few hours or at night needs care today.
 _SAME_DAY = re.compile(
     rf"(?:{_RELIEVER})(?: \S+){{0,12}} (?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? "
-    r"hours?|hour|couple of hours|few hours)|(?:[5-9]|\d{2}|five|six|seven|eight|ten|many|several) times "
+    r"(?:hours?|hrs?)|hour|couple of hours|few hours)|(?:[5-9]|\d{2}|five|six|seven|eight|ten|many|several) times "
     r"(?:a|per|each) day)|"
-    r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? hours?|couple of hours|few hours))(?: \S+){0,8} "
+    r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? (?:hours?|hrs?)|couple of hours|few hours))(?: \S+){0,8} "
     rf"(?:{_RELIEVER})"
 )
 # Same-day care for lay readers whatever the model says: the baby moving less in pregnancy (the maternity unit
@@ -1976,6 +2087,8 @@ def _knocked_or_stuck_now(text: str) -> bool:
 _HEART_FAILURE = r"heart failure|hf|hfref|hfpef"
 # Two kilograms or more put on in three days or fewer.
 _FLUID_GAIN = (
+    # Not the threshold a nurse gave (fresh55: "she said ring if I put on 2kg in 3 days").
+    r"(?<!if )(?<!if i )(?<!if you )(?<!if he )(?<!if she )(?<!if we )(?<!if they )"
     r"(?:(?:put on|gained|gone up|up by|increased? by|weight (?:\w+ ){0,2}up)(?: \S+){0,3} (?:[2-9]|\d{2})(?:[. ]\d)? ?"
     r"(?:kg|kilos?|kgs)\b(?: \S+){0,3} (?:in|over|within) (?:the (?:last|past) )?(?:1|2|3|one|two|three|a couple of|"
     r"a few|few) days?\b|"
@@ -1984,16 +2097,37 @@ _FLUID_GAIN = (
     r"wednesday|thursday|friday|saturday|sunday|the weekend|yesterday|(?:2|3|two|three) days ago)\b)"
 )
 # Burning or pain on passing urine, told rather than asked about ahead.
-_BURNING_URINE = (r"\b(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |he |she )?"
-                  r"(?:pass\w* (?:urine|water)|pee\w*|wee\w*|urinat\w*)")
+_BURNING_URINE = (r"\b(?:(?:burn\w*|sting\w*|pain\w*|hurts?) (?:\w+ ){0,2}(?:when|on|while|after) (?:i |he |she )?"
+                  r"(?:pass\w* (?:urine|water)|pee\w*|wee\w*|urinat\w*)|(?:burning|stinging|painful) (?:wee|pee|"
+                  r"urine|water)s?\b)")
 _TOLD_NOT_ASKED = r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs of|symptoms of)\b)"
 _SAME_DAY_SIGNS = re.compile(
+    # Waters gone in pregnancy, told with the pregnancy or the midwife in the same chat (fresh56: "37+2 with my
+    # first" then "just had a proper gush... clear and no smell, still trickling... can it wait till my midwife appt
+    # thursday"): nhs.uk's signs-of-labour advice is to call the midwife or maternity unit when the waters break.
+    # Green or brown water, bleeding or a cord are the emergency rules'.
+    r"^(?!.*\b(?:in case|what if|how do you|how would you|how will i know|(?:would|should|do) (?:we|i|you) do if|"
+    r"(?:we|i|you) (?:would|should) do if)\b)"
+    # (Not once the maternity unit knows: "rang triage... they said come in at 6".)
+    r"(?!.*\b(?:rang|called|phoned|spoke to|told) (?:\w+ ){0,2}(?:triage|maternity|midwife|labour ward|delivery suite|"
+    r"hospital)\b)"
+    r"(?=.*\b(?:pregnan\w*|(?:2[4-9]|3\d|4[0-2]) ?(?:weeks|wks)|(?:2[4-9]|3\d|4[0-2]) ?\+ ?\d|midwife|maternity)\b)"
+    r".*\b(?:(?:proper |big |sudden )?gush\w*|waters (?:\w+ ){0,2}(?:broke|broken|gone|went|leaking)|leaking "
+    r"(?:clear )?fluid|soaked (?:my |through my )?(?:leggings|pants|knickers|trousers|jeans))\b|"
+    # A child's fever lasting five days or more (fresh56, told across messages: "my son's temp is 39.5, he's 3" then
+    # "this is day 5 of the temperature now"): NICE NG143's safety-netting advice (as a summary of it read here) is to
+    # seek help when a fever lasts 5 days or longer.
+    r"(?=.*\b(?:son|daughter|baby|toddler|child|kid|little one|boy|girl|he'?s [1-9]|she'?s [1-9]|[1-9] ?(?:yo|year old|"
+    r"months? old))\b)(?!.*\b(?:in case|what if)\b).*(?:\b(?:temp\w*|fever\w*|high temperature)\b(?: \S+){0,6} "
+    r"(?:for|over) (?:[5-9]|five|six|seven|a week) ?days?\b|\bday (?:[5-9]|five|six|seven) of (?:the |a |his |her )?"
+    r"(?:temp\w*|fever\w*)\b|\b(?:[5-9]|five|six|seven) days? of (?:the |a |his |her )?(?:temp\w*|fever\w*)\b)|"
     # A nosebleed on a blood thinner that keeps coming back or will not stop (fresh49: "on warfarin, nosebleed started
     # again 3rd time today"): seen the same day. The NHS nosebleed page, as a GP practice's copy of it reads (nhs.uk
     # itself was not read here), sends regular nosebleeds and nosebleeds on a blood thinner to a GP, and one lasting
     # longer than 10 to 15 minutes to A&E; same day is this rule's reading of the two together.
     r"^(?!.*\b(?:in case|what if|how do you|how would you)\b)"  # asked ahead, not told
-    r"(?=.*(?<!\bno )(?<!\bnot on )(?<!\bwithout )\b(?:apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|eliquis|"
+    r"(?=.*(?<!\bno )(?<!\bnot on )(?<!\bnot on any )(?<!\bwithout )(?<!\bnot taking any )\b(?:apixaban|rivaroxaban|"
+    r"edoxaban|dabigatran|warfarin|eliquis|"
     r"xarelto|blood ?thinners?|anticoagulants?)\b)"
     r"(?=.*\b(?:again|keeps? (?:coming|starting)|(?:2nd|3rd|4th|5th|second|third|fourth|fifth) (?:time|one)|"
     r"won'?t stop|wont stop|not stopping|still bleeding)\b)"
@@ -2012,7 +2146,11 @@ _SAME_DAY_SIGNS = re.compile(
     # Warfarin taken twice over today (fresh54: "took my warfarin at 6 like usual then forgot and took it again at 9 -
     # so 10mg instead of 5"): NHS anticoagulant clinics' patient pages (Royal Bournemouth and Christchurch) ask anyone
     # whose mistaken dose greatly exceeded the usual one to contact the clinic. Not history, not a what-if.
-    r"^(?!.*\b(?:in case|what if|what happens if|how do you|last (?:week|month|year)|(?:weeks|months|years) ago)\b)"
+    # (A reading "last week" beside a dose taken today is not history: fresh56 "warfarin twice today... inr was 2.6
+    # last week".)
+    r"^(?!.*\b(?:in case|what if|what happens if|how do you)\b)"
+    r"(?!(?!.*\b(?:today|tonight|this (?:morning|evening|afternoon)|an? hour ago|hours? ago)\b)"
+    r".*\b(?:last (?:week|month|year)|(?:weeks|months|years) ago)\b)"
     r"(?=.*\bwarfarin\b).*\b(?:took|taken|had|gave|given|swallowed)\b(?: \S+){0,8} (?:twice(?! (?:a|per|each|every) "
     r"(?:day|week)| daily)|again|double|an extra|(?:2|two) doses)\b|"
     # Signs of too much lithium (fresh53: "started lithium 3 weeks ago, hands really shaky, diarrhoea, wobbly on my
@@ -2233,9 +2371,12 @@ _INTENT_NOW = re.compile(
     r"(?:over|gone|dead)|"
     # Planning for what is left after one's death: "asked what happens to his bank account if he dies".
     rf"{_AFTER_DEATH}(?:dies|die|died|am gone|is gone|go)|"
+    rf"{_AFFAIRS_SETTLED}|"
+    rf"{_NO_NEED_AFTER}|{_HEIGHT_CHECKED}|{_PACKS_FROM_SHOPS}|"
     # Pets to be rehomed against a deadline: "how do I rehome my two cats quickly, like by tomorrow?".
     r"(?:rehome|rehoming|give away|giving away|find (?:a )?new homes? for) (?:\w+ ){0,3}(?:dogs?|cats?|pets?)\b"
-    r"(?: \S+){0,4} (?:quickly|by tomorrow|tonight|today|asap|urgently|this week|by the weekend)|"
+    r"(?: \S+){0,4} (?:quickly|by tomorrow|tonight|today|asap|urgently|this week|by the weekend)"
+    rf"{_FOR_A_REASON}|"
     r"(?:checked|read) (?:the |my )?(?:life )?(?:insurance )?policy|policy (?:covers|pays out)|"
     rf"insurance (?:\w+ ){{0,2}}(?:pays?|paid) out|{_STAGED_ACCIDENT}|"
     r"last (?:time|christmas|birthday) (?:\w+ ){0,2}(?:you'?ll|you will)|active (?:suicidal )?plan|"
@@ -2258,6 +2399,8 @@ _EXAM = re.compile(
     r"exam q\w*|(?:practice|revision|quiz|test) questions?|quiz|(?:the )?question (?:says|stem|asks)|stem says|"
     r"case[- ]based learning|viva|teaching case|case study|flashcards?|anki|in the answer|answer key|"
     r"textbook case|^exam (?=\d)|"
+    # Revising for finals (fresh56: "finals rev - paracetamol OD: when do you start NAC").
+    r"\bfinals? (?:rev\w*|prep|cramming)\b|\b(?:revising|revision) for (?:my |the )?(?:finals?|exams?|osces?)\b|"
     # Writing or teaching about a case (fresh36): "for my neuro assignment... a made-up case", "writing a chapter for
     # a trauma textbook", "case for registrar teaching... as a handout", "for M&M: ... learning points".
     r"made[- ]up case|fictional case|for (?:my|an|our|the|a) (?:\w+ )?(?:assignment|essay|write-?up|chapter|handout|"
@@ -2277,6 +2420,8 @@ _RESOLVED = re.compile(
     # What was choked on, out at once: "choked on a crisp, coughed it up straight away".
     rf"{_COUGHED_UP_AT_ONCE}|back to (?:her|his)(?: usual)? ?self|"
     r"(?:her|his) usual self|fully recovered|(?:it'?s|its|it has) passed now|"
+    # A swallowed thing passed (fresh55: "x-ray showed just the one and it came out the other end").
+    r"came out (?:the other end|in (?:his|her|their|the) (?:poo|nappy|stool))|"
     r"recovered fully|self[- ]?resolv\w*|"
     r"resolved (?:fully|completely|on (?:its|their) own)|"
     r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
@@ -2710,6 +2855,9 @@ _STEM = re.compile(
 _DOCUMENT = re.compile(
     r"\b(?:journal club|review article|writing (?:a|an|my) (?:review|leaflet|guide|protocol|policy|chapter|paper)|"
     r"dissertation|undergrad\w*|leaflet|patient information|checklist|educator|ward guide|teaching (?:session|slides|"
+    # A card or poster of warning signs to put up (fresh56: "stick a card on my nan and grandads fridge about stroke
+    # signs. what should it say").
+    r"(?:card|poster|sign|list|note) (?:\w+ ){0,2}(?:on|for|by) (?:\w+ ){0,4}(?:fridge|wall|door|noticeboard)|"
     r"the|parents|staff|students)|how do i teach|incident report\w*|first aid course|information video|"
     # A unit's own escalation policy asked about (fresh45): "for our escalation policy does AVPU of P count as GCS 8?"
     r"(?:for|in|of|from) (?:our|the|my) (?:\w+ )?(?:escalation |sepsis |resus |ward |unit |trust )?(?:policy|sop|"
@@ -2749,7 +2897,7 @@ def _on_paper(text: str, persona: Persona | None = None) -> bool:
 
 # The exam frame denied (fresh40): "this isnt an osce question lol. ive thought about suicide every day".
 _NOT_ON_PAPER = re.compile(
-    r"\b(?:isn'?t|isnt|is not|not|aren'?t) (?:an? |for (?:an? |my )?)?(?:osce|exam|revision|mcq|sba|quiz|"
+    r"\b(?:isn'?t|isnt|is not|not|aren'?t) (?:an? |for (?:an? |my |the )?)?(?:osce|exam|revision|mcq|sba|quiz|"
     r"assignment|essay|case study)\b"
 )
 _DROPPED_I = re.compile(
@@ -2760,6 +2908,9 @@ _DROPPED_I = re.compile(
 
 # A protocol's conditional step, asked by a clinician: "repeat once after 5-10 min if still fitting?".
 _PROTOCOL_IF = re.compile(
+    # (fresh55) "if 2nd benzo at ~10 min and still seizing at 20 min, is levetiracetam 40 or 60 mg/kg".
+    r"\bif (?:\S+ ){0,8}(?:and )?still (?:seizing|fitting|convulsing|bleeding|hypotensive|wheezy)\b(?: \S+){0,6} "
+    r"(?:is|are|do|does|should|would|what|which)\b|"
     r"\b(?:repeat\w*|again|second dose|further dose|another dose|give another)\b(?: \S+){0,6} if "
     r"(?:still|(?:it|seizure|fitting|bleeding)'?s? (?:still|continues?|persists?)|no response|not responding)\b|"
     r"\b(?:then )?what if (?:there'?s |there is )?no response\b|"
@@ -3333,7 +3484,9 @@ _IDIOM = re.compile(
     r"week|day|shift|shifts|meeting|spreadsheets?|admin|homework|paperwork|neighbours?|rota|suspense)\b"
     r"(?: \w+){0,3} (?:is|are|was|were|'s|s) (?:literally |actually |honestly )?killing me\b|"
     r"\b(?:nearly|almost|could have|could've|could) (?:\w+ )?died? (?:of |from |with )?(?:laughing|laughter|"
-    r"embarrassment|shame|boredom)|\bdying (?:to know|to see|to try|for a|of boredom)\b"
+    r"embarrassment|shame|boredom)|\bdying (?:to know|to see|to try|for a|of boredom)\b|"
+    # (fresh56, of a third migraine in a week) "just take me out back and put me down like an old dog".
+    r"\btake me out (?:the )?back\b|\bput me down like (?:a|an) (?:old )?(?:dog|horse)\b|\bshoot me now\b"
 )
 
 
@@ -3361,7 +3514,11 @@ _IN_CARE_NOW = re.compile(
     # Taken in and treated already (fresh38): "the ambulance took him and... he got the clot busting drug".
     r"\b(?:ambulance|paramedics) (?:took|has taken|have taken|taken) (?:him|her|them|me)\b(?: \S+){0,16} "
     r"(?:got|had|given|gave (?:him|her|them|me)) (?:the )?(?:clot[- ]?bust\w*|thromboly\w*|stent|treatment|surgery|"
-    r"operation)"
+    r"operation)|"
+    # Checked at A&E, tests fine (fresh55: "we all got checked at a&e and the bloods were fine").
+    r"\b(?:checked|seen|assessed|looked at)(?: over)? (?:at|in|by) (?:a ?& ?e|a and e|(?:the )?hospital|minors)\b"
+    r"(?: \S+){0,6} (?:bloods?|tests?|scans?|x-?rays?|ecgs?|results?|everything)\b(?: \S+){0,2} (?:were|was|came back|"
+    r"all|are) (?:\w+ )?(?:fine|normal|clear|ok|okay)"
 )
 
 
@@ -3605,6 +3762,9 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     # "Hypothetically" alone is not a denial for an overdose: it is how intent is sometimes told.
     said = _NOTHING_HAPPENED.search(text)
     what_if = (_WHAT_IF.search(text) or said) and not {"suicide", "overdose"} & set(cues.categories)
+    # "If ... ever" is a what-if for a swallowed thing too (fresh55: "if my grandson ever swallowed one of those little
+    # round batteries what would the signs be").
+    what_if = what_if or (re.search(r"\bif (?:\w+ ){0,3}ever\b", text) and "suicide" not in cues.categories)
     denied = _denied(text) and "suicide" not in cues.categories
     if (
         (persona.lay or persona is Persona.STUDENT)
@@ -3626,6 +3786,18 @@ def _vetoed(text: str, cues: Cues, persona: Persona) -> bool:
     if not cues.categories and not cues.explicit_crisis and _IDIOM.search(text):
         return True
     if _a_lesson(text, cues, persona):
+        return True
+    # A card, leaflet or poster of warning signs being made (fresh56: "stick a card on my nan and grandads fridge
+    # about stroke signs. what should it say").
+    if persona.lay and _DOCUMENT.search(text) and not (cues.present or cues.acute or cues.explicit_crisis or cues.now):
+        return True
+    # A swallowed thing weeks ago and passed (fresh55: "swallowed one magnet 3 weeks ago... it came out the other end"),
+    # or an allergy label carried since childhood asked about (fresh55: "since I was child I have allergy to penicillin
+    # (I get rash). now dentist want to give me amoxicillin").
+    if persona.lay and not (cues.present or cues.explicit_crisis) and (
+            (cues.categories == ("overdose",) and _LONG_AGO.search(text) and _PASSED_THROUGH.search(text)
+             and not _TODAY_WORD.search(text) and not _TOLD_OF_ONESELF.search(text))
+            or (cues.categories == ("anaphylaxis",) and _LONG_AGO.search(text) and not cues.acute)):
         return True
     # Happening today, a patient in front of them, or an overdose (which looks fine for hours): the model decides.
     if persona.lay or cues.present or cues.explicit_crisis or cues.acute:
@@ -3711,6 +3883,11 @@ _NOW_PRACTICE = re.compile(
     # ...or of a definition (fresh44): "whats the definition of pre-eclampsia now"; "do we just start NAC" is a
     # practice asked about, not "just" now.
     r"\b(?:definitions?|criteria|classifications?|guidance|thresholds?|cut-?offs?|targets?)(?: \S+){0,4} now\b|"
+    # Practice changing, asked (fresh56): "NIV if pH <7.35... or are people starting sooner now".
+    r"\b(?:are|is) (?:people|most|units|clinicians|centres|we|they|everyone) (?:\w+ )?(?:starting|using|giving|doing|"
+    r"going|moving|switching)\b(?: \S+){0,3} now\b|"
+    # (fresh55) "alteplase vs tenecteplase... in UK practice now? window still 4.5h".
+    r"\b(?:in )?(?:\w+ )?practice now\b|\b(?:window|cut-?off|threshold|target|limit|ceiling) still\b|"
     # Which of two it is now (fresh50): "eye response 2 is to pain or to pressure now?".
     r"\bor (?:to |the |a )?\w+ now ?\?|"
     r"\b(?:do|should|can|could|would|shall) (?:we|i|you|they) just\b|\bis it still (?:\d+|the|a|an|ok|okay|fine|"
@@ -3865,6 +4042,9 @@ def _described(cues: Cues) -> bool:
 # go running, settles after 10 min rest").
 _FOR_YEARS = re.compile(
     r"\b(?:for|over) (?:\w+ )?(?:years|yrs|months)\b|been like this|on and off for|"
+    # A label carried since childhood (fresh55: "since I was child I have allergy to penicillin (I get rash)").
+    r"\bsince i was (?:a )?(?:child|kid|baby|little|small|young|teen\w*|\d+)\b|"
+    r"\bsince (?:\d+|two|three|four|five|a few|few|many|several) (?:years?|yrs?)\b|"
     r"\b(?:settles|eases|goes|wears off) (?:\w+ ){0,2}(?:after|with) (?:\S+ ){0,3}"
     r"(?:rest|resting|a rest|sitting down)\b"
 )
@@ -3974,12 +4154,15 @@ def _lay_red_flag_now(text: str, cues: Cues) -> bool:
         return False
     if _FOR_YEARS.search(text) or _long_standing(text, cues):
         return False  # "burning after curry, been like this for years", "still breathless 4 months after covid"
-    if _IN_CARE_NOW.search(text) and not _ACT_NOW.search(text):
+    if (_IN_CARE_NOW.search(text) or _SENT_HOME.search(text)) and not _ACT_NOW.search(text):
         return False  # taken in and treated: "the ambulance took him... he got the clot busting drug"
     return not _no_event(text)
 
 
 _MINUTES = re.compile(r"\b(?:\d+|few|ten|twenty|thirty|forty) ?(?:min|mins|minutes)\b|\bjust (?:started|come on|now)\b")
+# Seen and sent home already (fresh56: "A&E did an xray, it was already in his stomach and they sent us home"): for
+# the lay red-flag reading only, never a crisis ("the crisis team sent me home. but the thoughts are so loud tonight").
+_SENT_HOME = re.compile(r"\b(?:sent|discharged|let) (?:us|him|her|me|them) (?:go )?home\b")
 
 
 def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
@@ -4086,7 +4269,15 @@ _TABLETS_COUNTED = re.compile(
     # had about 16 today spread out").
     r"\b(?:had|taken|took) (?:about |like |maybe |around |roughly |nearly |over )?(?:9|1\d|[2-9]\d)"
     r"(?: odd| or so| ish)? (?:today|so far|since (?:this morning|breakfast|yesterday|last night))\b|"
+    # ...or "of the" ones named before (fresh56, after asking co-codamol's maximum: "ive had 16 of the 30/500 ones
+    # since 9").
+    r"\b(?:had|taken|took) (?:about |like |maybe |around |roughly |nearly |over )?(?:9|1\d|[2-9]\d) of (?:the|my|those|"
+    r"these|them)\b(?: \S+){0,3} (?:today|so far|since|over|in)\b|"
     r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b|"
+    # ...hourly, or a count reached by now (fresh55: "been taking 2 paracetamol every hour or so today... prob about
+    # 20 by now").
+    r"\bevery (?:hour|hr|half hour|half an hour)\b|\bhourly\b|"
+    r"\b(?:9|1\d|[2-9]\d)(?: odd| or so| ish)? (?:\w+ )?by now\b|"
     # ...or much of a bottle of the liquid drunk (fresh50, after asking a children's paracetamol dose: "my 2 year old
     # drank maybe half the bottle when i was in the shower, she seems fine for now").
     r"\b(?:drank|drunk|swallowed|downed|had|taken|took) (?:\S+ ){0,2}(?:half|most|all|the rest) (?:of )?"
@@ -4277,7 +4468,11 @@ _STUDENT_SAYS_SO = re.compile(
     r"midwifery|dental|pharmacy) student\b"
 )
 _ABOUT_MYSELF = re.compile(
-    r"\b(?:asking (?:about|for) (?:myself|me)|(?:question|asking) about my own (?:health|symptoms)|this is about me)\b"
+    r"\b(?:asking (?:about|for) (?:myself|me)|(?:question|asking) about my own (?:health|symptoms)|this is about me)\b|"
+    # A clinician or student opening on their own condition (fresh55: "nursing student, asthmatic. chest cold since
+    # tues and wheezy... GP today or can it wait").
+    r"^(?:\w+ ){0,2}(?:student|nurse|doctor|gp|medic|paramedic|pharmacist)\W*(?:and |but |,)?(?:i'?m |im |i am )?"
+    r"(?:an? )?(?:asthmatic|diabetic|epileptic|pregnant|t1|type 1|on warfarin)\b"
 )
 # A clot on the lung told of oneself (fresh41, a student): new breathlessness and pain on breathing in, after an
 # operation, a long journey or with a swollen calf (the signs and risk factors the NICE NG158 pathway starts from).
@@ -4393,6 +4588,105 @@ def _clinician_own_life(text: str, persona: Persona) -> bool:
     return not (_A_PATIENT_OR_CASE.search(text) or _on_paper(text, persona))
 
 
+# Confusion new since yesterday in an older relative (fresh56: "mum (86) is completely different today... didn't know
+# who i was... yesterday she was chatting away normally"): a delirium until shown otherwise, seen the same day (no
+# issuing body's page was read for this rule; worse signs with it are the emergency rules' and the model's).
+_CONFUSED_SINCE_YESTERDAY = re.compile(
+    r"^(?=.*\b(?:mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|husband|wife|"
+    r"aunt|uncle|(?:[6-9]\d|1[01]\d) ?(?:yo|year old|years old)?)\b)"
+    r"(?=.*\b(?:(?:did ?n'?t|does ?n'?t|did not|does not|not) (?:know|recognise|recognize) (?:who|where) "
+    r"(?:i|she|he|we|they) (?:am|was|is|are|were)|(?:completely|totally|really|very) (?:different|confused|muddled|"
+    r"not (?:herself|himself))|(?:is|seems|was|been|gone|got|very|really|more|so) (?:\w+ )?(?:confused|muddled)"
+    r"(?! (?:up )?(?:my|the|his|her|their) )|not making sense|talking (?:nonsense|rubbish|gibberish))\b)"
+    r"(?=.*\b(?:today|this morning|since (?:yesterday|last night|this morning)|overnight|suddenly|yesterday (?:she|he) "
+    r"was (?:\w+ ){0,2}(?:fine|normal|herself|himself|chatting)|(?:was|were) (?:fine|normal) yesterday)\b)"
+)
+_PASSED_THROUGH = re.compile(r"\bcame out (?:the other end|in (?:his|her|their|the) (?:poo|nappy|stool))\b")
+_TODAY_WORD = re.compile(r"\b(?:today|this morning|tonight|this (?:afternoon|evening)|since (?:yesterday|last "
+                         r"night))\b")
+# A small child near the missing battery: "he", "toddler", "18 months", "my 2yo".
+_A_CHILD = re.compile(r"\b(?:baby|toddler|son|daughter|grandson|granddaughter|little one|kids?|child|children|boy|girl|"
+                      r"\d{1,2} ?(?:months?|mo|mths?|yo|year old|yr old)|he|she|hes|shes)\b")
+# A knock to the head in someone on a blood thinner, not long ago (fresh55: "smacked the back of my head on the patio...
+# didnt black out, just a lump and a headache. im on warfarin"). NICE's head-injury guideline asks for a CT scan of
+# the head for people on anticoagulants after a head injury, and the NPSA's signal on anticoagulated patients and
+# head injury (read here) tells of bleeds missed when no other criterion was met: an A&E matter, not a morning one.
+_THINNER = (r"(?:warfarin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|lixiana|dabigatran|pradaxa|blood thinn\w*|"
+            r"anticoag\w*|doac)")
+_HEAD_STRUCK = rf"{_HEAD_BUMP}|{_NOT_DENIED}(?:smacked|whacked|cracked|clonked|clunked)\b(?: \w+){{0,4}} head"
+_HEAD_KNOCK_THINNED = re.compile(
+    rf"(?:{_HEAD_STRUCK})(?: \S+){{0,30}} {_THINNER}|{_THINNER}(?: \S+){{0,30}} (?:{_HEAD_STRUCK})"
+)
+# ...unless seen about it since: "checked at a&e, scan was fine".
+_SEEN_SINCE = re.compile(r"\b(?:scan(?:ned)?|ct|checked|seen|looked at|assessed)\b(?: \S+){0,6} (?:fine|normal|clear|"
+                         r"ok|okay|nothing)|\b(?:at|in|from|to) (?:a ?& ?e|a and e|the hospital|hospital|minors)\b")
+# A peak flow told against the person's best, as a share: "peak flow is about 62% of my best", "PEF 290, best is
+# 450", "peak flow 250 (normally 500)". The British asthma guideline's bands (BTS/SIGN, as the RCP's Clinical
+# Medicine table quotes them; read here): over 50-75% of best is a moderate attack, 33-50% an acute severe.
+_PEAK_FLOW = r"(?:peak flow|pef|pefr|peak)"
+_PEAK_SHARE = re.compile(rf"\b{_PEAK_FLOW}\b(?: \S+){{0,4}} (\d{{2}}) (?:%|percent|per cent|of (?:my|his|her|their) "
+                         r"(?:best|normal|usual))")
+_PEAK_READINGS = (
+    re.compile(rf"\b{_PEAK_FLOW}\b(?: (?:is|was|of|at|about|around|only|just|now|today|reading|this morning)){{0,3}}"
+               r" (\d{2,3})(?: ?/ ?| (?:\w+ ){0,2}(?:best|normal|usual|normally|usually)(?: is| of)? )(\d{3})\b"),
+    re.compile(rf"\b(?:best|normal|usual)(?: {_PEAK_FLOW})?(?: is| of| was)? (\d{{3}})\b(?: \S+){{0,4}} "
+               r"(?:today|now|this morning|tonight|this evening)?\W*(\d{2,3})\b"),
+)
+
+
+def _peak_flow_share(text: str) -> float | None:
+    """The peak flow told as a share of the person's best, or None when none is told (see _PEAK_SHARE)."""
+    share = _PEAK_SHARE.search(text)
+    if share:
+        return int(share.group(1)) / 100
+    now = _PEAK_READINGS[0].search(text)
+    if now and int(now.group(2)):
+        return int(now.group(1)) / int(now.group(2))
+    best = _PEAK_READINGS[1].search(text) if re.search(rf"\b{_PEAK_FLOW}\b", text) else None
+    if best and int(best.group(1)):
+        return int(best.group(2)) / int(best.group(1))
+    return None
+
+
+# A bite, puncture, ulcer or sore gone swollen with an infection's sign (throbbing, pus, warmth, spreading
+# redness): cellulitis, for which the nhs.uk cellulitis page (read here as the NHS website's widget serves it) says
+# get advice from 111 now when skin is painful, hot and swollen, and an urgent GP appointment with diabetes (fresh55:
+# a dog's nip yesterday, "the back of my hand is puffy and throbbing"; a diabetic foot sore "spread over the top of
+# my foot... warm and swollen... yellowy stuff coming out").
+_BROKEN_SKIN = re.compile(
+    r"\b(?:bite|bitten|nipped|bit (?:me|my|him|her)|puncture|ulcer|(?:sore|blister|cut|graze|wound|scratch)\b"
+    r"(?: \S+){0,6} (?:foot|feet|toe|toes|heel|leg|shin|hand|finger|thumb|arm))\b"
+)
+_SWOLLEN = re.compile(r"\b(?:puffy|swollen|swelling|swelled|swell(?:ing)? up)\b")
+_INFECTED = re.compile(r"\b(?:throbb\w*|pus|oozing|spread\w*|red (?:lines?|streaks?)|hot|warm|yellow\w* (?:stuff|gunk|"
+                       r"goo|discharge))\b")
+
+
+# ...unless already seen and treated: "GP said it's cellulitis and gave me tablets".
+_TREATED = re.compile(
+    r"\b(?:gp|doctor|dr|nurse|pharmacist|a ?& ?e|hospital|111|they)\b(?: \S+){0,6} (?:gave|prescribed|put "
+    r"(?:me|him|her) on|started)\b|\bon antibiotics\b|\b(?:taking|started) (?:the )?antibiotics\b"
+)
+
+
+def _infected_skin(text: str) -> bool:
+    """Broken skin gone swollen with an infection's sign, now (see _BROKEN_SKIN), not yet treated."""
+    return bool(_BROKEN_SKIN.search(text) and _SWOLLEN.search(text) and _INFECTED.search(text)
+                and not (_past_or_what_if(text) or _LONG_AGO.search(text) or _denied(text) or _TREATED.search(text)))
+
+
+# A clinician's patient scoring an emergency response now, with the next step asked or help out of reach (fresh56, an
+# FY1 on nights: "d3 post lap R hemicolectomy. NEWS 9... BP 84/46... lactate 4.8... 1L CSL in, BP barely moved. reg
+# scrubbed in theatre. next steps?"): a NEWS2 of 7 or more calls for an emergency response (RCP NEWS2), as do a
+# systolic under 90 with a lactate of 4 or more (sepsis with shock).
+_DETERIORATING = re.compile(
+    r"^(?=.*\b(?:news ?2?(?: score)?(?: of| is| =| now| now of)? (?:[7-9]|1\d|20)\b|(?:bp|systolic) (?:of |is |now )?"
+    r"[5-8]\d ?/ ?\d{2}\b(?=.*\blactate (?:of |is |now )?(?:[4-9]|1\d)\b)))"
+    r"(?=.*\b(?:next steps?|what (?:now|next|do i do|should i do|else)|help|(?:reg|registrar|senior|consultant|sho)\b"
+    r"(?: \S+){0,3} (?:scrubbed|busy|in theatre|not answering|unavailable|tied up|stuck)|can'?t get hold)\b)"
+)
+
+
 def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | None:
     """What the floors decide whatever the model says (and the category when the rules named none), or None."""
     about_a_leaflet = bool(_DOCUMENT.search(text)) and cues.calm  # "a leaflet on warning signs, no concerns now"
@@ -4413,6 +4707,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
     happening = cues.acute or cues.present or not cues.reference
     if several and happening and not _on_paper(text, persona):
         return Level.EMERGENCY, "other_urgent"  # a patient in front of them with several red flags
+    if not persona.lay and _DETERIORATING.search(text) and not (_on_paper(text, persona) or _HYPOTHETICAL.search(text)):
+        return Level.EMERGENCY, "sepsis"  # a patient in front of them with an emergency score, help asked now
     # A nurse, or a student on placement with the patient in front of them, telling what they see.
     at_hand = persona is Persona.NURSE or (persona is Persona.STUDENT and bool(_IN_FRONT_OF_ME.search(text)))
     # ("student" itself reads as a reference word, so a student's own patient is judged without it)
@@ -4450,6 +4746,15 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "sepsis"
     if _adrenaline_just_given(text, cues) or _allergic_reaction_now(text, cues):
         return Level.EMERGENCY, "anaphylaxis"
+    if _BATTERY_MISSING.search(text) and _A_CHILD.search(text) and not (_past_or_what_if(text)
+                                                                       or _LONG_AGO.search(text)):
+        return Level.EMERGENCY, "overdose"
+    if _CONFUSED_SINCE_YESTERDAY.search(text) and not (_HYPOTHETICAL.search(text) or _WHAT_IF.search(text)) and not (
+            _LONG_AGO.search(text) and not _TODAY_WORD.search(text)):
+        return Level.URGENT, "other_urgent"
+    if _HEAD_KNOCK_THINNED.search(text) and not (_past_or_what_if(text) or _LONG_AGO.search(text)
+                                                 or _SEEN_SINCE.search(text)):
+        return Level.EMERGENCY, "other_urgent"
     if _NICOTINE_TAKEN.search(text) and not (_LONG_AGO.search(text) or _HYPOTHETICAL.search(text)):
         well = not _UNWELL_AFTER.search(re.sub(r"\bno (?:sick|vomit\w*)\b|not (?:been )?sick", " ", text))
         return (Level.URGENT, "other_urgent") if well else (Level.EMERGENCY, "overdose")
@@ -4459,6 +4764,12 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.EMERGENCY, "unconscious"  # a blackout with a racing heart, at the wheel or mid-exercise
     if _electric_shock_now(text) and not cues.calm:
         return Level.EMERGENCY, "other_urgent"  # an electric shock with a heart, chest or nerve sign after it
+    peak = _peak_flow_share(text)
+    if peak is not None and not (_past_or_what_if(text) or _LONG_AGO.search(text)):
+        if peak < 0.5:
+            return Level.EMERGENCY, "breathing"  # an acute severe attack by its peak flow
+        if peak < 0.75:
+            return Level.URGENT, "breathing"  # a moderate attack: seen the same day
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
     if _warning_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
@@ -4467,6 +4778,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
         return Level.URGENT, "chest_pain"  # 15 minutes of chest pain at the weekend, fine since
     if _ace_swelling_now(text):
         return Level.URGENT, "anaphylaxis"  # a lip swollen on ramipril, breathing fine: seen today
+    if _infected_skin(text):
+        return Level.URGENT, "other_urgent"
     high_inr = _HIGH_INR.search(text) and not _LONG_AGO.search(text)  # "INR was 9 last month, sorted in hospital"
     if (_SAME_DAY_SIGNS.search(text) or high_inr or _arm_injured(text) or _drug_rash_now(text)) \
             and not _denied(text):
@@ -4525,7 +4838,11 @@ class Decision:
 _AMOUNT_OR_METHOD_ASKED = re.compile(
     r"\b(?:toxic|lethal|fatal|deadly|dangerous|overdose) (?:dose|amount|level|quantity)|"
     r"\bhow (?:many|much)\b(?: \S+){0,6} (?:would it take|does it take|would kill|to kill|to die|is (?:fatal|lethal|"
-    r"deadly|too much))\b|\b(?:how high|which bridge|what height)\b|\bhow long (?:does|would) it take to die\b"
+    r"deadly|too much))\b|\b(?:how high|which bridge|what height)\b|\bhow long (?:does|would) it take to die\b|"
+    # ...or the harm of an overdose asked "for an assignment" or while revising (fresh56: "what dose of paracetamol
+    # causes liver failure", "whats the mechanism of paracetamol hepatotoxicity").
+    r"\b(?:dose|amount|how (?:many|much))\b(?: \S+){0,6} (?:causes?|leads? to|gives?) (?:\w+ )?(?:liver|kidney|organ) "
+    r"(?:failure|damage)|\bhepatotoxicity\b|\boverdos\w*|\bliver failure\b"
 )
 _OWNED_NOW = re.compile(
     r"\b(?:not|isn'?t|isnt|wasn'?t|wasnt|its not|it'?s not|it is not) (?:really |actually |exactly |just )?"
@@ -4536,11 +4853,120 @@ _OWNED_NOW = re.compile(
 )
 
 
+# Care already arranged for what was told before (fresh55, after "my waters just went!!! 39 weeks": "rang triage, told
+# them it's clear... they said come in at 6"): the notice has done its work.
+_CARE_ARRANGED = re.compile(
+    r"\b(?:rang|called|phoned|spoke to|spoken to|been on the phone to) (?:the )?(?:triage|111|gp|doctor|midwife|"
+    r"maternity(?: unit| triage)?|labour ward|delivery suite|out of hours|ooh|hospital|surgery)\b(?: \S+){0,12} "
+    r"(?:they|she|he) (?:said|told|want|are sending|booked|arranged)\b"
+)
+
+
 def _disclosed_for_self(text: str, earlier: Sequence[str]) -> bool:
     """The message owns an amount or method asked in the last few messages: a crisis."""
     return bool(_OWNED_NOW.search(text)) and any(
         _AMOUNT_OR_METHOD_ASKED.search(normalise(before)) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])
 
+
+# Movements not yet felt before 24 weeks (fresh55: "19 weeks, only felt little flutters... today i haven't noticed
+# anything. is that normal this early?"): most first feel their baby move between 16 and 24 weeks, and the advice is to
+# tell the midwife if none by 24 weeks (Tommy's, and NHS maternity pages on reduced movements after the 24th week, read
+# here). Not with bleeding, pain or fluid lost.
+_EARLY_GESTATION = re.compile(r"\b(?:1[0-9]|2[0-3]) ?(?:weeks?|wks?)\b(?! (?:ago|since|after))")
+_MOVEMENTS = re.compile(r"\b(?:mov\w*|kicks?|kicking|flutter\w*|wriggl\w*)\b")
+_WITH_A_SIGN = re.compile(r"\b(?:bleed\w*|blood|pain\w*|aches?|aching|cramp\w*|waters?|fluid|leak\w*|gush\w*|spotting|"
+                          r"temp\w*|fever\w*|shiver\w*|sting\w*|burn\w*|headache|vision|swell\w*|dizz\w*|faint\w*)\b")
+
+
+def _movements_before_24_weeks(text: str) -> bool:
+    """See _EARLY_GESTATION."""
+    return bool(_EARLY_GESTATION.search(text) and _MOVEMENTS.search(text) and not _WITH_A_SIGN.search(text)
+                and not re.search(r"\b(?:2[4-9]|3\d|4[0-2]) ?(?:weeks?|wks?)\b", text))
+
+
+# Crisis words inside a song, or in a goodbye to this chat for a move (fresh55: "been humming 'you're gonna miss me
+# when i'm gone' all day"; "this'll be my last message on here, moving to canada next week! thanks for all the
+# help"): with that stretch set aside, no crisis word is left.
+_NOT_A_FAREWELL = re.compile(
+    r"\b(?:humming|hummed|singing|sang|sing|song|lyrics?|tune)\b(?: \S+){0,12}|"
+    r"\b(?:last|final) (?:message|post|question|one)s? (?:on|in) (?:here|this (?:chat|app|site))\b(?: \S+){0,4} "
+    r"(?:moving|emigrating|relocating|off to|going to|new job|new gp|changing)\b(?: \S+){0,4}"
+)
+
+
+# ...never with distress of one's own besides (fresh46, fresh49, fresh51: "been on repeat all night... i just want it
+# all to stop for good", "its not just a song anymore", "every linkin park song at once except its not a phase
+# anymore").
+_OWN_DISTRESS = re.compile(
+    r"\b(?:i (?:just )?want (?:it|this|everything|things) (?:all )?to (?:stop|end|be over)|for good|any ?more|"
+    r"how i'?d|do it|can'?t (?:go on|do this|cope|keep|take)|no point|not just a song|thinking about|not a phase|"
+    r"the vibe|that'?s me|relate|same here|mood|feel like)\b"
+)
+
+
+def _crisis_words_not_meant(text: str) -> bool:
+    """See _NOT_A_FAREWELL."""
+    if not _NOT_A_FAREWELL.search(text) or _OWN_DISTRESS.search(text):
+        return False
+    rest = _NOT_A_FAREWELL.sub(" ", text)
+    return "suicide" not in _flagged(rest) and not _INTENT_NOW.search(rest)
+
+
+# Chest soreness put down to coughing, nothing else told (fresh55: "chest sore from coughing 🤧 normal?").
+# ...or a chest-wall pain brought on by pressing, twisting or a strain (fresh56: "sharp pain on the left side of my
+# chest when I press on a rib or twist, since I moved a wardrobe on Sunday. breathing fine, no sweating").
+_COUGH_SORE = re.compile(
+    r"\bchest (?:\w+ ){0,2}(?:sore|aches?|achy|hurts?|pain) (?:\w+ ){0,2}(?:from|after|with|when i) "
+    r"(?:all (?:the|this|my) )?cough\w*\b|"
+    r"\bchest\b(?: \S+){0,8} (?:when|if) i (?:press|push|prod|touch|twist|turn|stretch|lift)\b(?=.*\b(?:since|after) i "
+    r"(?:moved|lifted|carried|pulled|pushed|fell|started)\b|.*\b(?:gym|weights|lifting|wardrobe|sofa|furniture)\b)"
+)
+# Told absent: "breathing fine", "no sweating" (not counted against the reading).
+_TOLD_ABSENT = re.compile(r"\b(?:no|not|without|never) (?:\w+ )?\w+|\bbreathing (?:is )?(?:fine|ok|okay|normal|good)\b")
+
+
+def _sore_from_coughing(text: str) -> bool:
+    """See _COUGH_SORE: the only red-flag word is the chest, and no breathlessness, fever or blood told present."""
+    return bool(_COUGH_SORE.search(text)) and not re.search(
+        r"\b(?:breath\w*|fever|temp\w*|blood|sweat\w*|arm|jaw|crushing|tight\w*|heavy)\b", _TOLD_ABSENT.sub(" ", text))
+
+
+# A rash that fades under a pressed glass in a child who is well (fresh56: "high temp for 3 days, it broke this
+# morning and now she's come out in a pinky blotchy rash... did the glass test and it fades completely. shes babbling
+# and eating"): the glass test is how a meningitis rash is told apart (Meningitis Now, read in session 21); one that
+# fades is not that rash.
+_FADES_UNDER_GLASS = re.compile(
+    r"^(?=.*\b(?:glass|tumbler)\b(?: \S+){0,6} (?:fades?|faded|goes? (?:away|white|pale)|went (?:away|white|pale)|"
+    r"disappear\w*)|.*\b(?:fades?|faded|disappears?|goes white) (?:\w+ ){0,4}(?:glass|tumbler)\b)"
+    r"(?=.*\b(?:babbling|eating|playing|feeding|drinking|giggling|smiling|normal|herself|himself|fine|happy|chatty)\b)"
+    r"(?!.*\b(?:floppy|drowsy|hard to wake|won'?t wake|stiff neck|neck (?:is )?stiff|purple|not (?:eating|drinking|"
+    r"feeding)|cold (?:hands|feet)|mottled|grey|gray|blue)\b)"
+)
+# A period heavier than usual with the pad lasting hours (fresh56: "I change pad every 3 or 4 hour, not much pain, I am
+# not pregnant. I should see doctor?"): a GP matter in NHS heavy-periods advice, not a same-day one (a pad soaked
+# every hour or two, dizziness or fainting is not this).
+_PERIOD_PAD_HOURS = re.compile(
+    r"^(?=.*\bperiods?\b)(?=.*\b(?:change|changing) (?:my |a |the )?(?:pads?|tampons?)\b(?: \S+){0,2} every "
+    r"(?:[3-9]|three|four|five|six|few) (?:or (?:\d|four|five) )?(?:hours?|hrs?)\b)"
+    r"(?!.*\b(?:dizz\w*|faint\w*|light ?headed|passed out|soak\w* (?:through )?(?:in|every) (?:an|1|one) ?h\w*|"
+    r"(?<!not )pregnant)\b)"
+)
+# Paracetamol within the day's maximum, spaced out (fresh55, mid-conversation: "that's 6 over the whole day not all at
+# once, 500mg ones, about 4 hrs apart"): the NHS's adult maximum is 8 tablets of 500 mg in 24 hours, 4 hours apart.
+_WITHIN_THE_MAXIMUM = re.compile(
+    r"\b(?:[1-8]|one|two|three|four|five|six|seven|eight)\b(?: \S+){0,8} 500 ?mg\b(?: \S+){0,6} "
+    r"(?:4|four|5|five|6|six) ?(?:hrs?|hours?) apart\b|"
+    r"\b(?:[1-8]|six|seven|eight) (?:\S+ ){0,3}over the (?:whole )?day\b(?: \S+){0,10} (?:4|four|5|five|6|six) "
+    r"?(?:hrs?|hours?) apart\b"
+)
+# A small clot weeks after the birth, the bleeding settling (fresh55: "3 weeks postpartum, bleeding has slowed right
+# down to a brownish pinky discharge... passed a tiny clot (smaller than a 5p)... no smell, no temp").
+_SMALL_CLOT_AFTER_BIRTH = re.compile(
+    r"^(?=.*\b(?:postpartum|post partum|after (?:the )?birth|since (?:the )?birth|since having|gave birth|"
+    r"c[- ]?section)\b)(?=.*\b(?:tiny|small|little) clots?\b|.*\bclots?\b(?: \S+){0,4} (?:smaller than|size of) "
+    r"(?:a )?(?:5p|penny|1p|10p|pea|grape|fingernail))(?!.*\b(?:soak\w*|gush\w*|pouring|flooding|heav\w*|dizzy|"
+    r"faint\w*|smell\w* (?:bad|off|awful)|fever|(?:high )?temp\w* (?:of )?3[89]))"
+)
 
 # Calm readings set aside before any floor: (lay readers only, the reading, the red-flag categories it may carry,
 # whether a crisis word rules it out).
@@ -4549,6 +4975,13 @@ _CALM_BEFORE_FLOORS: tuple[tuple[bool, Callable[[str], object], frozenset[str], 
     (True, _simple_faint, frozenset({"unconscious"}), True),  # "fainted after a hot shower, came round straight away"
     (True, _local_sting, frozenset({"anaphylaxis", "other_urgent"}), False),  # "swollen round the sting, breathing ok"
     (False, _PILL_TWICE.search, frozenset({"overdose"}), True),  # "forgot my microgynon last night so took 2 today"
+    (True, _movements_before_24_weeks, frozenset({"pregnancy"}), True),  # "19 weeks, not felt anything today"
+    (False, _crisis_words_not_meant, frozenset({"suicide"}), False),  # a song's words; a goodbye to the chat
+    (True, _sore_from_coughing, frozenset({"chest_pain"}), True),  # "chest sore from coughing"
+    (True, _WITHIN_THE_MAXIMUM.search, frozenset({"overdose"}), True),  # "6 over the day, 500mg, 4 hrs apart"
+    (True, _SMALL_CLOT_AFTER_BIRTH.search, frozenset({"bleeding", "pregnancy"}), True),  # a tiny clot, settling
+    (True, _FADES_UNDER_GLASS.search, frozenset({"sepsis", "anaphylaxis", "other_urgent"}), True),  # a blanching rash
+    (True, _PERIOD_PAD_HOURS.search, frozenset({"bleeding", "pregnancy"}), True),  # "change pad every 3 or 4 hour"
 )
 
 
@@ -4619,7 +5052,7 @@ class Triage:
             return None
         text = normalise(message)
         cues = read_cues(text)
-        if _well_again(text, cues, persona) or _vetoed(text, cues, persona):
+        if _well_again(text, cues, persona) or _vetoed(text, cues, persona) or _CARE_ARRANGED.search(text):
             return None
         # One message per line: no pattern reads across the end of one message into the next.
         told = "\n".join(normalise(before) for before in list(earlier)[-STAND_DOWN_LOOKBACK:])

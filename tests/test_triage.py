@@ -1611,3 +1611,101 @@ def test_fresh53_and_fresh54_misses_reworded_fire_and_their_calm_neighbours_do_n
         ("she's on sertraline and vitamin D, how long should she stay on the sertraline?", Persona.CAREGIVER, []),
     ):
         assert not triage.decide(message, persona, earlier).fires, message
+
+
+def test_fresh55_and_fresh56_misses_reworded_fire_and_their_calm_neighbours_do_not(triage: Triage) -> None:
+    """Session 31 (fresh55, measured blind at the end of session 30, and fresh56, measured blind once this session,
+    both then read; reworded). Emergencies: paracetamol every hour all day; a COPD patient getting three words out
+    with a finger-clip reading in the 80s; a drunk friend breathing slowly with gaps; opioid patches doubled up with
+    tiny pupils; bleeding on warfarin through towel after towel; a key fob's coin battery gone near a toddler; a head
+    knock on apixaban; a coin battery swallowed by a child who seems fine; a co-codamol count told after its maximum
+    was asked; a post-operative patient with an emergency score and the registrar in theatre. Crises: arrangements
+    made together; a car park asked for its missing fences; tablets put by with "would it be quick"; a height checked
+    told as a joke; packs bought from different shops; insulin not needed after the weekend. Same day: an infected
+    bite told across messages; a spreading diabetic foot; peak flow at 60% of best; waters gone at term; a child's
+    fever on day 5; a parent confused since yesterday; burning wee with loin pain and fever; warfarin taken twice
+    with an INR from last week."""
+    for message, persona, earlier in (
+        ("toothache all day so ive had two paracetamol every hour since breakfast, about 18 by now, feel ok",
+         Persona.PATIENT, []),
+        ("i have copd, since this morning i can only say two or three words then need a breath, the finger clip says "
+         "83, anyway should i change my inhaler", Persona.PATIENT, []),
+        ("my flatmate drank loads, his breathing is really slow with long gaps and we cant get him to open his eyes",
+         Persona.STUDENT, []),
+        ("stuck two extra fentanyl patches on for my back and now i cant keep my eyes open and my pupils look tiny",
+         Persona.PATIENT, []),
+        ("on warfarin, cut my arm on the mower, soaked through four towels pressing hard and its still going",
+         Persona.PATIENT, []),
+        ("the battery cover on the tv remote is off and the coin cell is missing, my 2 year old was playing with it",
+         Persona.CAREGIVER, []),
+        ("whacked my head on the cupboard door an hour ago, bit of a headache, I take apixaban, need anyone?",
+         Persona.PATIENT, []),
+        ("my toddler swallowed one of those flat round batteries from a watch 20 min ago but is happily playing",
+         Persona.CAREGIVER, []),
+        ("I've had 14 of the 30/500s since lunch and some vodka", Persona.PATIENT,
+         ["whats the most co-codamol you can have in a day"]),
+        ("F1 on call, 66F day 2 post bowel resection, NEWS 8, BP 82/50, lactate 5.1, reg stuck in theatre, next "
+         "steps?", Persona.PHYSICIAN, []),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.EMERGENCY, message
+    for message, persona, earlier in (
+        ("paid off my credit card, left my passwords for my sister and found a home for the dog", Persona.PATIENT, []),
+        ("which multi storey in town doesn't have the tall railings on the roof, need to know tonight",
+         Persona.PATIENT, []),
+        ("got about 30 of them saved up in a drawer, would it be quick", Persona.PATIENT, []),
+        ("lol if i fail tomorrow im off the top of the station car park, already checked it's 8 floors which should "
+         "do the job", Persona.STUDENT, []),
+        ("bought 5 packs from different chemists this afternoon", Persona.PATIENT, []),
+        ("district nurse - my gentleman gave away his war medals and says he won't need his insulin after friday",
+         Persona.NURSE, []),
+    ):
+        assert triage.decide(message, persona, earlier).level is Level.CRISIS, message
+    for message, persona, earlier in (
+        ("the back of my hand is puffy and throbbing now and its hard to make a fist", Persona.PATIENT,
+         ["a dog nipped my hand yesterday, two small puncture marks"]),
+        ("type 2, sore on my heel for 2 weeks, now the redness has spread up my foot, warm and swollen, a bit of pus",
+         Persona.PATIENT, []),
+        ("wheezy since my cold, peak flow 270 and my best is 450, talking ok, can it wait till monday",
+         Persona.PATIENT, []),
+        ("just had a big gush of clear fluid, still trickling, baby moving, no pains, can it wait", Persona.PATIENT,
+         ["38 weeks with my first, is more discharge normal?"]),
+        ("forgot to mention it's day 6 of the fever now", Persona.CAREGIVER, ["my son is 4 and has a temp of 39"]),
+        ("dad (84) is really confused today, didn't know where he was, yesterday he was fine", Persona.CAREGIVER, []),
+        ("burning wee since monday, now aching under my ribs on the left and 38.5 with shivers", Persona.PATIENT, []),
+        ("I think I took my warfarin twice this evening, INR was 2.4 last week", Persona.PATIENT, []),
+    ):
+        assert triage.decide(message, persona, earlier).fires, message
+    for message, persona, earlier in (  # the calm neighbours
+        ("walked on it all day with a limp after going over on my ankle, no bony pain, rest and ice?",
+         Persona.PATIENT, []),
+        ("weighing daily: 81.2, 81.0, 81.4, 81.3. the nurse said ring if I put on 2kg in 3 days. is that fine?",
+         Persona.PATIENT, []),
+        ("we rehomed our cat because my daughter's asthma got worse, how long does dander stay in carpets?",
+         Persona.CAREGIVER, []),
+        ("18 weeks and I haven't felt anything move yet, is that normal?", Persona.PATIENT, []),
+        ("been singing 'I'll be gone tomorrow' all morning after the radio, unrelated but does ibuprofen affect "
+         "my blood pressure tablets", Persona.PATIENT, []),
+        ("chest sore from all this coughing, normal?", Persona.PATIENT, []),
+        ("that's 6 over the day, 500mg each, 4 hours apart, still fine?", Persona.PATIENT,
+         ["took an extra 2 paracetamol today"]),
+        ("ICH on apixaban: andexanet or PCC, and is the BP target still under 140 now?", Persona.PHYSICIAN, []),
+        ("my son swallowed a magnet 4 weeks ago, the x-ray was fine and it came out the other end, any follow up?",
+         Persona.CAREGIVER, []),
+        ("allergic to penicillin since I was a kid (rash). the dentist wants amoxicillin, same family?",
+         Persona.PATIENT, []),
+        ("if my granddaughter ever swallowed a button battery what would I see?", Persona.CAREGIVER, []),
+        ("roseola? temp for 3 days, gone today, now a pink rash that fades with the glass test, she's eating fine",
+         Persona.CAREGIVER, []),
+        ("periods heavier this month, changing my pad every 4 hours, not pregnant, should I see someone?",
+         Persona.PATIENT, []),
+        ("sharp pain on my chest wall when I press or twist since I moved the sofa, breathing fine", Persona.PATIENT,
+         []),
+        ("making a card for grandma's fridge on heart attack signs, what should be on it?", Persona.CAREGIVER, []),
+        ("rang the maternity unit and they said come in at 8 unless contractions start, can I eat?", Persona.PATIENT,
+         ["my waters have gone, 40 weeks"]),
+        ("my husband's heart is pumping at 30% and they want to add a fourth tablet, is that too many?",
+         Persona.CAREGIVER, []),
+        ("GP said the red hot patch on my foot is cellulitis and gave me antibiotics, how long till it settles?",
+         Persona.PATIENT, []),
+    ):
+        assert not triage.decide(message, persona, earlier).fires, message
