@@ -1369,3 +1369,22 @@ def test_session30_lettered_names_non_pregnant_groups_and_announced_questions(pi
                    "could you explain my blood test results?", "can you summarise the main guideline points for me?"):
         answer = pipeline.run(opener, persona=Persona.NURSE)
         assert answer.status == "clarify", (opener, answer.status)
+
+
+def test_session31_an_opener_naming_only_tests_or_a_medicine_s_form_is_asked_which_condition(
+        pipeline: Pipeline) -> None:
+    """Session 31 (fresh35, read; reworded): a first message whose only subject is the blood tests, or a medicine named
+    by its form alone, gets a clarifying question; naming the condition or the medicine answers."""
+    for opener in ("how often do i need bloods?", "how often do they check bloods?",
+                   "are the tablets better than the injection?", "what dose of the cream should i use?"):
+        answer = pipeline.run(opener, persona=Persona.PATIENT)
+        assert answer.status == "clarify", (opener, answer.status)
+    for question, article in (
+        ("how often should bloods be checked on tenofovir PrEP?", "hiv-prep"),
+        ("is it ok to just stop my insulin glargine injections when I'm ill with type 1?", None),
+    ):
+        answer = pipeline.run(question, persona=Persona.PATIENT)
+        assert answer.status != "clarify", (question, answer.status)
+        if article:
+            got = answer.references[0].article_id if answer.references else None
+            assert got == article, (question, answer.status, got)
