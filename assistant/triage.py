@@ -2415,13 +2415,15 @@ _COUGHED_UP_AT_ONCE = (
     r"at once)"
 )
 # Over and well: a clinician or student telling of something that has resolved.
+# A swallowed thing passed: read as resolved (_RESOLVED) and, weeks ago, as settled (_PASSED_THROUGH).
+_CAME_OUT = r"came out (?:the other end|in (?:his|her|their|the) (?:poo|nappy|stool))"
 _RESOLVED = re.compile(
     r"\b(?:fine now|well now|ok now|okay now|back to normal|"
     # What was choked on, out at once: "choked on a crisp, coughed it up straight away".
     rf"{_COUGHED_UP_AT_ONCE}|back to (?:her|his)(?: usual)? ?self|"
     r"(?:her|his) usual self|fully recovered|(?:it'?s|its|it has) passed now|"
     # A swallowed thing passed (fresh55: "x-ray showed just the one and it came out the other end").
-    r"came out (?:the other end|in (?:his|her|their|the) (?:poo|nappy|stool))|"
+    rf"{_CAME_OUT}|"
     r"recovered fully|self[- ]?resolv\w*|"
     r"resolved (?:fully|completely|on (?:its|their) own)|"
     r"(?:is|was|are|feels?|looks?) (?:completely |totally |perfectly )?"
@@ -4601,7 +4603,7 @@ _CONFUSED_SINCE_YESTERDAY = re.compile(
     r"(?=.*\b(?:today|this morning|since (?:yesterday|last night|this morning)|overnight|suddenly|yesterday (?:she|he) "
     r"was (?:\w+ ){0,2}(?:fine|normal|herself|himself|chatting)|(?:was|were) (?:fine|normal) yesterday)\b)"
 )
-_PASSED_THROUGH = re.compile(r"\bcame out (?:the other end|in (?:his|her|their|the) (?:poo|nappy|stool))\b")
+_PASSED_THROUGH = re.compile(rf"\b{_CAME_OUT}\b")
 _TODAY_WORD = re.compile(r"\b(?:today|this morning|tonight|this (?:afternoon|evening)|since (?:yesterday|last "
                          r"night))\b")
 # A small child near the missing battery: "he", "toddler", "18 months", "my 2yo".
@@ -4611,11 +4613,13 @@ _A_CHILD = re.compile(r"\b(?:baby|toddler|son|daughter|grandson|granddaughter|li
 # didnt black out, just a lump and a headache. im on warfarin"). NICE's head-injury guideline asks for a CT scan of
 # the head for people on anticoagulants after a head injury, and the NPSA's signal on anticoagulated patients and
 # head injury (read here) tells of bleeds missed when no other criterion was met: an A&E matter, not a morning one.
-_THINNER = (r"(?:warfarin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|lixiana|dabigatran|pradaxa|blood thinn\w*|"
-            r"anticoag\w*|doac)")
+# (Its own list, not _THINNER's above, which the blood-in-urine rule reads: the two differ by a few names and spellings;
+# one name shadowing the other had made the earlier list look unused.)
+_THINNER_TAKEN = (r"(?:warfarin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|lixiana|dabigatran|pradaxa|"
+                  r"blood thinn\w*|anticoag\w*|doac)")
 _HEAD_STRUCK = rf"{_HEAD_BUMP}|{_NOT_DENIED}(?:smacked|whacked|cracked|clonked|clunked)\b(?: \w+){{0,4}} head"
 _HEAD_KNOCK_THINNED = re.compile(
-    rf"(?:{_HEAD_STRUCK})(?: \S+){{0,30}} {_THINNER}|{_THINNER}(?: \S+){{0,30}} (?:{_HEAD_STRUCK})"
+    rf"(?:{_HEAD_STRUCK})(?: \S+){{0,30}} {_THINNER_TAKEN}|{_THINNER_TAKEN}(?: \S+){{0,30}} (?:{_HEAD_STRUCK})"
 )
 # ...unless seen about it since: "checked at a&e, scan was fine".
 _SEEN_SINCE = re.compile(r"\b(?:scan(?:ned)?|ct|checked|seen|looked at|assessed)\b(?: \S+){0,6} (?:fine|normal|clear|"
