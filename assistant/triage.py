@@ -1853,7 +1853,8 @@ _ACT_NOW = re.compile(
     r"(?:can'?t|cant|cannot|couldn'?t) get (?:him|her|them) to (?:open (?:his|her|their) eyes|wake|respond)|"
     # Bleeding still running after long pressure, through cloth after cloth (fresh55, on warfarin: "pouring for
     # about 40 mins now, gone through 3 tea towels pressing hard and its still running"). NHS first-aid pages send
-    # bleeding that will not stop with pressure to A&E or 999. (Not sanitary pads: heavy periods are told that way.)
+    # bleeding that will not stop with pressure to A&E or 999 (not re-read this session). (Not sanitary pads: heavy
+    # periods are told that way.)
     r"(?:gone|soaked|bled|going|went) (?:right )?through (?:\d+|two|three|four|five|several|a few|a couple of) "
     r"(?:tea ?towels|towels|dressings|bandages|t-?shirts?|cloths|flannels|kitchen rolls?)|"
     r"(?:pouring|gushing|streaming|pumping out)(?: \S+){0,3} (?:for )?(?:about |over |nearly |almost )?(?:(?:\d{2}|"
@@ -1862,7 +1863,8 @@ _ACT_NOW = re.compile(
 )
 # A coin battery gone missing around a small child (fresh55: a car key fob's "little round coin thing isnt in it,
 # he had it on the sofa for ages... hes eating and playing fine"): NHS advice is A&E straight away if a button
-# battery may have been swallowed, however well the child seems, so neither "fine" nor a question after it calms it.
+# battery may have been swallowed, however well the child seems (not re-read this session), so neither "fine" nor a
+# question after it calms it.
 _BATTERY_MISSING = re.compile(
     r"\b(?:coin (?:cell|battery|thing)|button (?:cell|battery)|little round (?:\w+ )?(?:thing|battery|disc)|"
     r"round (?:silver|flat) (?:\w+ )?(?:thing|battery)|batter(?:y|ies))\b(?: \S+){0,6} (?:is missing|missing|"
@@ -2104,7 +2106,8 @@ _TOLD_NOT_ASKED = r"^(?!.*\b(?:in case|what if|what happens if|how do you|signs 
 _SAME_DAY_SIGNS = re.compile(
     # Waters gone in pregnancy, told with the pregnancy or the midwife in the same chat (fresh56: "37+2 with my
     # first" then "just had a proper gush... clear and no smell, still trickling... can it wait till my midwife appt
-    # thursday"): nhs.uk's signs-of-labour advice is to call the midwife or maternity unit when the waters break.
+    # thursday"): NHS trusts' maternity pages (Countess of Chester, Kingston, Shropshire and Telford's Healthier
+    # Together, read here) say to call the labour suite or maternity unit when the waters break.
     # Green or brown water, bleeding or a cord are the emergency rules'.
     r"^(?!.*\b(?:in case|what if|how do you|how would you|how will i know|(?:would|should|do) (?:we|i|you) do if|"
     r"(?:we|i|you) (?:would|should) do if)\b)"
@@ -4681,8 +4684,9 @@ def _infected_skin(text: str) -> bool:
 
 # A clinician's patient scoring an emergency response now, with the next step asked or help out of reach (fresh56, an
 # FY1 on nights: "d3 post lap R hemicolectomy. NEWS 9... BP 84/46... lactate 4.8... 1L CSL in, BP barely moved. reg
-# scrubbed in theatre. next steps?"): a NEWS2 of 7 or more calls for an emergency response (RCP NEWS2), as do a
-# systolic under 90 with a lactate of 4 or more (sepsis with shock).
+# scrubbed in theatre. next steps?"): a NEWS2 of 7 or more calls for an emergency assessment by a critical-care team
+# (the RCP NEWS report's clinical response table, as a copy of it read here); a systolic under 90 with a lactate of 4
+# or more is this rule's reading of shock (no issuing body's page read for it).
 _DETERIORATING = re.compile(
     r"^(?=.*\b(?:news ?2?(?: score)?(?: of| is| =| now| now of)? (?:[7-9]|1\d|20)\b|(?:bp|systolic) (?:of |is |now )?"
     r"[5-8]\d ?/ ?\d{2}\b(?=.*\blactate (?:of |is |now )?(?:[4-9]|1\d)\b)))"
