@@ -257,7 +257,9 @@ def condense_offline(
             return Condensed(question, "no_topic")
         # "Is it serious?" as an opener: "it" points at nothing, and no word names a library topic. In "I'm on
         # ramipril, should I stop it?" it points at a specialised word said before it.
-        anaphora = _OPENER_ANAPHORA.search(question)
+        # Just after the assistant asked which condition or medicine, "it" is what the reader is now telling:
+        # "it's the Prolia one every 6 months for thinning bones" (fresh33, once "stop my injection?" was asked back).
+        anaphora = None if history and history[-1].answer.status == "clarify" else _OPENER_ANAPHORA.search(question)
         # "it's heart failure, they said the EF was 25%": what "it" is, said outright, names the subject even when
         # its words are another question's qualifier ("...in heart failure?").
         own = topic if _IT_IS.match(question) else topic - qualifier_terms(question)

@@ -37,6 +37,7 @@ from assistant.models import Answer, Notice, NoticeKind, PartKind, Persona, Stat
 from assistant.offline import OfflineComposer, follow_ups
 from assistant.question import (
     ASKING_TERMS,
+    MEDICINE_ACTIONS,
     MEDICINE_FORMS,
     SITUATION_TERMS,
     QuestionProfile,
@@ -595,16 +596,21 @@ class Pipeline:
         said = set(profile(query).topic)
         query = _BLOOD_RESULTS.sub(" results ", _HELLO.sub(" ", query))  # "my blood results": which condition?
         topic = set(profile(query).topic)
-        if said and not topic:
+        # What is done with a medicine or a test ("recheck", "repeating", "adjust") says no more which one it is
+        # (fresh37 read: "how soon do we recheck bloods after starting it?").
+        rest = topic - MEDICINE_ACTIONS
+        if said and not rest and said != topic:
             return True  # "how often do the bloods need doing?": only the tests were named
-        # A medicine named only by its form ("is it safe to just stop my injection?") names no subject either
-        # (session 31, every labelled conversation: 2 clarifications gained, no turn lost).
-        if not topic or not topic <= everyday_terms(query) or not topic <= SITUATION_TERMS | MEDICINE_FORMS:
+        # A medicine named only by its form ("is it safe to just stop my injection?", "how often does she need the
+        # injections?") names no subject either (session 31, every labelled conversation: 2 clarifications gained, no
+        # turn lost), even where a keyword holds the form's word ("epidural steroid injection") or it is a plural.
+        everyday = everyday_terms(query) | everyday_terms(query, inflected=True)
+        if not rest or not rest <= everyday | MEDICINE_FORMS or not rest <= SITUATION_TERMS | MEDICINE_FORMS:
             return False
         retriever = self.retriever
-        if retriever.library_terms(topic):
+        if retriever.library_terms(rest - MEDICINE_FORMS):
             return False  # "my bp was 150/95", "my lower back": a word of a title or keyword
-        return not retriever.names_library_topic(content_terms(query)) and not retriever.topic_owners(topic)
+        return not retriever.names_library_topic(content_terms(query)) and not retriever.topic_owners(rest)
 
     def _broad(self, terms: set[str]) -> bool:
         """Words many articles use and no title or keyword has ("antibiotics", "scoring system"): no subject."""

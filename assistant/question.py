@@ -295,6 +295,12 @@ MEDICINE_FORMS = content_terms(
     "injection injections jab jabs tablet tablets pill pills capsule capsules medicine medicines medication meds dose "
     "doses rate drip infusion patch patches inhaler inhalers cream creams run"
 )
+# What is done with a medicine or a test, which says no more which one it is: "how soon do we recheck bloods after
+# starting it?", "how often do the bloods need repeating?".
+MEDICINE_ACTIONS = content_terms(
+    "recheck rechecking rechecked repeat repeating repeated adjust adjusting adjustment adjustments redo redoing "
+    "retest retesting"
+)
 ASKING_TERMS = content_terms(
     "treatment treat treated treating therapy therapies manage managed management symptom symptoms sign signs "
     "cause causes caused diagnose diagnosed diagnosis test tests testing patient patients recommend "

@@ -1388,3 +1388,42 @@ def test_session31_an_opener_naming_only_tests_or_a_medicine_s_form_is_asked_whi
         if article:
             got = answer.references[0].article_id if answer.references else None
             assert got == article, (question, answer.status, got)
+
+
+def test_session32_openers_naming_only_what_is_done_with_a_test_or_medicine_are_asked_which_condition(
+        pipeline: Pipeline) -> None:
+    """Session 32 (fresh37, read; reworded): what is done with an unnamed test or medicine ("recheck", "repeating") or
+    a medicine's form in the plural names no subject; the same asked with the medicine or condition named answers."""
+    for opener in ("when should we redo the bloods after we started it?", "how often do bloods want repeating?",
+                   "how often does he need his injections?"):
+        answer = pipeline.run(opener, persona=Persona.NURSE)
+        assert answer.status == "clarify", (opener, answer.status)
+    for question in ("when do we recheck potassium after starting finerenone?",
+                     "how often does she need her hep C bloods repeating?"):
+        answer = pipeline.run(question, persona=Persona.NURSE)
+        assert answer.status != "clarify", (question, answer.status)
+
+
+def test_session32_a_sore_back_is_back_pain(pipeline: Pipeline) -> None:
+    """Session 32 (fresh37, read; reworded): "his back is sore after a fall" went to the osteoporosis article. A sore or
+    bad back is back pain (knowledge/synonyms.py). Not fixed: "my back's been sore ... after digging, do i need a
+    scan?" still leads with the cellulitis article's "starts in a small cut, crack or sore" (see the closing note)."""
+    for question in ("his back is sore after a fall at work, does he need an x-ray?",
+                     "bad back for a fortnight after lifting boxes, should i rest in bed?"):
+        answer = pipeline.run(question, persona=Persona.PATIENT)
+        got = answer.references[0].article_id if answer.references else None
+        assert got == "low-back-pain", (question, answer.status, got)
+
+
+def test_session32_the_reply_to_a_clarifying_question_is_read_as_its_answer(pipeline: Pipeline) -> None:
+    """Session 32 (fresh33 once its opener clarified; reworded): after "which one?", "it's the ... one for my bones"
+    says what "it" is; it is not another opener whose "it" points at nothing."""
+    opener = "can i just stop my jab?"
+    first = pipeline.run(opener, persona=Persona.PATIENT)
+    assert first.status == "clarify", first.status
+    history = [Turn(question=opener, answer=first)]
+    reply = pipeline.run("it's the denosumab one i get twice a year for my bones", history, Persona.PATIENT)
+    got = reply.references[0].article_id if reply.references else None
+    assert reply.status == "answered" and got == "osteoporosis", (reply.status, got)
+    again = pipeline.run("is it bad?", history, Persona.PATIENT)
+    assert again.status == "clarify", again.status
