@@ -29,8 +29,6 @@ from assistant.question import READING, READING_LEAD
 from knowledge.embeddings import vocabulary_words
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
-# Fitted on every read split too (benchmarks/triage.py --fit-wide); either model may fire (Triage).
-WIDE_MODEL_PATH = MODEL_PATH.with_name("triage_model_wide.json")
 
 
 class Level(StrEnum):
@@ -2736,9 +2734,6 @@ def rule_score(cues: Cues, persona: Persona) -> float:
     return 0.05
 
 
-# The bar for the model alone when the rules see neither a red flag nor a person or a time (`must_be_sure`).
-ALONE = 0.8
-
 @dataclass
 class TriageModel:
     """Logistic regression over [embedding, rule features, rule score]; fitted by `fit`, stored as JSON.
@@ -2774,8 +2769,7 @@ class TriageModel:
     def save(self, path: Path = MODEL_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
-            "about": "Triage linear model (assistant/triage.py); regenerate: python benchmarks/triage.py "
-            + ("--fit-wide" if path == WIDE_MODEL_PATH else "--fit"),
+            "about": "Triage linear model (assistant/triage.py); regenerate: python benchmarks/triage.py --fit",
             "trained_on": self.trained_on,
             "bias": round(self.bias, 6),
             "threshold_lay": self.threshold_lay,
@@ -3969,6 +3963,8 @@ def _never_urgent_result(text: str) -> bool:
     return bool(match and match.group("never"))
 
 
+# The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
+ALONE = 0.8
 # A question ending a clinician's message that asks whether to continue, stop, change or start a medicine.
 _MANAGEMENT_ASKED = re.compile(
     r"\b(?:continue|stop|reduce|increase|uptitrate|switch|start|add|hold|restart|anticoagulate|eligible|which abx|"
@@ -5004,68 +5000,23 @@ def _calm_before_floors(text: str, cues: Cues, persona: Persona) -> bool:
                for lay_only, calm, allowed, crisis_rules_out in _CALM_BEFORE_FLOORS)
 
 
-def must_be_sure(text: str, cues: Cues, persona: Persona) -> bool:
-    """Whether only a sure model may fire (ALONE): no red flag and nobody described ("translate
-    good morning"), a follow-up fragment that only adds to the last question ("and a 9 yr old", "what about in
-    pregnancy?"), an aside or a pattern ("lately"), every red flag named only to rule it out ("swollen round the sting
-    only, breathing fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"); or a
-    clinician's routine management question about a case with no red flag named ("76F T2DM on metformin, eGFR now 27.
-    Continue metformin?", "c/o aching thighs since the atorva, CK normal. stop it?", "TSH 0.08 on routine bloods...
-    reduce?")."""
-    if cues.categories:
-        return False
-    quiet = (_FRAGMENT.fullmatch(text) or _BARE_CONDITION.fullmatch(text) or _ASIDE_OR_PATTERN.search(text)
-             or _ruled_out(text)
-             or _bare_fact(text) or _HOME_AGAIN.search(text)
-             or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
-    if not _described(cues) or quiet:
-        return True
-    return bool(not persona.lay and not cues.explicit_crisis and _MANAGEMENT_ASKED.search(text))
-
-
-def _bar(model: TriageModel, cues: Cues, text: str, persona: Persona) -> float:
-    """The probability at which `model` fires for this message: by reader and red flag, the lay bar for a nurse asking
-    how soon to act on a patient now, and the sure bar where only a sure model may fire."""
-    threshold = model.threshold(persona, bool(cues.categories))
-    if _nurse_asks_how_soon(text, cues, persona):
-        threshold = min(threshold, model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-    if must_be_sure(text, cues, persona):
-        threshold = max(threshold, ALONE)
-    return threshold
-
-
 class Triage:
-    """Rules plus the linear models; `embed` is the shipped sentence embedder (injected).
+    """Rules plus the linear model; `embed` is the shipped sentence embedder (injected)."""
 
-    Two models read each message and either may fire: `model`, fitted on the exemplars and the first read splits, and
-    `wide`, fitted on every read split as well (session 32). Fitted on more writers, the wide model catches more
-    messages of writers it never saw (first sight on two unread splits: 0.874 -> 0.921 and 0.914 -> 0.960), but
-    alone it lost crises and emergencies the first model catches (docs/benchmarks.md, "Triage / Session 32"), so it
-    widens the net and never narrows it."""
-
-    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, model: TriageModel | None = None,
-                 wide: TriageModel | None = None):
+    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, model: TriageModel | None = None):
         self.embed = embed
         self.model = model if model is not None else (TriageModel.load() if embed is not None else None)
-        # A model passed in alone (a test's) is read alone.
-        self.wide = wide if wide is not None else (
-            TriageModel.load(WIDE_MODEL_PATH) if embed is not None and model is None else None)
 
     def probability(self, message: str, persona: Persona) -> tuple[float, Cues, str]:
         """Chance the message describes someone needing urgent help now, the rule cues behind it, and the
         normalised text they were read from (the floors and vetoes read the same text)."""
-        p, _, cues, text = self._probabilities(message, persona)
-        return p, cues, text
-
-    def _probabilities(self, message: str, persona: Persona) -> tuple[float, float | None, Cues, str]:
-        """The first model's and the wide model's probabilities (one embedding for both), the cues and the text."""
         text = normalise(message)
         cues = read_cues(text)
+        score = rule_score(cues, persona)
         if self.model is None or self.embed is None:
-            return rule_score(cues, persona), None, cues, text
-        row = model_input(self.embed([message])[0], cues, persona, text)
-        wide = self.wide.probability(row) if self.wide is not None else None
-        return self.model.probability(row), wide, cues, text
+            return score, cues, text
+        vector = self.embed([message])[0]
+        return self.model.probability(model_input(vector, cues, persona, text)), cues, text
 
     def decide(self, message: str, persona: Persona, earlier: Sequence[str] = ()) -> Decision:
         """Emergency, crisis, urgent same-day, or none, from the message's own text.
@@ -5146,14 +5097,14 @@ class Triage:
         """The level from the message's own text alone."""
         if not persona.lay and _clinician_own_life(normalise(message), persona):
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
-        p, wide, cues, text = self._probabilities(message, persona)
+        p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         if _calm_before_floors(text, cues, persona):
             return Decision(Level.NONE, categories, p)
         floor = floor_level(text, cues, persona)
         if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
-        read = self._model_level(p, cues, text, persona, wide)
+        read = self._model_level(p, cues, text, persona)
         turn = _TURN.search(text) if floor is None and read is Level.NONE and persona.lay else None
         if turn is not None and turn.start() > 0:
             # Long context, then what is happening now (fresh45: a stent two years ago, "doing well", the
@@ -5181,19 +5132,32 @@ class Triage:
         level = read if read in (Level.EMERGENCY, Level.CRISIS) and red_flag else floor[0]
         return Decision(level, categories or [floor[1]], p)
 
-    def _model_level(self, p: float, cues: Cues, text: str, persona: Persona, wide: float | None = None) -> Level:
-        """The level the models and the vetoes give, without the floors."""
+    def _model_level(self, p: float, cues: Cues, text: str, persona: Persona) -> Level:
+        """The level the model and the vetoes give, without the floors."""
         categories = list(cues.categories)
         if self.model is None or self.embed is None:
-            fires = p >= 0.5
+            threshold = 0.5
         else:
-            fires = p >= _bar(self.model, cues, text, persona)
-            # Where only a sure model may fire (`must_be_sure`: every red flag ruled out, a fragment, an aside), the
-            # first model's bar alone decides: the wide one read "bee sting yesterday, swollen round the sting but
-            # that's all" as urgent.
-            if not fires and self.wide is not None and wide is not None and not must_be_sure(text, cues, persona):
-                fires = wide >= _bar(self.wide, cues, text, persona)
-        if not fires or _vetoed(text, cues, persona):
+            threshold = self.model.threshold(persona, bool(cues.categories))
+            if _nurse_asks_how_soon(text, cues, persona):
+                threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
+            quiet = (_FRAGMENT.fullmatch(text) or _BARE_CONDITION.fullmatch(text) or _ASIDE_OR_PATTERN.search(text)
+                     or _ruled_out(text)
+                     or _bare_fact(text) or _HOME_AGAIN.search(text)
+                     or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
+            if not cues.categories and (not _described(cues) or quiet):
+                # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
+                # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),
+                # or every red flag named only to rule it out ("swollen round the sting only, breathing
+                # fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"): the
+                # model must be sure.
+                threshold = max(threshold, ALONE)
+            if not persona.lay and not cues.categories and not cues.explicit_crisis and _MANAGEMENT_ASKED.search(text):
+                # A clinician's routine management question about a case with no red flag named ("76F T2DM on
+                # metformin, eGFR now 27. Continue metformin?", "c/o aching thighs since the atorva, CK normal. stop
+                # it?", "TSH 0.08 on routine bloods... reduce?"): the model must be sure.
+                threshold = max(threshold, ALONE)
+        if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE
         if cues.explicit_crisis or categories == ["suicide"]:
             return Level.CRISIS

@@ -1,4 +1,4 @@
-"""Triage quality and speed on the labelled set: fit on the read splits, measure on blind and held-out ones.
+"""Triage quality and speed on the labelled set: fit on the read splits, measure on a held-out one.
 
     python benchmarks/triage.py --fit        # refit on the exemplars + read splits + calm hard rows, measure test
     python benchmarks/triage.py              # measure the shipped model on test
@@ -24,8 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.models import Persona  # noqa: E402
 from assistant.triage import (  # noqa: E402
-    MODEL_PATH,
-    WIDE_MODEL_PATH,
     Cues,
     Triage,
     TriageModel,
@@ -84,12 +82,6 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
 # train8 (session 7: calm and urgent lay descriptions in the same vivid style, crises said indirectly);
 # train9 (session 8: emergencies without medical words, indirect crises, calm lookalikes with a reassurance).
 READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7", "train8", "train9")
-# From session 32 a second model (assistant/data/triage_model_wide.json, `--fit-wide`) is fitted on every blind split
-# read in error analysis as well (fresh5 to fresh56, fresh31 among them), and either model may fire: fitted on
-# fresh5-52, such a model alone caught 0.947 of fresh53-56's urgent messages with 0.079 false alarms, against 0.913 /
-# 0.105 for the first model; but alone it lost crises the first one catches (docs/benchmarks.md, "Triage / Session
-# 32"). "test" and the unread splits never train.
-WIDE_SPLITS = (*READ_SPLITS, *(f"fresh{n}" for n in range(5, 57)))
 # fresh8 (session 5) and fresh9-fresh11 (session 6) were each measured once, blind, before being read;
 # fresh12 (session 7) blind before any change, then read after the final model (docs/benchmarks.md).
 # fresh13 and fresh14 (session 8, written blind by two helpers): each measured once before any change; fresh13
@@ -105,7 +97,7 @@ WIDE_SPLITS = (*READ_SPLITS, *(f"fresh{n}" for n in range(5, 57)))
 # fresh22 (session 12, blind) was measured once after the session's other changes, then its misses read.
 # fresh23 (end of session 12, blind) was measured once at the start of session 13 before any change, then read.
 # fresh24 (session 13, blind) was measured once at the end of session 13, then its misses read.
-POOLED_SPLITS = (
+HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
     "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
@@ -185,16 +177,11 @@ POOLED_SPLITS = (
 # then read and fixed, and pooled.
 # fresh57 (session 31, 300 written blind) was measured once at the end of session 31 after every other change; not
 # read, not pooled. fresh58 (start of session 32, 300 written blind) was measured once before any change (0.914 /
-# 0.168); both were then measured as aggregates with the wide model (session 32), neither read. fresh59 (session 32,
-# 300 written blind) was measured once at the end of session 32 (0.934 / 0.235), and once with the first model alone
-# (0.874 / 0.168); not read.
-# POOLED_SPLITS (above) is the suite's figure: every read split the rules are held to. The first model never trains on
-# them; the wide model (session 32) trains on all of them but "test". HELD_OUT trains neither; UNREAD, the blind
-# splits not read yet, measure first sight.
-HELD_OUT = ("test",)
-UNREAD = ("fresh57", "fresh58", "fresh59")
-NOT_POOLED = ("fresh31", *UNREAD)  # measured, outside the suite's pooled set
-POOLED = "pooled"  # --split pooled: every POOLED_SPLITS split together (the suite's figure)
+# 0.168); fresh59 (session 32, 300 written blind) once at its end (0.874 / 0.168). fresh57 and fresh58 were also
+# measured as aggregates with a second model fitted on every read split (session 32, tried, not shipped:
+# docs/benchmarks.md), fresh59 too; none of the three read.
+NOT_POOLED = ("fresh31", "fresh57", "fresh58", "fresh59")  # measured, outside the suite's pooled set
+POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
@@ -207,7 +194,7 @@ CALM_SETS = ("calm8",)
 ANALYSIS = ("dev13", "dev18")
 
 
-def training_rows(splits: tuple[str, ...] = READ_SPLITS) -> list[dict]:
+def training_rows() -> list[dict]:
     """The training exemplars, the labelled set's splits already read, and the calm half of the rule-tuning set.
 
     The everyday questions (the answer sets' training and dev questions) teach that "should I take it with
@@ -215,11 +202,11 @@ def training_rows(splits: tuple[str, ...] = READ_SPLITS) -> list[dict]:
     rules' test (every one must fire), and training on them taught the model that exam framing can be one.
     """
     hard_calm = [r for r in jsonl(HARD) if r["label"] == "none"]
-    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in splits] + hard_calm + jsonl(ORDINARY)
+    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in READ_SPLITS] + hard_calm + jsonl(ORDINARY)
 
 
-def refit(embed, splits: tuple[str, ...] = READ_SPLITS, path: Path = MODEL_PATH) -> TriageModel:
-    rows = training_rows(splits)
+def refit(embed) -> TriageModel:
+    rows = training_rows()
     x, cues = features(rows, embed)
     y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
     lay = np.array([TriageModel.reads_as_lay(Persona(r["persona"])) for r in rows])
@@ -239,7 +226,7 @@ def refit(embed, splits: tuple[str, ...] = READ_SPLITS, path: Path = MODEL_PATH)
     }
     w, b = fit(x, y)
     model = TriageModel(w, b, trained_on=exemplar_hash([r["text"] for r in rows]), **thresholds)
-    model.save(path)
+    model.save()
     shown = ", ".join(f"{k.removeprefix('threshold_')} {v:.4f}" for k, v in thresholds.items())
     print(f"fitted on {len(rows)} rows; thresholds {shown}", file=sys.stderr)
     return model
@@ -312,8 +299,7 @@ def everyday(triage: Triage) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
-    parser.add_argument("--fit-wide", action="store_true", help="refit the wide model on every read split first")
-    splits = list(dict.fromkeys([*READ_SPLITS, *ANALYSIS, *POOLED_SPLITS, POOLED, *NOT_POOLED, *CALM_SETS]))
+    splits = [*READ_SPLITS, *ANALYSIS, *HELD_OUT, POOLED, *NOT_POOLED, *CALM_SETS]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
@@ -321,11 +307,9 @@ def main() -> None:
     embedder = shared_embedder()
     if args.fit:
         refit(embedder.embed)
-    if args.fit_wide:  # about 20 minutes on two cores
-        refit(embedder.embed, WIDE_SPLITS, WIDE_MODEL_PATH)
     embedder.embed(["warm up"])
     triage = Triage() if args.rules_only else Triage(embed=embedder.embed)
-    rows = [r for split in POOLED_SPLITS for r in load(split)] if args.split == POOLED else load(args.split)
+    rows = [r for split in HELD_OUT for r in load(split)] if args.split == POOLED else load(args.split)
     figures = measure(triage, rows)
     figures["everyday_questions_held_out"] = everyday(triage)
     figures["split"] = args.split
