@@ -269,7 +269,7 @@ _LAY: dict[str, str] = {
     r"(?<!hb)a1c": "HbA1c",
     r"back ?aches?|aching back|(?:put|thrown?|threw|hurt|pulled|strained|ricked|did|done|does) (?:my|his|her|their|"
     r"your) back(?: out| in)?\b|"
-    # "my back's been sore for 2 weeks", "a bad back": a sore went to the cellulitis article ("starts in a ... sore")
+    # "his back is sore after a fall", "a bad back" (fresh37: the first went to the osteoporosis article)
     r"(?:sore|bad|painful|stiff|dodgy) back\b|(?:my|his|her|their|your) back(?:'s| is| has| was)(?: been)? (?:\w+ )?"
     r"(?:sore|aching|painful|hurting|killing|stiff|agony|playing up)\b": "back pain",
     r"(?:to|can'?t|cannot|trouble|difficulty|problems?|when (?:i|he|she|they)) wee(?:ing)?\b": "peeing",
