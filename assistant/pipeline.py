@@ -604,7 +604,7 @@ class Pipeline:
         # A medicine named only by its form ("is it safe to just stop my injection?", "how often does she need the
         # injections?") names no subject either (session 31, every labelled conversation: 2 clarifications gained, no
         # turn lost), even where a keyword holds the form's word ("epidural steroid injection") or it is a plural.
-        everyday = everyday_terms(query) | everyday_terms(query, inflected=True)
+        everyday = everyday_terms(query, inflected=True)  # with the plain everyday words: "injections" too
         if not rest or not rest <= everyday | MEDICINE_FORMS or not rest <= SITUATION_TERMS | MEDICINE_FORMS:
             return False
         retriever = self.retriever
