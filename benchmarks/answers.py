@@ -303,7 +303,7 @@ def medquad_scale(store_dir: Path, medquad: Path, questions: int, removal_offset
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 40))]
+    splits = ["dev", "dev2", "dev3", "test", "fresh", *(f"fresh{n}" for n in range(2, 41))]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--medquad-store", type=Path, help="a store holding a MedQuAD import")
     parser.add_argument("--medquad", type=Path, help="../shared/data/medquad")
