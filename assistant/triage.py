@@ -80,10 +80,19 @@ _ASKS_METHOD = (
     r"(?:would|will) (?:it|that) be quick\b|"
     r"how many (?:\w+ ){0,5}(?:would|will) (?:actually |really )?be (?:fatal|lethal|deadly|enough)\b|"
     rf"{_WHOLE_PACK}|"
-    r"how many (?:\w+ ){0,5}(?:would|will) (?:it take|be enough|take|kill|do it)|"
+    r"how many (?:\w+ ){0,5}(?:would|will) (?:actually |really |definitely |properly )?(?:it take|be enough|take|kill|"
+    r"do it)|"
     # (fresh54) "how much of my furosemide and digoxin together would it take to be too much", "how easy it would be
     # to just empty all 3 of my novorapid pens in one go".
-    r"how much (?:\w+ ){0,6}(?:would|will) (?:it take|be enough|kill|do it)\b|"
+    r"how much (?:\w+ ){0,6}(?:would|will) (?:actually |really |definitely |properly )?(?:it take|be enough|kill|"
+    r"do it)\b|"
+    # A medicine to be taken unseen (fresh57: "working out how much insulin I could take from the ward fridge without
+    # anyone noticing"), or a high place's railings asked (fresh57: "does the top floor of the multistorey have
+    # railings or is it open").
+    r"how (?:much|many) (?:\S+ ){0,10}without (?:anyone|anybody|any ?one|people|them|staff|the nurses) (?:noticing|"
+    r"knowing|finding out|seeing)\b|"
+    r"(?:top floor|roof|rooftop|multi[- ]?storey|car ?park|bridge|balcony)\b(?: \S+){0,8} (?:railings?|fenced?|"
+    r"fencing|barriers?|safety nets?)\b|"
     r"(?:empty|inject|take|use|do) (?:all|the whole|every|both) (?:\S+ ){0,3}(?:of )?(?:my |the |his |her )?(?:\w+ )?"
     r"(?:pens?|insulin|vials?|cartridges?)\b(?: \S+){0,3} (?:in one go|at once|all at once|together)\b|"
     r"(?:how many|how much|amount|max|maximum|(?:what|which) (?:\w+ ){0,2}dose) (?:\S+ ){0,6}"
@@ -162,6 +171,10 @@ _MEANS_KNOWN = (
 )
 _FOR_SELF = (
     r"i'?m ready|im ready|i am ready|for me\b|for myself|tonight|had enough|end it|of my\b|(?:easier|better) if i|"
+    # Nobody else it could be for (fresh57): "not asking for anyone else", "not for a patient", "i just dont really
+    # care anymore".
+    r"not (?:asking )?for (?:anyone|anybody|someone|somebody|any ?one) else\b|not for a patient\b|"
+    r"(?:don'?t|dont|do not) (?:really |even )?care (?:any ?more|what happens)\b|"
     # Tablets put by (fresh55: "ive got about 40 of the 300s saved in a drawer").
     r"(?:saved|stockpiled|hoarded|stashed|hidden|put by|kept back) (?:up )?(?:\w+ ){0,2}(?:in (?:a|my|the) "
     r"(?:drawer|box|bag|cupboard)|away|under (?:my|the) (?:bed|mattress))|"
@@ -300,6 +313,11 @@ _LOSS_OR_FAREWELL = re.compile(
 # about to happen (a crisis red flag and, with it, intent now).
 _HARM_IN_HAND = (
     r"(?:blade|razor|razor blade)s? (?:\S+ ){0,2}in my hand|"
+    # ...or beside the writer while the urge is strong (fresh57: "urges are really bad tonight. blade is next to me on
+    # the bed").
+    r"(?:blade|razor|razor blade|knife)s? (?:is |are |'s |sitting |lying |right )*(?:next to|beside|by|with) me\b|"
+    r"\burges?\b(?: \S+){0,3} (?:really |so |very )?(?:bad|strong|intense|overwhelming)\b(?=.*\b(?:cut\w*|blades?|"
+    r"razors?|self[- ]?harm\w*|hurt (?:my ?self)|burn (?:my ?self))\b)|"
     # Shut in with the means (fresh37): "locked myself in the bathroom with his razor blades".
     r"locked (?:myself|himself|herself) in (?:\S+ ){0,3}with (?:\S+ ){0,2}"
     r"(?:razors?|blades?|knife|knives|pills|tablets|rope)\b|"
@@ -378,6 +396,10 @@ _NO_NEED_AFTER = (
 # A height checked for a method (fresh56, told as a joke: "im just gonna jump off the top of the car park by the
 # station, already checked its 7 floors which should do the job 😂").
 _HEIGHT_CHECKED = (
+    # (fresh57) "earlier i looked up how high the multistorey by the hospital is".
+    r"(?:looked up|checked|googled|searched|found out|worked out) how (?:high|tall) (?:\S+ ){0,6}(?:multi[- ]?storey|"
+    r"car ?park|bridge|building|cliff|tower|block|roof|viaduct)\b(?!.*\b(?:lorry|van|truck|clearance|height limit|"
+    r"drone|kite)\b)|"
     r"(?:checked|measured|looked up|worked out|found out|counted)\b(?: \S+){0,4} (?:\d+|seven|eight|ten|twelve) "
     r"(?:floors?|storeys?|stories|metres|meters|feet|ft|m)\b(?: \S+){0,6} (?:should|would|will|enough|do the job|"
     r"do it)\b|(?:should|would|will) do the job\b"
@@ -913,7 +935,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"don'?t (?:\w+ ){0,2}(?:want|wanna) (?:\w+ ){0,3}(?:alive|live|here|wake up|exist|go on|be around)",
         r"(?:no|any) (?:point|reason|purpose) (?:\w+ ){0,3}(?:living|alive|going on|to live|carrying on|"
         r"to carry on|to go on|to keep going|anymore|any more)",
-        r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)",
+        r"better off (?:\w+ ){0,2}(?:dead|without me|gone|if i)|"
+        # (fresh57) "my family would be better off without the debt and the disappointment of me".
+        r"better off without (?:\S+ ){1,8}(?:of|from) me\b",
         # (fresh54) "I am thinking my family is better if I am not here"; "nobody would ever know it wasn't a mistake";
         # "how deep can you go on your forearm before it needs stitches. going to do it tonight".
         r"(?:better|easier|happier) (?:off )?if (?:i'?m|im|i am|i was|i were|i'?d|i had) (?:not here|gone|dead|"
@@ -1742,8 +1766,9 @@ _ACT_NOW = re.compile(
     r"(?:stroke|arrest|crash|trauma|sepsis|peri-?arrest) call|code (?:stroke|blue|red)|stroke alert|met call|"
     r"blue(?:-?ish|y)? (?:round|around) (?:the|his|her|their|my) (?:mouth|lips)|"
     r"(?:lips|mouth) (?:\w+ ){0,2}(?:bluish|blue-ish|purple)|"
-    r"(?:can'?t|cant|cannot|unable to|can barely|can hardly) (?:\w+ )?(?:finish|complete|say) (?:a |one )?(?:full )?"
-    r"sentences?|can (?:barely|hardly) (?:type|speak|talk)|"
+    # ...also in other Englishes (fresh57: "i no fit talk finish one sentence without stopping").
+    r"(?:can'?t|cant|cannot|unable to|can barely|can hardly|no fit|not able to|no able to) (?:\w+ ){0,2}(?:finish|"
+    r"complete|say) (?:a |one |my )?(?:full |whole )?sentences?|can (?:barely|hardly) (?:type|speak|talk)|"
     # An oxygen reading under 90, not a target range ("sats 88-92") nor a blood-pressure monitor's figures.
     r"(?:oximeter|(?:finger|oxygen|sats|pulse ?ox\w*) monitor|sats|saturations?|spo2|o2 (?:sats|level|reading))"
     r"(?: \S+){0,3} (?:[5-8]\d)(?: ?%)?(?! ?(?:-|to|–|/) ?\d)(?! (?:years?|kg|mg|min|and|or))\b|"
@@ -1934,7 +1959,14 @@ _SAME_DAY = re.compile(
     r"(?:hours?|hrs?)|hour|couple of hours|few hours)|(?:[5-9]|\d{2}|five|six|seven|eight|ten|many|several) times "
     r"(?:a|per|each) day)|"
     r"(?:every (?:\d+(?: ?(?:-|to|or) ?\d+)? (?:hours?|hrs?)|couple of hours|few hours))(?: \S+){0,8} "
-    rf"(?:{_RELIEVER})"
+    rf"(?:{_RELIEVER})|"
+    # ...its relief wearing off within hours, or "it" needed every few hours further on in an asthma message (fresh57:
+    # "6 puffs of my blue inhaler which helped a bit but it keeps coming back within a couple of hours"; "asthma has
+    # been rubbish all week... been needing it every 3 hrs today").
+    rf"(?:{_RELIEVER})(?: \S+){{0,12}} (?:wears? off|wore off|keeps? coming back|comes? back|came back) (?:\S+ ){{0,2}}"
+    r"(?:within|after|in) (?:a |an )?(?:couple of |few |\d+ )?(?:hours?|hrs?)\b|"
+    r"\basthma\w*\b(?: \S+){0,60} (?:needing|needed|using|used|taking|need) (?:it|them) every "
+    r"(?:\d+(?: ?(?:-|to|or) ?\d+)? (?:hours?|hrs?)|hour|couple of hours|few hours)"
 )
 # Same-day care for lay readers whatever the model says: the baby moving less in pregnancy (the maternity unit
 # wants a call now, not at the next appointment), or something stuck in a child's nose or ear.
@@ -2268,10 +2300,14 @@ _SAME_DAY_SIGNS = re.compile(
     # (MHRA Drug Safety Update on once-weekly methotrexate, gov.uk: taken more often than weekly it can be fatal, and
     # patients should promptly seek medical advice if they think they have taken too much).
     r"(?:took|taken|had|given|gave|swallowed) (?:my |his |her |their |the |a |an )?(?:weekly |usual |normal )?"
-    r"(?:dose (?:of )?|\d+ ?mg (?:of )?|tablets? (?:of )?)?methotrexate\b(?: \S+){0,10} (?:two days in a row|twice|"
+    r"(?:dose (?:of )?|\d+ ?mg (?:of )?|tablets? (?:of )?)?(?:methotrexate|mtx)\b(?: \S+){0,10} (?:two days in a row|"
+    r"twice|"
     r"again (?:on|the next|today|yesterday|this morning|last night)|every day|each day|daily|double|extra|"
     r"by mistake|two doses)|"
-    r"(?:double|extra|second|two|another) (?:\w+ ){0,2}(?:dose|doses|lot|tablets) of (?:\w+ ){0,2}methotrexate|"
+    r"(?:double|extra|second|two|another) (?:\w+ ){0,2}(?:dose|doses|lot|tablets) of (?:\w+ ){0,2}(?:methotrexate|mtx)|"
+    # ...or the medicine named first (fresh57: "takes MTX 15mg weekly... took a second 15mg dose this morning").
+    r"(?:methotrexate|mtx)\b(?: \S+){0,14} (?:took|taken|had|given|gave|swallowed) (?:a |an |her |his |my |their )?"
+    r"(?:second|double|extra|another) (?:\S+ )?(?:dose|tablets?|lot)\b|"
     # A first seizure that has stopped still needs a doctor that day.
     r"first (?:ever )?(?:fit|seizure|convulsion)\b(?: \S+){0,6} (?:today|this morning|this afternoon|tonight|"
     r"last night|earlier|just now|an hour ago)|"
@@ -3049,9 +3085,10 @@ def _only_announces(text: str) -> bool:
 
 _NOTHING_HAPPENED = re.compile(
     r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
-    r"happened|(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
+    r"happened|(?<!but )(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
     r"just (?:want|wanted|need) (?:it|one|them|some) (?:in the house|at home|to hand))"
 )
+# ("...said someone would ring me this afternoon but nobody has": a call still awaited, not "nothing happened".)
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
@@ -4185,7 +4222,7 @@ def _nurse_red_flag_now(text: str, cues: Cues) -> bool:
 # needed the same day (British Society for Haematology warfarin guideline: withhold at 5-8 without bleeding,
 # vitamin K above 8; read as medical and pharmacy pages quote it, the BSH text itself was not reachable here).
 # Lay readers only: a nurse reporting one is already in the clinic's loop.
-_HIGH_INR = re.compile(r"\binr (?:(?!\d)\S+ ){0,3}(?:[5-9]|1\d)(?: \d)?\b(?! ?(?:-|to) ?\d)")  # "6.5" reads "6 5"
+_HIGH_INR = re.compile(r"\binr (?:(?!\d)\S+ ){0,5}(?:[5-9]|1\d)(?: \d)?\b(?! ?(?:-|to) ?\d)")  # "6.5" reads "6 5"
 # An adrenaline auto-injector just used: call 999 every time, even when the person feels better (MHRA and NHS
 # advice; the reaction can come back).
 _ADRENALINE_GIVEN = re.compile(
@@ -4278,6 +4315,9 @@ _TABLETS_COUNTED = re.compile(
     # since 9").
     r"\b(?:had|taken|took) (?:about |like |maybe |around |roughly |nearly |over )?(?:9|1\d|[2-9]\d) of (?:the|my|those|"
     r"these|them)\b(?: \S+){0,3} (?:today|so far|since|over|in)\b|"
+    # ...or a hedged count since the morning (fresh57: "co-codamol 30/500, probably about 14 since this morning").
+    r"\b(?:probably|prob|probs|maybe|about|like|around|roughly|nearly|over)(?: about| like| around)? (?:9|1\d|[2-9]\d)"
+    r"(?: odd| or so| ish)? (?:today|so far|since (?:this morning|breakfast|yesterday|last night|\w+day))\b|"
     r"\bevery (?:1|2|3|one|two|three)(?: ?- ?3| to 3| or 3| to three| or three)? ?(?:hrs?|hours?)\b|"
     # ...hourly, or a count reached by now (fresh55: "been taking 2 paracetamol every hour or so today... prob about
     # 20 by now").
@@ -4541,7 +4581,8 @@ _A_PATIENT_OR_CASE = re.compile(
 _ELECTRIC_SHOCK = re.compile(
     r"\b(?:electric(?:al)? shock|electrocut\w*|(?:shock|belt|jolt|zap) (?:off|from) (?:the |a |an )?(?:\w+ ){0,2}"
     r"(?:mains|socket|plug|wire|cable|fuse ?box|board|fence|extension (?:lead|cable|cord)|power (?:lead|cord)|"
-    r"light switch)|(?:zapped|shocked) (?:by|off) (?:the |a )?(?:mains|socket|plug|wire|cable)|"
+    r"light switch|panel|outlet|appliance|transformer|(?:\d{3} ?v|\d{3} ?volts?))|"
+    r"(?:zapped|shocked) (?:by|off) (?:the |a )?(?:mains|socket|plug|wire|cable|panel|outlet)|"
     r"touched (?:a |the )?(?:live|bare) wire)"
 )
 _AFTER_SHOCK = re.compile(
@@ -4593,6 +4634,18 @@ def _clinician_own_life(text: str, persona: Persona) -> bool:
     return not (_A_PATIENT_OR_CASE.search(text) or _on_paper(text, persona))
 
 
+# A receptionist or pharmacist passing on what a caller or customer tells them now (fresh57: "receptionist at a
+# surgery, typing for a caller. her mum is 84, since yesterday afternoon she's been muddled..."; "Pt at the counter...
+# has just realised she took a second 15mg dose this morning"; "regular patient rang, took her warfarin 5mg twice"):
+# a lay account, read with a lay reader's floors and bar for the model.
+_RELAYED = re.compile(
+    r"\b(?:receptionist|typing for (?:a |the |my )?(?:caller|patient|customer|lady|man|woman|mum|dad|daughter|son)|"
+    r"(?:caller|customer|patient|pt|lady|man|woman|gentleman)\b(?: \S+){0,2} (?:at the (?:counter|desk|front desk|"
+    r"hatch|till)|on the (?:phone|line)|(?:just |has just )?(?:rang|rung|called|phoned) (?:in|up|us|me|the surgery|"
+    r"the pharmacy)?))"
+)
+
+
 # Confusion new since yesterday in an older relative (fresh56: "mum (86) is completely different today... didn't know
 # who i was... yesterday she was chatting away normally"): a delirium until shown otherwise, seen the same day (no
 # issuing body's page was read for this rule; worse signs with it are the emergency rules' and the model's).
@@ -4638,6 +4691,31 @@ _PEAK_READINGS = (
                r" (\d{2,3})(?: ?/ ?| (?:\w+ ){0,2}(?:best|normal|usual|normally|usually)(?: is| of)? )(\d{3})\b"),
     re.compile(rf"\b(?:best|normal|usual)(?: {_PEAK_FLOW})?(?: is| of| was)? (\d{{3}})\b(?: \S+){{0,4}} "
                r"(?:today|now|this morning|tonight|this evening)?\W*(\d{2,3})\b"),
+    # ...or the reading told further on (fresh57: "best peak flow is normally about 480. just did 6 puffs... reading
+    # is 310 now").
+    re.compile(rf"\b(?:best|normal|normally|usual|usually)\b(?: {_PEAK_FLOW})?(?: (?:is|of|was|about|around|roughly))*"
+               rf" (\d{{3}})\b(?: \S+){{0,20}} (?:reading|{_PEAK_FLOW}|it)(?: (?:is|was|of|only|just|at|now|down to|"
+               r"dropped to))* (\d{2,3})\b(?! ?(?:puffs|mins?|minutes|hours?|hrs?|times|years?|kg|mg))"),
+)
+
+
+# Fluid building up in heart failure: 2 kg or more gained within days, with swelling or breathlessness, or on water
+# tablets (fresh57: "weight's up 2.4kg since Saturday on my morning weigh-ins and my ankles are tighter and I'm a bit
+# more puffed on the stairs"). The ESC's patient pages say to tell the doctor or nurse of a gain over 2 kg in 3 days,
+# the BHF's as soon as it is noticed (both read here): the medicines are changed before the fluid needs a hospital bed.
+_FLUID_GAINED = re.compile(
+    r"\b(?:weight|weigh\w*|scales?)\b(?: \S+){0,6} (?:up|gone up|increased|jumped|put on|gained|more)\b(?: by)?"
+    r"(?: about| nearly| almost| over)? (?:[2-9](?:[., ]\d)?|two|three|four) ?(?:kg|kgs|kilos?|kilograms?)\b"
+    r"(?: \S+){0,4} (?:since|in|over) (?:the )?(?:last |past |a |\d |two |three |four |few |couple of )?"
+    r"(?:days?|\w+day|weekend|yesterday)\b|"
+    r"\b(?:put on|gained|up) (?:about |nearly |almost |over )?(?:[2-9](?:[., ]\d)?|two|three|four) ?(?:kg|kgs|kilos?|"
+    r"kilograms?)\b(?: \S+){0,3} (?:in|over|since) (?:the )?(?:last |past |a |\d |two |three |four |few |couple of )?"
+    r"(?:days?|\w+day|weekend|yesterday)\b"
+)
+_FLUID_SIGN = re.compile(
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bor )\b(?:heart failure|furosemide|frusemide|bumetanide|water tablets?|"
+    r"diuretics?|ankles?|legs? (?:\w+ )?(?:swollen|puffy|tight\w*)|swollen|swelling|puffy|puffed|breathless\w*|"
+    r"short of breath|out of breath|sob)\b"
 )
 
 
@@ -4649,9 +4727,10 @@ def _peak_flow_share(text: str) -> float | None:
     now = _PEAK_READINGS[0].search(text)
     if now and int(now.group(2)):
         return int(now.group(1)) / int(now.group(2))
-    best = _PEAK_READINGS[1].search(text) if re.search(rf"\b{_PEAK_FLOW}\b", text) else None
-    if best and int(best.group(1)):
-        return int(best.group(2)) / int(best.group(1))
+    for reading in _PEAK_READINGS[1:]:
+        best = reading.search(text) if re.search(rf"\b{_PEAK_FLOW}\b", text) else None
+        if best and int(best.group(1)):
+            return int(best.group(2)) / int(best.group(1))
     return None
 
 
@@ -4780,6 +4859,8 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
             return Level.URGENT, "breathing"  # a moderate attack: seen the same day
     if _SAME_DAY.search(text):
         return Level.URGENT, "breathing"  # the reliever needed every few hours
+    if _FLUID_GAINED.search(text) and _FLUID_SIGN.search(text) and not _past_or_what_if(text):
+        return Level.URGENT, "other_urgent"  # heart failure: fluid building up over days
     if _warning_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
         return Level.URGENT, cues.categories[0]  # a TIA or a first fit, over now, not yet seen by anyone
     if _chest_pain_episode_unseen(text, cues) and not _HYPOTHETICAL.search(text):
@@ -4800,6 +4881,11 @@ def floor_level(text: str, cues: Cues, persona: Persona) -> tuple[Level, str] | 
 # still needs to be seen, however well the person looks (fresh42: "so we dont need to go to hospital now right? she
 # seems fine and wants to go back to the party", after adrenaline for a swollen face).
 _STANDS_DOWN = re.compile(
+    # (fresh57, after adrenaline given: "he looks loads better now... do we still need to go in or can we just keep an
+    # eye at home?")
+    r"\b(?:(?:do|does) (?:we|i|she|he|they) (?:still |really |actually )?(?:need|have) to (?:go|take (?:him|her|them))"
+    r"(?: \w+){0,2} (?:in|hospital|a&e)\b|(?:can|could|should|shall) (?:we|i) (?:just )?(?:keep an eye|watch|monitor)"
+    r"\b(?: \w+){0,4} (?:at home|here|overnight)\b)|"
     r"\b(?:(?:don'?t|dont|do not|no) (?:really )?need to (?:go|call|ring|phone|bother)(?: \w+){0,2} (?:hospital|a&e|"
     r"ambulance|999|911|112|in)|(?:can|should|could|shall) (?:we|i|she|he|they) (?:just )?(?:stay (?:at )?home|not go|"
     r"cancel|skip (?:the )?(?:hospital|a&e))|(?:no need|not worth) (?:to )?(?:go(?:ing)?|call(?:ing)?|bother(?:ing)?)"
@@ -4867,6 +4953,17 @@ _CARE_ARRANGED = re.compile(
     r"\b(?:rang|called|phoned|spoke to|spoken to|been on the phone to) (?:the )?(?:triage|111|gp|doctor|midwife|"
     r"maternity(?: unit| triage)?|labour ward|delivery suite|out of hours|ooh|hospital|surgery)\b(?: \S+){0,12} "
     r"(?:they|she|he) (?:said|told|want|are sending|booked|arranged)\b"
+)
+
+
+# Words that take back what was said just before: "ignore that", "forget i said that", "was being dramatic", "didn't
+# mean it", "just joking", "never mind".
+_TAKEN_BACK = re.compile(
+    r"\b(?:ignore (?:that|this|what i (?:said|wrote|just said)|my last|me)|forget (?:i said|what i (?:said|wrote)|"
+    r"that|about (?:that|it|what i said)|my last)|(?:was|i'?m|im|i am) (?:just )?being (?:dramatic|silly|stupid|daft|"
+    r"an idiot)|(?:didn'?t|didnt|did not|don'?t|dont) (?:really )?mean (?:it|that|any of (?:it|that))|"
+    r"(?:just|only) (?:joking|kidding|messing)|jk\b|never ?mind|scratch that|disregard (?:that|my last)|"
+    r"pretend i (?:didn'?t|didnt|never) (?:say|said|write|wrote)|not for anything bad)"
 )
 
 
@@ -5037,6 +5134,12 @@ class Triage:
             return decision
         if _disclosed_for_self(normalise(message), earlier):
             return Decision(Level.CRISIS, ["suicide"], decision.probability)
+        if _TAKEN_BACK.search(normalise(message)) and any(
+                self._decide(before, persona).level is Level.CRISIS for before in list(earlier)[-STAND_DOWN_LOOKBACK:]):
+            # A crisis told, then taken back (fresh57: "ignore that, was being dramatic, bad day. anyway how do i get my
+            # repeat sertraline sent..."; "forget i said that. different question - how much insulin would be a
+            # lethal dose"): taking it back is no sign the danger has passed, and the crisis line stays first.
+            return Decision(Level.CRISIS, ["suicide"], decision.probability)
         told_before = self._told_with_before(message, earlier, persona)
         if told_before is not None:
             return told_before
@@ -5097,6 +5200,8 @@ class Triage:
         """The level from the message's own text alone."""
         if not persona.lay and _clinician_own_life(normalise(message), persona):
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
+        elif persona is Persona.NURSE and _RELAYED.search(normalise(message)):
+            persona = Persona.CAREGIVER  # a caller's or customer's own account, passed on: read as theirs
         p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         if _calm_before_floors(text, cues, persona):

@@ -1709,3 +1709,50 @@ def test_fresh55_and_fresh56_misses_reworded_fire_and_their_calm_neighbours_do_n
          Persona.PATIENT, []),
     ):
         assert not triage.decide(message, persona, earlier).fires, message
+
+
+def test_session33_rules_fire_on_new_wordings_and_keep_their_calm_neighbours(triage: Triage) -> None:
+    """fresh57 read (session 33): crises asked as a count that "would do it", a blade beside the writer, a crisis
+    taken back in the next message; a shock off a panel, breath too short for a sentence in another English, a hedged
+    count of co-codamol; a peak flow told further on, fluid gained in heart failure, an INR told after a few words, a
+    receptionist's or pharmacist's caller. Each message here is new, not one of the set's."""
+    fires = (
+        ("how many of my quetiapine 300s would actually do it. not asking for anyone else", Persona.PATIENT, [],
+         Level.CRISIS),
+        ("urges are so strong tonight and the razor is right next to me", Persona.PATIENT, [], Level.CRISIS),
+        ("honestly my parents would be better off without the cost and the worry of me", Persona.STUDENT, [],
+         Level.CRISIS),
+        ("ignore that, just a rough day. what time does the pharmacy shut on sundays?", Persona.PATIENT,
+         ["everyone would be better off without me, im just a burden"], Level.CRISIS),
+        ("worked out how much oramorph i could take home from the hospice without anyone noticing. not for a patient",
+         Persona.NURSE, [], Level.CRISIS),
+        ("got a jolt off a 240v panel fixing the lights, thrown off the ladder and my heart keeps skipping",
+         Persona.PATIENT, [], Level.EMERGENCY),
+        ("she no fit finish one sentence, lips going dusky, the inhaler not helping", Persona.CAREGIVER, [],
+         Level.EMERGENCY),
+        ("toothache all weekend, taking co-codamol 30/500, maybe about 12 since yesterday, now sick and sleepy",
+         Persona.PATIENT, [], Level.EMERGENCY),
+        # (a same-day floor; the model may lift it to an emergency, the red flag being named)
+        ("asthma flaring, best peak flow normally about 520, after my inhaler the reading is 350", Persona.PATIENT, [],
+         None),
+        ("on bumetanide for heart failure, weight up 2.5 kg since thursday and my ankles are puffy", Persona.PATIENT,
+         [], Level.URGENT),
+        ("INR at the clinic this afternoon came back 9.2, gums bleeding a bit, should i still take tonight's dose",
+         Persona.PATIENT, [], None),
+        ("receptionist here, caller says her dad (88) has been muddled since this morning, no droop, eating ok. "
+         "can it wait for a routine slot?", Persona.NURSE, [], None),
+        ("customer at the counter takes mtx 10mg weekly and took a second 10mg dose today by mistake, feels fine",
+         Persona.NURSE, [], Level.URGENT),
+    )
+    for message, persona, earlier, level in fires:
+        decision = triage.decide(message, persona, earlier)
+        assert decision.fires and level in (None, decision.level), message
+    for message, persona, earlier in (
+        ("gained 2kg since monday after a weekend of takeaways, feel fine otherwise, how do i shift it?",
+         Persona.PATIENT, []),
+        ("is the railway bridge by the station still closed for repairs?", Persona.PATIENT, []),
+        ("what's the fatal dose of colchicine? revising toxicology", Persona.STUDENT, []),
+        ("forget that, I found the leaflet. can I take it with food?", Persona.PATIENT,
+         ["what's the max dose of naproxen"]),
+    ):
+        assert not triage.decide(message, persona, earlier).fires, message
