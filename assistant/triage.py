@@ -29,8 +29,6 @@ from assistant.question import READING, READING_LEAD
 from knowledge.embeddings import vocabulary_words
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "triage_model.json"
-# Fitted on every read split too (benchmarks/triage.py --fit-wide); either model may fire (Triage).
-WIDE_MODEL_PATH = MODEL_PATH.with_name("triage_model_wide.json")
 
 
 class Level(StrEnum):
@@ -2772,9 +2770,6 @@ def rule_score(cues: Cues, persona: Persona) -> float:
     return 0.05
 
 
-# The bar for the model alone when the rules see neither a red flag nor a person or a time (`must_be_sure`).
-ALONE = 0.8
-
 @dataclass
 class TriageModel:
     """Logistic regression over [embedding, rule features, rule score]; fitted by `fit`, stored as JSON.
@@ -2810,8 +2805,7 @@ class TriageModel:
     def save(self, path: Path = MODEL_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
-            "about": "Triage linear model (assistant/triage.py); regenerate: python benchmarks/triage.py "
-            + ("--fit-wide" if path == WIDE_MODEL_PATH else "--fit"),
+            "about": "Triage linear model (assistant/triage.py); regenerate: python benchmarks/triage.py --fit",
             "trained_on": self.trained_on,
             "bias": round(self.bias, 6),
             "threshold_lay": self.threshold_lay,
@@ -2874,42 +2868,6 @@ def fit(rows: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 3000
         w -= lr * (rows.T @ grad / n + l2 * w / n)
         b -= lr * grad.mean()
     return w.astype(np.float32), float(b)
-
-
-def fit_newton(rows: np.ndarray, labels: np.ndarray, l2: float = 10.0, iterations: int = 30) -> tuple:
-    """The same loss as `fit` (classes weighed equally, an L2 penalty on the weights, none on the bias), minimised by
-    Newton's method with a backtracking line search: on the wide model's 22,000 rows gradient descent stopped short and
-    the model underfitted its own labelled crises. A handful of steps reach the optimum (each solves one d x d system,
-    d about 2,450)."""
-    x = np.hstack([np.asarray(rows, dtype=np.float64), np.ones((len(rows), 1))])
-    y = np.asarray(labels, dtype=np.float64)
-    n, d = x.shape
-    pos = y.sum()
-    sample_weight = np.where(y == 1, n / (2 * max(pos, 1)), n / (2 * max(n - pos, 1)))
-    penalty = np.full(d, l2)
-    penalty[-1] = 1e-6  # the bias, all but free
-
-    def loss(w: np.ndarray) -> float:
-        z = x @ w
-        return float(np.sum(sample_weight * (np.logaddexp(0, z) - y * z)) + 0.5 * np.sum(penalty * w * w))
-
-    w = np.zeros(d)
-    current = loss(w)
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (sample_weight * (p - y)) + penalty * w
-        hessian = (x * (sample_weight * p * (1 - p))[:, None]).T @ x
-        hessian[np.diag_indices_from(hessian)] += penalty
-        step = np.linalg.solve(hessian, gradient)
-        size = 1.0
-        while (new := loss(w - size * step)) > current - 1e-4 * size * gradient @ step and size > 1e-4:
-            size /= 2
-        w -= size * step
-        done = current - new < 1e-6 * max(1.0, abs(current))
-        current = new
-        if done:
-            break
-    return w[:-1].astype(np.float32), float(w[-1])
 
 
 def exemplar_hash(texts: Sequence[str]) -> str:
@@ -4042,6 +4000,8 @@ def _never_urgent_result(text: str) -> bool:
     return bool(match and match.group("never"))
 
 
+# The bar for the model alone when the rules see neither a red flag nor a person or a time: it must be sure.
+ALONE = 0.8
 # A question ending a clinician's message that asks whether to continue, stop, change or start a medicine.
 _MANAGEMENT_ASKED = re.compile(
     r"\b(?:continue|stop|reduce|increase|uptitrate|switch|start|add|hold|restart|anticoagulate|eligible|which abx|"
@@ -5137,77 +5097,23 @@ def _calm_before_floors(text: str, cues: Cues, persona: Persona) -> bool:
                for lay_only, calm, allowed, crisis_rules_out in _CALM_BEFORE_FLOORS)
 
 
-# A body function told to be working as usual: "walking fine", "breathing is ok", "eating and drinking normally".
-_WORKING_AS_USUAL = re.compile(
-    r"\b(?:walking|breathing|talking|speaking|eating|drinking|moving (?:it|them)|weight[- ]bearing|peeing|weeing|"
-    r"sleeping|playing)(?: and (?:\w+ing))? (?:is |are |was |has been )?"
-    r"(?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|normal|normally|well|alright|all right|"
-    r"as usual)\b"
-)
-
-
-def must_be_sure(text: str, cues: Cues, persona: Persona) -> bool:
-    """Whether only a sure model may fire (ALONE): no red flag and nobody described ("translate
-    good morning"), a follow-up fragment that only adds to the last question ("and a 9 yr old", "what about in
-    pregnancy?"), an aside or a pattern ("lately"), every red flag named only to rule it out ("swollen round the sting
-    only, breathing fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"); or a
-    clinician's routine management question about a case with no red flag named ("76F T2DM on metformin, eGFR now 27.
-    Continue metformin?", "c/o aching thighs since the atorva, CK normal. stop it?", "TSH 0.08 on routine bloods...
-    reduce?")."""
-    if cues.categories:
-        return False
-    quiet = (_FRAGMENT.fullmatch(text) or _BARE_CONDITION.fullmatch(text) or _ASIDE_OR_PATTERN.search(text)
-             or _ruled_out(text)
-             or _bare_fact(text) or _HOME_AGAIN.search(text)
-             or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
-    if not _described(cues) or quiet:
-        return True
-    return bool(not persona.lay and not cues.explicit_crisis and _MANAGEMENT_ASKED.search(text))
-
-
-def _bar(model: TriageModel, cues: Cues, text: str, persona: Persona) -> float:
-    """The probability at which `model` fires for this message: by reader and red flag, the lay bar for a nurse asking
-    how soon to act on a patient now, and the sure bar where only a sure model may fire."""
-    threshold = model.threshold(persona, bool(cues.categories))
-    if _nurse_asks_how_soon(text, cues, persona):
-        threshold = min(threshold, model.threshold(Persona.CAREGIVER, bool(cues.categories)))
-    if must_be_sure(text, cues, persona):
-        threshold = max(threshold, ALONE)
-    return threshold
-
-
 class Triage:
-    """Rules plus the linear models; `embed` is the shipped sentence embedder (injected).
+    """Rules plus the linear model; `embed` is the shipped sentence embedder (injected)."""
 
-    Two models read each message and either may fire: `model`, fitted on the exemplars and the first read splits, and
-    `wide`, fitted on every read split as well (session 33). Fitted on more writers, the wide model catches more
-    messages of writers it never saw (first sight on two unread splits: 0.921 -> 0.960 and 0.874 -> 0.921), but
-    alone it lost crises and emergencies the rules and the first model catch (docs/benchmarks.md, "Triage / Session
-    33"), so it widens the net and never narrows it."""
-
-    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, model: TriageModel | None = None,
-                 wide: TriageModel | None = None):
+    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, model: TriageModel | None = None):
         self.embed = embed
         self.model = model if model is not None else (TriageModel.load() if embed is not None else None)
-        # A model passed in alone (a test's) is read alone.
-        self.wide = wide if wide is not None else (
-            TriageModel.load(WIDE_MODEL_PATH) if embed is not None and model is None else None)
 
     def probability(self, message: str, persona: Persona) -> tuple[float, Cues, str]:
         """Chance the message describes someone needing urgent help now, the rule cues behind it, and the
         normalised text they were read from (the floors and vetoes read the same text)."""
-        p, _, cues, text = self._probabilities(message, persona)
-        return p, cues, text
-
-    def _probabilities(self, message: str, persona: Persona) -> tuple[float, float | None, Cues, str]:
-        """The first model's and the wide model's probabilities (one embedding for both), the cues and the text."""
         text = normalise(message)
         cues = read_cues(text)
+        score = rule_score(cues, persona)
         if self.model is None or self.embed is None:
-            return rule_score(cues, persona), None, cues, text
-        row = model_input(self.embed([message])[0], cues, persona, text)
-        wide = self.wide.probability(row) if self.wide is not None else None
-        return self.model.probability(row), wide, cues, text
+            return score, cues, text
+        vector = self.embed([message])[0]
+        return self.model.probability(model_input(vector, cues, persona, text)), cues, text
 
     def decide(self, message: str, persona: Persona, earlier: Sequence[str] = ()) -> Decision:
         """Emergency, crisis, urgent same-day, or none, from the message's own text.
@@ -5296,14 +5202,14 @@ class Triage:
             persona = Persona.CAREGIVER  # a doctor's or nurse's own family, or themselves: read as anyone's
         elif persona is Persona.NURSE and _RELAYED.search(normalise(message)):
             persona = Persona.CAREGIVER  # a caller's or customer's own account, passed on: read as theirs
-        p, wide, cues, text = self._probabilities(message, persona)
+        p, cues, text = self.probability(message, persona)
         categories = list(cues.categories)
         if _calm_before_floors(text, cues, persona):
             return Decision(Level.NONE, categories, p)
         floor = floor_level(text, cues, persona)
         if floor is not None and floor[0] is not Level.URGENT:
             return Decision(floor[0], categories or [floor[1]], p)
-        read = self._model_level(p, cues, text, persona, wide)
+        read = self._model_level(p, cues, text, persona)
         turn = _TURN.search(text) if floor is None and read is Level.NONE and persona.lay else None
         if turn is not None and turn.start() > 0:
             # Long context, then what is happening now (fresh45: a stent two years ago, "doing well", the
@@ -5331,22 +5237,32 @@ class Triage:
         level = read if read in (Level.EMERGENCY, Level.CRISIS) and red_flag else floor[0]
         return Decision(level, categories or [floor[1]], p)
 
-    def _model_level(self, p: float, cues: Cues, text: str, persona: Persona, wide: float | None = None) -> Level:
-        """The level the models and the vetoes give, without the floors."""
+    def _model_level(self, p: float, cues: Cues, text: str, persona: Persona) -> Level:
+        """The level the model and the vetoes give, without the floors."""
         categories = list(cues.categories)
         if self.model is None or self.embed is None:
-            fires = p >= 0.5
+            threshold = 0.5
         else:
-            fires = p >= _bar(self.model, cues, text, persona)
-            # Where only a sure model may fire (`must_be_sure`: every red flag ruled out, a fragment, an aside), the
-            # first model's bar alone decides: the wide one read "bee sting yesterday, swollen round the sting but
-            # that's all" as urgent.
-            # Nor where the writer says something is calm or working as usual ("walking fine", "breathing is ok"): the
-            # wide model read a banged foot "bit swollen but walking fine" as an emergency.
-            if not fires and self.wide is not None and wide is not None and not must_be_sure(text, cues, persona) \
-                    and not cues.calm and not _WORKING_AS_USUAL.search(text):
-                fires = wide >= _bar(self.wide, cues, text, persona)
-        if not fires or _vetoed(text, cues, persona):
+            threshold = self.model.threshold(persona, bool(cues.categories))
+            if _nurse_asks_how_soon(text, cues, persona):
+                threshold = min(threshold, self.model.threshold(Persona.CAREGIVER, bool(cues.categories)))
+            quiet = (_FRAGMENT.fullmatch(text) or _BARE_CONDITION.fullmatch(text) or _ASIDE_OR_PATTERN.search(text)
+                     or _ruled_out(text)
+                     or _bare_fact(text) or _HOME_AGAIN.search(text)
+                     or (persona.lay and _NAMED_BY_CLINICIAN.search(text) and not _CHANGING.search(text)))
+            if not cues.categories and (not _described(cues) or quiet):
+                # No red flag and nobody described ("translate good morning"), a follow-up fragment that only adds
+                # to the last question ("and a 9 yr old", "what about in pregnancy?"), an aside or a pattern ("lately"),
+                # or every red flag named only to rule it out ("swollen round the sting only, breathing
+                # fine"), or a bare age or result of a test that changes over months ("her eGFR is 35 now"): the
+                # model must be sure.
+                threshold = max(threshold, ALONE)
+            if not persona.lay and not cues.categories and not cues.explicit_crisis and _MANAGEMENT_ASKED.search(text):
+                # A clinician's routine management question about a case with no red flag named ("76F T2DM on
+                # metformin, eGFR now 27. Continue metformin?", "c/o aching thighs since the atorva, CK normal. stop
+                # it?", "TSH 0.08 on routine bloods... reduce?"): the model must be sure.
+                threshold = max(threshold, ALONE)
+        if p < threshold or _vetoed(text, cues, persona):
             return Level.NONE
         if cues.explicit_crisis or categories == ["suicide"]:
             return Level.CRISIS

@@ -1,8 +1,6 @@
-"""Triage quality and speed on the labelled set: fit on the read splits, measure on blind and held-out ones.
+"""Triage quality and speed on the labelled set: fit on the read splits, measure on a held-out one.
 
     python benchmarks/triage.py --fit        # refit on the exemplars + read splits + calm hard rows, measure test
-    python benchmarks/triage.py --fit-wide   # refit the wide model on every read split too (about 10 minutes)
-    python benchmarks/triage.py --split pooled   # the suite's figure: every read split pooled
     python benchmarks/triage.py              # measure the shipped model on test
     python benchmarks/triage.py --split dev  # look at dev (for rule work; never tune on test)
 
@@ -26,14 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.models import Persona  # noqa: E402
 from assistant.triage import (  # noqa: E402
-    MODEL_PATH,
-    WIDE_MODEL_PATH,
     Cues,
     Triage,
     TriageModel,
     exemplar_hash,
     fit,
-    fit_newton,
     model_input,
     normalise,
     read_cues,
@@ -87,14 +82,6 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, max_false_alarm: float, min_s
 # train8 (session 7: calm and urgent lay descriptions in the same vivid style, crises said indirectly);
 # train9 (session 8: emergencies without medical words, indirect crises, calm lookalikes with a reassurance).
 READ_SPLITS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "train6", "train7", "train8", "train9")
-# From session 33 a second model (assistant/data/triage_model_wide.json, `--fit-wide`) is fitted on every blind split
-# read in error analysis as well (fresh5 to fresh57, fresh31 among them), by Newton's method with an L2 of 10 (chosen on
-# a backtest: fitted with fresh5-52, alone it caught 0.950 of fresh53-56's urgent messages with 0.085 false alarms,
-# against 0.913 / 0.105 for the first model), and either model may fire (assistant/triage.py Triage). Used instead of
-# the first model it lost 25 of the pooled set's urgent messages the rules and the first model catch together
-# (docs/benchmarks.md, "Triage / Session 33"). "test" and the unread splits never train.
-WIDE_SPLITS = (*READ_SPLITS, *(f"fresh{n}" for n in range(5, 58)))
-WIDE_L2 = 10.0
 # fresh8 (session 5) and fresh9-fresh11 (session 6) were each measured once, blind, before being read;
 # fresh12 (session 7) blind before any change, then read after the final model (docs/benchmarks.md).
 # fresh13 and fresh14 (session 8, written blind by two helpers): each measured once before any change; fresh13
@@ -110,13 +97,13 @@ WIDE_L2 = 10.0
 # fresh22 (session 12, blind) was measured once after the session's other changes, then its misses read.
 # fresh23 (end of session 12, blind) was measured once at the start of session 13 before any change, then read.
 # fresh24 (session 13, blind) was measured once at the end of session 13, then its misses read.
-POOLED_SPLITS = (
+HELD_OUT = (
     "test", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
     "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
     "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh32", "fresh33", "fresh34",
     "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44",
     "fresh45", "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53", "fresh54",
-    "fresh55", "fresh56", "fresh57",
+    "fresh55", "fresh56",
 )
 # fresh25 (end of session 13, blind) was measured once at the start of session 14 before any change, then read.
 # fresh26 (start of session 14, blind) was measured once after the session's other changes, then its misses read.
@@ -193,15 +180,8 @@ POOLED_SPLITS = (
 # 0.168); fresh59 (session 32, 300 written blind) once at its end (0.874 / 0.168). fresh57 and fresh58 were also
 # measured as aggregates with a second model fitted on every read split (session 32, tried, not shipped:
 # docs/benchmarks.md), fresh59 too; none of the three read.
-# fresh57 was read in session 33 (its 19 misses fixed as general rules: 1.000 / 0.148) and pooled. fresh60 (session
-# 33, 299 written blind) was measured once before any change of the session.
-# POOLED_SPLITS (above) is the suite's figure: every read split the rules are held to. The first model never trains on
-# them; the wide model (session 33) trains on all of them but "test". HELD_OUT trains neither; UNREAD, the blind
-# splits not read yet, measure first sight.
-HELD_OUT = ("test",)
-UNREAD = ("fresh58", "fresh59", "fresh60")
-NOT_POOLED = ("fresh31", *UNREAD)  # measured, outside the suite's pooled set
-POOLED = "pooled"  # --split pooled: every POOLED_SPLITS split together (the suite's figure)
+NOT_POOLED = ("fresh31", "fresh57", "fresh58", "fresh59", "fresh60")  # measured, outside the suite's pooled set
+POOLED = "held-out"  # --split held-out: every HELD_OUT split together (the suite's figure)
 # calm8 (session 6): 400 ordinary lay descriptions, all calm, written blind. It measures false alarms on
 # everyday descriptions (0.225 on the shipped model). Training on it was tried and reverted: false alarms
 # fell 1-3 points per split, but two urgent messages were lost (docs/benchmarks.md).
@@ -214,7 +194,7 @@ CALM_SETS = ("calm8",)
 ANALYSIS = ("dev13", "dev18")
 
 
-def training_rows(splits: tuple[str, ...] = READ_SPLITS) -> list[dict]:
+def training_rows() -> list[dict]:
     """The training exemplars, the labelled set's splits already read, and the calm half of the rule-tuning set.
 
     The everyday questions (the answer sets' training and dev questions) teach that "should I take it with
@@ -222,25 +202,18 @@ def training_rows(splits: tuple[str, ...] = READ_SPLITS) -> list[dict]:
     rules' test (every one must fire), and training on them taught the model that exam framing can be one.
     """
     hard_calm = [r for r in jsonl(HARD) if r["label"] == "none"]
-    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in splits] + hard_calm + jsonl(ORDINARY)
+    return jsonl(EXEMPLARS) + [r for r in load() if r["split"] in READ_SPLITS] + hard_calm + jsonl(ORDINARY)
 
 
-def refit(embed, splits: tuple[str, ...] = READ_SPLITS, path: Path = MODEL_PATH) -> TriageModel:
-    """The first model (gradient descent, as it has always been fitted) or, with WIDE_SPLITS, the wide one (Newton's
-    method: on 22,000 rows plain descent stopped short of the optimum, and the wide model underfitted its own rows)."""
-    rows = training_rows(splits)
-    wide = splits == WIDE_SPLITS
-
-    def fitted(x: np.ndarray, y: np.ndarray) -> tuple:
-        return fit_newton(x, y, l2=WIDE_L2) if wide else fit(x, y)
-
+def refit(embed) -> TriageModel:
+    rows = training_rows()
     x, cues = features(rows, embed)
     y = np.array([r["label"] != "none" for r in rows], dtype=np.float64)
     lay = np.array([TriageModel.reads_as_lay(Persona(r["persona"])) for r in rows])
     folds = np.random.default_rng(0).permutation(len(rows)) % 5
     oof = np.zeros(len(rows))
     for k in range(5):
-        w, b = fitted(x[folds != k], y[folds != k])
+        w, b = fit(x[folds != k], y[folds != k])
         oof[folds == k] = 1 / (1 + np.exp(-(x[folds == k] @ w + b)))
     flagged = np.array([bool(c.categories) for c in cues])
     # With a red flag the rules recognise, recall comes first; without one the model alone must be sure.
@@ -251,9 +224,9 @@ def refit(embed, splits: tuple[str, ...] = READ_SPLITS, path: Path = MODEL_PATH)
         "threshold_lay_unflagged": choose_threshold(oof[lay & ~flagged], y[lay & ~flagged], 0.01, 0.85),
         "threshold_clinical_unflagged": choose_threshold(oof[~lay & ~flagged], y[~lay & ~flagged], 0.005, 0.8),
     }
-    w, b = fitted(x, y)
+    w, b = fit(x, y)
     model = TriageModel(w, b, trained_on=exemplar_hash([r["text"] for r in rows]), **thresholds)
-    model.save(path)
+    model.save()
     shown = ", ".join(f"{k.removeprefix('threshold_')} {v:.4f}" for k, v in thresholds.items())
     print(f"fitted on {len(rows)} rows; thresholds {shown}", file=sys.stderr)
     return model
@@ -326,8 +299,7 @@ def everyday(triage: Triage) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the linear model on the training rows first")
-    parser.add_argument("--fit-wide", action="store_true", help="refit the wide model on every read split first")
-    splits = list(dict.fromkeys([*READ_SPLITS, *ANALYSIS, *POOLED_SPLITS, POOLED, *NOT_POOLED, *CALM_SETS]))
+    splits = [*READ_SPLITS, *ANALYSIS, *HELD_OUT, POOLED, *NOT_POOLED, *CALM_SETS]
     parser.add_argument("--split", default="test", choices=splits)
     parser.add_argument("--rules-only", action="store_true", help="measure the rule layer without the model")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
@@ -335,11 +307,9 @@ def main() -> None:
     embedder = shared_embedder()
     if args.fit:
         refit(embedder.embed)
-    if args.fit_wide:
-        refit(embedder.embed, WIDE_SPLITS, WIDE_MODEL_PATH)
     embedder.embed(["warm up"])
     triage = Triage() if args.rules_only else Triage(embed=embedder.embed)
-    rows = [r for split in POOLED_SPLITS for r in load(split)] if args.split == POOLED else load(args.split)
+    rows = [r for split in HELD_OUT for r in load(split)] if args.split == POOLED else load(args.split)
     figures = measure(triage, rows)
     figures["everyday_questions_held_out"] = everyday(triage)
     figures["split"] = args.split

@@ -1,4 +1,4 @@
-"""Triage on the labelled set (tests/data/triage.jsonl): the read splits pooled, per category and persona.
+"""Triage on the labelled set (tests/data/triage.jsonl): the held-out splits pooled, per category and persona.
 
 The thresholds sit a little below the figures in docs/benchmarks.md so that a regression fails here,
 while the benchmark (benchmarks/triage.py) reports the exact figures.
@@ -17,7 +17,6 @@ import pytest
 
 from assistant.models import Persona
 from assistant.triage import (
-    WIDE_MODEL_PATH,
     Level,
     Triage,
     TriageModel,
@@ -28,14 +27,13 @@ from assistant.triage import (
     read_cues,
 )
 from benchmarks.common import jsonl
-from benchmarks.triage import HARD, HELD_OUT, POOLED_SPLITS, UNREAD, WIDE_SPLITS, everyday, training_rows
+from benchmarks.triage import HARD, HELD_OUT, everyday, training_rows
 from benchmarks.triage import load as _rows
 
 CRITICAL = ("chest_pain", "stroke", "anaphylaxis", "breathing", "unconscious", "suicide")
-# The suite's set: "test" (session 2, never trains) and the blind splits fresh5 to fresh30 and fresh32 to fresh57, each
-# measured blind first (docs/benchmarks.md), then read. The first model never trains on them; from session 33 the wide
-# model does (all but "test"), so this is a regression set, and first-sight quality is the unread splits'
-# (benchmarks/triage.py UNREAD). POOLED_SPLITS is the benchmark's list.
+# Held out from fitting: "test" (session 2) and the blind splits fresh5 to fresh30 and fresh32 to fresh36 (sessions 4
+# to 21), each measured blind first (docs/benchmarks.md). The blind splits fresh to fresh4 and train6 to train9 train
+# the model (benchmarks/triage.py READ_SPLITS); HELD_OUT is the benchmark's list.
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,7 @@ def triage(embedder) -> Triage:
 
 @pytest.fixture(scope="module")
 def decisions(triage: Triage) -> list[tuple[dict, Level]]:
-    rows = [row for split in POOLED_SPLITS for row in _rows(split)]
+    rows = [row for split in HELD_OUT for row in _rows(split)]
     return [(row, triage.decide(row["text"], Persona(row["persona"]), row.get("history", [])).level) for row in rows]
 
 
@@ -217,10 +215,7 @@ def test_the_shipped_model_was_fitted_on_the_current_training_rows() -> None:
     model = TriageModel.load()
     assert model is not None
     assert model.trained_on == exemplar_hash([r["text"] for r in training_rows()])
-    assert not {r["split"] for r in training_rows() if "split" in r} & {*POOLED_SPLITS, *UNREAD}
-    wide = TriageModel.load(WIDE_MODEL_PATH)  # python benchmarks/triage.py --fit-wide
-    assert wide is not None and wide.trained_on == exemplar_hash([r["text"] for r in training_rows(WIDE_SPLITS)])
-    assert not {r["split"] for r in training_rows(WIDE_SPLITS) if "split" in r} & {*HELD_OUT, *UNREAD}
+    assert not {r["split"] for r in training_rows() if "split" in r} & set(HELD_OUT)
 
 
 def test_time_critical_red_flags_told_by_lay_readers_fire_whatever_the_wording_around_them(triage: Triage) -> None:
@@ -1761,23 +1756,3 @@ def test_session33_rules_fire_on_new_wordings_and_keep_their_calm_neighbours(tri
          ["what's the max dose of naproxen"]),
     ):
         assert not triage.decide(message, persona, earlier).fires, message
-
-
-def test_either_model_may_fire_and_the_wide_one_never_silences_the_first() -> None:
-    """Session 33: the wide model (fitted on every read split) is read beside the first; either firing is enough, but
-    the wide one alone never fires where only a sure model may, nor where the writer says all is well."""
-    width = model_input(np.zeros(384), read_cues(""), Persona.PATIENT, "").size
-    zeros = np.zeros(width, dtype=np.float32)
-
-    def constant(p: float) -> TriageModel:
-        return TriageModel(zeros, float(np.log(p / (1 - p))), 0.5, 0.5, 0.5, 0.5)
-
-    embed = lambda texts: np.zeros((len(texts), 384))  # noqa: E731
-    message = "my husband is really not himself tonight and keeps saying sorry for everything"
-    assert not Triage(embed=embed, model=constant(0.2), wide=constant(0.2)).decide(message, Persona.CAREGIVER).fires
-    assert Triage(embed=embed, model=constant(0.2), wide=constant(0.9)).decide(message, Persona.CAREGIVER).fires
-    assert Triage(embed=embed, model=constant(0.9), wide=constant(0.2)).decide(message, Persona.CAREGIVER).fires
-    assert Triage(embed=embed).wide is not None  # the shipped pair
-    for calm in ("stung on the arm yesterday, swollen round the sting only, breathing fine. cream?",
-                 "banged my shin on the bed frame, big lump but walking fine"):
-        assert not Triage(embed=embed, model=constant(0.2), wide=constant(0.9)).decide(calm, Persona.PATIENT).fires
