@@ -3083,12 +3083,12 @@ def _only_announces(text: str) -> bool:
     return rest != text and not re.sub(r"[\W_]+", "", rest)
 
 
+# ("...said someone would ring me this afternoon but nobody has": a call still awaited, not "nothing happened".)
 _NOTHING_HAPPENED = re.compile(
     r"\b(?:hypothetical(?:ly)?|nothing(?:'?s| has)? (?:has )?happened|(?:didn'?t|didnt|did not|hasn'?t|hasnt|has not) "
     r"happened|(?<!but )(?:no one|nobody|no-one) has\b|(?:he|she|they) (?:hasn'?t|hasnt|has not|haven'?t|havent) but\b|"
     r"just (?:want|wanted|need) (?:it|one|them|some) (?:in the house|at home|to hand))"
 )
-# ("...said someone would ring me this afternoon but nobody has": a call still awaited, not "nothing happened".)
 # A greeting that only announces a question to come ("hello, I have a question about my dad"): nothing is
 # described yet, so nothing can be urgent; the model alone fired on it (0.45-0.57).
 _ANNOUNCES_A_QUESTION = re.compile(
@@ -4727,8 +4727,10 @@ def _peak_flow_share(text: str) -> float | None:
     now = _PEAK_READINGS[0].search(text)
     if now and int(now.group(2)):
         return int(now.group(1)) / int(now.group(2))
+    if not re.search(rf"\b{_PEAK_FLOW}\b", text):
+        return None
     for reading in _PEAK_READINGS[1:]:
-        best = reading.search(text) if re.search(rf"\b{_PEAK_FLOW}\b", text) else None
+        best = reading.search(text)
         if best and int(best.group(1)):
             return int(best.group(2)) / int(best.group(1))
     return None
@@ -5132,9 +5134,10 @@ class Triage:
             return Decision(Level.NONE, decision.categories, decision.probability)
         if decision.fires or not earlier:
             return decision
-        if _disclosed_for_self(normalise(message), earlier):
+        text = normalise(message)
+        if _disclosed_for_self(text, earlier):
             return Decision(Level.CRISIS, ["suicide"], decision.probability)
-        if _TAKEN_BACK.search(normalise(message)) and any(
+        if _TAKEN_BACK.search(text) and any(
                 self._decide(before, persona).level is Level.CRISIS for before in list(earlier)[-STAND_DOWN_LOOKBACK:]):
             # A crisis told, then taken back (fresh57: "ignore that, was being dramatic, bad day. anyway how do i get my
             # repeat sertraline sent..."; "forget i said that. different question - how much insulin would be a
@@ -5143,7 +5146,7 @@ class Triage:
         told_before = self._told_with_before(message, earlier, persona)
         if told_before is not None:
             return told_before
-        if not _STANDS_DOWN.search(normalise(message)):
+        if not _STANDS_DOWN.search(text):
             return decision
         for before in reversed(list(earlier)[-STAND_DOWN_LOOKBACK:]):
             told = self._decide(before, persona)
